@@ -1,0 +1,76 @@
+/* buffer.c — the growable string buffer (see buffer.h). Owns its data
+ * until mtc_buf_detach hands it over. */
+#include "buffer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+static void reserve(mtc_buf *b, size_t extra)
+{
+    mtc_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
+}
+
+void mtc_buf_put(mtc_buf *b, const char *s, size_t n)
+{
+    reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void mtc_buf_puts(mtc_buf *b, const char *s)
+{
+    mtc_buf_put(b, s, strlen(s));
+}
+
+void mtc_buf_putc(mtc_buf *b, char c)
+{
+    mtc_buf_put(b, &c, 1);
+}
+
+void mtc_buf_vprintf(mtc_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return;
+    reserve(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void mtc_buf_printf(mtc_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    mtc_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+void mtc_buf_clear(mtc_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+char *mtc_buf_detach(mtc_buf *b)
+{
+    char *s = b->data ? b->data : mtc_xstrdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void mtc_buf_free(mtc_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

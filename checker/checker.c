@@ -1,0 +1,246 @@
+/* checker.c — the pipeline over one document: builds the shared quotation
+ * map, runs every enabled analyzer (per sentence, then per article) through
+ * an emitter that applies the configuration, sorts and de-duplicates the
+ * issues, assigns them to sentences, scores and applies the gate.
+ * An mtc_checker owns one state per analyzer (e.g. a hunspell handle) and is
+ * used by one thread at a time; mtc_result owns its issues and scores. */
+#include "checker.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buffer.h"
+
+/* A resolved rule: enabled flag and severity after configuration. */
+typedef struct rule_state {
+    const mtc_rule_info *info;
+    int enabled;
+    mtc_severity severity;
+    int severity_overridden; /* the configuration names a severity */
+} rule_state;
+
+typedef struct analyzer_slot {
+    const mtc_analyzer *an;
+    void *state;
+    rule_state *rules; /* an->n_rules entries */
+    int any_enabled;
+} analyzer_slot;
+
+struct mtc_checker {
+    const mtc_config *cfg;
+    analyzer_slot *slots;
+    size_t n_slots;
+};
+
+struct mtc_emitter {
+    analyzer_slot *slot;
+    mtc_issue *issues;
+    size_t n, cap;
+    size_t text_len;
+};
+
+void mtc_issue_clear(mtc_issue *is)
+{
+    free(is->message);
+    for (size_t i = 0; i < is->n_suggestions; i++)
+        free(is->suggestions[i]);
+    memset(is, 0, sizeof *is);
+}
+
+static rule_state *find_rule(const analyzer_slot *slot, const char *rule)
+{
+    for (size_t i = 0; i < slot->an->n_rules; i++)
+        if (strcmp(slot->rules[i].info->id, rule) == 0)
+            return &slot->rules[i];
+    return NULL;
+}
+
+int mtc_rule_on(const mtc_emitter *em, const char *rule)
+{
+    const rule_state *rs = find_rule(em->slot, rule);
+    return rs && rs->enabled;
+}
+
+mtc_issue *mtc_emit(mtc_emitter *em, const char *rule, mtc_severity sev, size_t start, size_t end,
+                    const char *fmt, ...)
+{
+    rule_state *rs = find_rule(em->slot, rule);
+    if (!rs) {
+        /* a rule the analyzer did not declare: a programming error, caught by tests */
+        abort();
+    }
+    if (!rs->enabled)
+        return NULL;
+    if (start > em->text_len)
+        start = em->text_len;
+    if (end > em->text_len)
+        end = em->text_len;
+    if (end < start)
+        end = start;
+    mtc_grow((void **)&em->issues, &em->cap, em->n + 1, sizeof *em->issues);
+    mtc_issue *is = &em->issues[em->n++];
+    memset(is, 0, sizeof *is);
+    is->start = start;
+    is->end = end;
+    is->rule = rs->info->id;
+    is->category = rs->info->category;
+    is->severity = rs->severity_overridden || sev == MTC_SEV_DEFAULT ? rs->severity : sev;
+    mtc_buf b = MTC_BUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    mtc_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    is->message = mtc_buf_detach(&b);
+    return is;
+}
+
+void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len)
+{
+    if (!is || is->n_suggestions >= MTC_MAX_SUGGESTIONS)
+        return;
+    for (size_t i = 0; i < is->n_suggestions; i++)
+        if (strlen(is->suggestions[i]) == len && memcmp(is->suggestions[i], s, len) == 0)
+            return;
+    is->suggestions[is->n_suggestions++] = mtc_xstrndup(s, len);
+}
+
+mtc_status mtc_checker_new(const mtc_config *cfg, mtc_checker **out, mtc_error *err)
+{
+    *out = NULL;
+    size_t n;
+    const mtc_analyzer *const *all = mtc_analyzers(&n);
+    mtc_checker *chk = mtc_xcalloc(1, sizeof *chk);
+    chk->cfg = cfg;
+    chk->slots = mtc_xcalloc(n, sizeof *chk->slots);
+    for (size_t i = 0; i < n; i++) {
+        const mtc_analyzer *an = all[i];
+        analyzer_slot *slot = &chk->slots[chk->n_slots];
+        slot->an = an;
+        slot->rules = mtc_xcalloc(an->n_rules ? an->n_rules : 1, sizeof *slot->rules);
+        for (size_t r = 0; r < an->n_rules; r++) {
+            const mtc_rule_info *info = &an->rules[r];
+            rule_state *rs = &slot->rules[r];
+            rs->info = info;
+            rs->enabled =
+                mtc_config_rule_enabled(cfg, info->id, an->name, info->category, info->enabled);
+            rs->severity = mtc_config_rule_severity(cfg, info->id, an->name, info->category,
+                                                    MTC_SEV_DEFAULT);
+            rs->severity_overridden = rs->severity != MTC_SEV_DEFAULT;
+            if (!rs->severity_overridden)
+                rs->severity = info->severity;
+            slot->any_enabled |= rs->enabled;
+        }
+        chk->n_slots++;
+        if (!slot->any_enabled)
+            continue; /* no state for an analyzer that will not run */
+        if (an->create) {
+            mtc_status st = an->create(cfg, &slot->state, err);
+            if (st != MTC_OK) {
+                mtc_checker_free(chk);
+                return st;
+            }
+        }
+    }
+    *out = chk;
+    return MTC_OK;
+}
+
+void mtc_checker_free(mtc_checker *chk)
+{
+    if (!chk)
+        return;
+    for (size_t i = 0; i < chk->n_slots; i++) {
+        analyzer_slot *slot = &chk->slots[i];
+        if (slot->state && slot->an->destroy)
+            slot->an->destroy(slot->state);
+        free(slot->rules);
+    }
+    free(chk->slots);
+    free(chk);
+}
+
+static int issue_cmp(const void *a, const void *b)
+{
+    const mtc_issue *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return strcmp(x->rule, y->rule);
+}
+
+static size_t sentence_of(const mtc_document *doc, size_t off)
+{
+    if (doc->n_sentences == 0)
+        return (size_t)-1;
+    size_t lo = 0, hi = doc->n_sentences; /* last sentence with start <= off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sentences[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_result **out,
+                             mtc_error *err)
+{
+    (void)err;
+    mtc_quotemap *qm = mtc_quotemap_build(doc);
+    mtc_context ctx = {doc, chk->cfg, qm};
+    mtc_emitter em;
+    memset(&em, 0, sizeof em);
+    em.text_len = doc->len;
+    for (size_t i = 0; i < chk->n_slots; i++) {
+        analyzer_slot *slot = &chk->slots[i];
+        if (!slot->any_enabled)
+            continue;
+        em.slot = slot;
+        if (slot->an->check_sentence)
+            for (size_t s = 0; s < doc->n_sentences; s++)
+                slot->an->check_sentence(slot->state, &ctx, s, &em);
+        if (slot->an->check_article)
+            slot->an->check_article(slot->state, &ctx, &em);
+    }
+    mtc_quotemap_free(qm);
+
+    if (em.n > 1)
+        qsort(em.issues, em.n, sizeof *em.issues, issue_cmp);
+    /* drop exact duplicates (same span and rule) */
+    size_t w = 0;
+    for (size_t r = 0; r < em.n; r++) {
+        if (w > 0 && issue_cmp(&em.issues[w - 1], &em.issues[r]) == 0) {
+            mtc_issue_clear(&em.issues[r]);
+            continue;
+        }
+        em.issues[w++] = em.issues[r];
+    }
+    em.n = w;
+
+    mtc_result *res = mtc_xcalloc(1, sizeof *res);
+    res->doc = doc;
+    res->issues = em.issues;
+    res->n_issues = em.n;
+    for (size_t i = 0; i < res->n_issues; i++)
+        res->issues[i].sentence = sentence_of(doc, res->issues[i].start);
+    mtc_score_result(res, chk->cfg);
+    mtc_result_apply_gate(res, chk->cfg);
+    *out = res;
+    return MTC_OK;
+}
+
+void mtc_result_free(mtc_result *res)
+{
+    if (!res)
+        return;
+    for (size_t i = 0; i < res->n_issues; i++)
+        mtc_issue_clear(&res->issues[i]);
+    free(res->issues);
+    free(res->sentence_penalty);
+    free(res->sentence_score);
+    free(res);
+}

@@ -1,0 +1,212 @@
+/* document.c — builds a document: reads the file, decodes it (decode.c),
+ * indexes lines, segments (segment.c) and tokenizes (tokenize.c); maps text
+ * offsets to source lines and columns. Owns every buffer of the document. */
+#include "document.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "decode.h"
+#include "segment.h"
+#include "tokenize.h"
+#include "utf8.h"
+
+static void index_lines(mtc_document *doc)
+{
+    const char *s = doc->source;
+    size_t n = doc->source_len;
+    size_t cap = 0;
+    doc->n_lines = 0;
+    mtc_grow((void **)&doc->line_starts, &cap, 1, sizeof *doc->line_starts);
+    doc->line_starts[doc->n_lines++] = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {
+            mtc_grow((void **)&doc->line_starts, &cap, doc->n_lines + 1,
+                     sizeof *doc->line_starts);
+            doc->line_starts[doc->n_lines++] = i + 1;
+        }
+    }
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+    /* whitespace-separated words, as the benchmark (and wc -w) count them */
+    size_t words = 0;
+    int in_word = 0;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        int n = mtc_utf8_next(s, len, i, &cp);
+        int space = mtc_cp_is_space(cp);
+        if (!space && !in_word)
+            words++;
+        in_word = !space;
+        i += (size_t)n;
+    }
+    return words;
+}
+
+mtc_document *mtc_document_from_utf8(const char *path, char *text, size_t len)
+{
+    mtc_document *doc = mtc_xcalloc(1, sizeof *doc);
+    doc->path = mtc_xstrdup(path ? path : "-");
+    strcpy(doc->encoding, "UTF-8");
+    doc->text = text;
+    doc->len = len;
+    doc->source = text;
+    doc->source_len = len;
+    index_lines(doc);
+    doc->n_words = count_words(text, len);
+    mtc_segment(doc);
+    mtc_tokenize(doc);
+    return doc;
+}
+
+void mtc_document_free(mtc_document *doc)
+{
+    if (!doc)
+        return;
+    if (doc->source != doc->text)
+        free(doc->source);
+    free(doc->text);
+    free(doc->map);
+    free(doc->path);
+    free(doc->line_starts);
+    free(doc->paragraphs);
+    free(doc->sentences);
+    free(doc->tokens);
+    free(doc);
+}
+
+size_t mtc_document_source_offset(const mtc_document *doc, size_t off)
+{
+    if (off > doc->len)
+        off = doc->len;
+    return doc->map ? doc->map[off] : off;
+}
+
+void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col)
+{
+    size_t src = mtc_document_source_offset(doc, off);
+    size_t lo = 0, hi = doc->n_lines; /* find last line start <= src */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= src)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = (long)lo + 1;
+    *col = (long)mtc_utf8_count(doc->source + doc->line_starts[lo], src - doc->line_starts[lo]) + 1;
+}
+
+mtc_status mtc_document_from_bytes(const char *path, const char *bytes, size_t len,
+                                   const char *encoding, mtc_input_format fmt,
+                                   mtc_document **out, mtc_error *err)
+{
+    (void)fmt; /* Markdown and HTML readers plug in here (issue 7); text for now */
+    *out = NULL;
+    mtc_decoded dec;
+    memset(&dec, 0, sizeof dec);
+    mtc_status st = mtc_decode(path, bytes, len, encoding, &dec, err);
+    if (st != MTC_OK)
+        return st;
+    mtc_document *doc = mtc_document_from_utf8(path, dec.text, dec.len);
+    snprintf(doc->encoding, sizeof doc->encoding, "%s", dec.encoding);
+    doc->encoding_detected = dec.detected;
+    doc->source_base = dec.bom_bytes;
+    *out = doc;
+    return MTC_OK;
+}
+
+/* Reads all of fd; refuses more than max_bytes (0 = no limit). */
+static mtc_status read_all(int fd, const char *path, size_t max_bytes, char **data, size_t *len,
+                           mtc_error *err)
+{
+    size_t cap = 0, n = 0;
+    char *buf = NULL;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if (max_bytes && (unsigned long long)st.st_size > max_bytes) {
+            mtc_error_set(err, MTC_ERR_IO, path, -1, -1,
+                          "file is %lld bytes, more than --max-bytes %zu", (long long)st.st_size,
+                          max_bytes);
+            return MTC_ERR_IO;
+        }
+        cap = (size_t)st.st_size + 1;
+        buf = mtc_xmalloc(cap);
+    }
+    for (;;) {
+        if (n + 65536 + 1 > cap)
+            mtc_grow((void **)&buf, &cap, n + 65536 + 1, 1);
+        ssize_t r = read(fd, buf + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "cannot read: %s", strerror(errno));
+            free(buf);
+            return MTC_ERR_IO;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (max_bytes && n > max_bytes) {
+            mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "input is larger than --max-bytes %zu",
+                          max_bytes);
+            free(buf);
+            return MTC_ERR_IO;
+        }
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return MTC_OK;
+}
+
+mtc_status mtc_document_load(const char *path, const char *encoding, mtc_input_format fmt,
+                             size_t max_bytes, mtc_document **out, mtc_error *err)
+{
+    *out = NULL;
+    int fd;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) {
+        fd = STDIN_FILENO;
+    } else {
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        if (fd < 0) {
+            mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "cannot open: %s", strerror(errno));
+            return MTC_ERR_IO;
+        }
+        struct stat st;
+        if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+            mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "is a directory");
+            close(fd);
+            return MTC_ERR_IO;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            mtc_error_set(err, MTC_ERR_IO, path, -1, -1,
+                          "not a regular file (FIFO, device or socket); pipe it to '-' instead");
+            close(fd);
+            return MTC_ERR_IO;
+        }
+        /* regular file: back to blocking reads */
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
+    char *data = NULL;
+    size_t len = 0;
+    mtc_status st = read_all(fd, is_stdin ? "<stdin>" : path, max_bytes, &data, &len, err);
+    if (!is_stdin)
+        close(fd);
+    if (st != MTC_OK)
+        return st;
+    st = mtc_document_from_bytes(path, data, len, encoding, fmt, out, err);
+    free(data);
+    return st;
+}

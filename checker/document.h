@@ -1,0 +1,111 @@
+/* document.h — the document model. A document owns one UTF-8 buffer (the
+ * prose that is checked); paragraphs, sentences and tokens are spans into it
+ * ({start, end} byte offsets, end exclusive). For Markdown/HTML input the
+ * document also owns the decoded source and a map from every text byte to
+ * its byte in the source, so reporters print source positions. */
+#ifndef MTC_DOCUMENT_H
+#define MTC_DOCUMENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mtcheck.h"
+
+typedef struct mtc_span {
+    size_t start;
+    size_t end; /* exclusive */
+} mtc_span;
+
+typedef enum mtc_token_kind {
+    MTC_TOK_WORD = 0, /* letters of any script, inner ’ ' - allowed */
+    MTC_TOK_NUMBER,   /* 12, 3.5, 1,000, 2.0.1, 5km, 3.5% */
+    MTC_TOK_ORDINAL,  /* 21st, 3rd */
+    MTC_TOK_URL,
+    MTC_TOK_EMAIL,
+    MTC_TOK_HANDLE,   /* @name */
+    MTC_TOK_HASHTAG,  /* #tag */
+    MTC_TOK_PUNCT,    /* one punctuation character (… counts as one) */
+    MTC_TOK_SYMBOL,   /* other non-space characters */
+    MTC_TOK_OTHER_WORD /* mix of letters and digits (COVID-19, G7, MH370) */
+} mtc_token_kind;
+
+/* Token flags (bit set). */
+enum {
+    MTC_TF_INITIAL_UPPER = 1u << 0, /* first letter uppercase */
+    MTC_TF_ALL_UPPER = 1u << 1,     /* every letter uppercase (and >= 1 letter) */
+    MTC_TF_HAS_DIGIT = 1u << 2,
+    MTC_TF_HAS_HYPHEN = 1u << 3,
+    MTC_TF_HAS_APOSTROPHE = 1u << 4,
+    MTC_TF_NON_LATIN = 1u << 5,     /* contains letters outside Latin script ranges */
+    MTC_TF_MIXED_CASE = 1u << 6     /* uppercase after a lowercase letter (iPhone, McDonald) */
+};
+
+typedef struct mtc_token {
+    size_t start, end;
+    uint16_t kind;  /* mtc_token_kind */
+    uint16_t flags; /* MTC_TF_* */
+    uint32_t sentence;
+} mtc_token;
+
+typedef struct mtc_sentence {
+    size_t start, end;      /* trimmed: first to last non-space byte, closing quotes included */
+    size_t paragraph;       /* index into doc->paragraphs */
+    size_t first_token;     /* index into doc->tokens */
+    size_t n_tokens;
+} mtc_sentence;
+
+typedef struct mtc_paragraph {
+    size_t start, end;      /* trimmed of surrounding whitespace */
+    size_t first_sentence;  /* index into doc->sentences */
+    size_t n_sentences;
+    int is_headline;        /* one line, no terminal punctuation */
+} mtc_paragraph;
+
+struct mtc_document {
+    char *path;             /* as given; "-" for stdin */
+    char encoding[64];      /* encoding the input was decoded from */
+    int encoding_detected;  /* 1 when guessed by uchardet */
+
+    char *text;             /* UTF-8 prose that is checked, NUL-terminated */
+    size_t len;
+
+    /* Source positions. For plain text source == text and map == NULL.
+     * Otherwise map[i] is the byte in source of text byte i (len+1 entries:
+     * map[len] is the end). */
+    char *source;           /* decoded source (UTF-8); may alias text */
+    size_t source_len;
+    size_t *map;
+    size_t source_base;     /* added to reported offsets: 3 when a UTF-8 BOM
+                             * was stripped, so offsets are the file's bytes */
+
+    size_t *line_starts;    /* byte offsets in source where each line starts */
+    size_t n_lines;
+
+    mtc_paragraph *paragraphs;
+    size_t n_paragraphs;
+    mtc_sentence *sentences;
+    size_t n_sentences;
+    mtc_token *tokens;
+    size_t n_tokens;
+    size_t n_words;         /* whitespace-separated words (as the benchmark counts) */
+};
+
+/* Builds a document that takes ownership of text (malloc'ed, NUL-terminated,
+ * valid UTF-8), then indexes lines and segments it. For tests and for the
+ * readers. path is copied. */
+mtc_document *mtc_document_from_utf8(const char *path, char *text, size_t len);
+
+/* Position in the source file of text byte off. */
+size_t mtc_document_source_offset(const mtc_document *doc, size_t off);
+/* 1-based line and column (column in Unicode characters) of text byte off,
+ * in source coordinates. */
+void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col);
+
+/* Convenience accessors. */
+static inline const char *mtc_tok_text(const mtc_document *d, const mtc_token *t)
+{
+    return d->text + t->start;
+}
+static inline size_t mtc_tok_len(const mtc_token *t) { return t->end - t->start; }
+
+#endif

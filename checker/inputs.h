@@ -1,0 +1,40 @@
+/* inputs.h — turns command-line paths into the list of articles to check
+ * (directories searched recursively, sorted, symlink loops cut) and writes
+ * reports atomically, never over an input. */
+#ifndef MTC_INPUTS_H
+#define MTC_INPUTS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "mtcheck.h"
+
+typedef struct mtc_input_list {
+    char **paths;        /* owned; in order: arguments as given, directory entries sorted */
+    size_t n;
+    mtc_error *errors;   /* owned; paths that could not be listed */
+    size_t n_errors;
+} mtc_input_list;
+
+/* 1 if a file found inside a directory is an article by its extension
+ * (.txt .md .markdown .html .htm, any case). */
+int mtc_inputs_is_article_name(const char *name);
+void mtc_inputs_collect(char *const *args, size_t n, mtc_input_list *out);
+void mtc_inputs_free(mtc_input_list *list);
+
+/* An output file written atomically: a temporary file in the same folder,
+ * renamed over `path` by commit. */
+typedef struct mtc_output {
+    FILE *fp;
+    char *path;  /* owned */
+    char *tmp;   /* owned */
+} mtc_output;
+
+/* Refuses (MTC_ERR_USAGE) when path is one of the inputs (same file). */
+mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_output *out,
+                           mtc_error *err);
+/* Flushes, closes and renames; on failure removes the temporary file. */
+mtc_status mtc_output_commit(mtc_output *out, mtc_error *err);
+void mtc_output_abort(mtc_output *out);
+
+#endif

@@ -1,0 +1,287 @@
+/* options.c — command-line parsing (getopt_long) into mtc_options and its
+ * mtc_config. Owns the strings it copies into the options. */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "analyzer.h"
+#include "report.h"
+
+static const char help_text[] =
+    "Usage: mtcheck [OPTIONS] PATH...\n"
+    "Checks machine-translated English news articles: spelling, garbled grammar,\n"
+    "quotation structure, translation artifacts, typography. PATH is a file, a\n"
+    "directory (searched recursively for *.txt, *.md, *.markdown, *.html, *.htm)\n"
+    "or - for standard input.\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format FMT        text (default) or json\n"
+    "  -o, --output FILE       write the report to FILE (atomically; never over an input)\n"
+    "      --color WHEN        auto (default: on a terminal, unless NO_COLOR is set),\n"
+    "                          always or never\n"
+    "      --context / --no-context\n"
+    "                          show the sentence with a caret line under each issue\n"
+    "                          (default: when the output is a terminal)\n"
+    "Input:\n"
+    "      --encoding NAME     decode input as NAME (any iconv encoding); UTF-8 is strict.\n"
+    "                          Default: BOM, else UTF-8, else detected (and reported)\n"
+    "      --max-bytes N       refuse inputs larger than N bytes (default 268435456)\n"
+    "Checking:\n"
+    "      --lang LANG         en_US (default) or en_GB: dictionary and house spelling\n"
+    "      --dict FILE         extra accepted words, one per line, # comments (repeatable)\n"
+    "      --dicpath DIR       look for hunspell dictionaries in DIR first (repeatable)\n"
+    "      --enable ID         enable a rule, an analyzer or a category (repeatable,\n"
+    "                          comma-separated; 'all' for everything)\n"
+    "      --disable ID        disable a rule, an analyzer or a category\n"
+    "      --severity ID=LEVEL set the severity of a rule, analyzer or category\n"
+    "                          (minor, major, critical)\n"
+    "      --deep              also run slow analyses (link-grammar parsing)\n"
+    "      --list-rules        list every rule with its default severity and exit\n"
+    "Gate (exit status):\n"
+    "      --fail-on LEVEL     none, minor, major (default) or critical: fail an article\n"
+    "                          with an issue of that severity or worse\n"
+    "      --min-score N       fail an article scoring below N (0-100; default 0)\n"
+    "  -h, --help              show this help and exit\n"
+    "  -V, --version           show the version and exit\n"
+    "\n"
+    "Exit status: 0 checked and passed, 1 checked and at least one article failed\n"
+    "the gate, 2 usage error or an input that could not be read or decoded (binary\n"
+    "files are skipped with a warning; exit 2 only when no file was checked).\n";
+
+const char *mtc_options_help(void)
+{
+    return help_text;
+}
+
+enum {
+    OPT_ENCODING = 256,
+    OPT_LANG,
+    OPT_DICT,
+    OPT_DICPATH,
+    OPT_ENABLE,
+    OPT_DISABLE,
+    OPT_SEVERITY,
+    OPT_FAIL_ON,
+    OPT_MIN_SCORE,
+    OPT_DEEP,
+    OPT_MAX_BYTES,
+    OPT_COLOR,
+    OPT_CONTEXT,
+    OPT_NO_CONTEXT,
+    OPT_LIST_RULES,
+};
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"dict", required_argument, NULL, OPT_DICT},
+    {"dicpath", required_argument, NULL, OPT_DICPATH},
+    {"enable", required_argument, NULL, OPT_ENABLE},
+    {"disable", required_argument, NULL, OPT_DISABLE},
+    {"severity", required_argument, NULL, OPT_SEVERITY},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+    {"deep", no_argument, NULL, OPT_DEEP},
+    {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"context", no_argument, NULL, OPT_CONTEXT},
+    {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
+    {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static mtc_status usage(mtc_error *err, const char *fmt, const char *arg)
+{
+    mtc_error_set(err, MTC_ERR_USAGE, NULL, -1, -1, fmt, arg);
+    return MTC_ERR_USAGE;
+}
+
+/* --enable/--disable take comma-separated ids, each must be known. */
+static mtc_status set_rules(mtc_config *cfg, const char *list, int enabled, mtc_error *err)
+{
+    char *copy = mtc_xstrdup(list);
+    mtc_status st = MTC_OK;
+    for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        if (!mtc_rule_name_known(tok)) {
+            st = usage(err, "unknown rule, analyzer or category '%s' (see --list-rules)", tok);
+            break;
+        }
+        mtc_config_set_rule(cfg, tok, enabled);
+    }
+    free(copy);
+    return st;
+}
+
+static mtc_status set_severity(mtc_config *cfg, const char *arg, mtc_error *err)
+{
+    const char *eq = strchr(arg, '=');
+    if (!eq)
+        return usage(err, "--severity takes ID=LEVEL, not '%s'", arg);
+    char id[96];
+    snprintf(id, sizeof id, "%.*s", (int)(eq - arg), arg);
+    mtc_severity sev;
+    if (mtc_severity_parse(eq + 1, &sev) != 0)
+        return usage(err, "unknown severity in '%s' (minor, major, critical)", arg);
+    if (!mtc_rule_name_known(id))
+        return usage(err, "unknown rule, analyzer or category in '%s' (see --list-rules)", arg);
+    mtc_config_set_severity(cfg, id, sev);
+    return MTC_OK;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-')
+        return -1;
+    if (*end == 'K' || *end == 'k')
+        v <<= 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        v <<= 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        v <<= 30, end++;
+    if (*end)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error *err)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->cfg = mtc_config_new();
+    strcpy(opt->format, "text");
+    opt->max_bytes = MTC_DEFAULT_MAX_BYTES;
+    opt->color = -1;
+    opt->context = -1;
+    mtc_config *cfg = opt->cfg;
+    optind = 1;
+    opterr = 0;
+    int c;
+    mtc_status st = MTC_OK;
+    while (st == MTC_OK && (c = getopt_long(argc, argv, ":f:o:hV", long_options, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!mtc_reporter_find(optarg))
+                return usage(err, "unknown format '%s'", optarg);
+            snprintf(opt->format, sizeof opt->format, "%s", optarg);
+            break;
+        case 'o':
+            free(opt->output);
+            opt->output = mtc_xstrdup(optarg);
+            break;
+        case OPT_ENCODING:
+            free(opt->encoding);
+            opt->encoding = mtc_xstrdup(optarg);
+            break;
+        case OPT_LANG:
+            if (strcmp(optarg, "en_US") != 0 && strcmp(optarg, "en_GB") != 0)
+                return usage(err, "unsupported --lang '%s' (en_US or en_GB)", optarg);
+            snprintf(cfg->lang, sizeof cfg->lang, "%s", optarg);
+            break;
+        case OPT_DICT:
+            mtc_config_add_dict(cfg, optarg);
+            break;
+        case OPT_DICPATH:
+            mtc_config_add_dicpath(cfg, optarg);
+            break;
+        case OPT_ENABLE:
+            st = set_rules(cfg, optarg, 1, err);
+            break;
+        case OPT_DISABLE:
+            st = set_rules(cfg, optarg, 0, err);
+            break;
+        case OPT_SEVERITY:
+            st = set_severity(cfg, optarg, err);
+            break;
+        case OPT_FAIL_ON:
+            if (strcmp(optarg, "none") == 0) {
+                cfg->fail_on_none = 1;
+            } else {
+                mtc_severity sev;
+                if (mtc_severity_parse(optarg, &sev) != 0)
+                    return usage(err, "--fail-on takes none, minor, major or critical, not '%s'",
+                                 optarg);
+                cfg->fail_on = sev;
+                cfg->fail_on_none = 0;
+            }
+            break;
+        case OPT_MIN_SCORE: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (end == optarg || *end || v < 0 || v > 100)
+                return usage(err, "--min-score takes a number from 0 to 100, not '%s'", optarg);
+            cfg->min_score = v;
+            break;
+        }
+        case OPT_DEEP:
+            cfg->deep = 1;
+            break;
+        case OPT_MAX_BYTES:
+            if (parse_size(optarg, &opt->max_bytes) != 0)
+                return usage(err, "--max-bytes takes a size in bytes (K, M, G suffixes), not '%s'",
+                             optarg);
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                opt->color = -1;
+            else if (strcmp(optarg, "always") == 0)
+                opt->color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                opt->color = 0;
+            else
+                return usage(err, "--color takes auto, always or never, not '%s'", optarg);
+            break;
+        case OPT_CONTEXT:
+            opt->context = 1;
+            break;
+        case OPT_NO_CONTEXT:
+            opt->context = 0;
+            break;
+        case OPT_LIST_RULES:
+            opt->action = MTC_ACTION_LIST_RULES;
+            break;
+        case 'h':
+            opt->action = MTC_ACTION_HELP;
+            return MTC_OK;
+        case 'V':
+            opt->action = MTC_ACTION_VERSION;
+            return MTC_OK;
+        case ':':
+            return usage(err, "option '%s' needs an argument", argv[optind - 1]);
+        default:
+            return usage(err, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (st != MTC_OK)
+        return st;
+    for (int i = optind; i < argc; i++) {
+        opt->paths = mtc_xrealloc(opt->paths, (opt->n_paths + 1) * sizeof *opt->paths);
+        opt->paths[opt->n_paths++] = mtc_xstrdup(argv[i]);
+    }
+    if (opt->action == MTC_ACTION_CHECK && opt->n_paths == 0)
+        return usage(err, "%s", "no input: give a file, a directory or - for standard input");
+    return MTC_OK;
+}
+
+void mtc_options_free(mtc_options *opt)
+{
+    mtc_config_free(opt->cfg);
+    free(opt->output);
+    free(opt->encoding);
+    for (size_t i = 0; i < opt->n_paths; i++)
+        free(opt->paths[i]);
+    free(opt->paths);
+    memset(opt, 0, sizeof *opt);
+}

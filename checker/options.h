@@ -1,0 +1,41 @@
+/* options.h — the command line: getopt_long into one options struct.
+ * Parsing never prints; main.c prints help, versions and errors. */
+#ifndef MTC_OPTIONS_H
+#define MTC_OPTIONS_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "mtcheck.h"
+
+typedef enum mtc_action {
+    MTC_ACTION_CHECK = 0,
+    MTC_ACTION_HELP,
+    MTC_ACTION_VERSION,
+    MTC_ACTION_LIST_RULES
+} mtc_action;
+
+typedef struct mtc_options {
+    mtc_config *cfg;         /* owned */
+    mtc_action action;
+    char format[32];         /* "text" */
+    char *output;            /* -o FILE, owned; NULL = stdout */
+    char *encoding;          /* --encoding, owned; NULL = detect */
+    mtc_input_format input_format;
+    char **paths;            /* owned; "-" = standard input */
+    size_t n_paths;
+    size_t max_bytes;        /* --max-bytes; default MTC_DEFAULT_MAX_BYTES */
+    int color;               /* -1 auto, 0 never, 1 always */
+    int context;             /* -1 auto (terminal), 0 no, 1 yes */
+} mtc_options;
+
+#define MTC_DEFAULT_MAX_BYTES ((size_t)256 * 1024 * 1024)
+
+/* Parses argv into opt (which it initialises). Returns MTC_OK or
+ * MTC_ERR_USAGE with err->message set. */
+mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error *err);
+void mtc_options_free(mtc_options *opt);
+/* The --help text. */
+const char *mtc_options_help(void);
+
+#endif

@@ -1,0 +1,56 @@
+/* quotemap.h — the quotation structure of a document, computed once per
+ * document and shared by every analyzer that needs to know whether a byte
+ * lies inside a quotation (quotes, grammar.narrative-person, ...).
+ * Owns its arrays; mtc_quotemap_free releases them. */
+#ifndef MTC_QUOTEMAP_H
+#define MTC_QUOTEMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "document.h"
+
+typedef enum mtc_quote_role {
+    MTC_QR_OPEN = 0,     /* opens a quotation */
+    MTC_QR_CLOSE,        /* closes a quotation */
+    MTC_QR_APOSTROPHE,   /* ’ or ' inside/at the edge of a word: not a quote */
+    MTC_QR_UNKNOWN       /* a quote mark whose role could not be decided */
+} mtc_quote_role;
+
+typedef struct mtc_quote_mark {
+    size_t start, end;   /* the mark's bytes in doc->text */
+    int32_t cp;          /* the code point (“ ” ‘ ’ " ' « » 「 ...) */
+    uint8_t role;        /* mtc_quote_role, as the context suggests */
+    uint8_t is_double;   /* 1 for double marks */
+    uint8_t is_straight; /* 1 for " and ' */
+    uint8_t is_foreign;  /* marks of another language (「」《》«»„...) */
+    long partner;        /* index of the matching mark, or -1 (for a quotation
+                          * continued in the next paragraph: that paragraph's
+                          * opening mark) */
+    size_t paragraph;
+    /* Additions (issue 4). */
+    uint8_t glyph;       /* mtc_quote_role the glyph itself shows: OPEN for “ ‘ « 「,
+                          * CLOSE for ” ’ » 」, UNKNOWN for straight " ' ＂ */
+    uint8_t continues;   /* 1: opening mark of a paragraph that continues a
+                          * quotation left open by the previous paragraph */
+    uint8_t continued;   /* 1: opening mark of a quotation still open at the end
+                          * of its paragraph and continued by the next one */
+    uint8_t depth;       /* openers: number of quotations open around it */
+    long parent;         /* openers: index of the enclosing opening mark, or -1 */
+    int32_t english;     /* English mark that replaces a foreign one (else 0) */
+} mtc_quote_mark;
+
+typedef struct mtc_quotemap {
+    mtc_quote_mark *marks; /* in text order */
+    size_t n_marks;
+    mtc_span *quoted;      /* sorted, non-overlapping spans of quoted text
+                            * (outermost quotations, marks included) */
+    size_t n_quoted;
+} mtc_quotemap;
+
+mtc_quotemap *mtc_quotemap_build(const mtc_document *doc);
+void mtc_quotemap_free(mtc_quotemap *qm);
+/* 1 if text byte off lies inside a quotation (binary search). */
+int mtc_quotemap_inside(const mtc_quotemap *qm, size_t off);
+
+#endif

@@ -1,0 +1,352 @@
+/* quotes.c — the quotation-structure analyzer: reads the document's
+ * quotation map (quotemap.c) and reports marks in the wrong direction,
+ * quotations left open or never opened, spaces just inside the marks or
+ * missing outside them, straight and curly double marks mixed in one
+ * article, double marks nested in double marks, quotation marks of other
+ * languages, and unbalanced brackets within a paragraph. Every issue spans
+ * the mark that is wrong (with the offending space for spacing issues).
+ * Article-level hook; no state. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "analyzer.h"
+#include "utf8.h"
+
+static const mtc_rule_info rules[] = {
+    {"quotes.wrong-direction", "punctuation", MTC_SEV_MAJOR, 1,
+     "Opening quotation mark where the closing one belongs, or the reverse"},
+    {"quotes.unclosed", "punctuation", MTC_SEV_MAJOR, 1,
+     "Quotation still open at the end of a paragraph that the next one does not continue"},
+    {"quotes.unopened", "punctuation", MTC_SEV_MAJOR, 1,
+     "Closing quotation mark with no open quotation"},
+    {"quotes.spacing", "punctuation", MTC_SEV_MINOR, 1,
+     "Space just inside quotation marks, or missing outside them between words"},
+    {"quotes.mixed-style", "punctuation", MTC_SEV_MINOR, 1,
+     "Straight and curly double quotation marks in the same article"},
+    {"quotes.nesting", "punctuation", MTC_SEV_MINOR, 1,
+     "Double quotation inside a double quotation (use single marks inside)"},
+    {"quotes.foreign-marks", "punctuation", MTC_SEV_MAJOR, 1,
+     "Quotation marks of another language left in English text"},
+    {"brackets.unbalanced", "punctuation", MTC_SEV_MAJOR, 1,
+     "Parenthesis or bracket not paired within its paragraph"},
+};
+
+/* ---- helpers ---- */
+
+static void suggest_cp(mtc_issue *is, int32_t cp, int space_before, int space_after)
+{
+    char buf[8];
+    size_t n = 0;
+    if (space_before)
+        buf[n++] = ' ';
+    n += (size_t)mtc_utf8_encode(cp, buf + n);
+    if (space_after)
+        buf[n++] = ' ';
+    mtc_issue_suggest(is, buf, n);
+}
+
+/* The mark of the same family and style in the other direction. */
+static int32_t mark_for(const mtc_quote_mark *m, int role)
+{
+    if (m->is_straight)
+        return m->cp;
+    if (m->is_double)
+        return role == MTC_QR_OPEN ? 0x201C : 0x201D;
+    return role == MTC_QR_OPEN ? 0x2018 : 0x2019;
+}
+
+static int32_t cp_before(const mtc_document *doc, size_t off, size_t limit)
+{
+    int32_t cp = -1;
+    if (off > limit)
+        mtc_utf8_prev(doc->text, off, &cp);
+    return cp;
+}
+
+static int32_t cp_after(const mtc_document *doc, size_t off, size_t limit)
+{
+    int32_t cp = -1;
+    if (off < limit)
+        mtc_utf8_next(doc->text, limit, off, &cp);
+    return cp;
+}
+
+static int is_word_cp(int32_t cp)
+{
+    return cp >= 0 && (mtc_cp_is_letter(cp) || mtc_cp_is_digit(cp));
+}
+
+static int is_hspace(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0xA0;
+}
+
+static const char *what(const mtc_quote_mark *m)
+{
+    return m->is_double ? "double quotation mark" : "single quotation mark";
+}
+
+/* ---- structure: direction, pairing, nesting, spacing ---- */
+
+/* Returns 1 if an issue was emitted for mark i (so no spacing issue is added). */
+static int check_structure(const mtc_context *ctx, size_t i, mtc_emitter *em)
+{
+    const mtc_quotemap *qm = ctx->quotes;
+    const mtc_quote_mark *m = &qm->marks[i];
+    mtc_issue *is;
+
+    if (m->role == MTC_QR_CLOSE && m->partner < 0) {
+        is = mtc_emit(em, "quotes.unopened", MTC_SEV_DEFAULT, m->start, m->end,
+                      "closing %s with no open quotation", what(m));
+        return 1;
+    }
+    if (m->role == MTC_QR_OPEN && m->partner < 0) {
+        const char *where = m->paragraph + 1 >= ctx->doc->n_paragraphs ? "the article"
+                                                                        : "its paragraph";
+        if (m->glyph == MTC_QR_CLOSE)
+            is = mtc_emit(em, "quotes.unclosed", MTC_SEV_DEFAULT, m->start, m->end,
+                          "quotation opened by a closing mark is not closed by the end of %s",
+                          where);
+        else
+            is = mtc_emit(em, "quotes.unclosed", MTC_SEV_DEFAULT, m->start, m->end,
+                          "quotation not closed by the end of %s", where);
+        return 1;
+    }
+    if (!m->is_foreign && !m->is_straight && m->glyph != MTC_QR_UNKNOWN &&
+        (m->role == MTC_QR_OPEN || m->role == MTC_QR_CLOSE) && m->glyph != m->role) {
+        is = mtc_emit(em, "quotes.wrong-direction", MTC_SEV_DEFAULT, m->start, m->end,
+                      m->role == MTC_QR_CLOSE ? "opening %s where the quotation closes"
+                                              : "closing %s where a quotation opens",
+                      what(m));
+        if (is)
+            suggest_cp(is, mark_for(m, m->role), 0, 0);
+        return 1;
+    }
+    if (m->role == MTC_QR_OPEN && m->is_double && !m->is_foreign && m->parent >= 0) {
+        const mtc_quote_mark *p = &qm->marks[m->parent];
+        if (p->is_double && !p->is_foreign) {
+            is = mtc_emit(em, "quotes.nesting", MTC_SEV_DEFAULT, m->start, m->end,
+                          "double quotation inside a double quotation: use single marks inside");
+            if (is)
+                suggest_cp(is, m->is_straight ? '\'' : 0x2018, 0, 0);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void check_spacing(const mtc_context *ctx, size_t i, mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_quote_mark *m = &ctx->quotes->marks[i];
+    const mtc_paragraph *p = &doc->paragraphs[m->paragraph];
+    if (m->is_foreign)
+        return;
+    int32_t before = cp_before(doc, m->start, p->start);
+    int32_t after = cp_after(doc, m->end, p->end);
+    mtc_issue *is;
+    if (m->role == MTC_QR_OPEN) {
+        if (is_hspace(after) && m->end + 1 < p->end) {
+            int32_t next = cp_after(doc, m->end + 1, p->end);
+            if (is_word_cp(next)) {
+                is = mtc_emit(em, "quotes.spacing", MTC_SEV_DEFAULT, m->start, m->end + 1,
+                              "space after an opening quotation mark");
+                if (is)
+                    suggest_cp(is, m->cp, 0, 0);
+                return;
+            }
+        }
+        if (is_word_cp(before) && m->is_double) {
+            is = mtc_emit(em, "quotes.spacing", MTC_SEV_DEFAULT, m->start, m->end,
+                          "missing space before an opening quotation mark");
+            if (is)
+                suggest_cp(is, m->cp, 1, 0);
+        }
+    } else if (m->role == MTC_QR_CLOSE) {
+        if (is_hspace(before) && m->start > p->start + 1) {
+            int32_t prev = cp_before(doc, m->start - 1, p->start);
+            if (prev >= 0 && !mtc_cp_is_space(prev)) {
+                is = mtc_emit(em, "quotes.spacing", MTC_SEV_DEFAULT, m->start - 1, m->end,
+                              "space before a closing quotation mark");
+                if (is)
+                    suggest_cp(is, m->cp, 0, 0);
+                return;
+            }
+        }
+        if (is_word_cp(after) && m->is_double) {
+            is = mtc_emit(em, "quotes.spacing", MTC_SEV_DEFAULT, m->start, m->end,
+                          "missing space after a closing quotation mark");
+            if (is)
+                suggest_cp(is, m->cp, 0, 1);
+        }
+    }
+}
+
+/* ---- mixed straight and curly double marks ---- */
+
+static int is_quote_role(const mtc_quote_mark *m)
+{
+    return m->role == MTC_QR_OPEN || m->role == MTC_QR_CLOSE;
+}
+
+static void check_mixed(const mtc_context *ctx, mtc_emitter *em)
+{
+    const mtc_quotemap *qm = ctx->quotes;
+    size_t straight = 0, curly = 0;
+    for (size_t i = 0; i < qm->n_marks; i++) {
+        const mtc_quote_mark *m = &qm->marks[i];
+        if (!m->is_double || m->is_foreign || !is_quote_role(m))
+            continue;
+        if (m->is_straight)
+            straight++;
+        else
+            curly++;
+    }
+    if (!straight || !curly)
+        return;
+    /* the minority style; on a tie the straight marks */
+    int report_straight = straight <= curly;
+    size_t last_par = (size_t)-1;
+    for (size_t i = 0; i < qm->n_marks; i++) {
+        const mtc_quote_mark *m = &qm->marks[i];
+        if (!m->is_double || m->is_foreign || !is_quote_role(m) ||
+            (int)m->is_straight != report_straight || m->paragraph == last_par)
+            continue;
+        last_par = m->paragraph;
+        mtc_issue *is = mtc_emit(em, "quotes.mixed-style", MTC_SEV_DEFAULT, m->start, m->end,
+                                 report_straight
+                                     ? "straight quotation mark in an article that uses curly "
+                                       "ones (%zu curly, %zu straight)"
+                                     : "curly quotation mark in an article that uses straight "
+                                       "ones (%zu curly, %zu straight)",
+                                 curly, straight);
+        if (is)
+            suggest_cp(is, report_straight ? (m->role == MTC_QR_OPEN ? 0x201C : 0x201D) : '"', 0,
+                       0);
+    }
+}
+
+/* ---- brackets ---- */
+
+static int bracket_kind(int32_t cp, int *open)
+{
+    switch (cp) {
+    case '(': case 0xFF08: *open = 1; return 1;
+    case ')': case 0xFF09: *open = 0; return 1;
+    case '[': case 0xFF3B: case 0x3010: *open = 1; return 2;
+    case ']': case 0xFF3D: case 0x3011: *open = 0; return 2;
+    case '{': case 0xFF5B: *open = 1; return 3;
+    case '}': case 0xFF5D: *open = 0; return 3;
+    default: return 0;
+    }
+}
+
+/* "1)", "a)", "iv)" opening a list item, or ":)" — a closing parenthesis
+ * that is not expected to pair. */
+static int list_marker(const mtc_document *doc, size_t par_start, size_t pos)
+{
+    size_t b = pos;
+    while (b > par_start && mtc_ascii_is_alnum((unsigned char)doc->text[b - 1]))
+        b--;
+    if (pos - b >= 1 && pos - b <= 3) {
+        int32_t cp = cp_before(doc, b, par_start);
+        if (cp < 0 || mtc_cp_is_space(cp))
+            return 1;
+    }
+    return pos > par_start && (doc->text[pos - 1] == ':' || doc->text[pos - 1] == ';');
+}
+
+typedef struct open_bracket {
+    size_t start, end;
+    int kind;
+} open_bracket;
+
+static void check_brackets(const mtc_context *ctx, mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    open_bracket *stack = NULL;
+    size_t cap = 0;
+    for (size_t pi = 0; pi < doc->n_paragraphs; pi++) {
+        const mtc_paragraph *p = &doc->paragraphs[pi];
+        size_t depth = 0;
+        size_t pos = p->start;
+        while (pos < p->end) {
+            int32_t cp;
+            int n = mtc_utf8_next(doc->text, p->end, pos, &cp);
+            int open, kind = bracket_kind(cp, &open);
+            if (kind && open) {
+                mtc_grow((void **)&stack, &cap, depth + 1, sizeof *stack);
+                stack[depth].start = pos;
+                stack[depth].end = pos + (size_t)n;
+                stack[depth].kind = kind;
+                depth++;
+            } else if (kind) {
+                size_t s = depth;
+                while (s > 0 && stack[s - 1].kind != kind)
+                    s--;
+                if (s > 0) {
+                    /* brackets opened inside and left open are unbalanced */
+                    for (size_t k = s; k < depth; k++)
+                        mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, stack[k].start,
+                                 stack[k].end, "'%.*s' is not closed",
+                                 (int)(stack[k].end - stack[k].start), doc->text + stack[k].start);
+                    depth = s - 1;
+                } else if (!(kind == 1 && list_marker(doc, p->start, pos))) {
+                    mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, pos, pos + (size_t)n,
+                             "'%.*s' closes nothing", n, doc->text + pos);
+                }
+            }
+            pos += (size_t)n;
+        }
+        for (size_t k = 0; k < depth; k++)
+            mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, stack[k].start, stack[k].end,
+                     "'%.*s' is not closed in its paragraph",
+                     (int)(stack[k].end - stack[k].start), doc->text + stack[k].start);
+    }
+    free(stack);
+}
+
+/* ---- the hook ---- */
+
+static void quotes_check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
+{
+    (void)state;
+    const mtc_quotemap *qm = ctx->quotes;
+    if (qm) {
+        for (size_t i = 0; i < qm->n_marks; i++) {
+            const mtc_quote_mark *m = &qm->marks[i];
+            if (m->is_foreign) {
+                mtc_issue *is = mtc_emit(em, "quotes.foreign-marks", MTC_SEV_DEFAULT, m->start,
+                                         m->end, "quotation mark '%.*s' of another language",
+                                         (int)(m->end - m->start), ctx->doc->text + m->start);
+                if (is && m->english) {
+                    int32_t eng = m->english;
+                    /* straight replacements keep the style; direction by role */
+                    if (eng == 0x201C || eng == 0x201D)
+                        eng = m->role == MTC_QR_CLOSE ? 0x201D : 0x201C;
+                    else if (eng == 0x2018 || eng == 0x2019)
+                        eng = m->role == MTC_QR_CLOSE ? 0x2019 : 0x2018;
+                    suggest_cp(is, eng, 0, 0);
+                }
+                continue;
+            }
+            if (m->role != MTC_QR_OPEN && m->role != MTC_QR_CLOSE)
+                continue;
+            if (!check_structure(ctx, i, em))
+                check_spacing(ctx, i, em);
+        }
+        check_mixed(ctx, em);
+    }
+    check_brackets(ctx, em);
+}
+
+const mtc_analyzer mtc_analyzer_quotes = {
+    .name = "quotes",
+    .rules = rules,
+    .n_rules = sizeof rules / sizeof rules[0],
+    .create = NULL,
+    .destroy = NULL,
+    .check_sentence = NULL,
+    .check_article = quotes_check_article,
+};

@@ -1,0 +1,199 @@
+/* report_text.c — the terminal reporter (--format text): gcc-style lines
+ * `path:line:column: severity: message [rule-id]`, on a terminal followed by
+ * the sentence and a caret line under the span, then a score line per
+ * article and a summary. Colours only when the caller says so (a terminal
+ * without NO_COLOR). Owns only its small state. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "alloc.h"
+#include "buffer.h"
+#include "document.h"
+#include "report.h"
+#include "utf8.h"
+
+typedef struct text_state {
+    FILE *out;
+    mtc_report_options opt;
+} text_state;
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_YELLOW "\033[1;33m"
+#define C_CYAN "\033[1;36m"
+#define C_GREEN "\033[1;32m"
+#define C_DIM "\033[2m"
+
+static const char *sev_color(mtc_severity s)
+{
+    switch (s) {
+    case MTC_SEV_CRITICAL: return C_RED;
+    case MTC_SEV_MAJOR: return C_YELLOW;
+    default: return C_CYAN;
+    }
+}
+
+static void *text_begin(FILE *out, const mtc_report_options *opt)
+{
+    text_state *st = mtc_xcalloc(1, sizeof *st);
+    st->out = out;
+    st->opt = *opt;
+    return st;
+}
+
+/* Display width of a code point in a terminal (CJK wide = 2). */
+static int cp_width(int32_t cp)
+{
+    if (cp < 0)
+        return 1;
+    int w = utf8proc_charwidth(cp);
+    return w < 0 ? 0 : w;
+}
+
+/* Appends text[a..b) with whitespace folded to spaces and control
+ * characters replaced; returns its display width. */
+static size_t put_plain(mtc_buf *b, const char *t, size_t a, size_t e)
+{
+    size_t width = 0;
+    size_t i = a;
+    while (i < e) {
+        int32_t cp;
+        int n = mtc_utf8_next(t, e, i, &cp);
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029) {
+            mtc_buf_putc(b, ' ');
+            width++;
+        } else {
+            mtc_buf_put(b, t + i, (size_t)n);
+            width += (size_t)cp_width(cp);
+        }
+        i += (size_t)n;
+    }
+    return width;
+}
+
+/* Moves off back/forward by up to n code points within [lo, hi). */
+static size_t back_chars(const char *t, size_t off, size_t lo, size_t n)
+{
+    while (n-- > 0 && off > lo) {
+        int32_t cp;
+        off = mtc_utf8_prev(t, off, &cp);
+    }
+    return off;
+}
+
+static size_t fwd_chars(const char *t, size_t off, size_t hi, size_t n)
+{
+    while (n-- > 0 && off < hi) {
+        int32_t cp;
+        off += (size_t)mtc_utf8_next(t, hi, off, &cp);
+    }
+    return off;
+}
+
+static void put_context(text_state *st, mtc_buf *b, const mtc_result *res, const mtc_issue *is)
+{
+    const mtc_document *doc = res->doc;
+    const char *t = doc->text;
+    size_t s0 = is->start, s1 = is->end;
+    if (is->sentence < doc->n_sentences) {
+        s0 = doc->sentences[is->sentence].start;
+        s1 = doc->sentences[is->sentence].end;
+    }
+    if (s0 > is->start)
+        s0 = is->start;
+    if (s1 < is->end)
+        s1 = is->end;
+    /* a window of about 100 characters around the span */
+    size_t a = back_chars(t, is->start, s0, 50);
+    size_t e = fwd_chars(t, is->end, s1, 50);
+    mtc_buf_puts(b, "    ");
+    if (a > s0)
+        mtc_buf_puts(b, "…");
+    size_t before = put_plain(b, t, a, is->start) + (a > s0 ? 1 : 0);
+    if (st->opt.color)
+        mtc_buf_puts(b, C_BOLD);
+    size_t span_w = put_plain(b, t, is->start, is->end);
+    if (st->opt.color)
+        mtc_buf_puts(b, C_RESET);
+    put_plain(b, t, is->end, e);
+    if (e < s1)
+        mtc_buf_puts(b, "…");
+    mtc_buf_puts(b, "\n    ");
+    for (size_t k = 0; k < before; k++)
+        mtc_buf_putc(b, ' ');
+    if (st->opt.color)
+        mtc_buf_puts(b, C_GREEN);
+    mtc_buf_putc(b, '^');
+    for (size_t k = 1; k < span_w; k++)
+        mtc_buf_putc(b, '~');
+    if (st->opt.color)
+        mtc_buf_puts(b, C_RESET);
+    mtc_buf_putc(b, '\n');
+}
+
+static void text_article(void *state, const mtc_result *res)
+{
+    text_state *st = state;
+    const mtc_document *doc = res->doc;
+    mtc_buf b = MTC_BUF_INIT;
+    for (size_t i = 0; i < res->n_issues; i++) {
+        const mtc_issue *is = &res->issues[i];
+        long line, col;
+        mtc_document_line_col(doc, is->start, &line, &col);
+        if (st->opt.color)
+            mtc_buf_puts(&b, C_BOLD);
+        put_plain(&b, doc->path, 0, strlen(doc->path));
+        mtc_buf_printf(&b, ":%ld:%ld:", line, col);
+        if (st->opt.color)
+            mtc_buf_printf(&b, C_RESET " %s%s:" C_RESET " ", sev_color(is->severity),
+                           mtc_severity_name(is->severity));
+        else
+            mtc_buf_printf(&b, " %s: ", mtc_severity_name(is->severity));
+        put_plain(&b, is->message, 0, strlen(is->message));
+        if (is->n_suggestions) {
+            mtc_buf_puts(&b, " (suggest: ");
+            for (size_t k = 0; k < is->n_suggestions; k++) {
+                if (k)
+                    mtc_buf_puts(&b, ", ");
+                put_plain(&b, is->suggestions[k], 0, strlen(is->suggestions[k]));
+            }
+            mtc_buf_putc(&b, ')');
+        }
+        mtc_buf_printf(&b, st->opt.color ? " " C_DIM "[%s]" C_RESET "\n" : " [%s]\n", is->rule);
+        if (st->opt.show_context)
+            put_context(st, &b, res, is);
+    }
+    if (st->opt.color)
+        mtc_buf_puts(&b, C_BOLD);
+    put_plain(&b, doc->path, 0, strlen(doc->path));
+    if (st->opt.color)
+        mtc_buf_puts(&b, C_RESET);
+    mtc_buf_printf(&b, ": score %.1f/100, %zu issue%s (%zu critical, %zu major, %zu minor), "
+                       "%.1f penalty per 100 words, %zu words: ",
+                   res->score, res->n_issues, res->n_issues == 1 ? "" : "s",
+                   res->by_severity[MTC_SEV_CRITICAL], res->by_severity[MTC_SEV_MAJOR],
+                   res->by_severity[MTC_SEV_MINOR], res->penalty_per_100_words, doc->n_words);
+    if (st->opt.color)
+        mtc_buf_puts(&b, res->failed ? C_RED "FAIL" C_RESET "\n" : C_GREEN "pass" C_RESET "\n");
+    else
+        mtc_buf_puts(&b, res->failed ? "FAIL\n" : "pass\n");
+    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_free(&b);
+}
+
+static int text_end(void *state, const mtc_summary *sum)
+{
+    text_state *st = state;
+    if (sum->files > 1)
+        fprintf(st->out, "%zu files checked, %zu failed, %zu issues (%zu critical, %zu major, %zu minor)\n",
+                sum->files, sum->failed_files, sum->issues, sum->by_severity[MTC_SEV_CRITICAL],
+                sum->by_severity[MTC_SEV_MAJOR], sum->by_severity[MTC_SEV_MINOR]);
+    int rc = ferror(st->out) ? -1 : 0;
+    free(st);
+    return rc;
+}
+
+const mtc_reporter mtc_reporter_text = {"text", text_begin, text_article, text_end};

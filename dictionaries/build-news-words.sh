@@ -1,0 +1,201 @@
+#!/bin/sh
+# build-news-words.sh — regenerates the spelling analyzer's data from public
+# word lists shipped as Debian packages (no word is typed by hand here):
+#
+#   dictionaries/news-words.txt     names and modern news vocabulary that the
+#                                   hunspell en_US dictionary (2020) rejects
+#   dictionaries/variants-us-gb.tsv US/UK spelling pairs (color/colour)
+#
+# Sources (Debian packages):
+#   iso-codes                     ISO 3166-1/-2 country and subdivision names,
+#                                 ISO 4217 currency names
+#   link-grammar-dictionaries-en  entity lists (locations, nationalities,
+#                                 organisations, given names) and the general
+#                                 word lists of link-grammar 5.12 (2022)
+#   wamerican-huge, wbritish-huge SCOWL word lists (2020)
+#   hunspell-en-us, hunspell-en-gb, hunspell  the dictionaries themselves and
+#                                 the hunspell program to ask them
+#
+# How the lists are made:
+#   names    = capitalised words of the entity names (iso-codes, link-grammar
+#              entities) and the capitalised stems (proper nouns) of the newer
+#              hunspell-en-gb, which en_US rejects;
+#   words    = lowercase words of wamerican-huge and link-grammar that the
+#              newer hunspell en_GB dictionary accepts and en_US rejects,
+#              minus British spellings (see variants) — two independent
+#              sources must agree, so rare junk and typos stay out;
+#   variants = a word one dictionary accepts and the other rejects, paired
+#              with a word the other accepts by the regular US/UK spelling
+#              correspondences (our/or, ise/ize, yse/yze, re/er, ll/l, ae/e,
+#              oe/e, ogue/og, ence/ense, mme/m, ...).
+#
+# Usage: sh dictionaries/build-news-words.sh   (from the repository root)
+set -eu
+cd "$(dirname "$0")/.."
+for f in /usr/share/iso-codes/json/iso_3166-1.json /usr/share/link-grammar/en/words \
+         /usr/share/dict/american-english-huge /usr/share/dict/british-english-huge \
+         /usr/share/hunspell/en_US.dic /usr/share/hunspell/en_GB.dic; do
+    [ -e "$f" ] || { echo "build-news-words: missing $f (run make deps)" >&2; exit 2; }
+done
+command -v hunspell >/dev/null || { echo "build-news-words: hunspell program missing" >&2; exit 2; }
+
+LC_ALL=C.UTF-8 python3 - <<'EOF'
+import glob, json, re, subprocess
+
+def hun(dic, words, accepted):
+    """Words of `words` that hunspell dictionary `dic` accepts (or rejects)."""
+    words = [w for w in words if w and ' ' not in w]
+    out = subprocess.run(['hunspell', '-d', dic, '-G' if accepted else '-L', '-i', 'UTF-8'],
+                         input='\n'.join(words) + '\n', capture_output=True,
+                         text=True, check=True).stdout
+    got = set(out.split('\n'))
+    return {w for w in words if w in got}
+
+def read_list(path):
+    with open(path, encoding='utf-8', errors='replace') as f:
+        return {l.strip() for l in f if l.strip() and not l.startswith('#')}
+
+word_re = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
+
+# ---- the sources --------------------------------------------------------
+american = read_list('/usr/share/dict/american-english-huge')
+british = read_list('/usr/share/dict/british-english-huge')
+
+lg_words, lg_entities = set(), set()
+for f in glob.glob('/usr/share/link-grammar/en/words/*'):
+    entity = '/entities.' in f
+    with open(f, encoding='utf-8', errors='replace') as fh:
+        for tok in fh.read().split():
+            tok = re.sub(r'\.[a-z0-9-]+$', '', tok)
+            for part in tok.split('_'):
+                if word_re.match(part):
+                    (lg_entities if entity else lg_words).add(part)
+
+iso_names = set()
+def iso(path, key, fields):
+    with open(path, encoding='utf-8') as fh:
+        for entry in json.load(fh)[key]:
+            for fld in fields:
+                for part in re.split(r"[\s,()/;]+", entry.get(fld, '')):
+                    for p in part.split('-'):
+                        p = p.strip(".'’")
+                        if word_re.match(p):
+                            iso_names.add(p)
+iso('/usr/share/iso-codes/json/iso_3166-1.json', '3166-1', ['name', 'common_name', 'official_name'])
+iso('/usr/share/iso-codes/json/iso_3166-2.json', '3166-2', ['name'])
+iso('/usr/share/iso-codes/json/iso_3166-3.json', '3166-3', ['name'])
+iso('/usr/share/iso-codes/json/iso_4217.json', '4217', ['name'])
+
+gb_stems = set()
+with open('/usr/share/hunspell/en_GB.dic', encoding='utf-8-sig') as fh:
+    next(fh)
+    for line in fh:
+        w = line.split('/')[0].split('\t')[0].strip()
+        if word_re.match(w):
+            gb_stems.add(w)
+
+# ---- US/UK variants ----------------------------------------------------
+# GB -> US correspondences; each is tried at every position, and pairs of
+# them combined (manoeuvre -> maneuver).
+GB_US = [('our', 'or'), ('is', 'iz'), ('ys', 'yz'), ('tre', 'ter'), ('bre', 'ber'),
+         ('lre', 'ler'), ('vre', 'ver'), ('cre', 'cer'), ('ll', 'l'), ('l', 'll'),
+         ('ae', 'e'), ('oe', 'e'), ('ogue', 'og'), ('ence', 'ense'), ('mme', 'm'),
+         ('ph', 'f'), ('ough', 'ow'), ('ould', 'old'), ('eable', 'able'),
+         ('ement', 'ment'), ('que', 'ck'), ('yre', 'ire'), ('ey', 'ay'), ('sc', 'sk'),
+         ('ium', 'um'), ('py', 'pa'), ('kerb', 'curb')]
+
+def variants(word, table):
+    out = set()
+    for a, b in table:
+        i = word.find(a)
+        while i >= 0:
+            nxt = word[i + len(a):i + len(a) + 1]
+            # l/ll only where the spellings really differ: GB fulfil(s),
+            # enrolment, skilful; US traveled, modeling
+            if (a, b) == ('l', 'll') and nxt not in ('', 's', 'f', 'm', 'e', 'i'):
+                pass
+            elif (a, b) == ('l', 'll') and table is GB_US and nxt in ('e', 'i'):
+                pass
+            elif (a, b) == ('l', 'll') and table is not GB_US and nxt not in ('e', 'i'):
+                pass
+            else:
+                out.add(word[:i] + b + word[i + len(a):])
+            i = word.find(a, i + 1)
+    return out
+
+lower = lambda s: {w for w in s if w[:1].islower() and word_re.match(w)}
+pool = lower(american) | lower(british) | lower(lg_words)
+us_ok = hun('en_US', pool, True)
+gb_ok = hun('en_GB', pool, True)
+gb_only = sorted(gb_ok - us_ok)   # British forms en_US rejects
+us_only = sorted(us_ok - gb_ok)   # American forms en_GB rejects
+
+def pair_up(words, table, ok_other, ok_other_check):
+    cands = {}
+    for w in words:
+        c1 = variants(w, table)
+        c2 = set()
+        for c in c1:
+            c2 |= variants(c, table)
+        cands[w] = (c1, c2)
+    allc = set()
+    for c1, c2 in cands.values():
+        allc |= c1 | c2
+    accepted = ok_other_check(allc)
+    pairs = {}
+    for w, (c1, c2) in cands.items():
+        hit = sorted(c for c in c1 if c in accepted and c != w)
+        if not hit:
+            hit = sorted(c for c in c2 if c in accepted and c != w)
+        if len(hit) == 1:
+            pairs[w] = hit[0]
+    return pairs
+
+US_GB = [(b, a) for a, b in GB_US]
+gb_to_us = pair_up(gb_only, GB_US, us_ok, lambda s: hun('en_US', s, True))
+us_to_gb = pair_up(us_only, US_GB, gb_ok, lambda s: hun('en_GB', s, True))
+gb_accepts = hun('en_GB', set(gb_to_us.values()), True)
+us_accepts = hun('en_US', set(us_to_gb.values()), True)
+rows = {}
+for gb, us in gb_to_us.items():
+    # marker: which spelling the other house rejects
+    rows[(us, gb)] = 'gb' if us in gb_accepts else 'both'
+for us, gb in us_to_gb.items():
+    m = 'us' if gb in us_accepts else 'both'
+    rows[(us, gb)] = 'both' if rows.get((us, gb), m) != m else m
+variant_words = {gb for _, gb in rows} | {us for us, _ in rows}
+
+with open('dictionaries/variants-us-gb.tsv', 'w', encoding='utf-8') as out:
+    out.write('# generated by dictionaries/build-news-words.sh from wamerican-huge, '
+              'wbritish-huge, link-grammar and hunspell en_US/en_GB — do not edit\n')
+    out.write('# us<TAB>gb<TAB>marker: which form the other dictionary rejects '
+              '(gb: only the British form marks an article as British; us: only the '
+              'American one; both)\n')
+    for (us, gb), m in sorted(rows.items()):
+        out.write(f'{us}\t{gb}\t{m}\n')
+
+# ---- the news supplement -------------------------------------------------
+names = {w for w in iso_names | lg_entities if w[:1].isupper()}
+names |= {w for w in gb_stems if w[:1].isupper()}
+names = hun('en_US', names, False) if names else set()
+
+vocab = (lower(american) | lower(lg_words)) & gb_ok
+vocab -= us_ok
+vocab -= variant_words
+vocab -= british - american   # SCOWL's British-only spellings
+# British forms the variant pairing missed: drop a word when a GB->US
+# correspondence turns it into a word en_US accepts.
+maybe = {w: variants(w, GB_US) for w in vocab}
+acc = hun('en_US', set().union(*maybe.values()) if maybe else set(), True)
+vocab = {w for w, vs in maybe.items() if not (vs & acc)}
+
+with open('dictionaries/news-words.txt', 'w', encoding='utf-8') as out:
+    out.write('# generated by dictionaries/build-news-words.sh from iso-codes, '
+              'link-grammar-dictionaries-en, wamerican-huge, hunspell-en-gb — do not edit\n')
+    out.write('# names and news vocabulary the hunspell en_US dictionary rejects; '
+              'one word per line\n')
+    for w in sorted(names | vocab):
+        out.write(w + '\n')
+print(f'news-words.txt: {len(names)} names, {len(vocab)} words; '
+      f'variants-us-gb.tsv: {len(rows)} pairs')
+EOF

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""gen-grammar-lexicon.py — builds the part-of-speech lexicon of the grammar
+analyzer from link-grammar's English dictionary (Debian package
+link-grammar-dictionaries-en): 4.0.dict and the word lists under words/.
+
+Usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv
+
+Output: one line per lowercase word, "word<TAB>classes", classes a string of
+letters (sorted, unique):
+  N noun            A adjective        R adverb
+  V verb, base form (infinitive / plural present: may be finite)
+  S verb, 3rd person singular present (finite)
+  D verb, past tense (finite; often also the past participle)
+  P verb, past participle only (not finite)
+  G verb, -ing form (not finite)
+The first line says what generated the file. Only single words made of
+ASCII letters, hyphens and apostrophes are kept; proper names are skipped.
+"""
+import os
+import re
+import sys
+
+WORD_RE = re.compile(r"^[a-z][a-z'-]*$")
+
+
+def strip_comments(text):
+    out = []
+    for line in text.split("\n"):
+        # '%' starts a comment unless inside a quoted word ("%" is a word).
+        i = 0
+        in_q = False
+        cut = len(line)
+        while i < len(line):
+            c = line[i]
+            if c == '"':
+                in_q = not in_q
+            elif c == "%" and not in_q:
+                cut = i
+                break
+            i += 1
+        out.append(line[:cut])
+    return "\n".join(out)
+
+
+def statements(text):
+    """Yields (lhs_tokens, rhs) for every 'lhs: rhs;' statement."""
+    text = strip_comments(text)
+    buf = []
+    in_q = False
+    for c in text:
+        if c == '"':
+            in_q = not in_q
+        if c == ";" and not in_q:
+            stmt = "".join(buf)
+            buf = []
+            # The first ':' followed by whitespace separates the two sides.
+            m = re.search(r":\s", stmt + " ")
+            if not m:
+                continue
+            yield stmt[: m.start()].split(), stmt[m.end():]
+        else:
+            buf.append(c)
+
+
+def verb_classes_from_rhs(rhs, word):
+    if word.endswith("ing"):
+        return "G"
+    if any(m in rhs for m in ("<verb-s>", "<verb-s-s>", "<verb-x-s>", "<verb-x-s,u>",
+                                "<verb-y-s>", "<verb-and-s-", "<verb-and-s+")):
+        return "S"
+    if re.search(r"<verb-(and-)?(x-|s-)?pl", rhs) or "<verb-i>" in rhs:
+        return "V"
+    if "<verb-sp" in rhs or "<verb-x-sp" in rhs:
+        return "D"
+    if any(m in rhs for m in ("<verb-pp>", "<verb-s-pp>", "<verb-pv", "<verb-s-pv", "PP-")):
+        return "P"
+    return "V"
+
+
+def file_classes(path):
+    """Classes of the words of a words/ file, from its name."""
+    name = os.path.basename(path)
+    if name.startswith("words.n.") or name.startswith("words-medical.n"):
+        return "N"
+    if name.startswith("words.adj."):
+        return "A"
+    if name.startswith("words.adv.") or name.startswith("words-medical.adv"):
+        return "R"
+    m = re.match(r"words(?:-medical)?\.v\.\d+\.(\w+)$", name)
+    if m:
+        return {"1": "V", "2": "S", "3": "D", "4": "G", "5": "G"}.get(m.group(1), "")
+    return ""
+
+
+def add(lex, word, cls):
+    if not cls:
+        return
+    # Strip the subscript: the part after the last '.' when it is a tag.
+    m = re.match(r"^(.+?)\.([a-z][a-z0-9,#-]*)$", word)
+    if m:
+        word = m.group(1)
+    if not WORD_RE.match(word):
+        return
+    lex.setdefault(word, set()).update(cls)
+
+
+def subscript(word):
+    m = re.match(r"^.+\.([a-z][a-z0-9,#-]*)$", word)
+    return m.group(1) if m else ""
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.stderr.write("usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv\n")
+        return 2
+    base, out = sys.argv[1], sys.argv[2]
+    dict_path = os.path.join(base, "4.0.dict")
+    with open(dict_path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    lex = {}
+    for lhs, rhs in statements(text):
+        for tok in lhs:
+            if tok.startswith("<"):
+                continue  # a macro definition
+            if tok.startswith("/en/words/"):
+                path = os.path.join(base, "words", tok[len("/en/words/"):])
+                cls = file_classes(path)
+                if not cls or not os.path.exists(path):
+                    continue
+                with open(path, encoding="utf-8", errors="replace") as wf:
+                    for w in wf.read().split():
+                        sub = subscript(w)
+                        c = cls
+                        if sub.startswith("g"):
+                            c = "G"
+                        elif sub.endswith("-d") and c in "VS":
+                            c = "D"
+                        add(lex, w, c)
+                continue
+            sub = subscript(tok)
+            if not sub:
+                continue
+            if sub.startswith("n") and sub not in ("ntd",):
+                add(lex, tok, "N")
+            elif sub in ("a", "a-c", "a-s", "adj"):
+                add(lex, tok, "A")
+            elif sub in ("e", "adv"):
+                add(lex, tok, "R")
+            elif sub == "g":
+                add(lex, tok, "G")
+            elif sub in ("v-d", "q-d", "w-d"):
+                add(lex, tok, "D")
+            elif sub in ("v", "q", "w"):
+                add(lex, tok, verb_classes_from_rhs(rhs, tok.rsplit(".", 1)[0]))
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    tmp = out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("# generated by dictionaries/gen-grammar-lexicon.py from %s and words/ "
+                "(link-grammar-dictionaries-en); do not edit\n" % dict_path)
+        for w in sorted(lex):
+            f.write("%s\t%s\n" % (w, "".join(sorted(lex[w]))))
+    os.replace(tmp, out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
