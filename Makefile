@@ -9,12 +9,14 @@ BENCH_DIR ?= ../shared/bench/dev
 # Debian packages the project needs (make deps installs the missing ones).
 DEB_PACKAGES = build-essential pkg-config python3 \
 	libhunspell-dev hunspell-en-us hunspell-en-gb hunspell \
-	libcriterion-dev libutf8proc-dev libuchardet-dev \
-	wamerican-huge iso-codes link-grammar-dictionaries-en \
+	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
+	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en \
 	libicu-dev
 
 # pkg-config modules linked into libmtcheck.
 PKGS = hunspell libutf8proc uchardet icu-uc
+# pkg-config modules only the tests link (json-c parses reports back).
+TEST_PKGS = criterion json-c
 
 WARN    = -Wall -Wextra -pedantic -Wstrict-prototypes -Werror=implicit-function-declaration
 STD     = -std=c11 -D_POSIX_C_SOURCE=200809L
@@ -27,12 +29,13 @@ LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
 
 LIB_SRCS  := $(sort $(filter-out checker/main.c,$(wildcard checker/*.c)))
 LIB_OBJS  := $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
-TEST_SRCS := $(sort $(wildcard tests/test_*.c)) tests/testutil.c
+TEST_SRCS := $(sort $(wildcard tests/test_*.c)) tests/testutil.c tests/clitest.c
 TEST_OBJS := $(TEST_SRCS:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS   := $(wildcard checker/*.h tests/*.h)
 DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv reports/*.html reports/*.css reports/*.js))
 # Data generated at build time, embedded as NAME=PATH (rules that make PATH go below).
-GEN_DATA :=
+GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv
+LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
 
 .PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy check-deps
 
@@ -53,6 +56,11 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(OPT) -c $< -o $@
 
+# The grammar analyzer's lexicon (GEN_DATA), generated from link-grammar's English dictionary.
+$(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py
+	@mkdir -p $(dir $@)
+	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@
+
 $(BUILD)/libmtcheck.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
@@ -62,11 +70,11 @@ $(BUILD)/mtcheck: $(BUILD)/obj/main.o $(BUILD)/libmtcheck.a
 
 $(BUILD)/obj/tests/%.o: tests/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags criterion 2>/dev/null) -Itests -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null) -Itests -c $< -o $@
 
 $(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/libmtcheck.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(shell pkg-config --libs criterion 2>/dev/null) $(LDLIBS_ALL)
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null) $(LDLIBS_ALL)
 
 # Criterion: every test in its own process; the closing "Synthesis:" line is what CI reads.
 test: $(BUILD)/mtcheck $(BUILD)/tests/run_tests

@@ -6,13 +6,17 @@
 #include "analyzer.h"
 
 extern const mtc_analyzer mtc_analyzer_typography;
+extern const mtc_analyzer mtc_analyzer_spelling;
 extern const mtc_analyzer mtc_analyzer_quotes;
 extern const mtc_analyzer mtc_analyzer_artifacts;
+extern const mtc_analyzer mtc_analyzer_grammar;
 
 static const mtc_analyzer *const all[] = {
     &mtc_analyzer_typography,
+    &mtc_analyzer_spelling,
     &mtc_analyzer_quotes,
     &mtc_analyzer_artifacts,
+    &mtc_analyzer_grammar,
 };
 
 const mtc_analyzer *const *mtc_analyzers(size_t *n)

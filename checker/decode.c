@@ -342,6 +342,15 @@ static mtc_status take_utf8(const char *path, const char *s, size_t len, size_t 
     return MTC_OK;
 }
 
+/* Drops a leading U+FEFF from a converted text (a BOM in its encoding). */
+static void drop_leading_bom(char *text, size_t *len)
+{
+    if (*len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(text, text + 3, *len - 3 + 1);
+        *len -= 3;
+    }
+}
+
 /* Converts s[0..len) (at byte `base` of the input) from encoding e. A
  * leading U+FEFF in the result (a BOM in that encoding) is dropped. */
 static mtc_status take_iconv(const char *path, const char *s, size_t len, size_t base,
@@ -367,11 +376,7 @@ static mtc_status take_iconv(const char *path, const char *s, size_t len, size_t
                       e->name, base + r.bad);
         return MTC_ERR_DECODE;
     }
-    size_t skip = (r.len >= 3 && memcmp(r.text, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-    if (skip) {
-        memmove(r.text, r.text + skip, r.len - skip + 1);
-        r.len -= skip;
-    }
+    drop_leading_bom(r.text, &r.len);
     out->text = r.text;
     out->len = r.len;
     snprintf(out->encoding, sizeof out->encoding, "%s", e->name);
@@ -418,9 +423,22 @@ static size_t resolve_byte_order(const char *s, size_t len, encoding *e)
 static int common_symbol(int32_t cp)
 {
     switch (cp) {
-    case 0x00A2: case 0x00A3: case 0x00A5: case 0x00A7: case 0x00A9: case 0x00AE:
-    case 0x00B0: case 0x00B1: case 0x00B6: case 0x00D7: case 0x00F7: case 0x20AC:
-    case 0x2122: case 0x2022: case 0x2032: case 0x2033:
+    case 0x00A2:
+    case 0x00A3:
+    case 0x00A5:
+    case 0x00A7:
+    case 0x00A9:
+    case 0x00AE:
+    case 0x00B0:
+    case 0x00B1:
+    case 0x00B6:
+    case 0x00D7:
+    case 0x00F7:
+    case 0x20AC:
+    case 0x2122:
+    case 0x2022:
+    case 0x2032:
+    case 0x2033:
         return 1;
     default:
         return 0;
@@ -434,14 +452,15 @@ typedef struct text_stats {
 
 /* Our confidence test for a guessed decoding: plausible text has no control
  * characters but tab/CR/LF/FF, no private-use, unassigned or replacement
- * characters, few unusual symbols among its non-ASCII characters, and no
- * words mixing case at a non-ASCII letter ("wÖrd"), which is what bytes
- * decoded in the wrong 8-bit charset look like. Fills st. */
+ * characters, few unusual symbols among its non-ASCII characters, no
+ * words mixing case at a non-ASCII letter ("wÖrd") and no accented Latin
+ * letter three times in a row: what bytes decoded in the wrong 8-bit
+ * charset look like. Fills st. */
 static int plausible_text(const char *s, size_t len, text_stats *st)
 {
     size_t nonascii = 0, odd_symbols = 0, words = 0, mixed = 0;
     int32_t prev = ' ';
-    int word_nonascii = 0, word_mixed = 0;
+    int word_nonascii = 0, word_mixed = 0, repeats = 0;
     memset(st, 0, sizeof *st);
     for (size_t i = 0; i <= len;) {
         int32_t cp = ' ';
@@ -464,6 +483,12 @@ static int plausible_text(const char *s, size_t len, text_stats *st)
             nonascii++;
             if (mtc_cp_is_symbol(cp) && !common_symbol(cp))
                 odd_symbols++;
+        }
+        if (cp >= 0xC0 && cp <= 0x2FF && cp == prev) {
+            if (++repeats >= 2 && mtc_cp_is_letter(cp))
+                return 0; /* "ÿÿÿ": no Latin-script word repeats an accented letter */
+        } else {
+            repeats = 0;
         }
         if (mtc_cp_is_letter(cp)) {
             st->letters++;
@@ -522,8 +547,7 @@ static int try_charset(const char *name, const char *s, size_t len, candidate *c
 {
     canonical(name, &c->enc);
     c->text = NULL;
-    if (c->enc.unit != 1 || strcmp(c->enc.name, "UTF-8") == 0 ||
-        strcmp(c->enc.name, "ASCII") == 0)
+    if (c->enc.unit != 1 || strcmp(c->enc.name, "UTF-8") == 0 || strcmp(c->enc.name, "ASCII") == 0)
         return 0;
     iconv_t cd = iconv_open("UTF-8", iconv_name(c->enc.name));
     if (cd == (iconv_t)-1)
@@ -537,6 +561,7 @@ static int try_charset(const char *name, const char *s, size_t len, candidate *c
         free(r.text);
         return 0;
     }
+    drop_leading_bom(r.text, &r.len);
     c->text = r.text;
     c->len = r.len;
     return 1;
@@ -546,11 +571,10 @@ static int try_charset(const char *name, const char *s, size_t len, candidate *c
  * is strong evidence, unlike a guess between 8-bit charsets. */
 static int multibyte_charset(const char *name)
 {
-    static const char *const names[] = {"GB18030", "GBK",    "GB2312",      "Big5",
-                                        "Big5-HKSCS", "CP950", "Shift_JIS", "windows-31j",
-                                        "EUC-JP",  "EUC-KR", "CP949",       "EUC-TW",
-                                        "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN",
-                                        "HZ-GB-2312"};
+    static const char *const names[] = {"GB18030",     "GBK",         "GB2312",      "Big5",
+                                        "Big5-HKSCS",  "CP950",       "Shift_JIS",   "windows-31j",
+                                        "EUC-JP",      "EUC-KR",      "CP949",       "EUC-TW",
+                                        "ISO-2022-JP", "ISO-2022-KR", "ISO-2022-CN", "HZ-GB-2312"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i]) == 0)
             return 1;
@@ -582,8 +606,8 @@ static void utf8_evidence(const char *s, size_t len, size_t *valid_multi, size_t
  * uchardet), windows-1252 is preferred when it is plausible too: it is what
  * browsers fall back to for English. Input that is mostly valid UTF-8, or
  * valid UTF-8 cut inside its last character, is damaged UTF-8: no guess. */
-static mtc_status detect(const char *path, const char *s, size_t len, size_t bad,
-                         mtc_decoded *out, mtc_error *err)
+static mtc_status detect(const char *path, const char *s, size_t len, size_t bad, mtc_decoded *out,
+                         mtc_error *err)
 {
     size_t valid_multi, invalid;
     utf8_evidence(s, len, &valid_multi, &invalid);
@@ -653,12 +677,13 @@ static mtc_status decode_auto(const char *path, const char *s, size_t len, mtc_d
         const char *name;
         int unit;
     } boms[] = {
-        /* UTF-32LE before UTF-16LE: FF FE 00 00 starts with FF FE. */
-        {"\xFF\xFE\0\0", 4, "UTF-32LE", 4},
+        /* clang-format off */
+        {"\xFF\xFE\0\0", 4, "UTF-32LE", 4}, /* before UTF-16LE: it starts with FF FE */
         {"\0\0\xFE\xFF", 4, "UTF-32BE", 4},
         {"\xEF\xBB\xBF", 3, "UTF-8", 1},
         {"\xFF\xFE", 2, "UTF-16LE", 2},
         {"\xFE\xFF", 2, "UTF-16BE", 2},
+        /* clang-format on */
     };
     for (size_t i = 0; i < sizeof boms / sizeof boms[0]; i++) {
         if (len < boms[i].n || memcmp(s, boms[i].bom, boms[i].n) != 0)
@@ -685,8 +710,7 @@ static mtc_status decode_named(const char *path, const char *s, size_t len,
                                const char *encoding_name, mtc_decoded *out, mtc_error *err)
 {
     encoding e;
-    if (!encoding_name[0] || strlen(encoding_name) >= sizeof e.name ||
-        strchr(encoding_name, '/')) {
+    if (!encoding_name[0] || strlen(encoding_name) >= sizeof e.name || strchr(encoding_name, '/')) {
         mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1, "invalid encoding name '%s'",
                       encoding_name);
         return MTC_ERR_USAGE;

@@ -50,6 +50,7 @@ typedef struct mark_ctx {
     uint8_t at_end;     /* last character of the paragraph */
     uint8_t elision;    /* followed by an elided word (’n’, ’tis, ’em) */
     int32_t prev_cp, next_cp;
+    int32_t prev_nonspace; /* the last non-space character before (-1: none) */
 } mark_ctx;
 
 /* ---- data ---- */
@@ -237,6 +238,15 @@ static void context_of(const tables *t, const char *text, const mtc_paragraph *p
     if (m->end < p->end)
         mtc_utf8_next(text, p->end, m->end, &next);
     c->prev_cp = prev;
+    c->prev_nonspace = -1;
+    for (size_t q = m->start; q > p->start;) {
+        int32_t cp;
+        q = mtc_utf8_prev(text, q, &cp);
+        if (!mtc_cp_is_space(cp)) {
+            c->prev_nonspace = cp;
+            break;
+        }
+    }
     c->next_cp = next;
     c->at_start = m->start == p->start;
     c->at_end = m->end >= p->end;
@@ -357,6 +367,23 @@ static int single_closer_ahead(const builder *b, size_t i, size_t end)
     return 0;
 }
 
+static int sentence_end(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002;
+}
+
+/* Mark i reopens the outermost open quotation (a quotation over several
+ * paragraphs): the open marks are continued by it. */
+static void continue_here(builder *b, size_t i)
+{
+    long o = b->stack[0];
+    b->marks[o].continued = 1;
+    b->marks[o].partner = (long)i;
+    b->depth = 0;
+    push(b, (long)i);
+    b->marks[i].continues = 1;
+}
+
 static void resolve_double(builder *b, size_t i, size_t end)
 {
     mtc_quote_mark *m = &b->marks[i];
@@ -372,8 +399,8 @@ static void resolve_double(builder *b, size_t i, size_t end)
         return;
     }
     if (c->ctx == CTX_CLOSE) {
-        if (!open && m->glyph == MTC_QR_UNKNOWN && c->prev_digit) {
-            m->role = MTC_QR_UNKNOWN; /* 12" : inches */
+        if (!open && m->glyph != MTC_QR_OPEN && c->prev_digit) {
+            m->role = MTC_QR_UNKNOWN; /* 12" or 6.7” : inches */
             return;
         }
         close_with(b, (long)i);
@@ -391,6 +418,10 @@ static void resolve_double(builder *b, size_t i, size_t end)
         return;
     }
     /* “ or " where an opening may belong */
+    if (m->glyph == MTC_QR_UNKNOWN && c->prev_alnum && c->next_alnum) {
+        m->role = MTC_QR_UNKNOWN; /* 2017"s: a straight mark inside a word */
+        return;
+    }
     if (!open) {
         if (m->glyph == MTC_QR_UNKNOWN && c->ctx == CTX_SPACED && c->prev_digit) {
             m->role = MTC_QR_UNKNOWN;
@@ -406,6 +437,12 @@ static void resolve_double(builder *b, size_t i, size_t end)
     int room = bal >= (long)open + 1;
     if (room && m->glyph == MTC_QR_OPEN) {
         push(b, (long)i);
+        return;
+    }
+    if (c->ctx == CTX_OPEN && sentence_end(c->prev_nonspace) && !room) {
+        /* `… first sentence. "Second` with the quotation still open: two
+         * paragraphs of one quotation run together; it continues here */
+        continue_here(b, i);
         return;
     }
     if (m->glyph == MTC_QR_UNKNOWN) {
@@ -499,6 +536,22 @@ static int can_continue(const builder *b, size_t k)
     return m->glyph == MTC_QR_UNKNOWN && c->ctx != CTX_CLOSE && !c->elision;
 }
 
+/* 1 if the first mark of the outermost open quotation's family in marks
+ * [first, end) is a closing one. */
+static int closes_first(const builder *b, size_t first, size_t end)
+{
+    int fam = b->cx[b->stack[0]].family;
+    for (size_t k = first; k < end; k++) {
+        const mark_ctx *c = &b->cx[k];
+        if (c->family != fam || (c->prev_alnum && c->next_alnum))
+            continue;
+        if (fam == FAM_SINGLE && c->prev_alnum)
+            continue; /* countries’ */
+        return c->ctx == CTX_CLOSE || (c->ctx != CTX_OPEN && b->marks[k].glyph == MTC_QR_CLOSE);
+    }
+    return 0;
+}
+
 static void add_quoted(builder *b, size_t start, size_t end)
 {
     if (end <= start)
@@ -589,6 +642,11 @@ static void resolve(builder *b, const tables *t)
                 outer_open = (long)first;
                 outer_start = b->marks[first].start;
                 i = first + 1;
+            } else if (closes_first(b, first, end)) {
+                /* no opening mark, but the paragraph's first mark closes the
+                 * quotation: a multi-paragraph quotation, loosely typed */
+                outer_open = b->stack[0];
+                outer_start = p->start;
             } else {
                 b->depth = 0;
             }

@@ -234,6 +234,20 @@ static int abbreviation_class(const char *t, size_t lo, size_t dot)
     return ABBR_NONE;
 }
 
+/* 1 if t[a..dot) is a list number or letter opening the sentence ("1. Pay
+ * attention...", "b. Do not..."). */
+static int is_enumerator(const char *t, size_t a, size_t dot)
+{
+    if (dot == a || dot - a > 3)
+        return 0;
+    if (dot - a == 1 && mtc_ascii_is_alpha((unsigned char)t[a]))
+        return 1;
+    for (size_t i = a; i < dot; i++)
+        if (!mtc_ascii_is_digit((unsigned char)t[i]))
+            return 0;
+    return 1;
+}
+
 /* 1 if the word at t[k..) is a listed sentence starter. */
 static int next_word_is_starter(const char *t, size_t end, size_t k)
 {
@@ -375,8 +389,13 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
                     break;
                 k += (size_t)m;
             }
-            if (k > j && k < b &&
-                (is_terminal(c) || is_closer_only(c) || (c == '"' && dq_open))) {
+            /* a straight quote after the space closes only when an open one
+             * is pending and no word is glued to it ('. "The' opens) */
+            int dq_closes = c == '"' && dq_open &&
+                            (k + 1 >= b || is_space(cp_at(t, b, k + 1, &m)) ||
+                             is_terminal(cp_at(t, b, k + 1, &m)));
+            if (k > j && k < b && (is_terminal(c) || is_closer_only(c) || dq_closes)) {
+                cp_at(t, b, k, &m);
                 if (c == '"')
                     dq_open = 0;
                 j = k + (size_t)m;
@@ -413,6 +432,8 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
         if (q >= b)
             break;
         int split = starts_sentence(c);
+        if (split && t[mark] == '.' && j == mark + 1 && is_enumerator(t, sstart, mark))
+            split = 0;
         if (split && t[mark] == '.' && j == mark + 1) {
             int cls = abbreviation_class(t, a, mark);
             if (cls == ABBR_NEVER_ENDS)
@@ -427,6 +448,19 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
         i = k;
     }
     add_sentence(st, sstart, b);
+}
+
+/* 1 if t[a..b) holds a letter or a digit. */
+static int has_word(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        int n;
+        int32_t cp = cp_at(t, b, i, &n);
+        if (cp >= 0 && (mtc_cp_is_letter(cp) || mtc_cp_is_digit(cp)))
+            return 1;
+        i += (size_t)n;
+    }
+    return 0;
 }
 
 static void add_paragraph(seg_state *st, size_t a, size_t b, size_t n_lines)
@@ -444,7 +478,8 @@ static void add_paragraph(seg_state *st, size_t a, size_t b, size_t n_lines)
     p->is_headline = 0;
     split_sentences(st, a, b);
     p = &doc->paragraphs[doc->n_paragraphs - 1];
-    if (n_lines == 1 && p->n_sentences == 1 && !ends_with_terminal(doc->text, a, b))
+    if (n_lines == 1 && p->n_sentences == 1 && !ends_with_terminal(doc->text, a, b) &&
+        has_word(doc->text, a, b))
         p->is_headline = 1;
 }
 

@@ -94,8 +94,10 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
                          "space before '%c'", c);
         }
         size_t flag_end = 0;
-        if (!ellipsis && run >= 2) {
-            flag_end = i + run; /* ",,", "..", "!!", "??" */
+        int informal_ellipsis = c == '.' && run == 2 && i + 2 < end &&
+                                mtc_ascii_is_alnum((unsigned char)t[i + 2]);
+        if (!ellipsis && run >= 2 && !informal_ellipsis) {
+            flag_end = i + run; /* ",,", "..", "!!", "??" (not "that..about") */
         } else {
             /* the same mark again after spaces: ". ..", ", ," */
             size_t j = i + run;
@@ -117,6 +119,24 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
         }
         i += run;
     }
+}
+
+static int is_quote_cp(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
+           cp == 0x2019;
+}
+
+static int quote_before(const char *t, size_t lo, size_t off)
+{
+    int32_t cp;
+    return off > lo && (mtc_utf8_prev(t, off, &cp), is_quote_cp(cp));
+}
+
+static int quote_after(const char *t, size_t hi, size_t off)
+{
+    int32_t cp;
+    return off < hi && (mtc_utf8_next(t, hi, off, &cp), is_quote_cp(cp));
 }
 
 static void check_doubled_words(typo_state *st, const mtc_context *ctx, const mtc_sentence *s,
@@ -143,6 +163,9 @@ static void check_doubled_words(typo_state *st, const mtc_context *ctx, const mt
         if (na == (size_t)-1 || nb == (size_t)-1 || na != nb || memcmp(wa, wb, na) != 0)
             continue;
         if (mtc_wordset_contains(st->doubled_ok, wa, na))
+            continue;
+        /* a quoted reduplication: "zoom zoom", ‘bye bye’ */
+        if (quote_before(t, s->start, a->start) && quote_after(t, s->end, b->end))
             continue;
         mtc_issue *is = mtc_emit(em, "typography.doubled-word", MTC_SEV_DEFAULT, a->start, b->end,
                                  "doubled word '%.*s'", (int)lb, t + b->start);

@@ -20,10 +20,10 @@
 #   names    = capitalised words of the entity names (iso-codes, link-grammar
 #              entities) and the capitalised stems (proper nouns) of the newer
 #              hunspell-en-gb, which en_US rejects;
-#   words    = lowercase words of wamerican-huge and link-grammar that the
-#              newer hunspell en_GB dictionary accepts and en_US rejects,
-#              minus British spellings (see variants) — two independent
-#              sources must agree, so rare junk and typos stay out;
+#   words    = lowercase words that at least two of wamerican-huge,
+#              wbritish-huge, link-grammar and the newer hunspell en_GB list
+#              and en_US rejects, minus British spellings (see variants) —
+#              two independent sources must agree, so junk and typos stay out;
 #   variants = a word one dictionary accepts and the other rejects, paired
 #              with a word the other accepts by the regular US/UK spelling
 #              correspondences (our/or, ise/ize, yse/yze, re/er, ll/l, ae/e,
@@ -102,7 +102,7 @@ GB_US = [('our', 'or'), ('is', 'iz'), ('ys', 'yz'), ('tre', 'ter'), ('bre', 'ber
          ('ae', 'e'), ('oe', 'e'), ('ogue', 'og'), ('ence', 'ense'), ('mme', 'm'),
          ('ph', 'f'), ('ough', 'ow'), ('ould', 'old'), ('eable', 'able'),
          ('ement', 'ment'), ('que', 'ck'), ('yre', 'ire'), ('ey', 'ay'), ('sc', 'sk'),
-         ('ium', 'um'), ('py', 'pa'), ('kerb', 'curb')]
+         ('ium', 'um'), ('py', 'pa'), ('kerb', 'curb'), ('oeuvr', 'euver')]
 
 def variants(word, table):
     out = set()
@@ -179,8 +179,14 @@ names = {w for w in iso_names | lg_entities if w[:1].isupper()}
 names |= {w for w in gb_stems if w[:1].isupper()}
 names = hun('en_US', names, False) if names else set()
 
-vocab = (lower(american) | lower(lg_words)) & gb_ok
-vocab -= us_ok
+# a word at least two of the four sources list (SCOWL US, SCOWL GB,
+# link-grammar, hunspell en_GB)
+votes = {}
+for src in (lower(american), lower(british), lower(lg_words), gb_ok):
+    for w in src:
+        votes[w] = votes.get(w, 0) + 1
+vocab = {w for w, n in votes.items() if n >= 2}
+vocab = hun('en_US', vocab, False)
 vocab -= variant_words
 vocab -= british - american   # SCOWL's British-only spellings
 # British forms the variant pairing missed: drop a word when a GB->US

@@ -1,0 +1,787 @@
+/* grammar.c — the grammar analyzer: what machine translation breaks in a
+ * sentence's grammar that a spelling checker cannot see. Per sentence:
+ *   grammar.narrative-person   I/me/my/you/your in the narrative (outside
+ *                              quotations: the shared quotation map)
+ *   grammar.dangling-word      a sentence ending on "and.", "the.", "of."
+ *   grammar.fragment           a body sentence without a finite verb
+ *   grammar.missing-subject    a body sentence opening on a finite verb or
+ *                              a modal ("Will keep it open", "Discuss ...")
+ *   grammar.article-agreement  "a" before a vowel sound, "an" before a
+ *                              consonant sound
+ *   grammar.lowercase-start    a body sentence starting in lowercase
+ *   grammar.parse              (--deep) link-grammar finds no complete
+ *                              linkage (grammar_parse.c)
+ * Word classes come from grammar_lexicon.c (generated from link-grammar's
+ * dictionary at build time); every word list is a data file under
+ * dictionaries/grammar-*. Every issue covers one word. Owns its per-worker
+ * state (the lexicon, the word lists), freed by destroy. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "analyzer.h"
+#include "data.h"
+#include "grammar_lexicon.h"
+#include "grammar_parse.h"
+#include "utf8.h"
+#include "wordset.h"
+
+#define R_PERSON "grammar.narrative-person"
+#define R_DANGLING "grammar.dangling-word"
+#define R_FRAGMENT "grammar.fragment"
+#define R_SUBJECT "grammar.missing-subject"
+#define R_ARTICLE "grammar.article-agreement"
+#define R_LOWER "grammar.lowercase-start"
+#define R_PARSE "grammar.parse"
+
+static const mtc_rule_info rules[] = {
+    {R_PERSON, "grammar", MTC_SEV_MAJOR, 1,
+     "First- or second-person pronoun in the narrative, outside quotations"},
+    {R_DANGLING, "grammar", MTC_SEV_MAJOR, 1,
+     "Sentence ends on a conjunction, article, preposition or possessive (\"and.\", \"the.\")"},
+    {R_FRAGMENT, "grammar", MTC_SEV_MINOR, 1, "Body sentence without a finite verb"},
+    {R_SUBJECT, "grammar", MTC_SEV_MAJOR, 1,
+     "Body sentence opens on a finite verb or a modal and has no subject"},
+    {R_ARTICLE, "grammar", MTC_SEV_MINOR, 1,
+     "\"a\" before a vowel sound or \"an\" before a consonant sound"},
+    {R_LOWER, "grammar", MTC_SEV_MINOR, 1, "Body sentence starts with a lowercase letter"},
+    {R_PARSE, "grammar", MTC_SEV_MINOR, 1,
+     "Link-grammar finds no complete parse of the sentence (runs only with --deep)"},
+};
+
+#define NARRATIVE_FILE "dictionaries/grammar-narrative-pronouns.txt"
+#define EXEMPT_FILE "dictionaries/grammar-exempt-starts.txt"
+#define IMPERATIVE_FILE "dictionaries/grammar-imperative-ok.txt"
+#define SOUNDS_FILE "dictionaries/grammar-article-sounds.tsv"
+
+enum { SOUND_NONE = 0, SOUND_VOWEL = 1, SOUND_CONSONANT = 2, SOUND_EITHER = 3 };
+
+typedef struct gr_state {
+    mtc_grammar_lexicon *lx;
+    mtc_wordset *narrative;  /* pronouns of grammar.narrative-person */
+    mtc_wordset *exempt;     /* furniture openings, lowercase, one or two words */
+    mtc_wordset *imperative; /* verbs that may open a sentence without subject */
+    mtc_wordset *sounds;     /* spelling prefix -> SOUND_* */
+    size_t longest_sound;    /* longest prefix in sounds */
+    mtc_grammar_parser *parser; /* --deep only; NULL otherwise */
+} gr_state;
+
+/* ---- state ---- */
+
+typedef struct sounds_ctx {
+    mtc_wordset *set;
+    size_t longest;
+} sounds_ctx;
+
+static int sounds_line(const char *line, size_t len, long lineno, void *vctx)
+{
+    (void)lineno;
+    sounds_ctx *sc = vctx;
+    const char *tab = memchr(line, '\t', len);
+    if (!tab || tab == line)
+        return -1;
+    const char *v = tab + 1;
+    size_t vn = len - (size_t)(v - line);
+    intptr_t sound;
+    if (vn == 5 && memcmp(v, "vowel", 5) == 0)
+        sound = SOUND_VOWEL;
+    else if (vn == 9 && memcmp(v, "consonant", 9) == 0)
+        sound = SOUND_CONSONANT;
+    else if (vn == 6 && memcmp(v, "either", 6) == 0)
+        sound = SOUND_EITHER;
+    else
+        return -1;
+    size_t kn = (size_t)(tab - line);
+    mtc_wordset_put(sc->set, line, kn, sound);
+    if (kn > sc->longest)
+        sc->longest = kn;
+    return 0;
+}
+
+static void gr_destroy(void *state)
+{
+    gr_state *st = state;
+    if (!st)
+        return;
+    mtc_grammar_lexicon_free(st->lx);
+    mtc_wordset_free(st->narrative);
+    mtc_wordset_free(st->exempt);
+    mtc_wordset_free(st->imperative);
+    mtc_wordset_free(st->sounds);
+    mtc_grammar_parser_free(st->parser);
+    free(st);
+}
+
+static mtc_status gr_create(const mtc_config *cfg, void **state, mtc_error *err)
+{
+    gr_state *st = mtc_xcalloc(1, sizeof *st);
+    st->narrative = mtc_wordset_new();
+    st->exempt = mtc_wordset_new();
+    st->imperative = mtc_wordset_new();
+    st->sounds = mtc_wordset_new();
+    sounds_ctx sc = {st->sounds, 0};
+    mtc_status s = MTC_OK;
+    st->lx = mtc_grammar_lexicon_load(err);
+    if (!st->lx)
+        s = err->status != MTC_OK ? err->status : MTC_ERR_CONFIG;
+    if (s == MTC_OK)
+        s = mtc_wordset_load(st->narrative, NARRATIVE_FILE, 1, err);
+    if (s == MTC_OK)
+        s = mtc_wordset_load(st->exempt, EXEMPT_FILE, 1, err);
+    if (s == MTC_OK)
+        s = mtc_wordset_load(st->imperative, IMPERATIVE_FILE, 1, err);
+    if (s == MTC_OK)
+        s = mtc_data_load_lines(SOUNDS_FILE, sounds_line, &sc, err);
+    st->longest_sound = sc.longest;
+    if (s == MTC_OK && cfg && cfg->deep)
+        s = mtc_grammar_parser_new(&st->parser, err);
+    if (s != MTC_OK) {
+        gr_destroy(st);
+        return s;
+    }
+    *state = st;
+    return MTC_OK;
+}
+
+/* ---- token helpers ---- */
+
+static int is_word(const mtc_token *t)
+{
+    return t->kind == MTC_TOK_WORD || t->kind == MTC_TOK_OTHER_WORD;
+}
+
+static int32_t tok_cp(const mtc_document *doc, const mtc_token *t)
+{
+    int32_t cp = -1;
+    if (t->end > t->start)
+        mtc_utf8_next(doc->text, t->end, t->start, &cp);
+    return cp;
+}
+
+static int tok_is(const mtc_document *doc, const mtc_token *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (mtc_tok_len(t) != n)
+        return 0;
+    const char *p = mtc_tok_text(doc, t);
+    for (size_t i = 0; i < n; i++)
+        if (mtc_ascii_tolower((unsigned char)p[i]) != s[i])
+            return 0;
+    return 1;
+}
+
+static int is_quote_cp(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
+           cp == 0x2019 || cp == 0x00AB || cp == 0x00BB || cp == 0x201E || cp == 0x300C ||
+           cp == 0x300D || cp == 0x300E || cp == 0x300F;
+}
+
+static int is_closer_cp(int32_t cp)
+{
+    return is_quote_cp(cp) || cp == ')' || cp == ']' || cp == 0xFF09;
+}
+
+/* Index (absolute) of the sentence's first word token, or (size_t)-1. The
+ * tokens before it (if any) must be quotation marks or brackets. */
+static size_t first_word(const mtc_document *doc, const mtc_sentence *s)
+{
+    for (size_t i = s->first_token; i < s->first_token + s->n_tokens; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (is_word(t))
+            return i;
+        if (t->kind != MTC_TOK_PUNCT)
+            return (size_t)-1;
+        int32_t cp = tok_cp(doc, t);
+        if (!is_quote_cp(cp) && cp != '(' && cp != '[')
+            return (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/* The sentence's final punctuation (closing quotes and brackets skipped), 0
+ * when it ends on a word or a number; *tok gets the index of that mark. */
+static int32_t terminal(const mtc_document *doc, const mtc_sentence *s, size_t *tok)
+{
+    for (size_t i = s->first_token + s->n_tokens; i > s->first_token; i--) {
+        const mtc_token *t = &doc->tokens[i - 1];
+        if (t->kind != MTC_TOK_PUNCT)
+            return 0;
+        int32_t cp = tok_cp(doc, t);
+        if (is_closer_cp(cp))
+            continue;
+        if (tok)
+            *tok = i - 1;
+        return cp;
+    }
+    return 0;
+}
+
+static size_t count_words(const mtc_document *doc, const mtc_sentence *s)
+{
+    size_t n = 0;
+    for (size_t i = s->first_token; i < s->first_token + s->n_tokens; i++)
+        if (is_word(&doc->tokens[i]) || doc->tokens[i].kind == MTC_TOK_NUMBER)
+            n++;
+    return n;
+}
+
+/* The quoted span containing off, or NULL. */
+static const mtc_span *quoted_span(const mtc_quotemap *qm, size_t off)
+{
+    if (!qm)
+        return NULL;
+    size_t lo = 0, hi = qm->n_quoted;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const mtc_span *sp = &qm->quoted[mid];
+        if (off < sp->start)
+            hi = mid;
+        else if (off >= sp->end)
+            lo = mid + 1;
+        else
+            return sp;
+    }
+    return NULL;
+}
+
+/* 1 if any quotation overlaps bytes [start, end). */
+static int has_quotation(const mtc_quotemap *qm, size_t start, size_t end)
+{
+    if (!qm)
+        return 0;
+    size_t lo = 0, hi = qm->n_quoted;
+    while (lo < hi) { /* first span ending after start */
+        size_t mid = lo + (hi - lo) / 2;
+        if (qm->quoted[mid].end <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < qm->n_quoted && qm->quoted[lo].start < end;
+}
+
+/* ---- paragraph and sentence kinds ---- */
+
+static int starts_with_exempt(const gr_state *st, const mtc_document *doc, size_t w,
+                              const mtc_sentence *s)
+{
+    const mtc_token *t = &doc->tokens[w];
+    char buf[128];
+    size_t n = mtc_utf8_lower(mtc_tok_text(doc, t), mtc_tok_len(t), buf, sizeof buf);
+    if (n == (size_t)-1)
+        return 0;
+    if (mtc_wordset_contains(st->exempt, buf, n))
+        return 1;
+    /* two-word openings ("file photo", "read more") */
+    size_t last = s->first_token + s->n_tokens;
+    if (w + 1 < last && is_word(&doc->tokens[w + 1])) {
+        const mtc_token *u = &doc->tokens[w + 1];
+        if (n + 1 + mtc_tok_len(u) < sizeof buf) {
+            buf[n] = ' ';
+            size_t m = mtc_utf8_lower(mtc_tok_text(doc, u), mtc_tok_len(u), buf + n + 1,
+                                      sizeof buf - n - 1);
+            if (m != (size_t)-1 && mtc_wordset_contains(st->exempt, buf, n + 1 + m))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 if sentence si is narrative body text: not a headline or headline-like
+ * line, dateline, byline, caption, credit or list item. */
+static int is_body(const gr_state *st, const mtc_document *doc, size_t si)
+{
+    const mtc_sentence *s = &doc->sentences[si];
+    const mtc_paragraph *p = &doc->paragraphs[s->paragraph];
+    if (p->is_headline)
+        return 0;
+    if (s->n_tokens == 0)
+        return 0;
+    const mtc_token *t0 = &doc->tokens[s->first_token];
+    /* list items: "- ", "* ", "• ", "1. ", "2) " */
+    if (t0->kind == MTC_TOK_PUNCT || t0->kind == MTC_TOK_SYMBOL) {
+        int32_t cp = tok_cp(doc, t0);
+        if (cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x00B7 || cp == 0x2013 ||
+            cp == 0x2014 || cp == 0x25CF || cp == 0x25A0 || cp == 0x2023)
+            return 0;
+    }
+    if (t0->kind == MTC_TOK_NUMBER && s->n_tokens > 1) {
+        int32_t cp = tok_cp(doc, &doc->tokens[s->first_token + 1]);
+        if (cp == '.' || cp == ')')
+            return 0;
+    }
+    size_t w = first_word(doc, s);
+    if (w == (size_t)-1)
+        return 0;
+    const mtc_token *tw = &doc->tokens[w];
+    /* dateline: "BEIJING, March 5 (Xinhua) --" */
+    if ((tw->flags & MTC_TF_ALL_UPPER) && mtc_tok_len(tw) > 1 &&
+        w + 1 < s->first_token + s->n_tokens) {
+        int32_t cp = tok_cp(doc, &doc->tokens[w + 1]);
+        if (cp == ',' || cp == 0x2014 || cp == 0x2013 || cp == '-' || cp == '(')
+            return 0;
+    }
+    if (starts_with_exempt(st, doc, w, s))
+        return 0;
+    /* a one-sentence paragraph without final punctuation is headline-like */
+    int32_t term = terminal(doc, s, NULL);
+    if (term == 0 && p->n_sentences == 1)
+        return 0;
+    /* a caption in brackets */
+    if (t0->kind == MTC_TOK_PUNCT && (tok_cp(doc, t0) == '(' || tok_cp(doc, t0) == '['))
+        return 0;
+    return 1;
+}
+
+/* ---- grammar.narrative-person ---- */
+
+static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    const mtc_paragraph *p = &doc->paragraphs[s->paragraph];
+    if (!ctx->quotes || p->is_headline)
+        return;
+    /* questions address the reader ("Do you ...?"); a paragraph that quotes
+     * someone often carries on the quoted voice past the closing mark */
+    if (terminal(doc, s, NULL) == '?' || has_quotation(ctx->quotes, p->start, p->end))
+        return;
+    size_t first = first_word(doc, s);
+    size_t last = s->first_token + s->n_tokens;
+    for (size_t i = s->first_token; i < last; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (t->kind != MTC_TOK_WORD)
+            continue;
+        size_t n = mtc_tok_len(t);
+        if ((t->flags & MTC_TF_ALL_UPPER) && n > 1)
+            continue; /* US, ME: acronyms */
+        char buf[32];
+        size_t m = mtc_utf8_lower(mtc_tok_text(doc, t), n, buf, sizeof buf);
+        if (m == (size_t)-1 || !mtc_wordset_contains(st->narrative, buf, m))
+            continue;
+        if (mtc_quotemap_inside(ctx->quotes, t->start))
+            continue;
+        if (m == 1 && buf[0] == 'i') {
+            /* Roman numeral: "World War I", "Phase I", "(i)" */
+            if (mtc_tok_text(doc, t)[0] == 'i')
+                continue;
+            if (i > s->first_token) {
+                const mtc_token *pv = &doc->tokens[i - 1];
+                if (is_word(pv) && (pv->flags & MTC_TF_INITIAL_UPPER) && i - 1 != first)
+                    continue;
+                if (pv->kind == MTC_TOK_PUNCT && (tok_cp(doc, pv) == '(' || tok_cp(doc, pv) == '['))
+                    continue;
+            }
+        }
+        mtc_emit(em, R_PERSON, MTC_SEV_DEFAULT, t->start, t->end,
+                 "'%.*s' in the narrative: news reports in the third person", (int)n,
+                 mtc_tok_text(doc, t));
+    }
+}
+
+/* ---- grammar.dangling-word ---- */
+
+static void check_dangling(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    size_t mark;
+    int32_t term = terminal(doc, s, &mark);
+    if (term != '.' || mark == s->first_token)
+        return;
+    const mtc_token *m = &doc->tokens[mark];
+    if (mark + 1 < s->first_token + s->n_tokens && tok_cp(doc, &doc->tokens[mark + 1]) == '.')
+        return; /* ".." */
+    const mtc_token *t = &doc->tokens[mark - 1];
+    if (t->kind != MTC_TOK_WORD || t->end != m->start)
+        return;
+    if (!mtc_ascii_is_lower((unsigned char)mtc_tok_text(doc, t)[0]))
+        return; /* "Plan A.", initials */
+    if (count_words(doc, s) < 3)
+        return;
+    unsigned cc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t));
+    if (!(cc & MTC_CC_NOEND))
+        return;
+    mtc_emit(em, R_DANGLING, MTC_SEV_DEFAULT, t->start, t->end,
+             "sentence ends on '%.*s': words are missing after it", (int)mtc_tok_len(t),
+             mtc_tok_text(doc, t));
+}
+
+/* ---- grammar.fragment ---- */
+
+/* 1 if token i could be the finite verb of its sentence. */
+static int maybe_finite(const gr_state *st, const mtc_document *doc, const mtc_sentence *s,
+                        size_t i, size_t first)
+{
+    const mtc_token *t = &doc->tokens[i];
+    const char *w = mtc_tok_text(doc, t);
+    size_t n = mtc_tok_len(t);
+    unsigned cc = mtc_grammar_closed(st->lx, w, n);
+    if (cc & MTC_CC_AUX)
+        return 1;
+    if (cc & (MTC_CC_DET | MTC_CC_PREP | MTC_CC_CONJ | MTC_CC_SUBJ))
+        return 0;
+    int known = 0;
+    unsigned ox = mtc_grammar_open(st->lx, w, n, &known);
+    if (!known) {
+        if (t->kind != MTC_TOK_WORD || (t->flags & (MTC_TF_INITIAL_UPPER | MTC_TF_NON_LATIN)))
+            return 0; /* names, acronyms, foreign text */
+        const char *h = NULL;
+        for (size_t k = n; k > 0; k--)
+            if (w[k - 1] == '-') {
+                h = w + k;
+                break;
+            }
+        if (h) { /* "re-elected", "co-hosts": the last part decides */
+            ox = mtc_grammar_open(st->lx, h, n - (size_t)(h - w), &known);
+            if (!known)
+                return 0;
+        } else {
+            return 1; /* an unknown lowercase word: give it the benefit of the doubt */
+        }
+    }
+    if (ox & MTC_LX_VERB_S)
+        return 1;
+    if (i == first)
+        return 0; /* "Revised by ...", "Discuss ..." */
+    if (ox & MTC_LX_VERB_D)
+        return 1;
+    if (ox & MTC_LX_VERB) {
+        /* a base form after a determiner, a preposition or "to" is a noun
+         * or an infinitive */
+        size_t j = i;
+        while (j > s->first_token && !is_word(&doc->tokens[j - 1]) &&
+               doc->tokens[j - 1].kind == MTC_TOK_PUNCT && is_quote_cp(tok_cp(doc, &doc->tokens[j - 1])))
+            j--;
+        if (j > s->first_token && is_word(&doc->tokens[j - 1])) {
+            const mtc_token *pv = &doc->tokens[j - 1];
+            unsigned pc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, pv), mtc_tok_len(pv));
+            if (pc & (MTC_CC_DET | MTC_CC_PREP | MTC_CC_POSS))
+                return 0;
+            /* after an adjective it is a noun: "a significant increase" */
+            unsigned px = mtc_grammar_open(st->lx, mtc_tok_text(doc, pv), mtc_tok_len(pv), NULL);
+            if (!pc && (px & MTC_LX_ADJ) && !(px & (MTC_LX_VERB | MTC_LX_VERB_S | MTC_LX_VERB_D)))
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+static int has_mark(const mtc_document *doc, const mtc_sentence *s, int32_t a, int32_t b)
+{
+    for (size_t i = s->first_token; i < s->first_token + s->n_tokens; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (t->kind == MTC_TOK_PUNCT) {
+            int32_t cp = tok_cp(doc, t);
+            if (cp == a || cp == b)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void check_fragment(const gr_state *st, const mtc_context *ctx, size_t si, size_t w,
+                           mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    if (terminal(doc, s, NULL) != '.')
+        return;
+    if (count_words(doc, s) < 2)
+        return;
+    if (has_mark(doc, s, ':', ';'))
+        return; /* labels and lists: "Deaths: 12." */
+    int lower_word = 0;
+    for (size_t i = w; i < s->first_token + s->n_tokens; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (is_word(t) && !(t->flags & MTC_TF_INITIAL_UPPER) &&
+            mtc_ascii_is_alpha((unsigned char)mtc_tok_text(doc, t)[0]) &&
+            !(mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t)) &
+              (MTC_CC_PREP | MTC_CC_ART | MTC_CC_CONJ)))
+            lower_word = 1;
+    }
+    if (!lower_word)
+        return; /* a dateline or a title: "Xinhua News Agency, Beijing, May 4." */
+    for (size_t i = w; i < s->first_token + s->n_tokens; i++)
+        if (is_word(&doc->tokens[i]) && maybe_finite(st, doc, s, i, w))
+            return;
+    const mtc_token *t = &doc->tokens[w];
+    mtc_emit(em, R_FRAGMENT, MTC_SEV_DEFAULT, t->start, t->end,
+             "sentence without a finite verb (a fragment?)");
+}
+
+/* ---- grammar.missing-subject ---- */
+
+static int check_subject(const gr_state *st, const mtc_context *ctx, size_t si, size_t w,
+                         mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    int32_t term = terminal(doc, s, NULL);
+    if (term == '?' || count_words(doc, s) < 2)
+        return 0;
+    const mtc_token *t = &doc->tokens[w];
+    if (t->kind != MTC_TOK_WORD || (t->flags & MTC_TF_ALL_UPPER))
+        return 0;
+    const char *tw = mtc_tok_text(doc, t);
+    size_t tn = mtc_tok_len(t);
+    size_t last = s->first_token + s->n_tokens;
+    if (w + 1 < last && doc->tokens[w + 1].kind == MTC_TOK_PUNCT &&
+        tok_cp(doc, &doc->tokens[w + 1]) != '"' && tok_cp(doc, &doc->tokens[w + 1]) != 0x201C)
+        return 0; /* "Watch:", "Update," */
+    unsigned cc = mtc_grammar_closed(st->lx, tw, tn);
+    int flag = 0;
+    if (cc & MTC_CC_MODAL) {
+        /* "Will keep it open" — but not an inversion ("Should the talks
+         * fail", "Had he known", "Were it not for") */
+        size_t j = w + 1;
+        if (j < last && tok_is(doc, &doc->tokens[j], "not"))
+            j++;
+        if (j < last && is_word(&doc->tokens[j])) {
+            const mtc_token *u = &doc->tokens[j];
+            if (!(u->flags & (MTC_TF_INITIAL_UPPER | MTC_TF_NON_LATIN))) {
+                unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+                int known = 0;
+                unsigned ux = mtc_grammar_open(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u), &known);
+                if (!(uc & (MTC_CC_SUBJ | MTC_CC_DET | MTC_CC_POSS | MTC_CC_PREP)) &&
+                    ((uc & MTC_CC_AUX) || tok_is(doc, u, "be") || tok_is(doc, u, "been") ||
+                     (ux & MTC_LX_ANY_VERB) || (ux == MTC_LX_ADV)) &&
+                    !(ux & MTC_LX_NOUN && !(ux & MTC_LX_ANY_VERB)))
+                    flag = 1;
+            }
+        }
+    } else if (!cc) {
+        char buf[64];
+        size_t m = mtc_utf8_lower(tw, tn, buf, sizeof buf);
+        if (m == (size_t)-1 || mtc_wordset_contains(st->imperative, buf, m))
+            return 0;
+        int known = 0;
+        unsigned ox = mtc_grammar_open(st->lx, tw, tn, &known);
+        /* a word that is only a verb, base or 3rd-singular: "Discuss",
+         * "Impress", "Hopes" */
+        if (known && (ox & (MTC_LX_VERB | MTC_LX_VERB_S)) &&
+            !(ox & ~(unsigned)(MTC_LX_VERB | MTC_LX_VERB_S)))
+            flag = 1;
+        /* but a name followed by its verb is a subject: "Reeves said" */
+        if (flag && w + 1 < last && is_word(&doc->tokens[w + 1])) {
+            const mtc_token *u = &doc->tokens[w + 1];
+            unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+            unsigned ux = mtc_grammar_open(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u), NULL);
+            if ((uc & MTC_CC_AUX) || (!(uc & (MTC_CC_DET | MTC_CC_POSS | MTC_CC_PREP)) &&
+                                      (ux & (MTC_LX_VERB_S | MTC_LX_VERB_D)) &&
+                                      !(ux & (MTC_LX_NOUN | MTC_LX_ADJ))))
+                flag = 0;
+        }
+    }
+    if (flag)
+        mtc_emit(em, R_SUBJECT, MTC_SEV_DEFAULT, t->start, t->end,
+                 "sentence opens on the verb '%.*s' without a subject", (int)tn, tw);
+    return flag;
+}
+
+/* ---- grammar.lowercase-start ---- */
+
+static void check_lowercase(const gr_state *st, const mtc_context *ctx, size_t si, size_t w,
+                            mtc_emitter *em)
+{
+    (void)st;
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    const mtc_token *t = &doc->tokens[w];
+    if (t->kind != MTC_TOK_WORD || (t->flags & (MTC_TF_MIXED_CASE | MTC_TF_HAS_DIGIT)))
+        return;
+    int32_t cp = tok_cp(doc, t);
+    if (!mtc_cp_is_lower(cp))
+        return;
+    const char *tw = mtc_tok_text(doc, t);
+    size_t tn = mtc_tok_len(t);
+    if (tn >= 2 && tw[1] == '-')
+        return; /* e-commerce, x-ray */
+    /* after an ellipsis or inside a quotation that began earlier */
+    const mtc_paragraph *p = &doc->paragraphs[s->paragraph];
+    if (si > p->first_sentence) {
+        const mtc_sentence *ps = &doc->sentences[si - 1];
+        size_t k = ps->end;
+        while (k > ps->start && is_closer_cp((int32_t)(unsigned char)doc->text[k - 1]))
+            k--;
+        if (k >= ps->start + 3 && memcmp(doc->text + k - 3, "...", 3) == 0)
+            return;
+        if (k >= ps->start + 3 && memcmp(doc->text + k - 3, "\xE2\x80\xA6", 3) == 0)
+            return;
+        size_t mark;
+        int32_t pt = terminal(doc, ps, &mark);
+        if (pt == 0x2026 || pt == ':' || pt == ';' || pt == ',')
+            return;
+    }
+    const mtc_span *q = quoted_span(ctx->quotes, t->start);
+    if (q && q->start < s->start)
+        return;
+    if (q && q->start < t->start && si > p->first_sentence)
+        return;
+    mtc_issue *is = mtc_emit(em, R_LOWER, MTC_SEV_DEFAULT, t->start, t->end,
+                             "sentence starts with a lowercase letter");
+    if (is) {
+        char up[8];
+        int n = mtc_utf8_encode(mtc_cp_toupper(cp), up);
+        int cl = mtc_utf8_next(tw, tn, 0, &cp);
+        char sug[128];
+        if ((size_t)n + tn - (size_t)cl < sizeof sug) {
+            memcpy(sug, up, (size_t)n);
+            memcpy(sug + n, tw + cl, tn - (size_t)cl);
+            mtc_issue_suggest(is, sug, (size_t)n + tn - (size_t)cl);
+        }
+    }
+}
+
+/* ---- grammar.article-agreement ---- */
+
+/* Sound of a letter name: A E F H I L M N O R S X start with a vowel. */
+static int letter_sound(int c)
+{
+    c = mtc_ascii_toupper(c);
+    return strchr("AEFHILMNORSX", c) ? SOUND_VOWEL : SOUND_CONSONANT;
+}
+
+static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_token *t)
+{
+    const char *w = mtc_tok_text(doc, t);
+    size_t n = mtc_tok_len(t);
+    unsigned char c0 = (unsigned char)w[0];
+    if (t->kind == MTC_TOK_NUMBER) {
+        if (!mtc_ascii_is_digit(c0))
+            return SOUND_NONE;
+        if (c0 == '8')
+            return SOUND_VOWEL;
+        /* eleven, eighteen (and 11,000 / 18,500) */
+        if (n >= 2 && c0 == '1' && (w[1] == '1' || w[1] == '8') &&
+            (n == 2 || !mtc_ascii_is_digit((unsigned char)w[2])) &&
+            !(n > 2 && w[2] == '.' && n > 3 && mtc_ascii_is_digit((unsigned char)w[3]) && 0))
+            return SOUND_VOWEL;
+        return SOUND_CONSONANT;
+    }
+    if (!mtc_ascii_is_alpha(c0))
+        return SOUND_NONE;
+    if (t->kind == MTC_TOK_OTHER_WORD) {
+        /* G7, F-16, H1N1, MH370: letter names when capitalised */
+        if (!mtc_ascii_is_upper(c0))
+            return SOUND_NONE;
+        if (n > 1 && mtc_ascii_is_lower((unsigned char)w[1]))
+            return SOUND_NONE;
+        return letter_sound(c0);
+    }
+    size_t letters = 0, vowels = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (mtc_ascii_is_alpha((unsigned char)w[i])) {
+            letters++;
+            if (strchr("AEIOUaeiou", w[i]))
+                vowels++;
+        }
+    }
+    if (n == 1 || (n >= 2 && w[1] == '-' && mtc_ascii_is_upper(c0)))
+        return letter_sound(c0); /* "an X", "an X-ray" */
+    if (t->flags & MTC_TF_ALL_UPPER) {
+        if (letters <= 3 || vowels == 0)
+            return letter_sound(c0); /* an MP, a US official, an FBI agent */
+        return SOUND_NONE;           /* NATO or N-A-T-O: not decided here */
+    }
+    char buf[64];
+    size_t m = mtc_utf8_lower(w, n, buf, sizeof buf);
+    if (m == (size_t)-1)
+        return SOUND_NONE;
+    size_t maxp = m < st->longest_sound ? m : st->longest_sound;
+    for (size_t k = maxp; k > 0; k--) {
+        intptr_t v;
+        if (mtc_wordset_get(st->sounds, buf, k, &v))
+            return (int)v;
+    }
+    return strchr("aeiou", buf[0]) ? SOUND_VOWEL : SOUND_CONSONANT;
+}
+
+static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    size_t first = first_word(doc, s);
+    size_t last = s->first_token + s->n_tokens;
+    for (size_t i = s->first_token; i + 1 < last; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (t->kind != MTC_TOK_WORD)
+            continue;
+        int is_a = tok_is(doc, t, "a"), is_an = tok_is(doc, t, "an");
+        if (!is_a && !is_an)
+            continue;
+        const char *tw = mtc_tok_text(doc, t);
+        if (mtc_ascii_is_upper((unsigned char)tw[0]) && i != first)
+            continue; /* "Plan A", "Section A", the name "An" */
+        if (is_an && tw[1] == 'N')
+            continue;
+        const mtc_token *u = &doc->tokens[i + 1];
+        if (u->kind != MTC_TOK_WORD && u->kind != MTC_TOK_OTHER_WORD && u->kind != MTC_TOK_NUMBER)
+            continue;
+        /* one space between them: not "a, b" or a line break */
+        if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+            continue;
+        if (i > s->first_token) {
+            const mtc_token *pv = &doc->tokens[i - 1];
+            if (pv->end == t->start && (pv->kind == MTC_TOK_PUNCT || is_word(pv)))
+                continue; /* "vitamin-a", "(a)" */
+        }
+        unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+        if (uc & (MTC_CC_PREP | MTC_CC_CONJ | MTC_CC_AUX))
+            continue; /* "a" is a letter here: "type a or b" */
+        int snd = word_sound(st, doc, u);
+        if (snd == SOUND_NONE || snd == SOUND_EITHER)
+            continue;
+        if (is_a && snd == SOUND_VOWEL) {
+            mtc_issue *is = mtc_emit(em, R_ARTICLE, MTC_SEV_DEFAULT, t->start, t->end,
+                                     "'%.*s' before a vowel sound: use 'an'", (int)mtc_tok_len(t),
+                                     tw);
+            mtc_issue_suggest(is, tw[0] == 'A' ? "An" : "an", 2);
+        } else if (is_an && snd == SOUND_CONSONANT) {
+            mtc_issue *is = mtc_emit(em, R_ARTICLE, MTC_SEV_DEFAULT, t->start, t->end,
+                                     "'%.*s' before a consonant sound: use 'a'",
+                                     (int)mtc_tok_len(t), tw);
+            mtc_issue_suggest(is, tw[0] == 'A' ? "A" : "a", 1);
+        }
+    }
+}
+
+/* ---- the hooks ---- */
+
+static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mtc_emitter *em)
+{
+    const gr_state *st = state;
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    if (s->n_tokens == 0)
+        return;
+    if (mtc_rule_on(em, R_PERSON))
+        check_person(st, ctx, si, em);
+    if (mtc_rule_on(em, R_DANGLING))
+        check_dangling(st, ctx, si, em);
+    if (mtc_rule_on(em, R_ARTICLE))
+        check_articles(st, ctx, si, em);
+    size_t w = first_word(doc, s);
+    if (w != (size_t)-1 && is_body(st, doc, si)) {
+        /* quoted speech is exempt from the sentence-shape rules */
+        int quoted = ctx->quotes && mtc_quotemap_inside(ctx->quotes, doc->tokens[w].start);
+        int subjectless = 0;
+        if (!quoted && mtc_rule_on(em, R_SUBJECT))
+            subjectless = check_subject(st, ctx, si, w, em);
+        /* one issue per sentence opening: a subjectless sentence is not
+         * also reported as a fragment */
+        if (!quoted && !subjectless && mtc_rule_on(em, R_FRAGMENT))
+            check_fragment(st, ctx, si, w, em);
+        if (mtc_rule_on(em, R_LOWER))
+            check_lowercase(st, ctx, si, w, em);
+    }
+    if (st->parser && mtc_rule_on(em, R_PARSE))
+        mtc_grammar_parse_check(st->parser, ctx, si, em, R_PARSE);
+}
+
+const mtc_analyzer mtc_analyzer_grammar = {
+    "grammar", rules, sizeof rules / sizeof rules[0], gr_create, gr_destroy, gr_check_sentence,
+    NULL,
+};

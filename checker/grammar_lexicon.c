@@ -1,0 +1,164 @@
+/* grammar_lexicon.c — loads the grammar analyzer's word classes: the
+ * generated part-of-speech lexicon (dictionaries/grammar-lexicon.tsv, made at
+ * build time from link-grammar's English dictionary) and the closed classes
+ * of function words (dictionaries/grammar-closed-classes.tsv). Owns two word
+ * sets, freed by mtc_grammar_lexicon_free. */
+#include "grammar_lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "data.h"
+#include "utf8.h"
+#include "wordset.h"
+
+#define LEXICON_FILE "dictionaries/grammar-lexicon.tsv"
+#define CLOSED_FILE "dictionaries/grammar-closed-classes.tsv"
+#define MAX_WORD 96
+
+struct mtc_grammar_lexicon {
+    mtc_wordset *open;   /* lowercase word -> MTC_LX_* bits */
+    mtc_wordset *closed; /* lowercase word -> MTC_CC_* bits */
+};
+
+/* "word<TAB>NVS..." */
+static int open_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    const char *tab = memchr(line, '\t', len);
+    if (!tab || tab == line)
+        return -1;
+    unsigned bits = 0;
+    for (const char *p = tab + 1; p < line + len; p++) {
+        switch (*p) {
+        case 'N': bits |= MTC_LX_NOUN; break;
+        case 'V': bits |= MTC_LX_VERB; break;
+        case 'S': bits |= MTC_LX_VERB_S; break;
+        case 'D': bits |= MTC_LX_VERB_D; break;
+        case 'P': bits |= MTC_LX_VERB_P; break;
+        case 'G': bits |= MTC_LX_VERB_G; break;
+        case 'A': bits |= MTC_LX_ADJ; break;
+        case 'R': bits |= MTC_LX_ADV; break;
+        case ' ': case '\t': break;
+        default: return -1;
+        }
+    }
+    mtc_wordset_put(ctx, line, (size_t)(tab - line), (intptr_t)bits);
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    unsigned bit;
+} closed_tags[] = {
+    {"aux", MTC_CC_AUX},   {"modal", MTC_CC_MODAL}, {"det", MTC_CC_DET},
+    {"art", MTC_CC_ART},   {"poss", MTC_CC_POSS},   {"subj", MTC_CC_SUBJ},
+    {"conj", MTC_CC_CONJ}, {"prep", MTC_CC_PREP},   {"noend", MTC_CC_NOEND},
+};
+
+/* "word<TAB>tag,tag" */
+static int closed_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    const char *tab = memchr(line, '\t', len);
+    if (!tab || tab == line)
+        return -1;
+    unsigned bits = 0;
+    const char *p = tab + 1, *end = line + len;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && *q != ',')
+            q++;
+        while (p < q && (*p == ' ' || *p == '\t'))
+            p++;
+        size_t n = (size_t)(q - p);
+        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--;
+        if (n > 0) {
+            size_t k;
+            for (k = 0; k < sizeof closed_tags / sizeof closed_tags[0]; k++)
+                if (strlen(closed_tags[k].name) == n && memcmp(closed_tags[k].name, p, n) == 0)
+                    break;
+            if (k == sizeof closed_tags / sizeof closed_tags[0])
+                return -1; /* unknown tag */
+            bits |= closed_tags[k].bit;
+        }
+        p = q + 1;
+    }
+    intptr_t old = 0;
+    mtc_wordset_get(ctx, line, (size_t)(tab - line), &old);
+    mtc_wordset_put(ctx, line, (size_t)(tab - line), old | (intptr_t)bits);
+    return 0;
+}
+
+mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
+{
+    mtc_grammar_lexicon *lx = mtc_xcalloc(1, sizeof *lx);
+    lx->open = mtc_wordset_new();
+    lx->closed = mtc_wordset_new();
+    if (mtc_data_load_lines(LEXICON_FILE, open_line, lx->open, err) != MTC_OK ||
+        mtc_data_load_lines(CLOSED_FILE, closed_line, lx->closed, err) != MTC_OK) {
+        mtc_grammar_lexicon_free(lx);
+        return NULL;
+    }
+    return lx;
+}
+
+void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx)
+{
+    if (!lx)
+        return;
+    mtc_wordset_free(lx->open);
+    mtc_wordset_free(lx->closed);
+    free(lx);
+}
+
+static size_t lower(const char *word, size_t len, char *buf)
+{
+    if (len >= MAX_WORD)
+        return (size_t)-1;
+    return mtc_utf8_lower(word, len, buf, MAX_WORD);
+}
+
+unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_t len, int *known)
+{
+    char buf[MAX_WORD];
+    size_t n = lower(word, len, buf);
+    intptr_t v = 0;
+    int found = n != (size_t)-1 && mtc_wordset_get(lx->open, buf, n, &v);
+    if (!found && n != (size_t)-1) {
+        /* curly apostrophe: the lexicon spells it ' */
+        char alt[MAX_WORD];
+        size_t m = 0;
+        for (size_t i = 0; i < n && m + 1 < sizeof alt; i++) {
+            if (i + 2 < n && (unsigned char)buf[i] == 0xE2 && (unsigned char)buf[i + 1] == 0x80 &&
+                (unsigned char)buf[i + 2] == 0x99) {
+                alt[m++] = '\'';
+                i += 2;
+            } else {
+                alt[m++] = buf[i];
+            }
+        }
+        if (m != n)
+            found = mtc_wordset_get(lx->open, alt, m, &v);
+    }
+    if (known)
+        *known = found;
+    return found ? (unsigned)v : 0;
+}
+
+unsigned mtc_grammar_closed(const mtc_grammar_lexicon *lx, const char *word, size_t len)
+{
+    char buf[MAX_WORD];
+    size_t n = lower(word, len, buf);
+    intptr_t v = 0;
+    if (n == (size_t)-1 || !mtc_wordset_get(lx->closed, buf, n, &v))
+        return 0;
+    return (unsigned)v;
+}
+
+size_t mtc_grammar_lexicon_size(const mtc_grammar_lexicon *lx)
+{
+    return mtc_wordset_count(lx->open);
+}

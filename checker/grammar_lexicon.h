@@ -1,0 +1,55 @@
+/* grammar_lexicon.h — the word classes the grammar analyzer consults: the
+ * part-of-speech lexicon generated at build time from link-grammar's English
+ * dictionary (dictionaries/grammar-lexicon.tsv, see
+ * dictionaries/gen-grammar-lexicon.py) and the closed classes of function
+ * words (dictionaries/grammar-closed-classes.tsv). One lexicon per worker;
+ * read-only once loaded. */
+#ifndef MTC_GRAMMAR_LEXICON_H
+#define MTC_GRAMMAR_LEXICON_H
+
+#include <stddef.h>
+
+#include "mtcheck.h"
+
+/* Open classes (from the generated lexicon). */
+enum {
+    MTC_LX_NOUN = 1u << 0,      /* N */
+    MTC_LX_VERB = 1u << 1,      /* V: base form (infinitive, plural present) */
+    MTC_LX_VERB_S = 1u << 2,    /* S: 3rd person singular present */
+    MTC_LX_VERB_D = 1u << 3,    /* D: past tense (often also the participle) */
+    MTC_LX_VERB_P = 1u << 4,    /* P: past participle only */
+    MTC_LX_VERB_G = 1u << 5,    /* G: -ing form */
+    MTC_LX_ADJ = 1u << 6,       /* A */
+    MTC_LX_ADV = 1u << 7,       /* R */
+    MTC_LX_ANY_VERB = MTC_LX_VERB | MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G
+};
+
+/* Closed classes (tags of grammar-closed-classes.tsv). */
+enum {
+    MTC_CC_AUX = 1u << 0,
+    MTC_CC_MODAL = 1u << 1,
+    MTC_CC_DET = 1u << 2,
+    MTC_CC_ART = 1u << 3,
+    MTC_CC_POSS = 1u << 4,
+    MTC_CC_SUBJ = 1u << 5,
+    MTC_CC_CONJ = 1u << 6,
+    MTC_CC_PREP = 1u << 7,
+    MTC_CC_NOEND = 1u << 8
+};
+
+typedef struct mtc_grammar_lexicon mtc_grammar_lexicon;
+
+/* Loads both embedded files; NULL with err filled on a missing file or a bad
+ * line. The caller frees the result with mtc_grammar_lexicon_free. */
+mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err);
+void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx);
+
+/* Open-class bits (MTC_LX_*) of a word (any case; lowercased here), 0 when
+ * unknown. *known (may be NULL) is set to 1 when the word is in the lexicon. */
+unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_t len, int *known);
+/* Closed-class bits (MTC_CC_*) of a word (any case), 0 when none. */
+unsigned mtc_grammar_closed(const mtc_grammar_lexicon *lx, const char *word, size_t len);
+/* Number of entries of the generated lexicon (for tests). */
+size_t mtc_grammar_lexicon_size(const mtc_grammar_lexicon *lx);
+
+#endif

@@ -1,0 +1,1036 @@
+/* spelling.c — the spelling analyzer: misspelled words with libhunspell,
+ * made usable on translated news. Owns, per worker, one hunspell handle
+ * (the language's dictionary + dictionaries/news-words.txt + --dict files),
+ * a verdict cache and a suggestion cache (every distinct word is looked up
+ * once per worker), the US/UK variant table, and the repository word lists
+ * (.mtcheck-words.txt, see spelling_dict.h) cached per folder.
+ *
+ * All the work happens in the article hook, in one walk over the tokens:
+ * - skipped: numbers, ordinals, URLs, e-mail addresses, handles, hashtags,
+ *   words with digits, foreign scripts, ALL-CAPS words up to 6 letters,
+ *   mixed-case words (iPhone), one-letter words; a trailing possessive
+ *   ('s, ’s, ') is not part of the checked word;
+ * - lowercase words the dictionary does not know: spelling.unknown-word
+ *   (major with a suggestion within 2 edits, else minor);
+ * - capitalised unknown words are taken for names, unless the article shows
+ *   they are not: the same word is also misspelled in lowercase ("paria" …
+ *   "Paria"), or it occurs once, outside any name context, one edit away
+ *   from a lowercase dictionary word: spelling.unknown-capitalised;
+ * - hyphenated words are checked whole, then part by part; in a word with a
+ *   capitalised part (Kim Jong-un, Jean-Luc) the lowercase parts are names;
+ * - the same name spelled two ways (one edit apart, same first letter):
+ *   spelling.inconsistent-name, once, on the minority spelling;
+ * - US/UK spellings (dictionaries/variants-us-gb.tsv): spelling.variant for
+ *   words of the other variant than --lang (off by default and when
+ *   cfg->accept_both_variants is set), spelling.mixed-variants once per
+ *   minority word when an article uses both. */
+#include <hunspell.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "analyzer.h"
+#include "data.h"
+#include "spelling_dict.h"
+#include "utf8.h"
+#include "wordset.h"
+
+#define R_UNKNOWN "spelling.unknown-word"
+#define R_UNKNOWN_CAP "spelling.unknown-capitalised"
+#define R_NAME "spelling.inconsistent-name"
+#define R_VARIANT "spelling.variant"
+#define R_MIXED "spelling.mixed-variants"
+
+static const mtc_rule_info rules[] = {
+    {R_UNKNOWN, "spelling", MTC_SEV_MAJOR, 1,
+     "Word the dictionary does not know (major with a close suggestion, else minor)"},
+    {R_UNKNOWN_CAP, "spelling", MTC_SEV_MAJOR, 1,
+     "Capitalised unknown word the article shows is no name (also misspelled in lowercase, "
+     "or one letter from a common word)"},
+    {R_NAME, "spelling", MTC_SEV_MINOR, 1,
+     "The same name spelled two ways in one article (Haass/Haas): the minority spelling"},
+    {R_VARIANT, "spelling", MTC_SEV_MINOR, 0,
+     "Spelling of the other English variant than --lang (programme under en_US); "
+     "off by default, house style"},
+    {R_MIXED, "spelling", MTC_SEV_MINOR, 1,
+     "Article mixes American and British spellings: each word of the minority variant, once"},
+};
+
+/* Longest word (bytes) sent to hunspell; it silently rejects >= 300. */
+#define MAX_WORD 128
+#define MAX_CP 64
+
+enum { V_OK = 1, V_BAD = 2 };
+enum { MARK_US = 1, MARK_GB = 2 };
+
+typedef struct sugg_list {
+    size_t n;
+    char *s[MTC_MAX_SUGGESTIONS];
+} sugg_list;
+
+typedef struct variant_pair {
+    char *us, *gb;
+    int mark; /* MARK_US | MARK_GB: which form the other dictionary rejects */
+} variant_pair;
+
+typedef struct repo_entry {
+    char *dir;
+    mtc_wordset *words; /* NULL: no word list applies */
+} repo_entry;
+
+typedef struct sp_state {
+    Hunhandle *h;
+    int house_gb;
+    int accept_both;
+    mtc_wordset *verdicts; /* word -> V_OK / V_BAD */
+    mtc_wordset *sugg_idx; /* word -> index into sugg */
+    sugg_list *sugg;
+    size_t n_sugg, cap_sugg;
+    variant_pair *pairs;
+    size_t n_pairs, cap_pairs;
+    mtc_wordset *us_forms; /* lowercase US form -> pair index */
+    mtc_wordset *gb_forms; /* lowercase GB form -> pair index */
+    repo_entry *repos;
+    size_t n_repos, cap_repos;
+} sp_state;
+
+/* ---- loading --------------------------------------------------------- */
+
+static void add_word(const char *w, size_t len, void *ctx)
+{
+    Hunhandle *h = ctx;
+    char buf[MAX_WORD + 1];
+    if (len == 0 || len > MAX_WORD)
+        return;
+    memcpy(buf, w, len);
+    buf[len] = '\0';
+    /* "word/model": the word inflects like the model (Brexit/Britain) */
+    char *slash = strchr(buf, '/');
+    if (slash && slash != buf && slash[1]) {
+        *slash = '\0';
+        Hunspell_add_with_affix(h, buf, slash + 1);
+    } else {
+        Hunspell_add(h, buf);
+    }
+}
+
+static int news_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    add_word(line, len, ctx);
+    return 0;
+}
+
+static char *dup_lower(const char *s, size_t len)
+{
+    char buf[MAX_WORD * 2];
+    size_t n = mtc_utf8_lower(s, len, buf, sizeof buf);
+    if (n == (size_t)-1)
+        return mtc_xstrndup(s, len);
+    return mtc_xstrndup(buf, n);
+}
+
+static int variant_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    sp_state *st = ctx;
+    const char *t1 = memchr(line, '\t', len);
+    if (!t1)
+        return -1;
+    const char *rest = t1 + 1;
+    size_t rlen = len - (size_t)(rest - line);
+    const char *t2 = memchr(rest, '\t', rlen);
+    if (!t2)
+        return -1;
+    const char *mark = t2 + 1;
+    size_t mlen = len - (size_t)(mark - line);
+    int m = 0;
+    if (mlen == 2 && memcmp(mark, "us", 2) == 0)
+        m = MARK_US;
+    else if (mlen == 2 && memcmp(mark, "gb", 2) == 0)
+        m = MARK_GB;
+    else if (mlen == 4 && memcmp(mark, "both", 4) == 0)
+        m = MARK_US | MARK_GB;
+    else
+        return -1;
+    mtc_grow((void **)&st->pairs, &st->cap_pairs, st->n_pairs + 1, sizeof *st->pairs);
+    variant_pair *p = &st->pairs[st->n_pairs];
+    p->us = dup_lower(line, (size_t)(t1 - line));
+    p->gb = dup_lower(rest, (size_t)(t2 - rest));
+    p->mark = m;
+    mtc_wordset_put(st->us_forms, p->us, strlen(p->us), (intptr_t)st->n_pairs);
+    mtc_wordset_put(st->gb_forms, p->gb, strlen(p->gb), (intptr_t)st->n_pairs);
+    st->n_pairs++;
+    return 0;
+}
+
+static void sp_destroy(void *state);
+
+/* The first word of the .dic file (line 2, before any '/'), to check that
+ * hunspell really loaded the dictionary (Hunspell_create never fails). */
+static int first_dic_word(const char *dic, char *out, size_t size)
+{
+    FILE *f = fopen(dic, "rb");
+    if (!f)
+        return 0;
+    char line[512];
+    int ok = 0;
+    if (fgets(line, sizeof line, f)) {
+        char *p = line;
+        if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
+            p += 3;
+        if (mtc_ascii_is_digit((unsigned char)p[0])) {
+            while (fgets(line, sizeof line, f)) {
+                size_t n = strcspn(line, "/\t\r\n");
+                if (n > 0 && n < size) {
+                    memcpy(out, line, n);
+                    out[n] = '\0';
+                    ok = 1;
+                    break;
+                }
+            }
+        }
+    }
+    fclose(f);
+    return ok;
+}
+
+static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
+{
+    char aff[1100], dic[1100];
+    mtc_status s = mtc_spelling_find_dict(cfg, getenv("MTCHECK_DICPATH"), aff, dic, sizeof aff, err);
+    if (s != MTC_OK)
+        return s;
+    char probe[256];
+    if (!first_dic_word(dic, probe, sizeof probe)) {
+        mtc_error_set(err, MTC_ERR_DICT, dic, -1, -1,
+                      "not a hunspell dictionary for language '%s' (no word count line)",
+                      cfg->lang);
+        return MTC_ERR_DICT;
+    }
+    sp_state *st = mtc_xcalloc(1, sizeof *st);
+    st->h = Hunspell_create(aff, dic);
+    if (!st->h || !Hunspell_spell(st->h, probe)) {
+        mtc_error_set(err, MTC_ERR_DICT, dic, -1, -1,
+                      "hunspell could not load the dictionary for language '%s'", cfg->lang);
+        sp_destroy(st);
+        return MTC_ERR_DICT;
+    }
+    st->house_gb = strncmp(cfg->lang, "en_GB", 5) == 0;
+    st->accept_both = cfg->accept_both_variants;
+    st->verdicts = mtc_wordset_new();
+    st->sugg_idx = mtc_wordset_new();
+    st->us_forms = mtc_wordset_new();
+    st->gb_forms = mtc_wordset_new();
+
+    s = mtc_data_load_lines("dictionaries/news-words.txt", news_line, st->h, err);
+    if (s == MTC_OK)
+        s = mtc_data_load_lines("dictionaries/variants-us-gb.tsv", variant_line, st, err);
+    for (size_t i = 0; s == MTC_OK && i < cfg->n_dicts; i++)
+        s = mtc_spelling_read_words(cfg->dicts[i], add_word, st->h, err);
+    if (s != MTC_OK) {
+        sp_destroy(st);
+        return s;
+    }
+    *state = st;
+    return MTC_OK;
+}
+
+static void sp_destroy(void *state)
+{
+    sp_state *st = state;
+    if (!st)
+        return;
+    if (st->h)
+        Hunspell_destroy(st->h);
+    mtc_wordset_free(st->verdicts);
+    mtc_wordset_free(st->sugg_idx);
+    for (size_t i = 0; i < st->n_sugg; i++)
+        for (size_t k = 0; k < st->sugg[i].n; k++)
+            free(st->sugg[i].s[k]);
+    free(st->sugg);
+    for (size_t i = 0; i < st->n_pairs; i++) {
+        free(st->pairs[i].us);
+        free(st->pairs[i].gb);
+    }
+    free(st->pairs);
+    mtc_wordset_free(st->us_forms);
+    mtc_wordset_free(st->gb_forms);
+    for (size_t i = 0; i < st->n_repos; i++) {
+        free(st->repos[i].dir);
+        mtc_wordset_free(st->repos[i].words);
+    }
+    free(st->repos);
+    free(st);
+}
+
+/* The repository word list for the article at path (cached per folder). */
+static const mtc_wordset *repo_words(sp_state *st, const char *path)
+{
+    if (!path || !path[0] || strcmp(path, "-") == 0)
+        return NULL;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? mtc_xstrndup(path, (size_t)(slash - path)) : mtc_xstrdup(".");
+    if (!dir[0]) {
+        free(dir);
+        dir = mtc_xstrdup("/");
+    }
+    for (size_t i = 0; i < st->n_repos; i++) {
+        if (strcmp(st->repos[i].dir, dir) == 0) {
+            free(dir);
+            return st->repos[i].words;
+        }
+    }
+    mtc_grow((void **)&st->repos, &st->cap_repos, st->n_repos + 1, sizeof *st->repos);
+    st->repos[st->n_repos].dir = dir;
+    st->repos[st->n_repos].words = mtc_spelling_repo_words(dir);
+    return st->repos[st->n_repos++].words;
+}
+
+/* ---- words ----------------------------------------------------------- */
+
+/* Letter case of a word (first letter, then all letters). */
+enum { C_LOWER, C_CAP, C_UPPER, C_MIXED };
+
+static int word_case(const char *w, size_t len, size_t *letters)
+{
+    size_t pos = 0, n = 0, up = 0;
+    int first_up = -1, mixed = 0, prev_lower = 0;
+    while (pos < len) {
+        int32_t cp;
+        pos += (size_t)mtc_utf8_next(w, len, pos, &cp);
+        if (!mtc_cp_is_letter(cp)) {
+            prev_lower = 0;
+            continue;
+        }
+        int u = mtc_cp_is_upper(cp);
+        if (first_up < 0)
+            first_up = u;
+        if (u && prev_lower)
+            mixed = 1;
+        prev_lower = !u;
+        up += (size_t)u;
+        n++;
+    }
+    if (letters)
+        *letters = n;
+    if (n == 0 || first_up <= 0)
+        return up ? C_MIXED : C_LOWER;
+    if (up == n)
+        return C_UPPER;
+    return mixed ? C_MIXED : C_CAP;
+}
+
+/* Copies the word into out with ’ as ' and without a trailing possessive
+ * ('s or '). Returns the new length (0 when it does not fit); *poss = 1 when
+ * a possessive was removed. */
+static size_t normalise(const char *w, size_t len, char *out, size_t size, int *poss)
+{
+    size_t n = 0;
+    *poss = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (n + 1 >= size)
+            return 0;
+        if (i + 2 < len && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+            (unsigned char)w[i + 2] == 0x99) {
+            out[n++] = '\'';
+            i += 2;
+        } else {
+            out[n++] = w[i];
+        }
+    }
+    if (n >= 2 && out[n - 2] == '\'' && (out[n - 1] == 's' || out[n - 1] == 'S')) {
+        n -= 2;
+        *poss = 1;
+    } else if (n >= 1 && out[n - 1] == '\'') {
+        n -= 1;
+        *poss = 1;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+/* Maps a length in the normalised word back to bytes of the original. */
+static size_t orig_len(const char *w, size_t len, size_t norm_len)
+{
+    size_t i = 0, n = 0;
+    while (i < len && n < norm_len) {
+        if (i + 2 < len && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+            (unsigned char)w[i + 2] == 0x99)
+            i += 3;
+        else
+            i++;
+        n++;
+    }
+    return i;
+}
+
+static int repo_knows(const mtc_wordset *repo, const char *w, size_t len)
+{
+    if (!repo)
+        return 0;
+    if (mtc_wordset_contains(repo, w, len))
+        return 1;
+    char low[MAX_WORD * 2];
+    size_t n = mtc_utf8_lower(w, len, low, sizeof low);
+    if (n != (size_t)-1 && mtc_wordset_contains(repo, low, n))
+        return 1;
+    /* BBC in the list accepts only BBC; Covid accepts COVID */
+    if (n != (size_t)-1 && n > 0) {
+        char cap[MAX_WORD * 2];
+        int32_t cp;
+        int k = mtc_utf8_next(low, n, 0, &cp);
+        int m = mtc_utf8_encode(mtc_cp_toupper(cp), cap);
+        if ((size_t)m + n - (size_t)k < sizeof cap) {
+            memcpy(cap + m, low + k, n - (size_t)k);
+            if (mtc_wordset_contains(repo, cap, (size_t)m + n - (size_t)k))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when the dictionaries know w (NUL-terminated, normalised). */
+static int knows(sp_state *st, const mtc_wordset *repo, const char *w, size_t len)
+{
+    if (len == 0 || len > MAX_WORD)
+        return 1;
+    if (repo_knows(repo, w, len))
+        return 1;
+    intptr_t v;
+    if (mtc_wordset_get(st->verdicts, w, len, &v))
+        return v == V_OK;
+    int ok = Hunspell_spell(st->h, w) != 0;
+    mtc_wordset_put(st->verdicts, w, len, ok ? V_OK : V_BAD);
+    return ok;
+}
+
+/* 1 when a lowercase word is two dictionary words written together
+ * (longlisted, counterculturally): the first at least 4 letters, the second
+ * at least 5, both ASCII. */
+static int compound_known(sp_state *st, const mtc_wordset *repo, const char *w, size_t len)
+{
+    if (len < 9 || len > MAX_WORD)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!mtc_ascii_is_lower((unsigned char)w[i]))
+            return 0;
+    char buf[MAX_WORD + 1];
+    for (size_t i = 4; i + 5 <= len; i++) {
+        memcpy(buf, w, i);
+        buf[i] = '\0';
+        if (!knows(st, repo, buf, i))
+            continue;
+        if (knows(st, repo, w + i, len - i))
+            return 1;
+    }
+    return 0;
+}
+
+/* Optimal string alignment distance over code points (case-insensitive),
+ * or limit+1 when larger than limit. */
+static size_t edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t limit)
+{
+    int32_t x[MAX_CP], y[MAX_CP];
+    size_t m = 0, n = 0;
+    for (size_t p = 0; p < alen && m < MAX_CP;) {
+        int32_t cp;
+        p += (size_t)mtc_utf8_next(a, alen, p, &cp);
+        x[m++] = mtc_cp_tolower(cp);
+    }
+    for (size_t p = 0; p < blen && n < MAX_CP;) {
+        int32_t cp;
+        p += (size_t)mtc_utf8_next(b, blen, p, &cp);
+        y[n++] = mtc_cp_tolower(cp);
+    }
+    if ((m > n ? m - n : n - m) > limit)
+        return limit + 1;
+    size_t d[MAX_CP + 1][MAX_CP + 1];
+    for (size_t i = 0; i <= m; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= n; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= m; i++) {
+        for (size_t j = 1; j <= n; j++) {
+            size_t c = x[i - 1] == y[j - 1] ? 0 : 1;
+            size_t best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + c < best)
+                best = d[i - 1][j - 1] + c;
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return d[m][n] > limit ? limit + 1 : d[m][n];
+}
+
+/* Hunspell's suggestions for w (at most 3, cached: suggest is slow). */
+static const sugg_list *suggest(sp_state *st, const char *w, size_t len)
+{
+    intptr_t idx;
+    if (mtc_wordset_get(st->sugg_idx, w, len, &idx))
+        return &st->sugg[idx];
+    mtc_grow((void **)&st->sugg, &st->cap_sugg, st->n_sugg + 1, sizeof *st->sugg);
+    sugg_list *sl = &st->sugg[st->n_sugg];
+    memset(sl, 0, sizeof *sl);
+    char **list = NULL;
+    int n = Hunspell_suggest(st->h, &list, w);
+    for (int i = 0; i < n && sl->n < MTC_MAX_SUGGESTIONS; i++) {
+        if (list[i] && list[i][0] && strcmp(list[i], w) != 0)
+            sl->s[sl->n++] = mtc_xstrdup(list[i]);
+    }
+    if (list)
+        Hunspell_free_list(st->h, &list, n);
+    mtc_wordset_put(st->sugg_idx, w, len, (intptr_t)st->n_sugg);
+    return &st->sugg[st->n_sugg++];
+}
+
+static mtc_severity severity_for(const char *w, size_t len, const sugg_list *sl)
+{
+    for (size_t i = 0; i < sl->n; i++)
+        if (edit_distance(w, len, sl->s[i], strlen(sl->s[i]), 2) <= 2)
+            return MTC_SEV_MAJOR;
+    return MTC_SEV_MINOR;
+}
+
+static void add_suggestions(mtc_issue *is, const sugg_list *sl)
+{
+    for (size_t i = 0; i < sl->n; i++)
+        mtc_issue_suggest(is, sl->s[i], strlen(sl->s[i]));
+}
+
+/* Lowercase dictionary words one edit from the ASCII word w (at most
+ * max). Words the dictionary knows only capitalised are names, not
+ * common words: hunspell rejects their lowercase form. */
+static size_t one_edit_words(sp_state *st, const char *w, size_t len, char out[][MAX_WORD + 1],
+                             size_t max)
+{
+    char low[MAX_WORD + 2];
+    if (len + 1 >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!mtc_ascii_is_alpha((unsigned char)w[i]))
+            return 0;
+        low[i] = (char)mtc_ascii_tolower((unsigned char)w[i]);
+    }
+    low[len] = '\0';
+    size_t found = 0;
+    char cand[MAX_WORD + 2];
+#define TRY()                                                                                  \
+    do {                                                                                       \
+        size_t cl_ = strlen(cand);                                                             \
+        int dup_ = 0;                                                                          \
+        for (size_t f_ = 0; f_ < found; f_++)                                                  \
+            dup_ |= strcmp(out[f_], cand) == 0;                                                \
+        if (!dup_ && cl_ > 1 && cl_ <= MAX_WORD && Hunspell_spell(st->h, cand)) {              \
+            memcpy(out[found], cand, cl_ + 1);                                                 \
+            if (++found == max)                                                                \
+                return found;                                                                  \
+        }                                                                                      \
+    } while (0)
+    for (size_t i = 0; i < len; i++) { /* deletion */
+        memcpy(cand, low, i);
+        memcpy(cand + i, low + i + 1, len - i);
+        TRY();
+    }
+    for (size_t i = 0; i + 1 < len; i++) { /* transposition */
+        memcpy(cand, low, len + 1);
+        cand[i] = low[i + 1];
+        cand[i + 1] = low[i];
+        TRY();
+    }
+    for (size_t i = 0; i < len; i++) { /* substitution */
+        for (char c = 'a'; c <= 'z'; c++) {
+            if (c == low[i])
+                continue;
+            memcpy(cand, low, len + 1);
+            cand[i] = c;
+            TRY();
+        }
+    }
+    for (size_t i = 0; i <= len; i++) { /* insertion */
+        for (char c = 'a'; c <= 'z'; c++) {
+            memcpy(cand, low, i);
+            cand[i] = c;
+            memcpy(cand + i + 1, low + i, len - i + 1);
+            TRY();
+        }
+    }
+#undef TRY
+    return found;
+}
+
+/* ---- the article walk ------------------------------------------------- */
+
+/* One distinct checked word form of the article (case kept). */
+typedef struct sp_form {
+    char word[MAX_WORD + 1];
+    size_t len, letters;
+    int wcase;     /* C_* */
+    int known;
+    int hyph_part; /* seen as part of a hyphenated word */
+    int name_ctx;  /* evidence that it is a name: possessive, next to a name */
+    int after_the; /* preceded by "the" (plurals of names: the Kims) */
+    size_t count, mid; /* occurrences; those not sentence-initial */
+    size_t first, last; /* occurrence indexes (chain through occ.next) */
+    int reported;
+} sp_form;
+
+typedef struct sp_occ {
+    size_t start, end; /* span in doc->text */
+    size_t next;       /* next occurrence of the same form, SIZE_MAX = none */
+    int initial;
+} sp_occ;
+
+typedef struct sp_variant_occ {
+    size_t start, end;
+    size_t pair;
+    int is_gb; /* the word is the pair's GB form */
+    int first_case_upper;
+} sp_variant_occ;
+
+typedef struct sp_article {
+    mtc_wordset *index; /* form word -> index */
+    sp_form *forms;
+    size_t n_forms, cap_forms;
+    sp_occ *occs;
+    size_t n_occs, cap_occs;
+    sp_variant_occ *vars;
+    size_t n_vars, cap_vars;
+} sp_article;
+
+static sp_form *record(sp_article *a, const char *w, size_t len, size_t start, size_t end,
+                       int initial)
+{
+    intptr_t idx;
+    sp_form *f;
+    if (mtc_wordset_get(a->index, w, len, &idx)) {
+        f = &a->forms[idx];
+    } else {
+        mtc_grow((void **)&a->forms, &a->cap_forms, a->n_forms + 1, sizeof *a->forms);
+        f = &a->forms[a->n_forms];
+        memset(f, 0, sizeof *f);
+        memcpy(f->word, w, len);
+        f->word[len] = '\0';
+        f->len = len;
+        f->wcase = word_case(w, len, &f->letters);
+        f->first = f->last = SIZE_MAX;
+        mtc_wordset_put(a->index, w, len, (intptr_t)a->n_forms);
+        a->n_forms++;
+    }
+    mtc_grow((void **)&a->occs, &a->cap_occs, a->n_occs + 1, sizeof *a->occs);
+    sp_occ *o = &a->occs[a->n_occs];
+    o->start = start;
+    o->end = end;
+    o->next = SIZE_MAX;
+    o->initial = initial;
+    if (f->last == SIZE_MAX)
+        f->first = a->n_occs;
+    else
+        a->occs[f->last].next = a->n_occs;
+    f->last = a->n_occs++;
+    f->count++;
+    if (!initial)
+        f->mid++;
+    return f;
+}
+
+static int is_capitalised_token(const mtc_token *t)
+{
+    return t->kind == MTC_TOK_WORD && (t->flags & (MTC_TF_INITIAL_UPPER | MTC_TF_ALL_UPPER));
+}
+
+/* Punctuation after which a word is sentence-initial-like (quotes,
+ * brackets, colon, dashes). */
+static int opens_clause(const mtc_document *d, const mtc_token *t)
+{
+    const char *s = mtc_tok_text(d, t);
+    size_t n = mtc_tok_len(t);
+    if (n == 1)
+        return strchr("\"'([{:;-", s[0]) != NULL;
+    return (n == 3 && (memcmp(s, "\xE2\x80\x9C", 3) == 0 || memcmp(s, "\xE2\x80\x98", 3) == 0 ||
+                       memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0 ||
+                       memcmp(s, "\xE2\x80\x9D", 3) == 0)) ||
+           (n == 2 && (memcmp(s, "\xC2\xAB", 2) == 0));
+}
+
+static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, const char *p,
+                       size_t plen, size_t start, int initial, int in_hyphen, int name_token,
+                       int name_ctx, int after_the, size_t *us_n, size_t *gb_n)
+{
+    char w[MAX_WORD + 1];
+    int poss;
+    size_t n = normalise(p, plen, w, sizeof w, &poss);
+    if (n == 0)
+        return;
+    size_t end = start + orig_len(p, plen, n);
+    size_t letters;
+    int wc = word_case(w, n, &letters);
+    if (letters < 2 || wc == C_MIXED)
+        return;
+    if (wc == C_UPPER && letters <= 6)
+        return;
+    if (wc == C_CAP && n >= 3 && w[n - 1] == 's' && letters <= 7 &&
+        word_case(w, n - 1, NULL) == C_UPPER)
+        return; /* plural of an acronym: WLANs */
+    /* US/UK variants */
+    char low[MAX_WORD * 2];
+    size_t ln = mtc_utf8_lower(w, n, low, sizeof low);
+    if (ln != (size_t)-1 && wc != C_UPPER) {
+        intptr_t pi;
+        int is_gb = -1;
+        if (mtc_wordset_get(st->gb_forms, low, ln, &pi) && (st->pairs[pi].mark & MARK_GB))
+            is_gb = 1;
+        else if (mtc_wordset_get(st->us_forms, low, ln, &pi) && (st->pairs[pi].mark & MARK_US))
+            is_gb = 0;
+        if (is_gb >= 0) {
+            mtc_grow((void **)&a->vars, &a->cap_vars, a->n_vars + 1, sizeof *a->vars);
+            sp_variant_occ *v = &a->vars[a->n_vars++];
+            v->start = start;
+            v->end = end;
+            v->pair = (size_t)pi;
+            v->is_gb = is_gb;
+            v->first_case_upper = wc == C_CAP;
+            if (is_gb)
+                (*gb_n)++;
+            else
+                (*us_n)++;
+            return; /* a variant spelling is no misspelling */
+        }
+    }
+    if (wc == C_LOWER) {
+        /* jae, un in Moon Jae-in, Kim Jong-un; a word quoted on its own
+         * ("whassup") is mentioned, not used */
+        if (name_token)
+            return;
+        if (knows(st, repo, w, n) || compound_known(st, repo, w, n))
+            return;
+    } else if (wc == C_UPPER) {
+        return; /* long ALL-CAPS words: headlines, datelines; taken for names */
+    }
+    sp_form *f = record(a, w, n, start, end, initial);
+    if (f->count == 1)
+        f->known = knows(st, repo, w, n);
+    f->hyph_part |= in_hyphen;
+    f->name_ctx |= name_ctx || poss;
+    f->after_the |= after_the;
+}
+
+/* 1 when the dictionary knows the lowercase form of a capitalised token
+ * (The, Paria -> the, paria): such a word says nothing about names. */
+static int lower_known(sp_state *st, const mtc_wordset *repo, const mtc_document *d,
+                       const mtc_token *t)
+{
+    char w[MAX_WORD + 1], low[MAX_WORD * 2];
+    int poss;
+    size_t n = normalise(mtc_tok_text(d, t), mtc_tok_len(t), w, sizeof w, &poss);
+    if (n == 0)
+        return 1;
+    size_t ln = mtc_utf8_lower(w, n, low, sizeof low);
+    if (ln == (size_t)-1 || ln > MAX_WORD)
+        return 1;
+    return knows(st, repo, low, ln);
+}
+
+/* A quotation mark token (straight or curly, single or double). */
+static int is_quote(const mtc_document *d, const mtc_token *t)
+{
+    const char *s = mtc_tok_text(d, t);
+    size_t n = mtc_tok_len(t);
+    if (n == 1)
+        return s[0] == '"' || s[0] == '\'';
+    return n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9F);
+}
+
+static int token_is_the(const mtc_document *d, const mtc_token *t)
+{
+    return t->kind == MTC_TOK_WORD && mtc_tok_len(t) == 3 &&
+           (memcmp(mtc_tok_text(d, t), "the", 3) == 0 || memcmp(mtc_tok_text(d, t), "The", 3) == 0);
+}
+
+static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, sp_article *a,
+                 size_t *us_n, size_t *gb_n)
+{
+    for (size_t si = 0; si < d->n_sentences; si++) {
+        const mtc_sentence *s = &d->sentences[si];
+        int headline = s->paragraph < d->n_paragraphs && d->paragraphs[s->paragraph].is_headline;
+        int seen_word = 0;
+        for (size_t k = 0; k < s->n_tokens; k++) {
+            size_t ti = s->first_token + k;
+            const mtc_token *t = &d->tokens[ti];
+            const mtc_token *prev = k > 0 ? &d->tokens[ti - 1] : NULL;
+            const mtc_token *next = k + 1 < s->n_tokens ? &d->tokens[ti + 1] : NULL;
+            int initial = headline || !seen_word || (prev && opens_clause(d, prev));
+            if (t->kind == MTC_TOK_PUNCT || t->kind == MTC_TOK_SYMBOL)
+                continue;
+            seen_word = 1;
+            if (t->kind != MTC_TOK_WORD)
+                continue;
+            if (t->flags & (MTC_TF_NON_LATIN | MTC_TF_HAS_DIGIT | MTC_TF_MIXED_CASE))
+                continue;
+            size_t len = mtc_tok_len(t);
+            if (len > MAX_WORD)
+                continue;
+            const char *w = mtc_tok_text(d, t);
+            int name_ctx = (prev && !initial && is_capitalised_token(prev) &&
+                            (!(k == 1 || (k >= 2 && opens_clause(d, &d->tokens[ti - 2]))) ||
+                             !lower_known(st, repo, d, prev))) ||
+                           (next && is_capitalised_token(next));
+            int quoted = prev && next && is_quote(d, prev) && is_quote(d, next);
+            int after_the = prev && token_is_the(d, prev);
+            if (!(t->flags & MTC_TF_HAS_HYPHEN) || memchr(w, '-', len) == NULL) {
+                check_part(st, repo, a, w, len, t->start, initial, 0, quoted, name_ctx,
+                           after_the, us_n, gb_n);
+                continue;
+            }
+            /* hyphenated: whole word first, then each part */
+            char whole[MAX_WORD + 1];
+            int poss;
+            size_t wn = normalise(w, len, whole, sizeof whole, &poss);
+            if (wn && knows(st, repo, whole, wn))
+                continue;
+            int any_cap = 0;
+            for (size_t i = 0; i < len;) {
+                size_t j = i;
+                while (j < len && w[j] != '-')
+                    j++;
+                if (j > i && word_case(w + i, j - i, NULL) != C_LOWER)
+                    any_cap = 1;
+                i = j + 1;
+            }
+            for (size_t i = 0; i < len;) {
+                size_t j = i;
+                while (j < len && w[j] != '-')
+                    j++;
+                if (j > i)
+                    check_part(st, repo, a, w + i, j - i, t->start + i, initial || i > 0, 1,
+                               any_cap, 1, 0, us_n, gb_n);
+                i = j + 1;
+            }
+        }
+    }
+}
+
+static void emit_unknown(sp_state *st, mtc_emitter *em, const sp_article *a, const sp_form *f,
+                         const char *rule, const char *why)
+{
+    const sugg_list *sl = suggest(st, f->word, f->len);
+    mtc_severity sev = severity_for(f->word, f->len, sl);
+    for (size_t o = f->first; o != SIZE_MAX; o = a->occs[o].next) {
+        mtc_issue *is = mtc_emit(em, rule, sev, a->occs[o].start, a->occs[o].end,
+                                 "unknown word '%s'%s", f->word, why);
+        add_suggestions(is, sl);
+    }
+}
+
+/* "Paria" where the article also has the misspelled "paria": reported with
+ * the lowercase word's suggestions, capitalised. */
+static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
+                            const sp_form *f, const sp_form *lower)
+{
+    const sugg_list *sl = suggest(st, lower->word, lower->len);
+    mtc_severity sev = severity_for(lower->word, lower->len, sl);
+    for (size_t o = f->first; o != SIZE_MAX; o = a->occs[o].next) {
+        mtc_issue *is = mtc_emit(em, R_UNKNOWN_CAP, sev, a->occs[o].start, a->occs[o].end,
+                                 "unknown word '%s' (the article also has the misspelled "
+                                 "'%s': not a name)",
+                                 f->word, lower->word);
+        for (size_t i = 0; i < sl->n; i++) {
+            char buf[MAX_WORD + 1];
+            snprintf(buf, sizeof buf, "%s", sl->s[i]);
+            buf[0] = (char)mtc_ascii_toupper((unsigned char)buf[0]);
+            mtc_issue_suggest(is, buf, strlen(buf));
+        }
+    }
+}
+
+static int same_first_letter(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int32_t x, y;
+    mtc_utf8_next(a, alen, 0, &x);
+    mtc_utf8_next(b, blen, 0, &y);
+    return x == y;
+}
+
+/* 1 when b is a plus a trailing "s" and b is used as a plural (the Kims). */
+static int plural_pair(const sp_form *a, const sp_form *b)
+{
+    return b->len == a->len + 1 && memcmp(a->word, b->word, a->len) == 0 &&
+           b->word[a->len] == 's' && b->after_the;
+}
+
+/* 1 when b is a plus a demonym ending: Kazakhstan/Kazakhstani, Korea/Korean. */
+static int derived_pair(const sp_form *a, const sp_form *b)
+{
+    return b->len == a->len + 1 && memcmp(a->word, b->word, a->len) == 0 &&
+           (b->word[a->len] == 'i' || b->word[a->len] == 'n');
+}
+
+static void check_names(mtc_emitter *em, sp_article *a)
+{
+    for (size_t i = 0; i < a->n_forms; i++) {
+        sp_form *x = &a->forms[i];
+        if (x->wcase != C_CAP || x->letters < 4)
+            continue;
+        for (size_t j = i + 1; j < a->n_forms; j++) {
+            sp_form *y = &a->forms[j];
+            if (y->wcase != C_CAP || y->letters < 4 || (x->known && y->known))
+                continue;
+            if ((x->letters > y->letters ? x->letters : y->letters) < 5)
+                continue;
+            if (!same_first_letter(x->word, x->len, y->word, y->len))
+                continue;
+            if (plural_pair(x, y) || plural_pair(y, x) || derived_pair(x, y) ||
+                derived_pair(y, x))
+                continue;
+            if (edit_distance(x->word, x->len, y->word, y->len, 1) != 1)
+                continue;
+            sp_form *minor = NULL, *major = NULL;
+            if (x->count != y->count) {
+                minor = x->count < y->count ? x : y;
+            } else if (x->known != y->known) {
+                minor = x->known ? y : x;
+            } else {
+                minor = y; /* later first occurrence */
+            }
+            major = minor == x ? y : x;
+            if (minor->reported)
+                continue;
+            minor->reported = 1;
+            const sp_occ *o = &a->occs[minor->first];
+            mtc_issue *is = mtc_emit(em, R_NAME, MTC_SEV_DEFAULT, o->start, o->end,
+                                     "name spelled two ways in this article: '%s' (%zu) and "
+                                     "'%s' (%zu)",
+                                     minor->word, minor->count, major->word, major->count);
+            mtc_issue_suggest(is, major->word, major->len);
+        }
+    }
+}
+
+static void check_variants(sp_state *st, mtc_emitter *em, const mtc_document *d, sp_article *a,
+                           size_t us_n, size_t gb_n)
+{
+    if (st->accept_both || a->n_vars == 0)
+        return;
+    int variant_on = mtc_rule_on(em, R_VARIANT);
+    if (variant_on) {
+        for (size_t i = 0; i < a->n_vars; i++) {
+            const sp_variant_occ *v = &a->vars[i];
+            if (v->is_gb != st->house_gb) {
+                const variant_pair *p = &st->pairs[v->pair];
+                const char *house = st->house_gb ? p->gb : p->us;
+                mtc_issue *is = mtc_emit(em, R_VARIANT, MTC_SEV_DEFAULT, v->start, v->end,
+                                         "%s spelling '%.*s' (the house style is %s English)",
+                                         v->is_gb ? "British" : "American",
+                                         (int)(v->end - v->start), d->text + v->start,
+                                         st->house_gb ? "British" : "American");
+                char sug[MAX_WORD + 1];
+                snprintf(sug, sizeof sug, "%s", house);
+                if (v->first_case_upper)
+                    sug[0] = (char)mtc_ascii_toupper((unsigned char)sug[0]);
+                mtc_issue_suggest(is, sug, strlen(sug));
+            }
+        }
+    }
+    if (us_n == 0 || gb_n == 0)
+        return;
+    int minority_gb = gb_n < us_n ? 1 : us_n < gb_n ? 0 : !st->house_gb;
+    if (variant_on && minority_gb != st->house_gb)
+        return; /* already reported as spelling.variant */
+    mtc_wordset *done = mtc_wordset_new();
+    for (size_t i = 0; i < a->n_vars; i++) {
+        const sp_variant_occ *v = &a->vars[i];
+        if (v->is_gb != minority_gb)
+            continue;
+        const variant_pair *p = &st->pairs[v->pair];
+        const char *mine = v->is_gb ? p->gb : p->us;
+        if (mtc_wordset_contains(done, mine, strlen(mine)))
+            continue;
+        mtc_wordset_add(done, mine, strlen(mine));
+        const char *other = v->is_gb ? p->us : p->gb;
+        mtc_issue *is = mtc_emit(
+            em, R_MIXED, MTC_SEV_DEFAULT, v->start, v->end,
+            "%s spelling '%.*s' in an article that mostly uses %s spellings (%zu to %zu)",
+            v->is_gb ? "British" : "American", (int)(v->end - v->start), d->text + v->start,
+            v->is_gb ? "American" : "British", v->is_gb ? us_n : gb_n, v->is_gb ? gb_n : us_n);
+        char sug[MAX_WORD + 1];
+        snprintf(sug, sizeof sug, "%s", other);
+        if (v->first_case_upper)
+            sug[0] = (char)mtc_ascii_toupper((unsigned char)sug[0]);
+        mtc_issue_suggest(is, sug, strlen(sug));
+    }
+    mtc_wordset_free(done);
+}
+
+static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
+{
+    sp_state *st = state;
+    const mtc_document *d = ctx->doc;
+    const mtc_wordset *repo = repo_words(st, d->path);
+    sp_article a;
+    memset(&a, 0, sizeof a);
+    a.index = mtc_wordset_new();
+    size_t us_n = 0, gb_n = 0;
+    walk(st, repo, d, &a, &us_n, &gb_n);
+
+    /* lowercase unknown words */
+    int unknown_on = mtc_rule_on(em, R_UNKNOWN);
+    int cap_on = mtc_rule_on(em, R_UNKNOWN_CAP);
+    for (size_t i = 0; i < a.n_forms; i++) {
+        sp_form *f = &a.forms[i];
+        if (f->wcase == C_LOWER && !f->known && unknown_on) {
+            emit_unknown(st, em, &a, f, R_UNKNOWN, "");
+            f->reported = 1;
+        }
+    }
+    /* capitalised unknown words the article shows are no names */
+    for (size_t i = 0; cap_on && i < a.n_forms; i++) {
+        sp_form *f = &a.forms[i];
+        if (f->wcase != C_CAP || f->known)
+            continue;
+        char low[MAX_WORD * 2];
+        size_t ln = mtc_utf8_lower(f->word, f->len, low, sizeof low);
+        intptr_t li;
+        if (ln != (size_t)-1 && mtc_wordset_get(a.index, low, ln, &li) &&
+            a.forms[li].wcase == C_LOWER && !a.forms[li].known) {
+            emit_cap_paired(st, em, &a, f, &a.forms[li]);
+            f->reported = 1;
+            continue;
+        }
+        if (f->count != 1 || f->mid != 1 || f->name_ctx || f->hyph_part || f->letters < 5)
+            continue;
+        char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
+        size_t nf = one_edit_words(st, f->word, f->len, found, MTC_MAX_SUGGESTIONS);
+        if (nf == 0)
+            continue;
+        const sp_occ *o = &a.occs[f->first];
+        mtc_issue *is = mtc_emit(em, R_UNKNOWN_CAP, MTC_SEV_MAJOR, o->start, o->end,
+                                 "unknown word '%s': not used as a name here, and one letter "
+                                 "from '%s'",
+                                 f->word, found[0]);
+        for (size_t k = 0; k < nf; k++) {
+            found[k][0] = (char)mtc_ascii_toupper((unsigned char)found[k][0]);
+            mtc_issue_suggest(is, found[k], strlen(found[k]));
+        }
+        f->reported = 1;
+    }
+    if (mtc_rule_on(em, R_NAME))
+        check_names(em, &a);
+    check_variants(st, em, d, &a, us_n, gb_n);
+
+    mtc_wordset_free(a.index);
+    free(a.forms);
+    free(a.occs);
+    free(a.vars);
+}
+
+const mtc_analyzer mtc_analyzer_spelling = {
+    "spelling", rules, sizeof rules / sizeof rules[0], sp_create, sp_destroy, NULL,
+    sp_check_article,
+};

@@ -1,0 +1,301 @@
+/* test_artifacts.c — the artifacts analyzer: foreign script, untranslated
+ * sentences, translation loops and repeated sentences, page furniture and
+ * page metadata; positive and negative cases, and the sample article. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define FS "artifacts.foreign-script"
+#define UT "artifacts.untranslated"
+#define RP "artifacts.repetition"
+#define PC "artifacts.page-chrome"
+#define PM "artifacts.page-metadata"
+
+static void expect(const char *rule, const char *text, const char *span)
+{
+    tu_run *r = tu_check(text, rule);
+    if (span) {
+        if (!tu_has(r, rule, span))
+            tu_dump(r);
+        cr_expect(tu_has(r, rule, span), "%s: expected '%s' in: %s", rule, span, text);
+    } else {
+        if (tu_count(r, rule) != 0)
+            tu_dump(r);
+        cr_expect_eq(tu_count(r, rule), 0, "%s: expected nothing in: %s", rule, text);
+    }
+    tu_free(r);
+}
+
+/* Expects exactly one issue of rule, on the last occurrence of span. */
+static void expect_last(const char *rule, const char *text, const char *span)
+{
+    tu_run *r = tu_check(text, rule);
+    const char *last = NULL;
+    for (const char *p = strstr(text, span); p; p = strstr(p + 1, span))
+        last = p;
+    cr_assert_not_null(last);
+    size_t start = (size_t)(last - text);
+    const mtc_issue *is = tu_find(r, rule, 0);
+    if (!is || tu_count(r, rule) != 1)
+        tu_dump(r);
+    cr_assert_not_null(is, "%s: expected an issue in: %s", rule, text);
+    cr_expect_eq(tu_count(r, rule), 1);
+    cr_expect_eq(is->start, start, "%s: issue starts at %zu, expected %zu", rule, is->start, start);
+    cr_expect_eq(is->end, start + strlen(span));
+    tu_free(r);
+}
+
+/* ------------------------------------------------------ foreign-script */
+
+Test(artifacts, foreign_script_positive)
+{
+    expect(FS, "The ministry said the 经济 reforms would continue next year, officials said.",
+           "经济");
+    expect(FS,
+           "Sugo founder Zheng Yonggang passed away after a sudden heart attack - 经济观察网 - "
+           "专业财经新闻网站",
+           "经济观察网 - 专业财经新闻网站");
+    expect(FS, "The statement, signed by Путин himself, was published by the Kremlin on Friday.",
+           "Путин");
+    expect(FS, "Protesters carried banners reading الحرية through the centre of the capital.",
+           "الحرية");
+    expect(FS, "The restaurant, which sells ラーメン to office workers, reopened in March.",
+           "ラーメン");
+    expect(FS, "The temple, known locally as วัดพระแก้ว, reopened to tourists on Monday morning.",
+           "วัดพระแก้ว");
+    expect(FS, "The minister, quoted as saying रुपया would recover, spoke in Delhi on Monday.",
+           "रुपया");
+    expect(FS, "The chairman of the party, whose name was given as Ελλάδα, spoke in Athens.",
+           "Ελλάδα");
+}
+
+Test(artifacts, foreign_script_cjk_punctuation)
+{
+    /* full-width punctuation alone is reported, as minor */
+    tu_run *r = tu_check("The delegation visited Macau，and then returned to Beijing on Friday.", FS);
+    cr_assert(tu_has(r, FS, "，"));
+    cr_expect_eq(tu_find(r, FS, 0)->severity, MTC_SEV_MINOR);
+    tu_free(r);
+    /* and travels with the letters it follows */
+    expect(FS,
+           "The official newspaper printed the headline 我们认为。 next to a photograph of the "
+           "leaders shaking hands in the capital.",
+           "我们认为。");
+    expect(FS, "2023-02-11 13:09:10 Font:【Large Medium Small】", "【");
+}
+
+Test(artifacts, foreign_script_negative)
+{
+    expect(FS, "Officials met in São Paulo and Zürich before flying on to Türkiye.", NULL);
+    expect(FS, "The drug targets α-synuclein and β-amyloid in the brain, researchers said.", NULL);
+    expect(FS, "The particles measured 2.5 μm across, and the current was 3 µA.", NULL);
+    expect(FS, "Prices rose 5% — the sharpest rise since 2008 — the bureau said.", NULL);
+    expect(FS, "The naïve café owner’s résumé was published in Kraków.", NULL);
+    expect(FS, "The post, which ended with 😀, was deleted within an hour.", NULL);
+    expect(FS, "Vietnamese Prime Minister Phạm Minh Chính arrived in Hanoi on Sunday.", NULL);
+    expect(FS, "The Δ variant spread faster than the value of π would suggest.", NULL);
+    expect(FS, "“We will continue,” he said, quoting the ‘Time Travel‧Tour’ exhibition.", NULL);
+}
+
+/* -------------------------------------------------------- untranslated */
+
+Test(artifacts, untranslated_positive)
+{
+    expect(UT, "中国外交部发言人表示，双方进行了坦诚的沟通。",
+           "中国外交部发言人表示，双方进行了坦诚的沟通。");
+    expect(UT, "Москва не прокомментировала эти сообщения.",
+           "Москва не прокомментировала эти сообщения.");
+    expect(UT, "The spokesman said: 我们坚决反对任何形式的干涉。",
+           "The spokesman said: 我们坚决反对任何形式的干涉。");
+    expect(UT, "قال المتحدث إن المحادثات ستستمر.", "قال المتحدث إن المحادثات ستستمر.");
+    expect(UT, "政府は新しい政策を発表した。", "政府は新しい政策を発表した。");
+    /* untranslated wins: no second issue on the same text */
+    tu_run *r = tu_check("Москва не прокомментировала эти сообщения.", "artifacts");
+    cr_expect_eq(tu_count(r, FS), 0);
+    cr_expect_eq(tu_find(r, UT, 0)->severity, MTC_SEV_CRITICAL);
+    tu_free(r);
+}
+
+Test(artifacts, untranslated_negative)
+{
+    expect(UT, "The term 共同富裕, or common prosperity, has become a slogan of the party.", NULL);
+    expect(UT, "Officials in São Paulo said the talks would resume in Zürich.", NULL);
+    expect(UT, "The value of π is about 3.14, the teacher reminded the class.", NULL);
+    expect(UT, "Kazakh rescuers pull out 7 survivors in Türkiye.", NULL);
+    expect(UT, "Xi Jinping met Joe Biden in Bali, and both sides said 好.", NULL);
+    expect(UT, "Ελλάδα and Κύπρος are Greece and Cyprus in the languages of their citizens.",
+           NULL);
+}
+
+/* ---------------------------------------------------------- repetition */
+
+Test(artifacts, repetition_positive)
+{
+    expect(RP, "Officials said the the the talks had ended without an agreement.", "the the");
+    expect(RP,
+           "The two remaining products are the Chinese bank's financial products, the Chinese "
+           "bank's financial products, the Chinese bank's financial products.",
+           "the Chinese bank's financial products, the Chinese bank's financial products");
+    expect_last(RP,
+                "He sat in the middle of the table in the middle of the table, but also on the "
+                "stage with the guests.",
+                "in the middle of the table");
+    expect(RP, "The result of the talks of the talks of the talks was not announced.",
+           "of the talks of the talks");
+    expect(RP, "The report repeated reform, reform, reform, reform, reform on every page.",
+           "reform, reform, reform, reform");
+    expect_last(RP,
+                "The delegation visited the Samba Bar, the Samba Bar, an immersive digital "
+                "exhibition and the old town.",
+                "the Samba Bar");
+}
+
+Test(artifacts, repetition_duplicate_sentence)
+{
+    const char *text = "The ministry said the new rules would take effect in March after a long "
+                       "public consultation.\n\nBusinesses welcomed the decision.\n\nThe ministry "
+                       "said the new rules would take effect in March after a long public "
+                       "consultation.\n";
+    expect_last(RP, text,
+                "The ministry said the new rules would take effect in March after a long public "
+                "consultation.");
+    /* case and punctuation do not hide the repeat */
+    expect_last(RP,
+                "Prices of new homes rose in most of the seventy cities surveyed in January. "
+                "Sales fell. PRICES OF NEW HOMES ROSE IN MOST OF THE SEVENTY CITIES SURVEYED IN "
+                "JANUARY!",
+                "PRICES OF NEW HOMES ROSE IN MOST OF THE SEVENTY CITIES SURVEYED IN JANUARY!");
+}
+
+Test(artifacts, repetition_negative)
+{
+    expect(RP, "He said it was very, very, very difficult to reach an agreement.", NULL);
+    expect(RP, "Voters want jobs, jobs, jobs, the senator told the crowd on Monday.", NULL);
+    expect(RP, "The judges' scores were 10, 10, 10 and 9 in the final round.", NULL);
+    expect(RP, "\"Do not worry, do not worry,\" he told the buyers at the sales office.", NULL);
+    expect(RP, "He said no.\n\nThen he left the room.\n\nHe said no.\n", NULL);
+    expect(RP, "Hanoi, Vietnam News Agency - Vietnam News Agency special correspondent reports.",
+           NULL);
+    expect(RP,
+           "The key is promoting Chinese-style modernization. Promoting Chinese-style "
+           "modernization is the central task.",
+           NULL);
+    expect(RP, "Li Li, the party secretary, spoke at the meeting on Monday.", NULL);
+    expect(RP, "The number of industrial parks (industrial parks) will exceed 100.", NULL);
+    expect(RP, "The crowd chanted \"ha ha ha\" as the minister left the stage.", NULL);
+    /* a short sentence said twice, and a quotation repeated as a pull quote */
+    expect(RP,
+           "\"We want them to vet it with us and share the whole plan,\" he said.\n\nHe added "
+           "nothing.\n\n\"We want them to vet it with us and share the whole plan,\" he said.\n",
+           NULL);
+}
+
+/* --------------------------------------------------------- page chrome */
+
+Test(artifacts, page_chrome_positive)
+{
+    expect(PC, "The talks ended on Monday.\n\nShare this article\n\nOfficials said more talks "
+               "were planned.\n",
+           "Share this article");
+    expect(PC, "The talks ended on Monday.\n\nAdvertisement\n\nOfficials said more talks were "
+               "planned.\n",
+           "Advertisement");
+    expect(PC, "The talks ended on Monday.\n\nRead more: China's exports rise for a third month\n",
+           "Read more: China's exports rise for a third month");
+    expect(PC,
+           "The talks ended on Monday.\n\nWe use cookies to improve your experience. By "
+           "continuing to browse, you agree to our use of cookies.\n",
+           "We use cookies to improve your experience. By continuing to browse, you agree to our "
+           "use of cookies.");
+    expect(PC, "The talks ended on Monday.\n\nSign up for our newsletter.\n",
+           "Sign up for our newsletter.");
+    expect(PC, "The talks ended on Monday. Click here to subscribe. Officials said more talks "
+               "were planned.",
+           "Click here to subscribe.");
+    expect(PC, "The talks ended on Monday.\n\n• Related articles\n", "• Related articles");
+    expect(PC, "The talks ended on Monday.\n\nLEAVE A REPLY\n", "LEAVE A REPLY");
+}
+
+Test(artifacts, page_chrome_negative)
+{
+    expect(PC, "The talks ended on Monday.\n\nThis story has been updated with additional "
+               "development.\n",
+           NULL);
+    expect(PC, "Our correspondents in Beijing and Moscow contributed to this report.", NULL);
+    expect(PC, "Advertisement revenue fell sharply in the third quarter, the company said.", NULL);
+    expect(PC, "The author of the report, a former diplomat, said the talks would fail.", NULL);
+    expect(PC, "Readers can share their views on the ministry's website.", NULL);
+    expect(PC, "Home prices rose 3% in January.\n\nKey meeting\n\nThe two sides met.\n", NULL);
+    expect(PC, "The top 10 countries for returning graduates. Source: 2022 Employment Survey "
+               "Report.",
+           NULL);
+    expect(PC, "Comments made by the minister drew criticism from the opposition.", NULL);
+    expect(PC, "Related talks are planned for March, the ministry said.", NULL);
+}
+
+Test(artifacts, seed_article)
+{
+    char path[4096];
+    tu_root_path("tests/fixtures/seed-article.txt", path, sizeof path);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    char *buf = malloc(1 << 20);
+    cr_assert_not_null(buf);
+    size_t n = fread(buf, 1, (1 << 20) - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    tu_run *r = tu_check(buf, "artifacts");
+    cr_expect(tu_has(r, PC, "About the author"));
+    cr_expect(tu_has(r, PC, "Leave a Comment"));
+    cr_expect_eq(tu_count(r, PC), 2);
+    cr_expect_eq(tu_count(r, FS), 0);
+    cr_expect_eq(tu_count(r, UT), 0);
+    cr_expect_eq(tu_count(r, RP), 0);
+    cr_expect_eq(tu_count(r, PM), 0);
+    for (size_t i = 0; i < tu_count(r, PC); i++) {
+        char *s = tu_issue_text(r, tu_find(r, PC, i));
+        cr_expect(strstr(s, "updated") == NULL && strstr(s, "contributed") == NULL, "%s", s);
+        free(s);
+    }
+    tu_free(r);
+    free(buf);
+}
+
+/* ------------------------------------------------------- page metadata */
+
+Test(artifacts, page_metadata_positive)
+{
+    expect(PM, "Shenzhen builds a world-leading pioneer city - China News Network\n\nBody.\n",
+           "China News Network");
+    expect(PM, "Nanjing property market sees refund pledges return -Chinanews.com\n\nBody.\n",
+           "Chinanews.com");
+    expect(PM, "An important engine of global recovery | Example.com\n\nBody.\n", "Example.com");
+    const char *chain = "Xi replies to the medical team - Rolling News - Hunan Daily - Example "
+                        "Online\n\nBody text.\n";
+    expect(PM, chain, "Example Online");
+    expect(PM, chain, "Hunan Daily");
+    expect(PM, chain, "Rolling News");
+    const char *meta = "Headline of the story\n\n2023-02-11 13:09:10 [Source: Xinhua News Agency] "
+                       "[Editor: Li Ming] Font: [Large Medium Small]\n\nBody text.\n";
+    expect(PM, meta, "[Source: Xinhua News Agency]");
+    expect(PM, meta, "[Editor: Li Ming]");
+    expect(PM, meta, "Font: [Large Medium Small]");
+}
+
+Test(artifacts, page_metadata_negative)
+{
+    expect(PM, "Man dies in motorway crash - police\n\nBody text.\n", NULL);
+    expect(PM, "Biden to visit Kyiv - reports\n\nBody text.\n", NULL);
+    expect(PM, "Body text comes first.\n\nSomething happened - China News Network\n", NULL);
+    expect(PM, "Kazakh rescuers pull out 7 survivors in Türkiye: 11 February 2023, 12:15\n", NULL);
+    expect(PM, "\"He [the president] said the talks would go on,\" the aide said.", NULL);
+    expect(PM, "China News Network\n\nBody text.\n", NULL);
+    /* off by default */
+    tu_run *r = tu_check("Shenzhen builds a pioneer city - China News Network\n\nBody text.\n",
+                         NULL);
+    cr_expect_eq(tu_count(r, PM), 0);
+    tu_free(r);
+}

@@ -1,0 +1,302 @@
+/* test_core.c — foundation pieces: scoring, gate, JSON/HTML escaping,
+ * configuration resolution, the word set, line-oriented data files,
+ * line/column positions and the analyzer registry. */
+#include <criterion/criterion.h>
+#include <json-c/json.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buffer.h"
+#include "checker.h"
+#include "data.h"
+#include "escape.h"
+#include "report.h"
+#include "testutil.h"
+#include "utf8.h"
+#include "wordset.h"
+
+Test(score, sentence_and_article_formula)
+{
+    cr_assert_float_eq(mtc_score_sentence(0), 100.0, 1e-9);
+    cr_assert_float_eq(mtc_score_sentence(1), 90.5, 1e-9);
+    cr_assert_float_eq(mtc_score_sentence(5), 60.7, 1e-9);
+    cr_assert_float_eq(mtc_score_sentence(10), 36.8, 1e-9);
+    cr_assert_float_eq(mtc_score_article(0, 10), 100.0, 1e-9);
+    cr_assert_float_eq(mtc_score_article(5, 10), 60.7, 1e-9);
+    cr_assert_float_eq(mtc_score_article(1, 10), 90.5, 1e-9);
+    cr_assert_float_eq(mtc_score_article(5, 20), 77.9, 1e-9);
+    /* monotonic */
+    for (int p = 0; p < 50; p++)
+        cr_assert_geq(mtc_score_sentence(p), mtc_score_sentence(p + 1));
+}
+
+Test(score, result_penalties_and_gate)
+{
+    /* 10 words, one doubled word (major 5) in sentence 0, ",," (minor 1) in sentence 1 */
+    tu_run *r = tu_check("The the talks ended today. Officials said,, nothing more.", "typography");
+    cr_assert_eq(r->res->n_issues, 2);
+    cr_assert_eq(r->doc->n_words, 9);
+    cr_assert_float_eq(r->res->penalty, 6.0, 1e-9);
+    cr_assert_float_eq(r->res->sentence_penalty[0], 5.0, 1e-9);
+    cr_assert_float_eq(r->res->sentence_penalty[1], 1.0, 1e-9);
+    cr_assert_float_eq(r->res->sentence_score[0], 60.7, 1e-9);
+    cr_assert_float_eq(r->res->penalty_per_100_words, 600.0 / 9.0, 1e-9);
+    cr_assert_eq(r->res->by_severity[MTC_SEV_MAJOR], 1);
+    cr_assert_eq(r->res->by_severity[MTC_SEV_MINOR], 1);
+    cr_assert_eq(r->res->failed, 1, "major fails the default gate");
+    mtc_config *cfg = r->cfg;
+    cfg->fail_on = MTC_SEV_CRITICAL;
+    mtc_result_apply_gate(r->res, cfg);
+    cr_assert_eq(r->res->failed, 0);
+    cfg->min_score = 99;
+    mtc_result_apply_gate(r->res, cfg);
+    cr_assert_eq(r->res->failed, 1, "score gate");
+    cfg->min_score = 0;
+    cfg->fail_on_none = 1;
+    mtc_result_apply_gate(r->res, cfg);
+    cr_assert_eq(r->res->failed, 0);
+    /* weights are configurable */
+    cfg->weights[MTC_SEV_MAJOR] = 2;
+    mtc_score_result(r->res, cfg);
+    cr_assert_float_eq(r->res->penalty, 3.0, 1e-9);
+    tu_free(r);
+}
+
+Test(score, clean_text_scores_100)
+{
+    tu_run *r = tu_check("Officials met in Rome on Monday. The talks lasted seven hours.", "typography");
+    cr_assert_eq(r->res->n_issues, 0);
+    cr_assert_float_eq(r->res->score, 100.0, 1e-9);
+    cr_assert_eq(r->res->failed, 0);
+    tu_free(r);
+}
+
+static char *json_of(const char *s, size_t len)
+{
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_escape_json(&b, s, len);
+    return mtc_buf_detach(&b);
+}
+
+Test(escape, json_special_characters)
+{
+    const char in[] = "quote \" backslash \\ nl \n cr \r tab \t bell \x07 nul-free \x1f del \x7f";
+    char *out = json_of(in, sizeof in - 1);
+    cr_assert_str_eq(out, "\"quote \\\" backslash \\\\ nl \\n cr \\r tab \\t bell \\u0007 "
+                          "nul-free \\u001f del \\u007f\"");
+    json_object *j = json_tokener_parse(out);
+    cr_assert_not_null(j);
+    cr_assert_str_eq(json_object_get_string(j), "quote \" backslash \\ nl \n cr \r tab \t bell \x07 nul-free \x1f del \x7f");
+    json_object_put(j);
+    free(out);
+}
+
+Test(escape, json_invalid_utf8_never_emitted)
+{
+    const char in[] = "caf\xc3\xa9 \xff\xfe bad \xe2\x80 trunc \xe2\x80\x9c ok\xe2\x80\x9d";
+    char *out = json_of(in, sizeof in - 1);
+    cr_assert(mtc_utf8_validate(out, strlen(out), NULL));
+    cr_assert(strstr(out, "caf\xc3\xa9"));
+    cr_assert(strstr(out, "\\ufffd"));
+    cr_assert(strstr(out, "\xe2\x80\x9c ok\xe2\x80\x9d"));
+    json_object *j = json_tokener_parse(out);
+    cr_assert_not_null(j);
+    json_object_put(j);
+    free(out);
+    /* U+2028 and U+2029 are escaped */
+    out = json_of("a\xe2\x80\xa8" "b\xe2\x80\xa9", 8);
+    cr_assert_str_eq(out, "\"a\\u2028b\\u2029\"");
+    free(out);
+}
+
+Test(escape, html_text_and_attributes)
+{
+    const char in[] = "<script>alert(1)</script> \"><img src=x onerror=alert(1)> &amp; 'q' \x01";
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_escape_html(&b, in, sizeof in - 1);
+    cr_assert_str_eq(b.data, "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x "
+                             "onerror=alert(1)&gt; &amp;amp; &#39;q&#39; \xef\xbf\xbd");
+    mtc_buf_free(&b);
+}
+
+Test(buffer, printf_and_detach)
+{
+    mtc_buf b = MTC_BUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        mtc_buf_printf(&b, "%d,", i);
+    cr_assert_eq(strncmp(b.data, "0,1,2,", 6), 0);
+    size_t len = b.len;
+    char *s = mtc_buf_detach(&b);
+    cr_assert_eq(strlen(s), len);
+    cr_assert_null(b.data);
+    free(s);
+    mtc_buf_free(&b);
+}
+
+Test(config, last_matching_setting_wins)
+{
+    mtc_config *cfg = mtc_config_new();
+    cr_assert_eq(mtc_config_rule_enabled(cfg, "spelling.variant", "spelling", "spelling", 1), 1);
+    mtc_config_set_rule(cfg, "spelling", 0);
+    cr_assert_eq(mtc_config_rule_enabled(cfg, "spelling.variant", "spelling", "spelling", 1), 0);
+    mtc_config_set_rule(cfg, "spelling.variant", 1);
+    cr_assert_eq(mtc_config_rule_enabled(cfg, "spelling.variant", "spelling", "spelling", 1), 1);
+    cr_assert_eq(mtc_config_rule_enabled(cfg, "spelling.unknown-word", "spelling", "spelling", 1), 0);
+    mtc_config_set_rule(cfg, "all", 1);
+    cr_assert_eq(mtc_config_rule_enabled(cfg, "spelling.unknown-word", "spelling", "spelling", 1), 1);
+    mtc_config_set_rule(cfg, "all", 0);
+    cr_assert_eq(mtc_config_rule_enabled(cfg, "grammar.parse", "grammar", "grammar", 0), 0);
+    cr_assert_eq(mtc_config_rule_severity(cfg, "quotes.spacing", "quotes", "punctuation", MTC_SEV_MINOR),
+                 MTC_SEV_MINOR);
+    mtc_config_set_severity(cfg, "punctuation", MTC_SEV_MAJOR);
+    cr_assert_eq(mtc_config_rule_severity(cfg, "quotes.spacing", "quotes", "punctuation", MTC_SEV_MINOR),
+                 MTC_SEV_MAJOR);
+    mtc_config_free(cfg);
+    mtc_config_free(NULL);
+}
+
+Test(config, severity_names)
+{
+    mtc_severity s;
+    cr_assert_eq(mtc_severity_parse("critical", &s), 0);
+    cr_assert_eq(s, MTC_SEV_CRITICAL);
+    cr_assert_eq(mtc_severity_parse("fatal", &s), -1);
+    cr_assert_str_eq(mtc_severity_name(MTC_SEV_MINOR), "minor");
+}
+
+Test(wordset, put_get_grow)
+{
+    mtc_wordset *set = mtc_wordset_new();
+    char key[32];
+    for (int i = 0; i < 10000; i++) {
+        int n = snprintf(key, sizeof key, "word%d", i);
+        mtc_wordset_put(set, key, (size_t)n, i);
+    }
+    cr_assert_eq(mtc_wordset_count(set), 10000);
+    intptr_t v;
+    cr_assert(mtc_wordset_get(set, "word4242", 8, &v));
+    cr_assert_eq(v, 4242);
+    cr_assert_not(mtc_wordset_contains(set, "word10000", 9));
+    cr_assert_not(mtc_wordset_contains(set, "word4", 4) && 0);
+    mtc_wordset_put(set, "word1", 5, 77);
+    cr_assert_eq(mtc_wordset_count(set), 10000);
+    cr_assert(mtc_wordset_get(set, "word1", 5, &v));
+    cr_assert_eq(v, 77);
+    mtc_wordset_free(set);
+    mtc_wordset_free(NULL);
+}
+
+typedef struct collect {
+    char lines[8][32];
+    long linenos[8];
+    int n;
+} collect;
+
+static int collect_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    collect *c = ctx;
+    if (len >= 32 || c->n >= 8)
+        return -1;
+    memcpy(c->lines[c->n], line, len);
+    c->lines[c->n][len] = '\0';
+    c->linenos[c->n++] = lineno;
+    return strcmp(c->lines[c->n - 1], "BAD") == 0 ? -1 : 0;
+}
+
+Test(data, line_files_comments_and_errors)
+{
+    const char text[] = "# header comment\n  alpha  \n\nbeta # trailing\nC# \n\tgamma\r\n";
+    collect c;
+    memset(&c, 0, sizeof c);
+    long bad = -1;
+    cr_assert_eq(mtc_data_each_line(text, sizeof text - 1, collect_line, &c, &bad), 0);
+    cr_assert_eq(c.n, 4);
+    cr_assert_str_eq(c.lines[0], "alpha");
+    cr_assert_eq(c.linenos[0], 2);
+    cr_assert_str_eq(c.lines[1], "beta");
+    cr_assert_str_eq(c.lines[2], "C#");
+    cr_assert_str_eq(c.lines[3], "gamma");
+    cr_assert_eq(c.linenos[3], 6);
+    const char worse[] = "ok\nBAD\nok\n";
+    memset(&c, 0, sizeof c);
+    cr_assert_eq(mtc_data_each_line(worse, sizeof worse - 1, collect_line, &c, &bad), -1);
+    cr_assert_eq(bad, 2);
+}
+
+Test(data, embedded_files_present)
+{
+    size_t len = 0;
+    const char *d = mtc_data_get("dictionaries/typography-doubled-ok.txt", &len);
+    cr_assert_not_null(d);
+    cr_assert_gt(len, 10);
+    cr_assert_null(mtc_data_get("dictionaries/no-such-file.txt", NULL));
+    mtc_error err;
+    mtc_wordset *set = mtc_wordset_new();
+    cr_assert_eq(mtc_wordset_load(set, "dictionaries/no-such-file.txt", 0, &err), MTC_ERR_CONFIG);
+    cr_assert(strstr(err.path, "no-such-file"));
+    mtc_wordset_free(set);
+}
+
+Test(document, line_and_column_in_characters)
+{
+    mtc_document *doc = tu_doc("Zürich “talks”\nSecond line — here\r\nThird\rFourth");
+    long line, col;
+    mtc_document_line_col(doc, 0, &line, &col);
+    cr_assert_eq(line, 1);
+    cr_assert_eq(col, 1);
+    const char *p = strstr(doc->text, "talks");
+    mtc_document_line_col(doc, (size_t)(p - doc->text), &line, &col);
+    cr_assert_eq(line, 1);
+    cr_assert_eq(col, 9); /* Z ü r i c h space “ t */
+    p = strstr(doc->text, "here");
+    mtc_document_line_col(doc, (size_t)(p - doc->text), &line, &col);
+    cr_assert_eq(line, 2);
+    cr_assert_eq(col, 15);
+    p = strstr(doc->text, "Third");
+    mtc_document_line_col(doc, (size_t)(p - doc->text), &line, &col);
+    cr_assert_eq(line, 3, "CRLF is one line break");
+    p = strstr(doc->text, "Fourth");
+    mtc_document_line_col(doc, (size_t)(p - doc->text), &line, &col);
+    cr_assert_eq(line, 4, "CR alone is a line break");
+    cr_assert_eq(col, 1);
+    cr_assert_eq(doc->n_words, 8);
+    mtc_document_free(doc);
+    mtc_document_free(NULL);
+}
+
+Test(registry, rules_are_well_formed)
+{
+    size_t n;
+    const mtc_analyzer *const *all = mtc_analyzers(&n);
+    cr_assert_gt(n, 0);
+    for (size_t i = 0; i < n; i++) {
+        cr_assert_gt(all[i]->n_rules, 0, "%s has no rules", all[i]->name);
+        for (size_t r = 0; r < all[i]->n_rules; r++) {
+            const mtc_rule_info *ri = &all[i]->rules[r];
+            cr_assert(strchr(ri->id, '.'), "rule id %s has no analyzer prefix", ri->id);
+            cr_assert(ri->severity >= MTC_SEV_MINOR && ri->severity <= MTC_SEV_CRITICAL);
+            cr_assert(ri->description && *ri->description);
+            const mtc_analyzer *owner = NULL;
+            cr_assert_eq(mtc_rule_find(ri->id, &owner), ri, "duplicate rule id %s", ri->id);
+            cr_assert_eq(owner, all[i]);
+            cr_assert(mtc_rule_name_known(ri->id));
+            cr_assert(mtc_rule_name_known(all[i]->name));
+        }
+    }
+    cr_assert_not(mtc_rule_name_known("no.such-rule"));
+}
+
+Test(checker, every_analyzer_on_empty_and_tiny_documents)
+{
+    const char *texts[] = {"", " ", "\n\n\n", "a", "“", "...", "Hello", "A.", "\"\"\"", "( [ {"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        tu_run *r = tu_check(texts[i], NULL);
+        cr_assert_not_null(r->res);
+        cr_assert_geq(r->res->score, 0);
+        cr_assert_leq(r->res->score, 100);
+        tu_free(r);
+    }
+}

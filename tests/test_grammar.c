@@ -1,0 +1,276 @@
+/* test_grammar.c — the grammar analyzer: narrative person, dangling words,
+ * fragments, missing subjects, a/an agreement, lowercase starts; positive
+ * and negative cases from news-like sentences, the generated lexicon, and
+ * the acceptance checks on the sample article. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grammar_lexicon.h"
+#include "testutil.h"
+
+#define NP "grammar.narrative-person"
+#define DW "grammar.dangling-word"
+#define FR "grammar.fragment"
+#define MS "grammar.missing-subject"
+#define AA "grammar.article-agreement"
+#define LS "grammar.lowercase-start"
+
+/* Checks text with only `rule` on; span NULL = no issue of that rule. */
+static void expect(const char *rule, const char *text, const char *span)
+{
+    tu_run *r = tu_check(text, rule);
+    if (span) {
+        if (!tu_has(r, rule, span))
+            tu_dump(r);
+        cr_expect(tu_has(r, rule, span), "%s: expected '%s' in: %s", rule, span, text);
+    } else {
+        if (tu_count(r, rule) != 0)
+            tu_dump(r);
+        cr_expect_eq(tu_count(r, rule), 0, "%s: expected nothing in: %s", rule, text);
+    }
+    tu_free(r);
+}
+
+/* ---- the lexicon ---- */
+
+Test(grammar, lexicon_is_generated_from_link_grammar)
+{
+    mtc_error err;
+    memset(&err, 0, sizeof err);
+    mtc_grammar_lexicon *lx = mtc_grammar_lexicon_load(&err);
+    cr_assert_not_null(lx, "%s", err.message);
+    cr_expect_gt(mtc_grammar_lexicon_size(lx), 20000);
+    cr_expect(mtc_grammar_open(lx, "discuss", 7, NULL) & MTC_LX_VERB);
+    cr_expect(mtc_grammar_open(lx, "Reports", 7, NULL) & MTC_LX_VERB_S);
+    cr_expect(mtc_grammar_open(lx, "reports", 7, NULL) & MTC_LX_NOUN);
+    cr_expect(mtc_grammar_open(lx, "revised", 7, NULL) & MTC_LX_VERB_D);
+    cr_expect(mtc_grammar_open(lx, "taking", 6, NULL) & MTC_LX_VERB_G);
+    cr_expect(mtc_grammar_open(lx, "quickly", 7, NULL) & MTC_LX_ADV);
+    cr_expect(mtc_grammar_open(lx, "important", 9, NULL) & MTC_LX_ADJ);
+    int known = 1;
+    cr_expect_eq(mtc_grammar_open(lx, "qzxv", 4, &known), 0);
+    cr_expect_eq(known, 0);
+    cr_expect(mtc_grammar_closed(lx, "Will", 4) & MTC_CC_MODAL);
+    cr_expect(mtc_grammar_closed(lx, "their", 5) & MTC_CC_NOEND);
+    cr_expect(mtc_grammar_closed(lx, "doesn’t", strlen("doesn’t")) & MTC_CC_AUX);
+    cr_expect_eq(mtc_grammar_closed(lx, "minister", 8), 0);
+    mtc_grammar_lexicon_free(lx);
+}
+
+/* ---- grammar.narrative-person ---- */
+
+Test(grammar, narrative_person_positive)
+{
+    expect(NP, "China denies the request. I denied the claim that I did.", "I");
+    expect(NP, "The government set low growth goals. You will be wary of that.", "You");
+    expect(NP, "In 1963, my country sent its first medical team to Algeria.", "my");
+    expect(NP, "Xi said in his letter that you have overcome many difficulties in Africa.", "you");
+    expect(NP, "The ministry hopes the teams will not forget your original mission.", "your");
+    expect(NP, "This is different from the previous meetings I attended.", "I");
+}
+
+Test(grammar, narrative_person_negative)
+{
+    expect(NP, "“That is our concern, and we do not support it,” Sullivan said.", NULL);
+    expect(NP, "“I will not resign,” the minister told reporters on Monday.", NULL);
+    expect(NP, "The talks were the first since World War I ended, historians said.", NULL);
+    expect(NP, "US officials said the meeting in Rome lasted seven hours.", NULL);
+    expect(NP, "Do you know where the money went? Investors are asking.", NULL);
+    expect(NP, "The minister said the talks had been useful. Both sides will meet again.", NULL);
+    /* a paragraph that quotes someone carries on their voice */
+    expect(NP, "He said: “Our enquiries are ongoing.” I would also appeal to witnesses.", NULL);
+}
+
+Test(grammar, narrative_person_headline_exempt)
+{
+    expect(NP, "Why I changed my mind about the budget\n\nThe budget passed on Monday.", NULL);
+}
+
+/* ---- grammar.dangling-word ---- */
+
+Test(grammar, dangling_word_positive)
+{
+    expect(DW, "Both sides discussed relations internationally and. They will meet again.", "and");
+    expect(DW, "The delegation visited several cities in the.", "the");
+    expect(DW, "Officials met to discuss the future of.", "of");
+    expect(DW, "The companies reported higher profits for their.", "their");
+    expect(DW, "The talks covered trade, technology or.", "or");
+    expect(DW, "The market is expected to grow between.", "between");
+}
+
+Test(grammar, dangling_word_negative)
+{
+    expect(DW, "Both sides discussed relations and trade.", NULL);
+    expect(DW, "This is the country they came from.", NULL);
+    expect(DW, "Prices went up.", NULL);
+    expect(DW, "The plan was drafted by Unit A.", NULL);
+    expect(DW, "She said she had nothing to add to.", NULL); /* "to" may be stranded */
+    expect(DW, "Asked whether he would run, he said he did not know yet.", NULL);
+}
+
+/* ---- grammar.fragment ---- */
+
+Test(grammar, fragment_positive)
+{
+    expect(FR, "Officials met on Monday. Revised by most of the western world.", "Revised");
+    expect(FR, "The delegation visited the port. Two days to get more publicity.", "Two");
+    expect(FR, "Prices rose. A significant increase in the price of pork.", "A");
+    expect(FR, "The mayor spoke. Great progress in the construction of the new bridge.",
+           "Great");
+    expect(FR, "The team arrived. Signed by the representatives of both countries.", "Signed");
+}
+
+Test(grammar, fragment_negative)
+{
+    expect(FR, "Beijing responded.", NULL);
+    expect(FR, "Officials say the economy is recovering.", NULL);
+    expect(FR, "Key meeting\n\nThe meeting was held in Rome.", NULL);
+    expect(FR, "Xinhua News Agency, Beijing, February 11.", NULL);
+    expect(FR, "Deaths: 12.", NULL);
+    expect(FR, "“A historic day for our country.” The crowd cheered.", NULL);
+    expect(FR, "By Sam Reporter and Jane Writer.", NULL);
+}
+
+/* ---- grammar.missing-subject ---- */
+
+Test(grammar, missing_subject_positive)
+{
+    expect(MS, "The rules changed. Will keep it open, officials wrote on Twitter.", "Will");
+    expect(MS, "Washington left the door open. Impress Beijing that it will not be offered.",
+           "Impress");
+    expect(MS, "The spokesperson said so on Sunday. Discuss “impact”.", "Discuss");
+    expect(MS, "The project was launched. Formulate service specifications for public places.",
+           "Formulate");
+    expect(MS, "The conditions are not low. Intends to buy a new house in Jiangbei.", "Intends");
+    expect(MS, "The report was published. Is expected to rise further next year.", "Is");
+}
+
+Test(grammar, missing_subject_negative)
+{
+    expect(MS, "Will China help Russia? Analysts are divided.", NULL);
+    expect(MS, "Should the talks fail, sanctions will follow.", NULL);
+    expect(MS, "Had he known, he would have stayed at home.", NULL);
+    expect(MS, "Reeves said she had nothing to do with the selection.", NULL);
+    expect(MS, "Let us be clear about the consequences, the minister said.", NULL);
+    expect(MS, "Reports say the ceasefire is holding.", NULL);
+    expect(MS, "“Keep calm and carry on,” the poster said.", NULL);
+}
+
+/* ---- grammar.article-agreement ---- */
+
+Test(grammar, article_agreement_positive)
+{
+    expect(AA, "Chinese brands will naturally form a echelon of brands.", "a");
+    expect(AA, "It turned into an miserable afternoon for the club.", "an");
+    expect(AA, "The ministry issued a urgent warning on Monday.", "a");
+    expect(AA, "He was elected for a eight-year term.", "a");
+    expect(AA, "She is an university professor in Beijing.", "an");
+    expect(AA, "He spoke to an US official after the meeting.", "an");
+    expect(AA, "Officials waited for a hour before the talks began.", "a");
+}
+
+Test(grammar, article_agreement_negative)
+{
+    expect(AA, "He waited for an hour and then left.", NULL);
+    expect(AA, "She is a university professor and an honest broker.", NULL);
+    expect(AA, "It was a one-time payment to a European company.", NULL);
+    expect(AA, "He spoke to an MP and a US official on Monday.", NULL);
+    expect(AA, "An 18-year-old and an 80-year-old were rescued.", NULL);
+    expect(AA, "The ruling affects Plan A and Section B of the law.", NULL);
+    expect(AA, "It was an historic day, and a historic vote.", NULL);
+}
+
+/* ---- grammar.lowercase-start ---- */
+
+Test(grammar, lowercase_start_positive)
+{
+    expect(LS, "The talks ended.\n\nthe ministers left Rome on Tuesday.", "the");
+    expect(LS, "Prices rose sharply last year.\n\nofficials said the trend would continue.",
+           "officials");
+    expect(LS, "The plan was approved on Friday!\n\nanalysts were surprised by the decision.",
+           "analysts");
+    expect(LS, "It rained all week.\n\nwho are deluded, doubters.", "who");
+    expect(LS, "Trade fell in March.\n\nbeijing responded with new tariffs.", "beijing");
+}
+
+Test(grammar, lowercase_start_negative)
+{
+    expect(LS, "The talks ended... and then the ministers left.", NULL);
+    expect(LS, "The new iPhone went on sale on Friday.\n\niPhone sales rose 5%.", NULL);
+    expect(LS, "Sales rose.\n\neBay said its profits doubled.", NULL);
+    expect(LS, "“We will win,” he said. “and we will do it soon.”", NULL);
+    expect(LS, "The ministers left Rome on Tuesday.", NULL);
+    expect(LS, "Markets were calm.\n\ne-commerce sales rose in March.", NULL);
+}
+
+/* ---- the sample article (issue 5 acceptance) ---- */
+
+static char *read_fixture(const char *rel)
+{
+    char path[4096];
+    tu_root_path(rel, path, sizeof path);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    cr_assert_not_null(buf);
+    cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* 1 if an issue of the grammar analyzer starts inside the first occurrence
+ * of `needle` in the article. */
+static int flagged_in(const tu_run *r, const char *text, const char *needle)
+{
+    const char *p = strstr(text, needle);
+    cr_assert_not_null(p, "not in the sample: %s", needle);
+    size_t a = (size_t)(p - text), b = a + strlen(needle);
+    for (size_t i = 0; i < r->res->n_issues; i++) {
+        const mtc_issue *is = &r->res->issues[i];
+        if (strncmp(is->rule, "grammar.", 8) == 0 && is->start >= a && is->start < b)
+            return 1;
+    }
+    return 0;
+}
+
+Test(grammar, sample_article_acceptance)
+{
+    char *text = read_fixture("tests/fixtures/seed-article.txt");
+    tu_run *r = tu_check(text, "grammar");
+    /* reported */
+    cr_expect(tu_has(r, NP, "I"), "first-person narrative");
+    cr_expect(flagged_in(r, text, "I denied the claim that I did."));
+    cr_expect(flagged_in(r, text, "You will be wary of that."));
+    cr_expect(tu_has(r, NP, "You"));
+    cr_expect(flagged_in(r, text, "internationally and."));
+    cr_expect(tu_has(r, DW, "and"));
+    cr_expect(flagged_in(r, text, "Discuss"));
+    cr_expect(flagged_in(r, text, "Impress Beijing"));
+    /* not reported */
+    cr_expect(!flagged_in(r, text, "“That is our concern, and we have informed Beijing that we do not "
+                                   "support or allow any country to compensate for Russia’s loss due "
+                                   "to economic sanctions,” Sullivan said."));
+    cr_expect(!flagged_in(r, text, "“China’s position on the Ukrainian issue is consistent and we have "
+                                   "played a constructive role"));
+    cr_expect(!flagged_in(r, text, "Instead of making the situation worse, we will push for a "
+                                   "diplomatic solution."));
+    cr_expect(!flagged_in(r, text, "“Continuous efforts to manage competition between the two "
+                                   "countries” and “Russia’s war with Ukraine gives regional and "
+                                   "global security,”"));
+    cr_expect(!flagged_in(r, text, "Key meeting"));
+    cr_expect(!flagged_in(r, text, "CNN’s Sam Fossum, Kaitlan Collins, Jim Sciutto, and Kylie Atwood "
+                                   "contributed to this report."));
+    cr_expect(!flagged_in(r, text, "This story has been updated with additional development."));
+    cr_expect(!flagged_in(r, text, "We will exchange views on regional issues."));
+    if (tu_count(r, NULL) > 10)
+        tu_dump(r);
+    cr_expect_leq(tu_count(r, NULL), 10, "the grammar analyzer should not flood the sample");
+    tu_free(r);
+    free(text);
+}
