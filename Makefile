@@ -10,11 +10,12 @@ BENCH_DIR ?= ../shared/bench/dev
 DEB_PACKAGES = build-essential pkg-config python3 \
 	libhunspell-dev hunspell-en-us hunspell-en-gb hunspell \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
-	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en \
-	libicu-dev
+	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en liblink-grammar-dev \
+	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
+	clang-14 libclang-rt-14-dev valgrind
 
 # pkg-config modules linked into libmtcheck.
-PKGS = hunspell libutf8proc uchardet icu-uc
+PKGS = hunspell libutf8proc uchardet icu-uc link-grammar inih libcmark-gfm gumbo json-c
 # pkg-config modules only the tests link (json-c parses reports back).
 TEST_PKGS = criterion json-c
 
@@ -37,7 +38,8 @@ DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv reports/*.
 GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv
 LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
 
-.PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy check-deps
+.PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-smoke \
+	valgrind fuzz fuzz-build bench-huge
 
 all: $(BUILD)/mtcheck
 
@@ -78,6 +80,7 @@ $(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/libmtcheck.a
 
 # Criterion: every test in its own process; the closing "Synthesis:" line is what CI reads.
 test: $(BUILD)/mtcheck $(BUILD)/tests/run_tests
+	@$(MAKE) --no-print-directory bench-smoke BUILD=$(BUILD)
 	MTCHECK_BIN=$(CURDIR)/$(BUILD)/mtcheck MTCHECK_ROOT=$(CURDIR) \
 	  $(BUILD)/tests/run_tests --jobs 2 $(TEST_ARGS)
 
@@ -107,17 +110,58 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/mtcheck
 	rm -rf $(DESTDIR)$(PREFIX)/share/mtcheck
 
+SCORE ?= $(BENCH_DIR)/../score.py
+
 bench-accuracy: $(BUILD)/mtcheck
-	@if [ ! -f "$(BENCH_DIR)/gold.jsonl" ]; then \
-	  echo "bench-accuracy: no benchmark data at BENCH_DIR=$(BENCH_DIR)"; \
+	@if [ ! -f "$(BENCH_DIR)/gold.jsonl" ] || [ ! -f "$(SCORE)" ]; then \
+	  echo "bench-accuracy: no benchmark data at BENCH_DIR=$(BENCH_DIR) (or no scorer at SCORE=$(SCORE))"; \
 	  echo "  set BENCH_DIR to the folder holding gold.jsonl, mt/ and clean/ (e.g. make bench-accuracy BENCH_DIR=/path/to/bench/dev)"; \
 	  exit 2; fi
 	@mkdir -p $(BUILD)/bench
 	$(BUILD)/mtcheck --format json --fail-on none -o $(BUILD)/bench/flags.json $(BENCH_DIR)/mt $(BENCH_DIR)/clean
-	python3 $(BENCH_DIR)/../score.py $(BENCH_DIR) $(BUILD)/bench/flags.json
+	python3 $(SCORE) $(BENCH_DIR) $(BUILD)/bench/flags.json
 
+bench-speed: $(BUILD)/mtcheck
+	python3 tests/bench/speed.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-speed \
+	  --json $(BUILD)/bench-speed.json $(BENCH_ARGS)
+
+# harper.js (the Harper grammar checker's WebAssembly build) from the npm registry.
+HARPER_VERSION ?= 2.10.0
+$(BUILD)/peers/node_modules/harper.js/package.json:
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "bench-peers needs node and npm (apt-get install nodejs npm)"; exit 2; }
+	@mkdir -p $(BUILD)/peers
+	[ -f $(BUILD)/peers/package.json ] || echo '{"private": true, "type": "module"}' > $(BUILD)/peers/package.json
+	cd $(BUILD)/peers && npm install --no-audit --no-fund --silent harper.js@$(HARPER_VERSION)
+
+bench-peers: $(BUILD)/mtcheck $(BUILD)/peers/node_modules/harper.js/package.json
+	python3 tests/bench/speed.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-speed \
+	  --peers --peers-dir $(BUILD)/peers --json $(BUILD)/bench-peers.json $(BENCH_ARGS)
+
+# Smoke versions of the benchmarks on tiny input, run by `make test` so they never rot.
+bench-smoke: $(BUILD)/mtcheck
+	@if [ -f "$(BENCH_DIR)/gold.jsonl" ] && [ -f "$(SCORE)" ]; then \
+	  $(MAKE) --no-print-directory bench-accuracy BENCH_DIR=tests/fixtures/bench-smoke/dev SCORE=$(SCORE) BUILD=$(BUILD) > $(BUILD)/bench-smoke-accuracy.log || { cat $(BUILD)/bench-smoke-accuracy.log; exit 1; }; \
+	  grep -q 'mt.word_lift' $(BUILD)/bench-smoke-accuracy.log; \
+	  echo "bench-smoke: accuracy ok"; \
+	else echo "bench-smoke: scorer not found at $(SCORE): accuracy smoke skipped"; fi
+	@python3 tests/bench/speed.py --smoke --bench-dir tests/fixtures/bench-smoke/dev --mtcheck $(BUILD)/mtcheck \
+	  --work $(BUILD)/bench-smoke > $(BUILD)/bench-smoke-speed.log || { cat $(BUILD)/bench-smoke-speed.log; exit 1; }
+	@echo "bench-smoke: speed ok"
+	@if command -v node >/dev/null && command -v npm >/dev/null; then \
+	  $(MAKE) --no-print-directory $(BUILD)/peers/node_modules/harper.js/package.json BUILD=$(BUILD) > $(BUILD)/bench-smoke-peers.log 2>&1 && \
+	  python3 tests/bench/speed.py --smoke --peers --peers-dir $(BUILD)/peers --bench-dir tests/fixtures/bench-smoke/dev \
+	    --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-smoke >> $(BUILD)/bench-smoke-peers.log 2>&1 \
+	    || { cat $(BUILD)/bench-smoke-peers.log; exit 1; }; \
+	  echo "bench-smoke: peers ok"; \
+	else echo "bench-smoke: node/npm not found: harper.js smoke skipped"; fi
+
+# The whole suite (unit tests, and the command-line tests running build/asan/mtcheck)
+# under AddressSanitizer + UBSan: any UB aborts, and a leak makes the binary exit 23,
+# which fails the command-line test that ran it.
 asan:
-	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
 	  LDLIBS="-fsanitize=address,undefined" test
 
 ubsan:
@@ -127,6 +171,63 @@ ubsan:
 leakcheck: all
 	valgrind --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	  $(BUILD)/mtcheck --format json --fail-on none tests/fixtures/seed-article.txt > /dev/null
+
+# ---- reliability (issue 9): valgrind, fuzzing, huge inputs ----
+
+# The end-to-end tests (suites cli and hostile) with MTCHECK_BIN pointing to a
+# wrapper that runs mtcheck under valgrind memcheck; any error or definite leak
+# makes mtcheck exit 99 and leaves a log in $(BUILD)/valgrind/logs.
+VALGRIND_SUITES ?= cli hostile
+valgrind: $(BUILD)/mtcheck $(BUILD)/tests/run_tests
+	@rm -rf $(BUILD)/valgrind && mkdir -p $(BUILD)/valgrind/logs
+	@printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --track-fds=no --log-file=%s/%%p.log %s "$$@"\n' \
+	  "$(CURDIR)/$(BUILD)/valgrind/logs" "$(CURDIR)/$(BUILD)/mtcheck" > $(BUILD)/valgrind/mtcheck && chmod +x $(BUILD)/valgrind/mtcheck
+	@set -e; for s in $(VALGRIND_SUITES); do \
+	  echo "== valgrind: $$s/*"; \
+	  MTCHECK_BIN=$(CURDIR)/$(BUILD)/valgrind/mtcheck MTCHECK_ROOT=$(CURDIR) MTC_UNDER_VALGRIND=1 \
+	    $(BUILD)/tests/run_tests --jobs 2 --filter "$$s/*" $(TEST_ARGS); \
+	done
+	@n=$$(ls $(BUILD)/valgrind/logs | wc -l); bad=$$(find $(BUILD)/valgrind/logs -type f -size +0 | wc -l); \
+	  echo "valgrind: $$n runs of mtcheck, $$bad with errors"; \
+	  if [ $$bad -ne 0 ]; then find $(BUILD)/valgrind/logs -type f -size +0 -exec cat {} +; exit 1; fi
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c) over a library built with clang in build/fuzz.
+FUZZ_CC ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_MAX_LEN ?= 16384
+FUZZ_BUILD = build/fuzz
+FUZZ_TARGETS := $(sort $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+
+$(BUILD)/fuzzers/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(BUILD)/libmtcheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags json-c) -fsanitize=fuzzer $< $(BUILD)/libmtcheck.a -o $@ \
+	  $(shell pkg-config --libs json-c) $(LDLIBS_ALL)
+
+fuzz-build:
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" \
+	  LDLIBS="-fsanitize=address,undefined" $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzzers/%)
+
+# Runs every target FUZZ_SECONDS seconds from the seeds (tests/fuzz/seeds) and the
+# kept crash inputs (tests/fuzz/regressions); new inputs go to build/fuzz/corpus,
+# a crash to build/fuzz/artifacts (copy it to tests/fuzz/regressions/).
+fuzz: fuzz-build
+	@set -e; mkdir -p $(FUZZ_BUILD)/artifacts; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  echo "== $$t: $(FUZZ_SECONDS) s"; \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
+	  $(FUZZ_BUILD)/fuzzers/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
+	    -max_len=$(FUZZ_MAX_LEN) -print_final_stats=1 -artifact_prefix=$(CURDIR)/$(FUZZ_BUILD)/artifacts/$$t- \
+	    $(FUZZ_BUILD)/corpus/$$t tests/fuzz/seeds tests/fuzz/regressions > $(FUZZ_BUILD)/$$t.log 2>&1 \
+	    || { tail -n 80 $(FUZZ_BUILD)/$$t.log; echo "fuzz: $$t failed (log: $(FUZZ_BUILD)/$$t.log)"; exit 1; }; \
+	  grep -E '^stat::(number_of_executed_units|peak_rss_mb|new_units_added)' $(FUZZ_BUILD)/$$t.log | tr '\n' ' '; echo; \
+	done
+
+# The slow huge inputs (a 1 GB file, a 50 MB line, ...): the suite `huge` of
+# tests/test_hostile.c, skipped unless MTC_HUGE=1.
+bench-huge: $(BUILD)/mtcheck $(BUILD)/tests/run_tests
+	MTC_HUGE=1 MTCHECK_BIN=$(CURDIR)/$(BUILD)/mtcheck MTCHECK_ROOT=$(CURDIR) \
+	  $(BUILD)/tests/run_tests --jobs 1 --filter 'huge/*' --verbose $(TEST_ARGS)
 
 format:
 	clang-format -i checker/*.c checker/*.h tests/*.c tests/*.h 2>/dev/null || clang-format -i checker/*.c checker/*.h tests/*.c

@@ -413,12 +413,14 @@ static int loop_is_artifact(const art_state *st, const mtc_context *ctx, const w
                             size_t i, size_t n, size_t reps)
 {
     const mtc_document *doc = ctx->doc;
-    int has_letters = 0;
-    for (size_t k = 0; k < n; k++)
-        if (!is_number_token(&doc->tokens[w[i + k].tok]))
-            has_letters = 1;
-    if (!has_letters)
-        return 0; /* number sequences, tables, scores */
+    int has_word = 0;
+    for (size_t k = 0; k < n; k++) {
+        const mtc_token *tk = &doc->tokens[w[i + k].tok];
+        if (!is_number_token(tk) && mtc_utf8_count(doc->text + tk->start, tk->end - tk->start) >= 2)
+            has_word = 1;
+    }
+    if (!has_word)
+        return 0; /* number sequences, tables, scores, "N/A N/A N/A" */
     separators sp = {0, 0, 0};
     for (size_t r = 1; r < reps; r++)
         add_separators(doc, w, i + r * n - 1, &sp);

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "decode.h"
+#include "reader.h"
 #include "segment.h"
 #include "tokenize.h"
 #include "utf8.h"
@@ -80,6 +81,7 @@ void mtc_document_free(mtc_document *doc)
     free(doc->paragraphs);
     free(doc->sentences);
     free(doc->tokens);
+    free(doc->suppressions);
     free(doc);
 }
 
@@ -105,18 +107,63 @@ void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long
     *col = (long)mtc_utf8_count(doc->source + doc->line_starts[lo], src - doc->line_starts[lo]) + 1;
 }
 
+/* --input-format auto: by the file's extension (any case). */
+static mtc_input_format input_format_of(const char *path)
+{
+    const char *dot = path ? strrchr(path, '.') : NULL;
+    if (!dot || strchr(dot, '/'))
+        return MTC_INPUT_TEXT;
+    char ext[16];
+    size_t n = 0;
+    for (const char *p = dot + 1; *p && n + 1 < sizeof ext; p++)
+        ext[n++] = (char)mtc_ascii_tolower((unsigned char)*p);
+    ext[n] = '\0';
+    if (strcmp(ext, "md") == 0 || strcmp(ext, "markdown") == 0)
+        return MTC_INPUT_MARKDOWN;
+    if (strcmp(ext, "html") == 0 || strcmp(ext, "htm") == 0)
+        return MTC_INPUT_HTML;
+    return MTC_INPUT_TEXT;
+}
+
 mtc_status mtc_document_from_bytes(const char *path, const char *bytes, size_t len,
                                    const char *encoding, mtc_input_format fmt,
                                    mtc_document **out, mtc_error *err)
 {
-    (void)fmt; /* Markdown and HTML readers plug in here (issue 7); text for now */
     *out = NULL;
     mtc_decoded dec;
     memset(&dec, 0, sizeof dec);
     mtc_status st = mtc_decode(path, bytes, len, encoding, &dec, err);
     if (st != MTC_OK)
         return st;
-    mtc_document *doc = mtc_document_from_utf8(path, dec.text, dec.len);
+    /* Markdown and HTML readers (reader.h, issue 7): the prose becomes the
+     * text, the decoded source stays for positions */
+    if (fmt == MTC_INPUT_AUTO)
+        fmt = input_format_of(path);
+    mtc_document *doc;
+    if (fmt == MTC_INPUT_MARKDOWN || fmt == MTC_INPUT_HTML) {
+        mtc_extract ex;
+        mtc_extract_init(&ex);
+        st = fmt == MTC_INPUT_MARKDOWN ? mtc_read_markdown(dec.text, dec.len, &ex, err)
+                                       : mtc_read_html(dec.text, dec.len, &ex, err);
+        if (st != MTC_OK) {
+            mtc_extract_free(&ex);
+            free(dec.text);
+            return st;
+        }
+        size_t tlen = ex.text.len;
+        doc = mtc_document_from_utf8(path, mtc_buf_detach(&ex.text), tlen);
+        doc->source = dec.text;
+        doc->source_len = dec.len;
+        doc->map = ex.map;
+        ex.map = NULL;
+        free(doc->line_starts);
+        doc->line_starts = NULL;
+        index_lines(doc);
+        mtc_suppress_finish(&ex.sup, doc);
+        mtc_extract_free(&ex);
+    } else {
+        doc = mtc_document_from_utf8(path, dec.text, dec.len);
+    }
     snprintf(doc->encoding, sizeof doc->encoding, "%s", dec.encoding);
     doc->encoding_detected = dec.detected;
     doc->source_base = dec.bom_bytes;

@@ -88,6 +88,11 @@ struct mtc_document {
     mtc_token *tokens;
     size_t n_tokens;
     size_t n_words;         /* whitespace-separated words (as the benchmark counts) */
+
+    /* Inline suppressions (<!-- mtcheck-disable ... --> in Markdown and
+     * HTML; suppress.h), in source bytes. Owned; NULL for plain text. */
+    struct mtc_suppression *suppressions;
+    size_t n_suppressions;
 };
 
 /* Builds a document that takes ownership of text (malloc'ed, NUL-terminated,

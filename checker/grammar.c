@@ -564,6 +564,15 @@ static int check_subject(const gr_state *st, const mtc_context *ctx, size_t si, 
         if (known && (ox & (MTC_LX_VERB | MTC_LX_VERB_S)) &&
             !(ox & ~(unsigned)(MTC_LX_VERB | MTC_LX_VERB_S)))
             flag = 1;
+        /* a base form that is also a noun, followed by an article or a
+         * possessive, is a verb with its object: "Build a network",
+         * "Support the enterprises" */
+        if (!flag && known && (ox & MTC_LX_VERB) && w + 1 < last && is_word(&doc->tokens[w + 1])) {
+            const mtc_token *u = &doc->tokens[w + 1];
+            unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+            if ((uc & (MTC_CC_ART | MTC_CC_POSS)) && !(u->flags & MTC_TF_INITIAL_UPPER))
+                flag = 1;
+        }
         /* but a name followed by its verb is a subject: "Reeves said" */
         if (flag && w + 1 < last && is_word(&doc->tokens[w + 1])) {
             const mtc_token *u = &doc->tokens[w + 1];
@@ -776,9 +785,9 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
             check_fragment(st, ctx, si, w, em);
         if (mtc_rule_on(em, R_LOWER))
             check_lowercase(st, ctx, si, w, em);
+        if (!quoted && st->parser && mtc_rule_on(em, R_PARSE) && terminal(doc, s, NULL) == '.')
+            mtc_grammar_parse_check(st->parser, ctx, si, em, R_PARSE);
     }
-    if (st->parser && mtc_rule_on(em, R_PARSE))
-        mtc_grammar_parse_check(st->parser, ctx, si, em, R_PARSE);
 }
 
 const mtc_analyzer mtc_analyzer_grammar = {

@@ -1,19 +1,28 @@
 /* main.c — the mtcheck command line and nothing else: parses options,
- * collects inputs, runs the library over each article, hands results to a
- * reporter, prints errors and sets the exit status (0 passed, 1 failed the
- * gate, 2 usage or unreadable input). */
+ * finds the configuration (.mtcheck.ini), collects inputs (or streams
+ * --stdin-jsonl), runs the batch (batch.c) over them, hands results in
+ * input order to a reporter, shows progress, prints errors and sets the
+ * exit status (0 passed, 1 failed the gate, 2 usage or unreadable input). */
+#define _DEFAULT_SOURCE /* realpath */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "analyzer.h"
+#include "batch.h"
 #include "checker.h"
+#include "config_ini.h"
 #include "document.h"
 #include "inputs.h"
 #include "mtcheck.h"
 #include "options.h"
 #include "report.h"
+#include "report_html.h"
+#include "stdin_jsonl.h"
 
 #define EXIT_PASS 0
 #define EXIT_GATE 1
@@ -52,6 +61,163 @@ static int use_color(const mtc_options *opt, FILE *out)
     return isatty(fileno(out));
 }
 
+/* Progress on a terminal: never in CI logs or when stdout is piped, unless
+ * --progress asks for it. */
+static int use_progress(const mtc_options *opt)
+{
+    if (opt->progress >= 0)
+        return opt->progress;
+    const char *ci = getenv("CI");
+    if (ci && *ci)
+        return 0;
+    return isatty(STDERR_FILENO) && isatty(STDOUT_FILENO);
+}
+
+/* The repository root (nearest folder with .git), else the current
+ * folder: SARIF and annotation paths are relative to it. */
+static char *repository_root(void)
+{
+    char buf[PATH_MAX];
+    if (!getcwd(buf, sizeof buf))
+        return NULL;
+    char cand[PATH_MAX + 8];
+    for (;;) {
+        struct stat st;
+        snprintf(cand, sizeof cand, "%s/.git", strcmp(buf, "/") == 0 ? "" : buf);
+        if (stat(cand, &st) == 0)
+            return strdup(buf);
+        char *slash = strrchr(buf, '/');
+        if (!slash || slash == buf)
+            break;
+        *slash = '\0';
+    }
+    return getcwd(buf, sizeof buf) ? strdup(buf) : NULL;
+}
+
+/* The command line's settings on top of a .mtcheck.ini configuration. */
+static void apply_command_line(void *ctx, mtc_config *cfg)
+{
+    const mtc_options *opt = ctx;
+    const mtc_config *cli = opt->cfg;
+    if (cfg == cli)
+        return;
+    if (opt->lang_set)
+        snprintf(cfg->lang, sizeof cfg->lang, "%s", cli->lang);
+    for (size_t i = 0; i < cli->n_dicts; i++)
+        mtc_config_add_dict(cfg, cli->dicts[i]);
+    for (size_t i = 0; i < cli->n_dicpaths; i++)
+        mtc_config_add_dicpath(cfg, cli->dicpaths[i]);
+    for (size_t i = 0; i < cli->n_rules; i++) {
+        const mtc_rule_setting *s = &cli->rules[i];
+        if (s->enabled >= 0)
+            mtc_config_set_rule(cfg, s->id, s->enabled);
+        if (s->severity != MTC_SEV_DEFAULT)
+            mtc_config_set_severity(cfg, s->id, s->severity);
+    }
+    if (opt->fail_on_set) {
+        cfg->fail_on = cli->fail_on;
+        cfg->fail_on_none = cli->fail_on_none;
+    }
+    if (opt->min_score_set)
+        cfg->min_score = cli->min_score;
+    if (opt->deep_set)
+        cfg->deep = cli->deep;
+}
+
+/* The job source over a list of files. */
+typedef struct file_source {
+    const mtc_input_list *inputs;
+    const size_t *config;   /* per input */
+    const char *selected;   /* per input: 1 = check it */
+    size_t next;
+} file_source;
+
+static int next_file(void *ctx, mtc_batch_job *job)
+{
+    file_source *fs = ctx;
+    while (fs->next < fs->inputs->n && !fs->selected[fs->next])
+        fs->next++;
+    if (fs->next >= fs->inputs->n)
+        return 0;
+    job->path = strdup(fs->inputs->paths[fs->next]);
+    job->config = fs->config[fs->next];
+    fs->next++;
+    return job->path != NULL;
+}
+
+/* What the sink needs: the reporter, the summary, the exit status. */
+typedef struct run {
+    const mtc_reporter *rep;
+    void *rstate;
+    mtc_summary sum;
+    int status;
+    mtc_html_dir *html;     /* --html-dir, or NULL */
+    size_t checked, binary, done, total; /* total 0 = unknown (stream) */
+    int progress;
+    int progress_tty;
+    double started, last_shown;
+} run;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void show_progress(run *r, int final)
+{
+    double t = now();
+    if (!final && t - r->last_shown < (r->progress_tty ? 0.2 : 2.0))
+        return;
+    r->last_shown = t;
+    double el = t - r->started;
+    double rate = el > 0 ? (double)r->done / el : 0;
+    char left[64] = "";
+    if (r->total && rate > 0 && r->done < r->total) {
+        long s = (long)((double)(r->total - r->done) / rate + 0.5);
+        snprintf(left, sizeof left, ", %ld:%02ld left", s / 60, s % 60);
+    }
+    char total[32] = "";
+    if (r->total)
+        snprintf(total, sizeof total, "/%zu", r->total);
+    fprintf(stderr, "%smtcheck: %zu%s articles, %.1f/s%s%s", r->progress_tty ? "\r\033[K" : "",
+            r->done, total, rate, left, r->progress_tty && !final ? "" : "\n");
+    fflush(stderr);
+}
+
+static void on_article(void *ctx, const mtc_batch_item *it)
+{
+    run *r = ctx;
+    r->done++;
+    if (it->status != MTC_OK) {
+        if (r->progress && r->progress_tty)
+            fputs("\r\033[K", stderr);
+        print_error(&it->err);
+        if (it->status == MTC_ERR_BINARY)
+            r->binary++;
+        else
+            r->status = EXIT_TROUBLE;
+    } else {
+        if (it->doc->encoding_detected)
+            fprintf(stderr,
+                    "mtcheck: %s: not valid UTF-8; decoded as %s (detected; use --encoding to choose)\n",
+                    it->path, it->doc->encoding);
+        r->checked++;
+        r->rep->article(r->rstate, it->res);
+        mtc_summary_add(&r->sum, it->res);
+        mtc_error herr;
+        if (r->html && mtc_html_dir_article(r->html, it->res, &herr) != MTC_OK) {
+            print_error(&herr);
+            r->status = EXIT_TROUBLE;
+        }
+        if (it->res->failed && r->status == EXIT_PASS)
+            r->status = EXIT_GATE;
+    }
+    if (r->progress)
+        show_progress(r, 0);
+}
+
 int main(int argc, char **argv)
 {
     mtc_options opt;
@@ -76,19 +242,52 @@ int main(int argc, char **argv)
         mtc_options_free(&opt);
         return list_rules();
     }
+    if (opt.stdin_jsonl && strcmp(opt.format, "text") == 0)
+        strcpy(opt.format, "jsonl"); /* the streaming mode's default */
 
-    int status = EXIT_PASS;
+    run r;
+    memset(&r, 0, sizeof r);
+    r.status = EXIT_PASS;
+    mtc_config_set configs;
+    if (mtc_config_set_init(&configs, opt.config_path, !opt.no_config, apply_command_line, &opt,
+                            &err) != MTC_OK) {
+        print_error(&err);
+        mtc_options_free(&opt);
+        return EXIT_TROUBLE;
+    }
+
     mtc_input_list inputs;
     mtc_inputs_collect(opt.paths, opt.n_paths, &inputs);
     for (size_t i = 0; i < inputs.n_errors; i++) {
         print_error(&inputs.errors[i]);
-        status = EXIT_TROUBLE;
+        r.status = EXIT_TROUBLE;
     }
-
-    mtc_checker *chk = NULL;
-    if (mtc_checker_new(opt.cfg, &chk, &err) != MTC_OK) {
+    size_t *config_of = calloc(inputs.n + 1, sizeof *config_of);
+    char *selected = calloc(inputs.n + 1, 1);
+    size_t stream_config = 0;
+    int config_failed = config_of == NULL || selected == NULL;
+    for (size_t i = 0; i < inputs.n && !config_failed; i++) {
+        if (mtc_config_set_for(&configs, inputs.paths[i], &config_of[i], &err) != MTC_OK) {
+            print_error(&err);
+            config_failed = 1;
+            break;
+        }
+        /* every explicit file and every article found in a folder, unless
+         * the configuration's include/exclude globs leave it out */
+        selected[i] = strcmp(inputs.paths[i], "-") == 0 ||
+                      mtc_ini_selects(configs.inis[config_of[i]], inputs.paths[i]);
+        r.total += selected[i] != 0;
+    }
+    if (!config_failed && opt.stdin_jsonl &&
+        mtc_config_set_for(&configs, "-", &stream_config, &err) != MTC_OK) {
         print_error(&err);
+        config_failed = 1;
+    }
+    if (config_failed) {
+        free(config_of);
+        free(selected);
         mtc_inputs_free(&inputs);
+        mtc_config_set_free(&configs);
         mtc_options_free(&opt);
         return EXIT_TROUBLE;
     }
@@ -99,74 +298,97 @@ int main(int argc, char **argv)
     if (opt.output) {
         if (mtc_output_open(opt.output, &inputs, &output, &err) != MTC_OK) {
             print_error(&err);
-            mtc_checker_free(chk);
+            free(config_of);
+            free(selected);
             mtc_inputs_free(&inputs);
+            mtc_config_set_free(&configs);
             mtc_options_free(&opt);
             return EXIT_TROUBLE;
         }
         out = output.fp;
     }
 
+    char *root = repository_root();
     mtc_report_options ropt;
     memset(&ropt, 0, sizeof ropt);
-    ropt.cfg = opt.cfg;
+    ropt.cfg = configs.inis[0]->cfg;
     ropt.color = use_color(&opt, out);
     ropt.show_context = opt.context >= 0 ? opt.context : isatty(fileno(out));
-    const mtc_reporter *rep = mtc_reporter_find(opt.format);
-    void *rstate = rep->begin(out, &ropt);
-    mtc_summary sum;
-    memset(&sum, 0, sizeof sum);
-    size_t checked = 0, binary = 0;
+    ropt.base_dir = root;
+    r.rep = mtc_reporter_find(opt.format);
+    r.progress = use_progress(&opt);
+    r.progress_tty = isatty(STDERR_FILENO);
+    r.started = r.last_shown = now();
 
-    for (size_t i = 0; i < inputs.n; i++) {
-        mtc_document *doc = NULL;
-        mtc_status st = mtc_document_load(inputs.paths[i], opt.encoding, opt.input_format,
-                                          opt.max_bytes, &doc, &err);
-        if (st != MTC_OK) {
-            print_error(&err);
-            if (st == MTC_ERR_BINARY)
-                binary++;
-            else
-                status = EXIT_TROUBLE;
-            continue;
-        }
-        if (doc->encoding_detected)
-            fprintf(stderr, "mtcheck: %s: not valid UTF-8; decoded as %s (detected; use --encoding to choose)\n",
-                    inputs.paths[i], doc->encoding);
-        mtc_result *res = NULL;
-        if (mtc_checker_check(chk, doc, &res, &err) != MTC_OK) {
-            print_error(&err);
-            status = EXIT_TROUBLE;
-            mtc_document_free(doc);
-            continue;
-        }
-        checked++;
-        rep->article(rstate, res);
-        mtc_summary_add(&sum, res);
-        if (res->failed && status == EXIT_PASS)
-            status = EXIT_GATE;
-        mtc_result_free(res);
-        mtc_document_free(doc);
+    const mtc_config **cfgs = calloc(configs.n, sizeof *cfgs);
+    for (size_t i = 0; cfgs && i < configs.n; i++)
+        cfgs[i] = configs.inis[i]->cfg;
+    file_source fs = {&inputs, config_of, selected, 0};
+    mtc_jsonl_source js;
+    mtc_jsonl_source_init(&js, stdin, stream_config);
+
+    mtc_batch b;
+    memset(&b, 0, sizeof b);
+    b.workers = opt.jobs ? opt.jobs : mtc_batch_cores();
+    if (!opt.stdin_jsonl && r.total < b.workers)
+        b.workers = r.total ? r.total : 1;
+    b.configs = cfgs;
+    b.n_configs = configs.n;
+    b.encoding = opt.encoding;
+    b.input_format = opt.input_format;
+    b.max_bytes = opt.max_bytes;
+    b.next = opt.stdin_jsonl ? mtc_jsonl_next : next_file;
+    b.next_ctx = opt.stdin_jsonl ? (void *)&js : (void *)&fs;
+    b.done = on_article;
+    b.done_ctx = &r;
+
+    if (opt.html_dir && mtc_html_dir_open(opt.html_dir, &inputs, &ropt, &r.html, &err) != MTC_OK) {
+        print_error(&err);
+        r.status = EXIT_TROUBLE;
     }
-    if (binary && checked == 0)
-        status = EXIT_TROUBLE;
+    r.rstate = r.rep->begin(out, &ropt);
+    int fatal = 0;
+    if (cfgs && (opt.stdin_jsonl || r.total > 0) && mtc_batch_run(&b, &err) != MTC_OK) {
+        print_error(&err);
+        fatal = 1;
+    }
+    if (r.progress && r.done)
+        show_progress(&r, 1);
+    if (fatal)
+        r.status = EXIT_TROUBLE;
+    if (r.binary && r.checked == 0)
+        r.status = EXIT_TROUBLE;
 
-    if (rep->end(rstate, &sum) != 0) {
+    if (r.html) {
+        if (!fatal && mtc_html_dir_finish(r.html, &err) != MTC_OK) {
+            print_error(&err);
+            r.status = EXIT_TROUBLE;
+        }
+        mtc_html_dir_free(r.html);
+    }
+    if (r.rep->end(r.rstate, &r.sum) != 0) {
         fprintf(stderr, "mtcheck: error writing the report\n");
-        status = EXIT_TROUBLE;
+        r.status = EXIT_TROUBLE;
     }
-    mtc_summary_free(&sum);
+    mtc_summary_free(&r.sum);
     if (opt.output) {
-        if (mtc_output_commit(&output, &err) != MTC_OK) {
+        if (fatal) {
+            mtc_output_abort(&output);
+        } else if (mtc_output_commit(&output, &err) != MTC_OK) {
             print_error(&err);
-            status = EXIT_TROUBLE;
+            r.status = EXIT_TROUBLE;
         }
     } else if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "mtcheck: error writing to standard output\n");
-        status = EXIT_TROUBLE;
+        r.status = EXIT_TROUBLE;
     }
-    mtc_checker_free(chk);
+    mtc_jsonl_source_free(&js);
+    free(cfgs);
+    free(root);
+    free(config_of);
+    free(selected);
     mtc_inputs_free(&inputs);
+    mtc_config_set_free(&configs);
     mtc_options_free(&opt);
-    return status;
+    return r.status;
 }

@@ -19,8 +19,11 @@ static const char help_text[] =
     "or - for standard input.\n"
     "\n"
     "Output:\n"
-    "  -f, --format FMT        text (default) or json\n"
+    "  -f, --format FMT        text (default), json, jsonl, sarif, github, markdown,\n"
+    "                          rdjsonl, checkstyle or html (see mtcheck(1))\n"
     "  -o, --output FILE       write the report to FILE (atomically; never over an input)\n"
+    "      --html-dir DIR      also write an HTML review page per article and\n"
+    "                          DIR/index.html ranking the articles worst first\n"
     "      --color WHEN        auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                          always or never\n"
     "      --context / --no-context\n"
@@ -30,6 +33,18 @@ static const char help_text[] =
     "      --encoding NAME     decode input as NAME (any iconv encoding); UTF-8 is strict.\n"
     "                          Default: BOM, else UTF-8, else detected (and reported)\n"
     "      --max-bytes N       refuse inputs larger than N bytes (default 268435456)\n"
+    "      --input-format FMT  auto (default: by extension), text, markdown or html\n"
+    "      --stdin-jsonl       read {\"id\": ..., \"text\": ...} lines from standard input\n"
+    "                          and write one JSON result line per article (jsonl)\n"
+    "Batch:\n"
+    "  -j, --jobs N            check N articles at once (default: the number of cores);\n"
+    "                          the output is the same whatever N is\n"
+    "      --progress / --no-progress\n"
+    "                          progress on standard error (default: only when both\n"
+    "                          standard error and output are terminals, never in CI)\n"
+    "Configuration:\n"
+    "      --config FILE       read settings from FILE instead of the nearest .mtcheck.ini\n"
+    "      --no-config         ignore .mtcheck.ini files\n"
     "Checking:\n"
     "      --lang LANG         en_US (default) or en_GB: dictionary and house spelling\n"
     "      --dict FILE         extra accepted words, one per line, # comments (repeatable)\n"
@@ -73,6 +88,13 @@ enum {
     OPT_CONTEXT,
     OPT_NO_CONTEXT,
     OPT_LIST_RULES,
+    OPT_INPUT_FORMAT,
+    OPT_STDIN_JSONL,
+    OPT_PROGRESS,
+    OPT_NO_PROGRESS,
+    OPT_CONFIG,
+    OPT_NO_CONFIG,
+    OPT_HTML_DIR,
 };
 
 static const struct option long_options[] = {
@@ -94,6 +116,14 @@ static const struct option long_options[] = {
     {"context", no_argument, NULL, OPT_CONTEXT},
     {"no-context", no_argument, NULL, OPT_NO_CONTEXT},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"jobs", required_argument, NULL, 'j'},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"stdin-jsonl", no_argument, NULL, OPT_STDIN_JSONL},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"html-dir", required_argument, NULL, OPT_HTML_DIR},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -165,12 +195,13 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
     opt->max_bytes = MTC_DEFAULT_MAX_BYTES;
     opt->color = -1;
     opt->context = -1;
+    opt->progress = -1;
     mtc_config *cfg = opt->cfg;
     optind = 1;
     opterr = 0;
     int c;
     mtc_status st = MTC_OK;
-    while (st == MTC_OK && (c = getopt_long(argc, argv, ":f:o:hV", long_options, NULL)) != -1) {
+    while (st == MTC_OK && (c = getopt_long(argc, argv, ":f:o:j:hV", long_options, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!mtc_reporter_find(optarg))
@@ -189,6 +220,7 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
             if (strcmp(optarg, "en_US") != 0 && strcmp(optarg, "en_GB") != 0)
                 return usage(err, "unsupported --lang '%s' (en_US or en_GB)", optarg);
             snprintf(cfg->lang, sizeof cfg->lang, "%s", optarg);
+            opt->lang_set = 1;
             break;
         case OPT_DICT:
             mtc_config_add_dict(cfg, optarg);
@@ -216,6 +248,7 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
                 cfg->fail_on = sev;
                 cfg->fail_on_none = 0;
             }
+            opt->fail_on_set = 1;
             break;
         case OPT_MIN_SCORE: {
             char *end;
@@ -223,10 +256,12 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
             if (end == optarg || *end || v < 0 || v > 100)
                 return usage(err, "--min-score takes a number from 0 to 100, not '%s'", optarg);
             cfg->min_score = v;
+            opt->min_score_set = 1;
             break;
         }
         case OPT_DEEP:
             cfg->deep = 1;
+            opt->deep_set = 1;
             break;
         case OPT_MAX_BYTES:
             if (parse_size(optarg, &opt->max_bytes) != 0)
@@ -252,6 +287,46 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
         case OPT_LIST_RULES:
             opt->action = MTC_ACTION_LIST_RULES;
             break;
+        case 'j': {
+            size_t n;
+            if (parse_size(optarg, &n) != 0 || n == 0 || n > 1024)
+                return usage(err, "--jobs takes a number from 1 to 1024, not '%s'", optarg);
+            opt->jobs = n;
+            break;
+        }
+        case OPT_INPUT_FORMAT:
+            if (strcmp(optarg, "auto") == 0)
+                opt->input_format = MTC_INPUT_AUTO;
+            else if (strcmp(optarg, "text") == 0)
+                opt->input_format = MTC_INPUT_TEXT;
+            else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
+                opt->input_format = MTC_INPUT_MARKDOWN;
+            else if (strcmp(optarg, "html") == 0)
+                opt->input_format = MTC_INPUT_HTML;
+            else
+                return usage(err, "--input-format takes auto, text, markdown or html, not '%s'",
+                             optarg);
+            break;
+        case OPT_STDIN_JSONL:
+            opt->stdin_jsonl = 1;
+            break;
+        case OPT_PROGRESS:
+            opt->progress = 1;
+            break;
+        case OPT_NO_PROGRESS:
+            opt->progress = 0;
+            break;
+        case OPT_CONFIG:
+            free(opt->config_path);
+            opt->config_path = mtc_xstrdup(optarg);
+            break;
+        case OPT_NO_CONFIG:
+            opt->no_config = 1;
+            break;
+        case OPT_HTML_DIR:
+            free(opt->html_dir);
+            opt->html_dir = mtc_xstrdup(optarg);
+            break;
         case 'h':
             opt->action = MTC_ACTION_HELP;
             return MTC_OK;
@@ -270,7 +345,9 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
         opt->paths = mtc_xrealloc(opt->paths, (opt->n_paths + 1) * sizeof *opt->paths);
         opt->paths[opt->n_paths++] = mtc_xstrdup(argv[i]);
     }
-    if (opt->action == MTC_ACTION_CHECK && opt->n_paths == 0)
+    if (opt->stdin_jsonl && opt->n_paths > 0)
+        return usage(err, "--stdin-jsonl reads standard input only, not '%s'", opt->paths[0]);
+    if (opt->action == MTC_ACTION_CHECK && opt->n_paths == 0 && !opt->stdin_jsonl)
         return usage(err, "%s", "no input: give a file, a directory or - for standard input");
     return MTC_OK;
 }
@@ -279,7 +356,9 @@ void mtc_options_free(mtc_options *opt)
 {
     mtc_config_free(opt->cfg);
     free(opt->output);
+    free(opt->html_dir);
     free(opt->encoding);
+    free(opt->config_path);
     for (size_t i = 0; i < opt->n_paths; i++)
         free(opt->paths[i]);
     free(opt->paths);

@@ -20,6 +20,7 @@ typedef struct mtc_options {
     mtc_action action;
     char format[32];         /* "text" */
     char *output;            /* -o FILE, owned; NULL = stdout */
+    char *html_dir;          /* --html-dir DIR, owned; NULL = none */
     char *encoding;          /* --encoding, owned; NULL = detect */
     mtc_input_format input_format;
     char **paths;            /* owned; "-" = standard input */
@@ -27,6 +28,14 @@ typedef struct mtc_options {
     size_t max_bytes;        /* --max-bytes; default MTC_DEFAULT_MAX_BYTES */
     int color;               /* -1 auto, 0 never, 1 always */
     int context;             /* -1 auto (terminal), 0 no, 1 yes */
+    /* Batch, streaming and configuration (issue 7). */
+    size_t jobs;             /* -j N; 0 = the number of cores */
+    int progress;            /* -1 auto (terminal, not CI), 0 no, 1 yes */
+    int stdin_jsonl;         /* --stdin-jsonl */
+    char *config_path;       /* --config FILE, owned; NULL = search .mtcheck.ini */
+    int no_config;           /* --no-config */
+    /* Which settings the command line gave (they override .mtcheck.ini). */
+    int lang_set, fail_on_set, min_score_set, deep_set;
 } mtc_options;
 
 #define MTC_DEFAULT_MAX_BYTES ((size_t)256 * 1024 * 1024)

@@ -282,6 +282,10 @@ typedef struct builder {
     size_t depth, stack_cap;
     mtc_span *quoted;
     size_t n_quoted, cap_quoted;
+    /* look-ahead per mark, within its paragraph (lookahead()) */
+    long *dbl_after;
+    uint8_t *single_closer_after;
+    uint8_t *single_better_after;
 } builder;
 
 static void push(builder *b, long i)
@@ -320,51 +324,59 @@ static int close_with(builder *b, long i)
     return 1;
 }
 
-/* Balance of likely closers over likely openers of a family among the marks
- * after i in the same paragraph (i excluded). */
-static long closers_after(const builder *b, size_t i, size_t end, int family)
+/* What a mark probably is, from its context alone (before pairing). */
+static int likely_double_closer(const builder *b, size_t k)
+{
+    const mark_ctx *c = &b->cx[k];
+    return c->ctx == CTX_CLOSE || (c->ctx != CTX_OPEN && b->marks[k].glyph == MTC_QR_CLOSE);
+}
+
+/* Fills the look-ahead tables of the marks [first, end) of one paragraph
+ * (one backward pass, so resolving a paragraph stays linear). */
+static void lookahead(builder *b, size_t first, size_t end)
 {
     long bal = 0;
-    for (size_t k = i + 1; k < end; k++) {
+    uint8_t closer = 0, better = 0;
+    for (size_t k = end; k-- > first;) {
         const mark_ctx *c = &b->cx[k];
-        const mtc_quote_mark *m = &b->marks[k];
-        if (c->family != family)
-            continue;
-        if (family == FAM_SINGLE && c->prev_alnum && c->next_alnum)
-            continue; /* apostrophe */
-        if (c->ctx == CTX_CLOSE || (c->ctx != CTX_OPEN && m->glyph == MTC_QR_CLOSE))
-            bal++;
-        else if (c->ctx == CTX_OPEN && !(family == FAM_SINGLE && c->elision))
-            bal--;
+        /* values for the marks after k */
+        b->dbl_after[k] = bal;
+        b->single_closer_after[k] = closer;
+        b->single_better_after[k] = better;
+        if (c->family == FAM_DOUBLE) {
+            if (likely_double_closer(b, k))
+                bal++;
+            else if (c->ctx == CTX_OPEN)
+                bal--;
+        } else if (!(c->prev_alnum && c->next_alnum)) {
+            if (c->ctx == CTX_CLOSE)
+                closer = 1;
+            if (c->ctx == CTX_OPEN && !c->elision)
+                better = 0;
+            else if (c->ctx == CTX_CLOSE && !c->prev_alnum)
+                better = 1;
+        }
     }
-    return bal;
+}
+
+/* Balance of likely double closers over likely double openers after i in
+ * its paragraph. */
+static long closers_after(const builder *b, size_t i)
+{
+    return b->dbl_after[i];
 }
 
 /* 1 if a single mark after i in the paragraph, before any new single opener,
  * closes better than i does (punctuation before it, a space or edge after). */
-static int better_single_closer(const builder *b, size_t i, size_t end)
+static int better_single_closer(const builder *b, size_t i)
 {
-    for (size_t k = i + 1; k < end; k++) {
-        const mark_ctx *c = &b->cx[k];
-        if (c->family != FAM_SINGLE || (c->prev_alnum && c->next_alnum))
-            continue;
-        if (c->ctx == CTX_OPEN && !c->elision)
-            return 0;
-        if (c->ctx == CTX_CLOSE && !c->prev_alnum)
-            return 1;
-    }
-    return 0;
+    return b->single_better_after[i];
 }
 
 /* 1 if a later single mark in the paragraph could close a quotation. */
-static int single_closer_ahead(const builder *b, size_t i, size_t end)
+static int single_closer_ahead(const builder *b, size_t i)
 {
-    for (size_t k = i + 1; k < end; k++) {
-        const mark_ctx *c = &b->cx[k];
-        if (c->family == FAM_SINGLE && c->ctx == CTX_CLOSE)
-            return 1;
-    }
-    return 0;
+    return b->single_closer_after[i];
 }
 
 static int sentence_end(int32_t cp)
@@ -384,7 +396,7 @@ static void continue_here(builder *b, size_t i)
     b->marks[i].continues = 1;
 }
 
-static void resolve_double(builder *b, size_t i, size_t end)
+static void resolve_double(builder *b, size_t i)
 {
     mtc_quote_mark *m = &b->marks[i];
     const mark_ctx *c = &b->cx[i];
@@ -410,7 +422,7 @@ static void resolve_double(builder *b, size_t i, size_t end)
         /* ” where the context allows an opening */
         if (open) {
             close_with(b, (long)i);
-        } else if (c->ctx == CTX_SPACED && closers_after(b, i, end, FAM_DOUBLE) <= 0) {
+        } else if (c->ctx == CTX_SPACED && closers_after(b, i) <= 0) {
             close_with(b, (long)i); /* a stray closing mark */
         } else {
             push(b, (long)i);
@@ -433,7 +445,7 @@ static void resolve_double(builder *b, size_t i, size_t end)
     /* A double quotation is open: a nested opening, or a closing mark in the
      * wrong direction? It closes when the rest of the paragraph cannot close
      * both and the quoted words end here (punctuation, paragraph end). */
-    long bal = closers_after(b, i, end, FAM_DOUBLE);
+    long bal = closers_after(b, i);
     int room = bal >= (long)open + 1;
     if (room && m->glyph == MTC_QR_OPEN) {
         push(b, (long)i);
@@ -459,7 +471,7 @@ static void resolve_double(builder *b, size_t i, size_t end)
         push(b, (long)i);
 }
 
-static void resolve_single(builder *b, size_t i, size_t end)
+static void resolve_single(builder *b, size_t i)
 {
     mtc_quote_mark *m = &b->marks[i];
     const mark_ctx *c = &b->cx[i];
@@ -484,7 +496,7 @@ static void resolve_single(builder *b, size_t i, size_t end)
     }
     switch (c->ctx) {
     case CTX_OPEN:
-        if (m->glyph == MTC_QR_OPEN || single_closer_ahead(b, i, end))
+        if (m->glyph == MTC_QR_OPEN || single_closer_ahead(b, i))
             push(b, (long)i);
         else
             m->role = MTC_QR_APOSTROPHE;
@@ -493,7 +505,7 @@ static void resolve_single(builder *b, size_t i, size_t end)
         if (c->prev_alnum) {
             /* countries’, goin’: a closing mark only if a quotation in
              * single marks is open and no better closer follows */
-            if (top_single && !better_single_closer(b, i, end))
+            if (top_single && !better_single_closer(b, i))
                 close_with(b, (long)i);
             else
                 m->role = MTC_QR_APOSTROPHE;
@@ -508,13 +520,13 @@ static void resolve_single(builder *b, size_t i, size_t end)
     case CTX_SPACED:
         if (open)
             close_with(b, (long)i);
-        else if (m->glyph == MTC_QR_OPEN && single_closer_ahead(b, i, end))
+        else if (m->glyph == MTC_QR_OPEN && single_closer_ahead(b, i))
             push(b, (long)i);
         else
             m->role = MTC_QR_UNKNOWN;
         return;
     default: /* between a letter and punctuation the other way round */
-        if (m->glyph == MTC_QR_OPEN && single_closer_ahead(b, i, end))
+        if (m->glyph == MTC_QR_OPEN && single_closer_ahead(b, i))
             push(b, (long)i);
         else if (open && c->prev_punct)
             close_with(b, (long)i);
@@ -616,7 +628,11 @@ static void collect(builder *b, const tables *t)
 static void resolve(builder *b, const tables *t)
 {
     const mtc_document *doc = b->doc;
-    b->cx = mtc_xcalloc(b->n ? b->n : 1, sizeof *b->cx);
+    size_t n1 = b->n ? b->n : 1;
+    b->cx = mtc_xcalloc(n1, sizeof *b->cx);
+    b->dbl_after = mtc_xcalloc(n1, sizeof *b->dbl_after);
+    b->single_closer_after = mtc_xcalloc(n1, 1);
+    b->single_better_after = mtc_xcalloc(n1, 1);
     for (size_t i = 0; i < b->n; i++) {
         b->cx[i].family = b->marks[i].is_double ? FAM_DOUBLE : FAM_SINGLE;
         context_of(t, doc->text, &doc->paragraphs[b->marks[i].paragraph], &b->marks[i], &b->cx[i]);
@@ -629,6 +645,7 @@ static void resolve(builder *b, const tables *t)
         size_t first = i, end = i;
         while (end < b->n && b->marks[end].paragraph == pi)
             end++;
+        lookahead(b, first, end);
         /* A quotation carried from the previous paragraph continues only if
          * this paragraph opens with a quotation mark. */
         if (b->depth) {
@@ -654,9 +671,9 @@ static void resolve(builder *b, const tables *t)
         for (; i < end; i++) {
             size_t before = b->depth;
             if (b->cx[i].family == FAM_DOUBLE)
-                resolve_double(b, i, end);
+                resolve_double(b, i);
             else
-                resolve_single(b, i, end);
+                resolve_single(b, i);
             if (before == 0 && b->depth > 0) {
                 outer_open = (long)i;
                 outer_start = b->marks[i].start;
@@ -686,6 +703,9 @@ mtc_quotemap *mtc_quotemap_build(const mtc_document *doc)
     collect(&b, t);
     resolve(&b, t);
     free(b.cx);
+    free(b.dbl_after);
+    free(b.single_closer_after);
+    free(b.single_better_after);
     free(b.stack);
     free(t);
     qm->marks = b.marks;

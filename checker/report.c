@@ -6,10 +6,18 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "report_html.h" /* mtc_reporter_html */
 
 static const mtc_reporter *const reporters[] = {
     &mtc_reporter_text,
     &mtc_reporter_json,
+    &mtc_reporter_html,
+    &mtc_reporter_jsonl,
+    &mtc_reporter_sarif,
+    &mtc_reporter_github,
+    &mtc_reporter_markdown,
+    &mtc_reporter_rdjsonl,
+    &mtc_reporter_checkstyle,
 };
 
 const mtc_reporter *mtc_reporter_find(const char *name)
@@ -22,7 +30,7 @@ const mtc_reporter *mtc_reporter_find(const char *name)
 
 const char *mtc_reporter_names(void)
 {
-    return "text json";
+    return "text json html jsonl sarif github markdown rdjsonl checkstyle";
 }
 
 void mtc_summary_add(mtc_summary *sum, const mtc_result *res)

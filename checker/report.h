@@ -40,6 +40,14 @@ typedef struct mtc_reporter {
 
 extern const mtc_reporter mtc_reporter_text;
 extern const mtc_reporter mtc_reporter_json;
+/* CI formats (issue 7): report_sarif.c, report_github.c, report_markdown.c,
+ * report_rdjsonl.c, report_checkstyle.c, report_jsonl.c. */
+extern const mtc_reporter mtc_reporter_sarif;
+extern const mtc_reporter mtc_reporter_github;
+extern const mtc_reporter mtc_reporter_markdown;
+extern const mtc_reporter mtc_reporter_rdjsonl;
+extern const mtc_reporter mtc_reporter_checkstyle;
+extern const mtc_reporter mtc_reporter_jsonl;
 
 /* By --format name, NULL if unknown. */
 const mtc_reporter *mtc_reporter_find(const char *name);

@@ -3,9 +3,11 @@
  * it fills (the document frees them); everything else is a span.
  *
  * Paragraphs: runs of non-blank lines; "\n", "\r\n" and "\r" end a line, a
- * line of whitespace only is blank. A one-line paragraph that does not end
- * in . ! ? … (possibly followed by closing quotes/brackets) is a headline:
- * one sentence, never split.
+ * line of whitespace only is blank; a line break inside a paragraph is
+ * whitespace. A one-line paragraph that does not end in . ! ? … (possibly
+ * followed by quotes/brackets) and splits into one sentence only is a
+ * headline; a one-line paragraph holding several sentences is not (an MT
+ * paragraph that lost its final period or ends in a stray “).
  *
  * Sentences: a run of terminal marks (. ! ? … and the fullwidth 。！？),
  * with the closing quotes and brackets after it, ends a sentence when
@@ -20,7 +22,9 @@
  *     opening quote or a word of dictionaries/segment-sentence-starters.txt
  *     ("in the U.S. The" splits; "U.S. officials", "3 p.m. Sunday",
  *     "Richard N. Smith" do not).
- * "?"/"!" before a lowercase word ("“Why?” he asked.") does not split.
+ * "?"/"!" before a lowercase word ("“Why?” he asked.") does not split, nor
+ * a quoted "?"/"!" before "Name verb." with a verb of
+ * dictionaries/segment-speech-verbs.txt ("“Why?” Smith asked.").
  *
  * The word lists are parsed once, on first use, into static sorted tables
  * (pthread_once; immutable afterwards, so threads may share them). Entries
@@ -54,6 +58,7 @@ typedef struct word_table {
 
 static word_table abbr_table = {.with_class = 1};
 static word_table starter_table = {.with_class = 0};
+static word_table speech_table = {.with_class = 0};
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static int entry_cmp(const void *a, const void *b)
@@ -107,6 +112,7 @@ static void load_tables(void)
 {
     load_table(&abbr_table, "dictionaries/abbreviations.txt");
     load_table(&starter_table, "dictionaries/segment-sentence-starters.txt");
+    load_table(&speech_table, "dictionaries/segment-speech-verbs.txt");
 }
 
 static int table_find(const word_table *t, const char *s, size_t len)
@@ -132,24 +138,35 @@ static int32_t cp_at(const char *t, size_t len, size_t i, int *n)
 
 static int is_space(int32_t cp)
 {
-    return cp >= 0 && mtc_cp_is_space(cp);
+    if (cp < 0x80)
+        return cp >= 0 && mtc_ascii_is_space(cp);
+    return mtc_cp_is_space(cp);
 }
 
 static int is_terminal(int32_t cp)
 {
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ ||
-           cp == 0x3002 /* 。 */ || cp == 0xFF01 /* ！ */ || cp == 0xFF1F /* ？ */ ||
-           cp == 0xFF0E /* ． */;
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */ || cp == 0x3002 /* 。 */ ||
+           cp == 0xFF01 /* ！ */ || cp == 0xFF1F /* ？ */ || cp == 0xFF0E /* ． */;
 }
 
 /* Closing quotes and brackets that may follow a terminal mark. */
 static int is_closer(int32_t cp)
 {
     switch (cp) {
-    case '"': case '\'': case ')': case ']': case '}':
-    case 0x2019: /* ’ */ case 0x201D: /* ” */ case 0x00BB: /* » */
-    case 0x203A: /* › */ case 0x300D: /* 」 */ case 0x300F: /* 』 */
-    case 0xFF09: /* ） */ case 0x3011: /* 】 */ case 0x3015: /* 〕 */
+    case '"':
+    case '\'':
+    case ')':
+    case ']':
+    case '}':
+    case 0x2019: /* ’ */
+    case 0x201D: /* ” */
+    case 0x00BB: /* » */
+    case 0x203A: /* › */
+    case 0x300D: /* 」 */
+    case 0x300F: /* 』 */
+    case 0xFF09: /* ） */
+    case 0x3011: /* 】 */
+    case 0x3015: /* 〕 */
     case 0x300B: /* 》 */
         return 1;
     default:
@@ -166,11 +183,23 @@ static int is_closer_only(int32_t cp)
 static int is_opener(int32_t cp)
 {
     switch (cp) {
-    case '"': case '\'': case '(': case '[': case '{':
-    case 0x2018: /* ‘ */ case 0x201C: /* “ */ case 0x00AB: /* « */
-    case 0x2039: /* ‹ */ case 0x300C: /* 「 */ case 0x300E: /* 『 */
-    case 0xFF08: /* （ */ case 0x3010: /* 【 */ case 0x3014: /* 〔 */
-    case 0x300A: /* 《 */ case 0x00BF: /* ¿ */ case 0x00A1: /* ¡ */
+    case '"':
+    case '\'':
+    case '(':
+    case '[':
+    case '{':
+    case 0x2018: /* ‘ */
+    case 0x201C: /* “ */
+    case 0x00AB: /* « */
+    case 0x2039: /* ‹ */
+    case 0x300C: /* 「 */
+    case 0x300E: /* 『 */
+    case 0xFF08: /* （ */
+    case 0x3010: /* 【 */
+    case 0x3014: /* 〔 */
+    case 0x300A: /* 《 */
+    case 0x00BF: /* ¿ */
+    case 0x00A1: /* ¡ */
         return 1;
     default:
         return 0;
@@ -255,8 +284,7 @@ static int next_word_is_starter(const char *t, size_t end, size_t k)
     while (j < end && j - k <= 24) {
         int n;
         int32_t cp = cp_at(t, end, j, &n);
-        if ((cp >= 0 && mtc_cp_is_letter(cp)) ||
-            ((cp == '\'' || cp == 0x2019) && j > k))
+        if ((cp >= 0 && mtc_cp_is_letter(cp)) || ((cp == '\'' || cp == 0x2019) && j > k))
             j += (size_t)n;
         else
             break;
@@ -276,6 +304,34 @@ static int next_word_is_starter(const char *t, size_t end, size_t k)
         }
     }
     return table_find(&starter_table, buf, o) != ABBR_NONE;
+}
+
+/* End of the run of letters at t[k..end) (at most 32 bytes), or k. */
+static size_t letters_end(const char *t, size_t end, size_t k)
+{
+    size_t j = k;
+    while (j < end && j - k < 32) {
+        int n;
+        int32_t cp = cp_at(t, end, j, &n);
+        if (cp < 0 || !mtc_cp_is_letter(cp))
+            break;
+        j += (size_t)n;
+    }
+    return j - k < 32 ? j : k;
+}
+
+/* 1 if t[k..) reads "Name verb." or "Name verb," with a speech verb: the
+ * attribution of a quoted question or exclamation (“Why?” Smith asked.). */
+static int is_attribution(const char *t, size_t end, size_t k)
+{
+    size_t w1 = letters_end(t, end, k);
+    if (w1 == k || w1 >= end || t[w1] != ' ')
+        return 0;
+    size_t v = w1 + 1;
+    size_t w2 = letters_end(t, end, v);
+    if (w2 == v || w2 >= end || (t[w2] != '.' && t[w2] != ','))
+        return 0;
+    return table_find(&speech_table, t + v, w2 - v) != ABBR_NONE;
 }
 
 int mtc_segment_is_abbreviation(const char *word, size_t len)
@@ -374,7 +430,7 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
                 int32_t c = cp_at(t, b, j, &m);
                 if (!is_terminal(c) && !is_closer(c))
                     break;
-                if (c == '"' && j > mark)
+                if (c == '"')
                     dq_open = !dq_open;
                 j += (size_t)m;
             }
@@ -434,6 +490,12 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
         int split = starts_sentence(c);
         if (split && t[mark] == '.' && j == mark + 1 && is_enumerator(t, sstart, mark))
             split = 0;
+        if (split && (t[mark] == '?' || t[mark] == '!') && j > mark + 1) {
+            int32_t last;
+            mtc_utf8_prev(t, j, &last);
+            if (is_closer(last) && is_attribution(t, b, k))
+                split = 0;
+        }
         if (split && t[mark] == '.' && j == mark + 1) {
             int cls = abbreviation_class(t, a, mark);
             if (cls == ABBR_NEVER_ENDS)

@@ -92,6 +92,7 @@ typedef struct sp_state {
     size_t n_pairs, cap_pairs;
     mtc_wordset *us_forms; /* lowercase US form -> pair index */
     mtc_wordset *gb_forms; /* lowercase GB form -> pair index */
+    mtc_wordset *common;   /* dictionaries/common-words.txt */
     repo_entry *repos;
     size_t n_repos, cap_repos;
 } sp_state;
@@ -224,10 +225,13 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     st->sugg_idx = mtc_wordset_new();
     st->us_forms = mtc_wordset_new();
     st->gb_forms = mtc_wordset_new();
+    st->common = mtc_wordset_new();
 
     s = mtc_data_load_lines("dictionaries/news-words.txt", news_line, st->h, err);
     if (s == MTC_OK)
         s = mtc_data_load_lines("dictionaries/variants-us-gb.tsv", variant_line, st, err);
+    if (s == MTC_OK)
+        s = mtc_wordset_load(st->common, "dictionaries/common-words.txt", 0, err);
     for (size_t i = 0; s == MTC_OK && i < cfg->n_dicts; i++)
         s = mtc_spelling_read_words(cfg->dicts[i], add_word, st->h, err);
     if (s != MTC_OK) {
@@ -258,6 +262,7 @@ static void sp_destroy(void *state)
     free(st->pairs);
     mtc_wordset_free(st->us_forms);
     mtc_wordset_free(st->gb_forms);
+    mtc_wordset_free(st->common);
     for (size_t i = 0; i < st->n_repos; i++) {
         free(st->repos[i].dir);
         mtc_wordset_free(st->repos[i].words);
@@ -504,14 +509,13 @@ static void add_suggestions(mtc_issue *is, const sugg_list *sl)
         mtc_issue_suggest(is, sl->s[i], strlen(sl->s[i]));
 }
 
-/* Lowercase dictionary words one edit from the ASCII word w (at most
- * max). Words the dictionary knows only capitalised are names, not
- * common words: hunspell rejects their lowercase form. */
+/* Common words (dictionaries/common-words.txt) one edit from the ASCII
+ * word w, lowercased (at most max). */
 static size_t one_edit_words(sp_state *st, const char *w, size_t len, char out[][MAX_WORD + 1],
                              size_t max)
 {
     char low[MAX_WORD + 2];
-    if (len + 1 >= sizeof low)
+    if (len + 2 >= sizeof low)
         return 0;
     for (size_t i = 0; i < len; i++) {
         if (!mtc_ascii_is_alpha((unsigned char)w[i]))
@@ -527,7 +531,7 @@ static size_t one_edit_words(sp_state *st, const char *w, size_t len, char out[]
         int dup_ = 0;                                                                          \
         for (size_t f_ = 0; f_ < found; f_++)                                                  \
             dup_ |= strcmp(out[f_], cand) == 0;                                                \
-        if (!dup_ && cl_ > 1 && cl_ <= MAX_WORD && Hunspell_spell(st->h, cand)) {              \
+        if (!dup_ && cl_ > 2 && cl_ <= MAX_WORD && mtc_wordset_contains(st->common, cand, cl_)) {\
             memcpy(out[found], cand, cl_ + 1);                                                 \
             if (++found == max)                                                                \
                 return found;                                                                  \
@@ -956,9 +960,10 @@ static void check_variants(sp_state *st, mtc_emitter *em, const mtc_document *d,
         const char *other = v->is_gb ? p->us : p->gb;
         mtc_issue *is = mtc_emit(
             em, R_MIXED, MTC_SEV_DEFAULT, v->start, v->end,
-            "%s spelling '%.*s' in an article that mostly uses %s spellings (%zu to %zu)",
+            "%s spelling '%.*s' in an article that also uses %s spellings (%zu American, "
+            "%zu British)",
             v->is_gb ? "British" : "American", (int)(v->end - v->start), d->text + v->start,
-            v->is_gb ? "American" : "British", v->is_gb ? us_n : gb_n, v->is_gb ? gb_n : us_n);
+            v->is_gb ? "American" : "British", us_n, gb_n);
         char sug[MAX_WORD + 1];
         snprintf(sug, sizeof sug, "%s", other);
         if (v->first_case_upper)

@@ -13,10 +13,11 @@
  *               three digits (12, 3.5, 1,000, 2.0.1), with a glued '%' or
  *               glued letters as a unit (3.5%, 5km, 1990s).
  *   ORDINAL     digits + st/nd/rd/th (21st, 2nd).
- *   OTHER_WORD  letters mixed with digits (COVID-19, G7, MH370, F-16s): a
- *               hyphen after a digit joins only another digit, so
- *               "19th-century" is ORDINAL, PUNCT, WORD and "5-year-old" is
- *               NUMBER, PUNCT, WORD.
+ *   OTHER_WORD  letters mixed with digits (COVID-19, G7, MH370, F-16s). A
+ *               hyphen joins only a token that has a letter, and once the
+ *               token has a digit only before another digit: "19th-century"
+ *               is ORDINAL, PUNCT, WORD; "5-year-old" is NUMBER, PUNCT, WORD;
+ *               "G7-led" is OTHER_WORD, PUNCT, WORD.
  *   URL         http://, https://, ftp://, www. up to a space, a quote or
  *               angle bracket; trailing . , ; : ! ? ' and unbalanced ) ] are
  *               left out.
@@ -29,11 +30,14 @@
  * token, because ’ is also the closing single quote and the quotation
  * analyzer needs it; the word then has no MTC_TF_HAS_APOSTROPHE.
  *
- * Flags: INITIAL_UPPER (first letter uppercase), ALL_UPPER (>= 1 uppercase
- * letter and no lowercase one), MIXED_CASE (an uppercase letter after a
+ * Flags (on WORD, NUMBER, ORDINAL and OTHER_WORD; URL, EMAIL, HANDLE,
+ * HASHTAG, PUNCT and SYMBOL carry none): INITIAL_UPPER (first letter
+ * uppercase), ALL_UPPER (>= 1 uppercase letter and no lowercase one; so the
+ * NUMBER "5G" is ALL_UPPER), MIXED_CASE (an uppercase letter after a
  * lowercase one in the same hyphen-separated part: iPhone, McDonald, not
- * Sino-US), HAS_DIGIT, HAS_HYPHEN, HAS_APOSTROPHE (inner only), NON_LATIN
- * (a letter >= U+0250 outside Latin Extended Additional U+1E00–U+1EFF). */
+ * Sino-US), HAS_DIGIT (NUMBER and ORDINAL too), HAS_HYPHEN, HAS_APOSTROPHE
+ * (inner only), NON_LATIN (a letter >= U+0250 outside Latin Extended
+ * Additional U+1E00–U+1EFF: CJK, Cyrillic, Greek, Arabic, fullwidth Latin). */
 #include "tokenize.h"
 
 #include <stdlib.h>
@@ -72,11 +76,30 @@ static int32_t cp_at(const char *t, size_t len, size_t i, int *n)
     return cp;
 }
 
-static int is_letter(int32_t cp) { return cp >= 0 && mtc_cp_is_letter(cp); }
-static int is_digit(int32_t cp) { return cp >= 0 && mtc_cp_is_digit(cp); }
-static int is_mark(int32_t cp) { return cp >= 0x80 && mtc_cp_is_mark(cp); }
-static int is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
-static int is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+static int is_letter(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 0 && mtc_ascii_is_alpha(cp);
+    return mtc_cp_is_letter(cp);
+}
+static int is_digit(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 0 && mtc_ascii_is_digit(cp);
+    return mtc_cp_is_digit(cp);
+}
+static int is_mark(int32_t cp)
+{
+    return cp >= 0x80 && mtc_cp_is_mark(cp);
+}
+static int is_hyphen(int32_t cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+static int is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
 
 static int is_non_latin_letter(int32_t cp)
 {
@@ -153,8 +176,8 @@ static size_t scan_url(const char *t, size_t i, size_t b)
 
 static int email_local_char(char c)
 {
-    return mtc_ascii_is_alnum((unsigned char)c) || c == '.' || c == '_' || c == '%' ||
-           c == '+' || c == '-';
+    return mtc_ascii_is_alnum((unsigned char)c) || c == '.' || c == '_' || c == '%' || c == '+' ||
+           c == '-';
 }
 
 /* End of an e-mail address starting at t[i] (an ASCII letter or digit), or 0. */
@@ -248,7 +271,14 @@ typedef struct word_info {
 static void note_letter(int32_t cp, unsigned *flags, int *first_letter, int *seen_lower,
                         int *has_upper, int *has_lower)
 {
-    int up = mtc_cp_is_upper(cp), low = !up && mtc_cp_is_lower(cp);
+    int up, low;
+    if (cp < 0x80) {
+        up = mtc_ascii_is_upper(cp);
+        low = !up;
+    } else {
+        up = mtc_cp_is_upper(cp);
+        low = !up && mtc_cp_is_lower(cp);
+    }
     if (*first_letter) {
         *first_letter = 0;
         if (up)
@@ -292,9 +322,8 @@ static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi)
     int starts_digit = is_digit(cp);
     int in_numeric = starts_digit; /* only digits and numeric separators so far */
     int numeric_has_sep = 0;
-    int suffix_letters_only = 0;  /* after the numeric part: letters only */
+    int suffix_letters_only = 0; /* after the numeric part: letters only */
     size_t num_end = i;
-    int percent = 0;
     int32_t prev = -1;
     j = i;
     while (j < b) {
@@ -370,10 +399,8 @@ static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi)
         break;
     }
     if (j < b && t[j] == '%' && in_numeric) {
-        percent = 1;
         j++;
     }
-    (void)percent;
 
     if (has_upper && !has_lower)
         flags |= MTC_TF_ALL_UPPER;
@@ -405,7 +432,15 @@ static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi)
 static int ascii_kind(int c)
 {
     switch (c) {
-    case '$': case '+': case '<': case '=': case '>': case '^': case '`': case '|': case '~':
+    case '$':
+    case '+':
+    case '<':
+    case '=':
+    case '>':
+    case '^':
+    case '`':
+    case '|':
+    case '~':
         return MTC_TOK_SYMBOL;
     default:
         return c < 0x20 || c == 0x7F ? MTC_TOK_SYMBOL : MTC_TOK_PUNCT;
@@ -420,7 +455,7 @@ static void tokenize_span(tok_state *st, size_t a, size_t b)
     while (i < b) {
         int n;
         int32_t cp = cp_at(t, b, i, &n);
-        if (cp >= 0 && mtc_cp_is_space(cp)) {
+        if (cp < 0x80 ? (cp >= 0 && mtc_ascii_is_space(cp)) : mtc_cp_is_space(cp)) {
             i += (size_t)n;
             continue;
         }

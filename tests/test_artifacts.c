@@ -186,6 +186,7 @@ Test(artifacts, repetition_negative)
     expect(RP, "Li Li, the party secretary, spoke at the meeting on Monday.", NULL);
     expect(RP, "The number of industrial parks (industrial parks) will exceed 100.", NULL);
     expect(RP, "The crowd chanted \"ha ha ha\" as the minister left the stage.", NULL);
+    expect(RP, "Figures for 2020, 2021 and 2022 were given as N/A N/A N/A in the table.", NULL);
     /* a short sentence said twice, and a quotation repeated as a pull quote */
     expect(RP,
            "\"We want them to vet it with us and share the whole plan,\" he said.\n\nHe added "
@@ -293,9 +294,16 @@ Test(artifacts, page_metadata_negative)
     expect(PM, "Kazakh rescuers pull out 7 survivors in Türkiye: 11 February 2023, 12:15\n", NULL);
     expect(PM, "\"He [the president] said the talks would go on,\" the aide said.", NULL);
     expect(PM, "China News Network\n\nBody text.\n", NULL);
-    /* off by default */
-    tu_run *r = tu_check("Shenzhen builds a pioneer city - China News Network\n\nBody text.\n",
-                         NULL);
+    /* off by default, and silent while only the other artifacts rules run */
+    const mtc_analyzer *owner = NULL;
+    const mtc_rule_info *ri = mtc_rule_find(PM, &owner);
+    cr_assert_not_null(ri);
+    cr_expect_eq(ri->enabled, 0);
+    cr_expect_str_eq(owner->name, "artifacts");
+    tu_run *r = tu_check("Shenzhen builds a pioneer city - China News Network\n\n2023-02-11 "
+                         "[Editor: Li Ming]\n\nBody text.\n",
+                         FS "," UT "," RP "," PC);
     cr_expect_eq(tu_count(r, PM), 0);
+    cr_expect_eq(tu_count(r, NULL), 0);
     tu_free(r);
 }

@@ -1,6 +1,7 @@
 /* test_segment.c — paragraphs, headlines and sentence boundaries
  * (checker/segment.c) on sentences taken from real news. */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "document.h"
@@ -31,11 +32,11 @@ static void expect_sentences(const char *text, const char *const *exp, size_t n)
     mtc_document_free(d);
 }
 
-#define SPLIT(name, text, ...)                                                              \
-    Test(segment, name)                                                                     \
-    {                                                                                       \
-        const char *const exp[] = {__VA_ARGS__};                                            \
-        expect_sentences(text, exp, N_OF(exp));                                             \
+#define SPLIT(name, text, ...)                                                                     \
+    Test(segment, name)                                                                            \
+    {                                                                                              \
+        const char *const exp[] = {__VA_ARGS__};                                                   \
+        expect_sentences(text, exp, N_OF(exp));                                                    \
     }
 
 /* ---- plain boundaries ---- */
@@ -56,8 +57,7 @@ SPLIT(digit_starts_sentence,
       "The toll rose again on Tuesday. 20,000 people have died since the quake.",
       "The toll rose again on Tuesday.", "20,000 people have died since the quake.")
 
-SPLIT(lowercase_does_not_split,
-      "The value is 3.5 percent. and it rose again.",
+SPLIT(lowercase_does_not_split, "The value is 3.5 percent. and it rose again.",
       "The value is 3.5 percent. and it rose again.")
 
 SPLIT(no_space_no_split, "Growth was 5.2 percent in 2023.The figure was revised.",
@@ -65,8 +65,7 @@ SPLIT(no_space_no_split, "Growth was 5.2 percent in 2023.The figure was revised.
 
 SPLIT(line_break_inside_paragraph_is_space,
       "The work of the rescuers is hampered by debris.\nFirst medical aid is also provided.",
-      "The work of the rescuers is hampered by debris.",
-      "First medical aid is also provided.")
+      "The work of the rescuers is hampered by debris.", "First medical aid is also provided.")
 
 SPLIT(multiple_spaces_between,
       "Not only was his claim insensitive, it was also a lie.   Another skyscraper became "
@@ -74,8 +73,7 @@ SPLIT(multiple_spaces_between,
       "Not only was his claim insensitive, it was also a lie.",
       "Another skyscraper became the tallest building.")
 
-SPLIT(non_latin_sentence_start,
-      "The sign read as follows. 中国外交部 said nothing more.",
+SPLIT(non_latin_sentence_start, "The sign read as follows. 中国外交部 said nothing more.",
       "The sign read as follows.", "中国外交部 said nothing more.")
 
 /* ---- quotes and brackets ---- */
@@ -90,12 +88,17 @@ SPLIT(closing_straight_quote_belongs_to_sentence,
       "He told reporters, \"We will cooperate with this Congress. I think that's our "
       "responsibility.\" He conceded that \"it will take time\" to comply.",
       "He told reporters, \"We will cooperate with this Congress.",
-      "I think that's our responsibility.\"",
-      "He conceded that \"it will take time\" to comply.")
+      "I think that's our responsibility.\"", "He conceded that \"it will take time\" to comply.")
 
-SPLIT(question_in_quote_lowercase_attribution,
-      "“Why?” he asked. The minister did not answer.", "“Why?” he asked.",
-      "The minister did not answer.")
+SPLIT(question_in_quote_lowercase_attribution, "“Why?” he asked. The minister did not answer.",
+      "“Why?” he asked.", "The minister did not answer.")
+
+SPLIT(question_in_quote_named_attribution,
+      "“Why now?” Polis asked. “What day is it?” Reeves said, laughing.", "“Why now?” Polis asked.",
+      "“What day is it?” Reeves said, laughing.")
+
+SPLIT(question_in_quote_then_new_sentence, "“What day is it today?” Trump said nothing about it.",
+      "“What day is it today?”", "Trump said nothing about it.")
 
 SPLIT(exclamation_in_quote_lowercase_attribution,
       "\"Buy the difference!\" shouted the traders on the floor.",
@@ -117,21 +120,18 @@ SPLIT(opening_bracket_starts_sentence,
 
 SPLIT(stray_closing_quote_after_space,
       "Impress Beijing that it will not be offered. ” Revised by most of the western world.",
-      "Impress Beijing that it will not be offered. ”",
-      "Revised by most of the western world.")
+      "Impress Beijing that it will not be offered. ”", "Revised by most of the western world.")
 
 SPLIT(mistyped_closing_quote_at_end,
       "“It is essential to cool the tensions. We will push for a diplomatic solution. “",
-      "“It is essential to cool the tensions.",
-      "We will push for a diplomatic solution. “")
+      "“It is essential to cool the tensions.", "We will push for a diplomatic solution. “")
 
 /* ---- abbreviations and initials ---- */
 
 SPLIT(title_mr, "A prospective buyer, Mr. Sun, told reporters that he found a flat.",
       "A prospective buyer, Mr. Sun, told reporters that he found a flat.")
 
-SPLIT(title_gov,
-      "On Friday, Colorado Gov. Jared Polis said that he has a lot of concern.",
+SPLIT(title_gov, "On Friday, Colorado Gov. Jared Polis said that he has a lot of concern.",
       "On Friday, Colorado Gov. Jared Polis said that he has a lot of concern.")
 
 SPLIT(title_dr_and_prof,
@@ -146,8 +146,7 @@ SPLIT(month_before_number,
 
 SPLIT(dateline_month,
       "BEIJING, Feb. 11 (Xinhua) -- China lodged stern representations. The embassy replied.",
-      "BEIJING, Feb. 11 (Xinhua) -- China lodged stern representations.",
-      "The embassy replied.")
+      "BEIJING, Feb. 11 (Xinhua) -- China lodged stern representations.", "The embassy replied.")
 
 SPLIT(sept_eleven,
       "The day of the Sept. 11, 2001, terrorist attacks that destroyed the World Trade "
@@ -170,8 +169,7 @@ SPLIT(us_before_title_word,
       "The talks escalated tensions, and U.S. Secretary of State Antony Blinken cancelled "
       "his trip.")
 
-SPLIT(us_before_proper_noun,
-      "The government asked the U.S. Embassy in China to intervene.",
+SPLIT(us_before_proper_noun, "The government asked the U.S. Embassy in China to intervene.",
       "The government asked the U.S. Embassy in China to intervene.")
 
 SPLIT(us_ends_sentence_before_the,
@@ -180,26 +178,22 @@ SPLIT(us_ends_sentence_before_the,
 
 SPLIT(us_ends_sentence_before_pronoun,
       "The company moved its headquarters to the U.S. It later opened an office in London.",
-      "The company moved its headquarters to the U.S.",
-      "It later opened an office in London.")
+      "The company moved its headquarters to the U.S.", "It later opened an office in London.")
 
 SPLIT(pm_before_weekday, "The meeting starts at 3 p.m. Sunday in the capital.",
       "The meeting starts at 3 p.m. Sunday in the capital.")
 
-SPLIT(pm_ends_sentence,
-      "The quake struck at 4:17 a.m. The second one followed nine hours later.",
+SPLIT(pm_ends_sentence, "The quake struck at 4:17 a.m. The second one followed nine hours later.",
       "The quake struck at 4:17 a.m.", "The second one followed nine hours later.")
 
 SPLIT(company_suffix_inside,
       "Guangzhou Aviation Technology Co. Ltd. and Shanxi Aviation were added to the list.",
       "Guangzhou Aviation Technology Co. Ltd. and Shanxi Aviation were added to the list.")
 
-SPLIT(company_suffix_ends,
-      "The stake was sold to Apple Inc. The deal closed in March.",
+SPLIT(company_suffix_ends, "The stake was sold to Apple Inc. The deal closed in March.",
       "The stake was sold to Apple Inc.", "The deal closed in March.")
 
-SPLIT(etc_ends_sentence,
-      "They bought rice, oil, flour, etc. But prices kept rising.",
+SPLIT(etc_ends_sentence, "They bought rice, oil, flour, etc. But prices kept rising.",
       "They bought rice, oil, flour, etc.", "But prices kept rising.")
 
 SPLIT(middle_initial,
@@ -214,16 +208,13 @@ SPLIT(two_initials_spaced, "The novel by J. K. Rowling sold well. Critics disagr
 SPLIT(dotted_initials, "The novel by J.K. Rowling sold well.",
       "The novel by J.K. Rowling sold well.")
 
-SPLIT(saint_place,
-      "They visited the Ruins of St. Paul's, Taipa Old Town and the museum.",
+SPLIT(saint_place, "They visited the Ruins of St. Paul's, Taipa Old Town and the museum.",
       "They visited the Ruins of St. Paul's, Taipa Old Town and the museum.")
 
-SPLIT(versus_and_eg,
-      "The final, China vs. Japan, was delayed, e.g. by rain. Fans waited.",
+SPLIT(versus_and_eg, "The final, China vs. Japan, was delayed, e.g. by rain. Fans waited.",
       "The final, China vs. Japan, was delayed, e.g. by rain.", "Fans waited.")
 
-SPLIT(lowercase_no_ends_sentence, "He said no. The vote failed.", "He said no.",
-      "The vote failed.")
+SPLIT(lowercase_no_ends_sentence, "He said no. The vote failed.", "He said no.", "The vote failed.")
 
 /* ---- numbers, ellipses, doubled punctuation ---- */
 
@@ -231,8 +222,7 @@ SPLIT(decimal_and_version,
       "A 7.7 magnitude quake hit early Monday. Version 2.0.1 of the app was released.",
       "A 7.7 magnitude quake hit early Monday.", "Version 2.0.1 of the app was released.")
 
-SPLIT(ellipsis_before_uppercase,
-      "The talks went on and on... Nobody expected a deal.",
+SPLIT(ellipsis_before_uppercase, "The talks went on and on... Nobody expected a deal.",
       "The talks went on and on...", "Nobody expected a deal.")
 
 SPLIT(unicode_ellipsis_before_uppercase, "The talks went on… Nobody expected a deal.",
@@ -245,15 +235,13 @@ SPLIT(doubled_punctuation_stays,
       "It would be a decisive moment for the 21st century. .. The report was updated.",
       "It would be a decisive moment for the 21st century. ..", "The report was updated.")
 
-SPLIT(question_exclamation_run, "Can you believe it?! The crowd roared.",
-      "Can you believe it?!", "The crowd roared.")
+SPLIT(question_exclamation_run, "Can you believe it?! The crowd roared.", "Can you believe it?!",
+      "The crowd roared.")
 
-SPLIT(numbered_list_item,
-      "1. Pay more attention to network security information.",
+SPLIT(numbered_list_item, "1. Pay more attention to network security information.",
       "1. Pay more attention to network security information.")
 
-SPLIT(fullwidth_period,
-      "The delegation arrived on Monday。 The talks began on Tuesday.",
+SPLIT(fullwidth_period, "The delegation arrived on Monday。 The talks began on Tuesday.",
       "The delegation arrived on Monday。", "The talks began on Tuesday.")
 
 /* ---- paragraphs and headlines ---- */
@@ -391,4 +379,33 @@ Test(segment, is_abbreviation)
         cr_assert(mtc_segment_is_abbreviation(yes[i], strlen(yes[i])), "%s", yes[i]);
     for (size_t i = 0; i < N_OF(no); i++)
         cr_assert_not(mtc_segment_is_abbreviation(no[i], strlen(no[i])), "%s", no[i]);
+}
+
+/* The last entry of each word list works: the whole file was parsed. */
+SPLIT(last_list_entries_loaded,
+      "The study by Smith et al. found a link. It was cited by Chen et al. Through the "
+      "year, “Really?” Lee tweeted.",
+      "The study by Smith et al. found a link.", "It was cited by Chen et al.",
+      "Through the year, “Really?” Lee tweeted.")
+
+static void *segment_worker(void *arg)
+{
+    size_t *out = arg;
+    mtc_document *d = tu_doc("The balloon drifted across the U.S. The Pentagon tracked it. "
+                             "Mr. Sun said so at 3 p.m. Sunday.");
+    *out = d->n_sentences;
+    mtc_document_free(d);
+    return NULL;
+}
+
+Test(segment, lists_load_once_across_threads)
+{
+    pthread_t th[4];
+    size_t n[4] = {0};
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(pthread_create(&th[i], NULL, segment_worker, &n[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        cr_assert_eq(n[i], 3, "thread %d: %zu sentences", i, n[i]);
+    }
 }

@@ -25,8 +25,8 @@ static void expect_tokens(const char *text, const exp_tok *exp, size_t n)
         cr_assert(len == strlen(exp[i].text) && memcmp(d->text + t->start, exp[i].text, len) == 0,
                   "token %zu: got [%.*s], expected [%s]", i, (int)len, d->text + t->start,
                   exp[i].text);
-        cr_assert_eq(t->kind, exp[i].kind, "token %zu [%s]: kind %d, expected %d", i,
-                     exp[i].text, t->kind, exp[i].kind);
+        cr_assert_eq(t->kind, exp[i].kind, "token %zu [%s]: kind %d, expected %d", i, exp[i].text,
+                     t->kind, exp[i].kind);
         cr_assert_eq(t->flags, exp[i].flags, "token %zu [%s]: flags 0x%x, expected 0x%x", i,
                      exp[i].text, t->flags, exp[i].flags);
     }
@@ -39,11 +39,11 @@ static void expect_tokens(const char *text, const exp_tok *exp, size_t n)
     mtc_document_free(d);
 }
 
-#define TOKS(name, text, ...)                                                               \
-    Test(tokenize, name)                                                                    \
-    {                                                                                       \
-        const exp_tok exp[] = {__VA_ARGS__};                                                \
-        expect_tokens(text, exp, N_OF(exp));                                                \
+#define TOKS(name, text, ...)                                                                      \
+    Test(tokenize, name)                                                                           \
+    {                                                                                              \
+        const exp_tok exp[] = {__VA_ARGS__};                                                       \
+        expect_tokens(text, exp, N_OF(exp));                                                       \
     }
 
 enum {
@@ -65,106 +65,96 @@ enum {
 TOKS(plain_words, "The talks went well.", {"The", W, IU}, {"talks", W, 0}, {"went", W, 0},
      {"well", W, 0}, {".", P, 0})
 
-TOKS(accented_latin_words, "Türkiye, Zürich and São Paulo",
-     {"Türkiye", W, IU}, {",", P, 0}, {"Zürich", W, IU}, {"and", W, 0}, {"São", W, IU},
-     {"Paulo", W, IU})
+TOKS(accented_latin_words, "Türkiye, Zürich and São Paulo", {"Türkiye", W, IU}, {",", P, 0},
+     {"Zürich", W, IU}, {"and", W, 0}, {"São", W, IU}, {"Paulo", W, IU})
 
 TOKS(combining_mark_continues_word, "Zu\xCC\x88rich", {"Zu\xCC\x88rich", W, IU})
 
-TOKS(apostrophes_inside_words, "Kim Jong-un's aide: don’t trust CNN’s O'Brien",
-     {"Kim", W, IU}, {"Jong-un's", W, IU | HY | AP}, {"aide", W, 0}, {":", P, 0},
-     {"don’t", W, AP}, {"trust", W, 0}, {"CNN’s", W, IU | AP}, {"O'Brien", W, IU | AP})
+TOKS(apostrophes_inside_words, "Kim Jong-un's aide: don’t trust CNN’s O'Brien", {"Kim", W, IU},
+     {"Jong-un's", W, IU | HY | AP}, {"aide", W, 0}, {":", P, 0}, {"don’t", W, AP}, {"trust", W, 0},
+     {"CNN’s", W, IU | AP}, {"O'Brien", W, IU | AP})
 
-TOKS(trailing_apostrophe_is_punct, "the countries’ leaders and the workers' union",
-     {"the", W, 0}, {"countries", W, 0}, {"’", P, 0}, {"leaders", W, 0}, {"and", W, 0},
-     {"the", W, 0}, {"workers", W, 0}, {"'", P, 0}, {"union", W, 0})
+TOKS(trailing_apostrophe_is_punct, "the countries’ leaders and the workers' union", {"the", W, 0},
+     {"countries", W, 0}, {"’", P, 0}, {"leaders", W, 0}, {"and", W, 0}, {"the", W, 0},
+     {"workers", W, 0}, {"'", P, 0}, {"union", W, 0})
 
-TOKS(quotes_are_punct, "“Hi,” he said, ‘no’ and \"yes\" 'ok'",
-     {"“", P, 0}, {"Hi", W, IU}, {",", P, 0}, {"”", P, 0}, {"he", W, 0}, {"said", W, 0},
-     {",", P, 0}, {"‘", P, 0}, {"no", W, 0}, {"’", P, 0}, {"and", W, 0}, {"\"", P, 0},
-     {"yes", W, 0}, {"\"", P, 0}, {"'", P, 0}, {"ok", W, 0}, {"'", P, 0})
+TOKS(quotes_are_punct, "“Hi,” he said, ‘no’ and \"yes\" 'ok'", {"“", P, 0}, {"Hi", W, IU},
+     {",", P, 0}, {"”", P, 0}, {"he", W, 0}, {"said", W, 0}, {",", P, 0}, {"‘", P, 0}, {"no", W, 0},
+     {"’", P, 0}, {"and", W, 0}, {"\"", P, 0}, {"yes", W, 0}, {"\"", P, 0}, {"'", P, 0},
+     {"ok", W, 0}, {"'", P, 0})
 
-TOKS(hyphenated_compounds, "Sino-US ties are well-known - and non‑stop",
-     {"Sino-US", W, IU | HY}, {"ties", W, 0}, {"are", W, 0}, {"well-known", W, HY},
-     {"-", P, 0}, {"and", W, 0}, {"non‑stop", W, HY})
+TOKS(hyphenated_compounds, "Sino-US ties are well-known - and non‑stop", {"Sino-US", W, IU | HY},
+     {"ties", W, 0}, {"are", W, 0}, {"well-known", W, HY}, {"-", P, 0}, {"and", W, 0},
+     {"non‑stop", W, HY})
 
-TOKS(numbers, "12 3.5 1,000 2.0.1 1,000,000 2023",
-     {"12", NUM, DG}, {"3.5", NUM, DG}, {"1,000", NUM, DG}, {"2.0.1", NUM, DG},
-     {"1,000,000", NUM, DG}, {"2023", NUM, DG})
+TOKS(numbers, "12 3.5 1,000 2.0.1 1,000,000 2023", {"12", NUM, DG}, {"3.5", NUM, DG},
+     {"1,000", NUM, DG}, {"2.0.1", NUM, DG}, {"1,000,000", NUM, DG}, {"2023", NUM, DG})
 
-TOKS(comma_not_thousands, "1,2 and 5,",
-     {"1", NUM, DG}, {",", P, 0}, {"2", NUM, DG}, {"and", W, 0}, {"5", NUM, DG}, {",", P, 0})
+TOKS(comma_not_thousands, "1,2 and 5,", {"1", NUM, DG}, {",", P, 0}, {"2", NUM, DG}, {"and", W, 0},
+     {"5", NUM, DG}, {",", P, 0})
 
-TOKS(units_and_percent, "5km 3.5% 1990s 10mg",
-     {"5km", NUM, DG}, {"3.5%", NUM, DG}, {"1990s", NUM, DG}, {"10mg", NUM, DG})
+TOKS(units_and_percent, "5km 3.5% 1990s 10mg", {"5km", NUM, DG}, {"3.5%", NUM, DG},
+     {"1990s", NUM, DG}, {"10mg", NUM, DG})
 
-TOKS(negative_number_hyphen_is_punct, "-3 and $126.5 million",
-     {"-", P, 0}, {"3", NUM, DG}, {"and", W, 0}, {"$", SYM, 0}, {"126.5", NUM, DG},
-     {"million", W, 0})
+TOKS(negative_number_hyphen_is_punct, "-3 and $126.5 million", {"-", P, 0}, {"3", NUM, DG},
+     {"and", W, 0}, {"$", SYM, 0}, {"126.5", NUM, DG}, {"million", W, 0})
 
-TOKS(ordinals, "the 21st century, 2nd, 3rd and 4th places, 11TH",
-     {"the", W, 0}, {"21st", ORD, DG}, {"century", W, 0}, {",", P, 0}, {"2nd", ORD, DG},
-     {",", P, 0}, {"3rd", ORD, DG}, {"and", W, 0}, {"4th", ORD, DG}, {"places", W, 0},
-     {",", P, 0}, {"11TH", ORD, DG | IU | AU})
+TOKS(ordinals, "the 21st century, 2nd, 3rd and 4th places, 11TH", {"the", W, 0}, {"21st", ORD, DG},
+     {"century", W, 0}, {",", P, 0}, {"2nd", ORD, DG}, {",", P, 0}, {"3rd", ORD, DG}, {"and", W, 0},
+     {"4th", ORD, DG}, {"places", W, 0}, {",", P, 0}, {"11TH", ORD, DG | IU | AU})
 
-TOKS(letters_with_digits, "COVID-19 G7 MH370 F-16s",
-     {"COVID-19", OW, IU | AU | DG | HY}, {"G7", OW, IU | AU | DG}, {"MH370", OW, IU | AU | DG},
-     {"F-16s", OW, IU | DG | HY})
+TOKS(letters_with_digits, "COVID-19 G7 MH370 F-16s", {"COVID-19", OW, IU | AU | DG | HY},
+     {"G7", OW, IU | AU | DG}, {"MH370", OW, IU | AU | DG}, {"F-16s", OW, IU | DG | HY})
 
-TOKS(number_then_hyphenated_word, "a 5-year-old and 19th-century art",
-     {"a", W, 0}, {"5", NUM, DG}, {"-", P, 0}, {"year-old", W, HY}, {"and", W, 0},
-     {"19th", ORD, DG}, {"-", P, 0}, {"century", W, 0}, {"art", W, 0})
+TOKS(number_then_hyphenated_word, "a 5-year-old and 19th-century art", {"a", W, 0}, {"5", NUM, DG},
+     {"-", P, 0}, {"year-old", W, HY}, {"and", W, 0}, {"19th", ORD, DG}, {"-", P, 0},
+     {"century", W, 0}, {"art", W, 0})
 
-TOKS(score_and_time, "won 4-1 at 12:15", {"won", W, 0}, {"4", NUM, DG}, {"-", P, 0},
-     {"1", NUM, DG}, {"at", W, 0}, {"12", NUM, DG}, {":", P, 0}, {"15", NUM, DG})
+TOKS(score_and_time, "won 4-1 at 12:15", {"won", W, 0}, {"4", NUM, DG}, {"-", P, 0}, {"1", NUM, DG},
+     {"at", W, 0}, {"12", NUM, DG}, {":", P, 0}, {"15", NUM, DG})
 
 TOKS(urls, "see https://www.cbsnews.com/news/a-b/?x=1. Or http://x.com/a(b), www.xinhuanet.com!",
      {"see", W, 0}, {"https://www.cbsnews.com/news/a-b/?x=1", MTC_TOK_URL, 0}, {".", P, 0},
      {"Or", W, IU}, {"http://x.com/a(b)", MTC_TOK_URL, 0}, {",", P, 0},
      {"www.xinhuanet.com", MTC_TOK_URL, 0}, {"!", P, 0})
 
-TOKS(url_in_parentheses, "(see http://example.org/page)",
-     {"(", P, 0}, {"see", W, 0}, {"http://example.org/page", MTC_TOK_URL, 0}, {")", P, 0})
+TOKS(url_in_parentheses, "(see http://example.org/page)", {"(", P, 0}, {"see", W, 0},
+     {"http://example.org/page", MTC_TOK_URL, 0}, {")", P, 0})
 
 TOKS(email_handle_hashtag, "Write to press.office@dhs.gov, @XHNews or #MeToo; #1 seed",
      {"Write", W, IU}, {"to", W, 0}, {"press.office@dhs.gov", MTC_TOK_EMAIL, 0}, {",", P, 0},
-     {"@XHNews", MTC_TOK_HANDLE, 0}, {"or", W, 0}, {"#MeToo", MTC_TOK_HASHTAG, 0},
-     {";", P, 0}, {"#", P, 0}, {"1", NUM, DG}, {"seed", W, 0})
+     {"@XHNews", MTC_TOK_HANDLE, 0}, {"or", W, 0}, {"#MeToo", MTC_TOK_HASHTAG, 0}, {";", P, 0},
+     {"#", P, 0}, {"1", NUM, DG}, {"seed", W, 0})
 
-TOKS(not_an_email, "a@b and user@ x", {"a", W, 0}, {"@", P, 0}, {"b", W, 0},
-     {"and", W, 0}, {"user", W, 0}, {"@", P, 0}, {"x", W, 0})
+TOKS(not_an_email, "a@b and user@ x", {"a", W, 0}, {"@", P, 0}, {"b", W, 0}, {"and", W, 0},
+     {"user", W, 0}, {"@", P, 0}, {"x", W, 0})
 
-TOKS(dotted_acronyms, "U.S. officials, at 3 p.m. and e.g. D.C.",
-     {"U.S.", W, IU | AU}, {"officials", W, 0}, {",", P, 0}, {"at", W, 0}, {"3", NUM, DG},
-     {"p.m.", W, 0}, {"and", W, 0}, {"e.g.", W, 0}, {"D.C.", W, IU | AU})
+TOKS(dotted_acronyms, "U.S. officials, at 3 p.m. and e.g. D.C.", {"U.S.", W, IU | AU},
+     {"officials", W, 0}, {",", P, 0}, {"at", W, 0}, {"3", NUM, DG}, {"p.m.", W, 0}, {"and", W, 0},
+     {"e.g.", W, 0}, {"D.C.", W, IU | AU})
 
-TOKS(initial_is_word_and_punct, "Richard N. Smith",
-     {"Richard", W, IU}, {"N", W, IU | AU}, {".", P, 0}, {"Smith", W, IU})
+TOKS(initial_is_word_and_punct, "Richard N. Smith", {"Richard", W, IU}, {"N", W, IU | AU},
+     {".", P, 0}, {"Smith", W, IU})
 
 TOKS(abbreviation_period_is_punct, "Mr. Sun", {"Mr", W, IU}, {".", P, 0}, {"Sun", W, IU})
 
 TOKS(missing_space_after_period, "said.The", {"said", W, 0}, {".", P, 0}, {"The", W, IU})
 
-TOKS(case_flags, "iPhone McDonald NASA nasa Nasa I a",
-     {"iPhone", W, MX}, {"McDonald", W, IU | MX}, {"NASA", W, IU | AU}, {"nasa", W, 0},
-     {"Nasa", W, IU}, {"I", W, IU | AU}, {"a", W, 0})
+TOKS(case_flags, "iPhone McDonald NASA nasa Nasa I a", {"iPhone", W, MX}, {"McDonald", W, IU | MX},
+     {"NASA", W, IU | AU}, {"nasa", W, 0}, {"Nasa", W, IU}, {"I", W, IU | AU}, {"a", W, 0})
 
-TOKS(non_latin_words, "中国外交部 Москва Ελλάδα Nguyễn",
-     {"中国外交部", W, NL}, {"Москва", W, IU | NL}, {"Ελλάδα", W, IU | NL},
-     {"Nguyễn", W, IU})
+TOKS(non_latin_words, "中国外交部 Москва Ελλάδα Nguyễn", {"中国外交部", W, NL},
+     {"Москва", W, IU | NL}, {"Ελλάδα", W, IU | NL}, {"Nguyễn", W, IU})
 
 TOKS(mixed_script_word, "Xi中国", {"Xi中国", W, IU | NL})
 
-TOKS(ellipsis_and_dots, "wait… no... ok",
-     {"wait", W, 0}, {"…", P, 0}, {"no", W, 0}, {".", P, 0}, {".", P, 0}, {".", P, 0},
-     {"ok", W, 0})
+TOKS(ellipsis_and_dots, "wait… no... ok", {"wait", W, 0}, {"…", P, 0}, {"no", W, 0}, {".", P, 0},
+     {".", P, 0}, {".", P, 0}, {"ok", W, 0})
 
-TOKS(symbols, "£52,000 + 5 = € ©",
-     {"£", SYM, 0}, {"52,000", NUM, DG}, {"+", SYM, 0}, {"5", NUM, DG}, {"=", SYM, 0},
-     {"€", SYM, 0}, {"©", SYM, 0})
+TOKS(symbols, "£52,000 + 5 = € ©", {"£", SYM, 0}, {"52,000", NUM, DG}, {"+", SYM, 0},
+     {"5", NUM, DG}, {"=", SYM, 0}, {"€", SYM, 0}, {"©", SYM, 0})
 
-TOKS(fullwidth_punctuation, "好，是。", {"好", W, NL}, {"，", P, 0}, {"是", W, NL},
-     {"。", P, 0})
+TOKS(fullwidth_punctuation, "好，是。", {"好", W, NL}, {"，", P, 0}, {"是", W, NL}, {"。", P, 0})
 
 Test(tokenize, exact_offsets_multibyte)
 {
@@ -175,7 +165,7 @@ Test(tokenize, exact_offsets_multibyte)
         size_t start, end;
     } exp[] = {
         {"“", 0, 3},   {"Türkiye’s", 3, 15}, {"”", 15, 18}, {"3.5%", 19, 23},
-        {"—", 24, 27}, {"中国", 28, 34},      {".", 34, 35},
+        {"—", 24, 27}, {"中国", 28, 34},     {".", 34, 35},
     };
     cr_assert_eq(d->n_tokens, N_OF(exp));
     for (size_t i = 0; i < N_OF(exp); i++) {
@@ -211,7 +201,8 @@ Test(tokenize, tokens_belong_to_sentences)
 Test(tokenize, invalid_bytes_and_controls)
 {
     /* a document normally holds valid UTF-8; stray bytes must not break spans */
-    const char text[] = "ab\x01 c\xE2\x80\x8B" "d \xFF\xFEx";
+    const char text[] = "ab\x01 c\xE2\x80\x8B"
+                        "d \xFF\xFEx";
     mtc_document *d = tu_doc(text);
     cr_assert_eq(d->n_tokens, 8);
     cr_assert_eq(d->tokens[5].kind, MTC_TOK_SYMBOL); /* invalid byte: one byte each */

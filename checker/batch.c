@@ -1,0 +1,225 @@
+/* batch.c — the worker pool (batch.h): N threads take jobs from the source
+ * in order, load and check them with their own mtc_checker (one per worker
+ * and configuration, created one at a time under a lock), and put the
+ * results into a window of slots; the calling thread hands the slots to the
+ * sink strictly in input order. Owns the checkers, the slots and every job,
+ * document and result until the sink has seen it. */
+#include "batch.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "document.h"
+#include "suppress.h"
+
+typedef struct slot {
+    int ready;
+    mtc_batch_item item;
+    char *path; /* owned copy of the job's path */
+} slot;
+
+typedef struct pool {
+    const mtc_batch *b;
+    size_t window;
+    pthread_mutex_t lock;
+    pthread_cond_t space; /* a slot was freed, or stop */
+    pthread_cond_t ready; /* a slot was filled, or the source ended */
+    pthread_mutex_t create_lock; /* serialises mtc_checker_new */
+    slot *slots;
+    size_t next_seq;   /* jobs taken */
+    size_t delivered;  /* items handed to the sink */
+    size_t running;    /* workers still running */
+    int eof;
+    int stop;          /* fatal error: stop taking jobs */
+    mtc_error fatal;
+} pool;
+
+typedef struct worker {
+    pool *p;
+    pthread_t thread;
+    mtc_checker **checkers; /* per configuration, created on first use */
+} worker;
+
+size_t mtc_batch_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}
+
+static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
+{
+    const mtc_batch *b = w->p->b;
+    it->config = job->config < b->n_configs ? job->config : 0;
+    if (job->err.status != MTC_OK) {
+        it->status = job->err.status;
+        it->err = job->err;
+        return;
+    }
+    mtc_status st;
+    if (job->bytes)
+        st = mtc_document_from_bytes(job->path, job->bytes, job->len, b->encoding,
+                                     b->input_format, &it->doc, &it->err);
+    else
+        st = mtc_document_load(job->path, b->encoding, b->input_format, b->max_bytes, &it->doc,
+                               &it->err);
+    if (st != MTC_OK) {
+        it->status = st;
+        return;
+    }
+    mtc_checker *chk = w->checkers[it->config];
+    if (!chk) {
+        pthread_mutex_lock(&w->p->create_lock);
+        st = mtc_checker_new(b->configs[it->config], &chk, &it->err);
+        pthread_mutex_unlock(&w->p->create_lock);
+        if (st != MTC_OK) {
+            it->status = st;
+            mtc_document_free(it->doc);
+            it->doc = NULL;
+            pthread_mutex_lock(&w->p->lock);
+            if (!w->p->stop) {
+                w->p->stop = 1;
+                w->p->fatal = it->err;
+            }
+            pthread_cond_broadcast(&w->p->ready);
+            pthread_cond_broadcast(&w->p->space);
+            pthread_mutex_unlock(&w->p->lock);
+            return;
+        }
+        w->checkers[it->config] = chk;
+    }
+    st = mtc_checker_check(chk, it->doc, &it->res, &it->err);
+    if (st != MTC_OK) {
+        it->status = st;
+        return;
+    }
+    mtc_suppress_apply(it->res, b->configs[it->config]);
+    it->status = MTC_OK;
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    pool *p = w->p;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (!p->stop && !p->eof && p->next_seq - p->delivered >= p->window)
+            pthread_cond_wait(&p->space, &p->lock);
+        if (p->stop || p->eof)
+            break;
+        mtc_batch_job job;
+        memset(&job, 0, sizeof job);
+        if (!p->b->next(p->b->next_ctx, &job)) {
+            p->eof = 1;
+            pthread_cond_broadcast(&p->ready);
+            pthread_cond_broadcast(&p->space);
+            break;
+        }
+        size_t seq = p->next_seq++;
+        pthread_mutex_unlock(&p->lock);
+
+        mtc_batch_item it;
+        memset(&it, 0, sizeof it);
+        it.seq = seq;
+        process(w, &job, &it);
+        free(job.bytes);
+
+        pthread_mutex_lock(&p->lock);
+        slot *s = &p->slots[seq % p->window];
+        s->item = it;
+        s->path = job.path;
+        s->item.path = s->path;
+        s->ready = 1;
+        pthread_cond_broadcast(&p->ready);
+    }
+    p->running--;
+    pthread_cond_broadcast(&p->ready);
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
+{
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.b = b;
+    size_t nw = b->workers ? b->workers : 1;
+    p.window = b->window ? b->window : 4 * nw;
+    if (p.window < nw)
+        p.window = nw;
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_mutex_init(&p.create_lock, NULL);
+    pthread_cond_init(&p.space, NULL);
+    pthread_cond_init(&p.ready, NULL);
+    p.slots = mtc_xcalloc(p.window, sizeof *p.slots);
+    worker *ws = mtc_xcalloc(nw, sizeof *ws);
+    mtc_status rc = MTC_OK;
+
+    /* Every worker's checker for the first configuration, one after
+     * another, before any thread starts: fails fast on a bad dictionary. */
+    for (size_t i = 0; i < nw; i++) {
+        ws[i].p = &p;
+        ws[i].checkers = mtc_xcalloc(b->n_configs ? b->n_configs : 1, sizeof *ws[i].checkers);
+        if (rc == MTC_OK && b->n_configs)
+            rc = mtc_checker_new(b->configs[0], &ws[i].checkers[0], err);
+    }
+    size_t started = 0;
+    if (rc == MTC_OK) {
+        p.running = nw;
+        for (; started < nw; started++)
+            if (pthread_create(&ws[started].thread, NULL, worker_main, &ws[started]) != 0)
+                break;
+        pthread_mutex_lock(&p.lock);
+        p.running = started;
+        if (started == 0) {
+            p.stop = 1;
+            mtc_error_set(&p.fatal, MTC_ERR_IO, NULL, -1, -1, "cannot start a worker thread");
+        }
+        for (;;) {
+            slot *s = &p.slots[p.delivered % p.window];
+            while (!s->ready && !p.stop && !(p.running == 0 || (p.eof && p.delivered == p.next_seq)))
+                pthread_cond_wait(&p.ready, &p.lock);
+            if (!s->ready || p.stop)
+                break;
+            pthread_mutex_unlock(&p.lock);
+            b->done(b->done_ctx, &s->item);
+            mtc_result_free(s->item.res);
+            mtc_document_free(s->item.doc);
+            free(s->path);
+            pthread_mutex_lock(&p.lock);
+            memset(s, 0, sizeof *s);
+            p.delivered++;
+            pthread_cond_broadcast(&p.space);
+        }
+        p.stop = p.stop ? p.stop : 1;
+        pthread_cond_broadcast(&p.space);
+        int fatal = p.fatal.status != MTC_OK;
+        pthread_mutex_unlock(&p.lock);
+        for (size_t i = 0; i < started; i++)
+            pthread_join(ws[i].thread, NULL);
+        if (fatal) {
+            *err = p.fatal;
+            rc = p.fatal.status;
+        }
+    }
+    /* undelivered slots (after a fatal error) */
+    for (size_t i = 0; i < p.window; i++) {
+        mtc_result_free(p.slots[i].item.res);
+        mtc_document_free(p.slots[i].item.doc);
+        free(p.slots[i].path);
+    }
+    for (size_t i = 0; i < nw; i++) {
+        for (size_t c = 0; c < (b->n_configs ? b->n_configs : 1); c++)
+            mtc_checker_free(ws[i].checkers[c]);
+        free(ws[i].checkers);
+    }
+    free(ws);
+    free(p.slots);
+    pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.ready);
+    pthread_mutex_destroy(&p.lock);
+    pthread_mutex_destroy(&p.create_lock);
+    return rc;
+}

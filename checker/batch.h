@@ -1,0 +1,60 @@
+/* batch.h — checks many articles on N worker threads and hands the results
+ * back in input order (a reorder window), so the output does not depend on
+ * N. Memory is bounded: at most `window` articles are in flight. */
+#ifndef MTC_BATCH_H
+#define MTC_BATCH_H
+
+#include <stddef.h>
+
+#include "checker.h"
+#include "config.h"
+#include "mtcheck.h"
+
+/* One unit of work, filled by the source. */
+typedef struct mtc_batch_job {
+    char *path;          /* owned: file path, or the id of a streamed article */
+    char *bytes;         /* owned: the article's bytes; NULL = read the file at path */
+    size_t len;
+    size_t config;       /* index into mtc_batch.configs */
+    mtc_error err;       /* a source error (status != MTC_OK): reported, not checked */
+} mtc_batch_job;
+
+/* One finished article, handed to the sink in input order. The sink may
+ * use doc and res during the call only; the batch frees them afterwards. */
+typedef struct mtc_batch_item {
+    size_t seq;          /* 0-based input order */
+    const char *path;
+    size_t config;
+    mtc_status status;   /* MTC_OK: doc and res are set */
+    mtc_error err;
+    mtc_document *doc;
+    mtc_result *res;
+} mtc_batch_item;
+
+typedef struct mtc_batch {
+    size_t workers;                  /* threads (>= 1) */
+    size_t window;                   /* articles in flight; 0 = 4 * workers */
+    const mtc_config *const *configs;
+    size_t n_configs;
+    const char *encoding;            /* NULL = detect */
+    mtc_input_format input_format;
+    size_t max_bytes;
+    /* Fills job and returns 1, or returns 0 at the end. Called with the
+     * batch lock held (one caller at a time); job is zeroed before. */
+    int (*next)(void *ctx, mtc_batch_job *job);
+    void *next_ctx;
+    /* Called on the calling thread, in input order. */
+    void (*done)(void *ctx, const mtc_batch_item *item);
+    void *done_ctx;
+} mtc_batch;
+
+/* Runs the batch to the end. Checkers are created one after another
+ * (libhunspell 1.7.1 races when handles are created concurrently). Returns
+ * an error only when a checker cannot be created; per-article errors go to
+ * the sink. */
+mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err);
+
+/* Number of online processors (at least 1). */
+size_t mtc_batch_cores(void);
+
+#endif

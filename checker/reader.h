@@ -1,0 +1,51 @@
+/* reader.h — the Markdown and HTML readers: extract the prose of a decoded
+ * source into a UTF-8 text with a map from every text byte to its source
+ * byte (len+1 entries), paragraphs separated by blank lines, plus the
+ * suppression comments met on the way. document.c turns the extract into a
+ * document. Readers never print; they own nothing after returning. */
+#ifndef MTC_READER_H
+#define MTC_READER_H
+
+#include <stddef.h>
+
+#include "buffer.h"
+#include "mtcheck.h"
+#include "suppress.h"
+
+typedef struct mtc_extract {
+    mtc_buf text;              /* the prose; caller takes text.data */
+    size_t *map;               /* text.len + 1 entries; caller takes it */
+    size_t cap_map;
+    mtc_suppress_builder sup;  /* suppression directives met */
+    size_t last_src;           /* source byte after the last byte put */
+    int pending_break;         /* a paragraph break is due before the next text */
+} mtc_extract;
+
+void mtc_extract_init(mtc_extract *ex);
+void mtc_extract_free(mtc_extract *ex);
+/* Appends one byte of prose at source byte src. Whitespace is folded: a
+ * run becomes one space, none at the start of a paragraph. */
+void mtc_extract_putc(mtc_extract *ex, char c, size_t src);
+/* Ends the current paragraph (a blank line follows when more text comes). */
+void mtc_extract_break(mtc_extract *ex);
+/* Appends lit (decoded prose) whose source text starts near src[hint] and
+ * ends before src[limit]: aligns the two, skipping backslash escapes,
+ * character references and markup, so each byte maps to its source byte.
+ * Returns the source position after the aligned text. */
+size_t mtc_extract_aligned(mtc_extract *ex, const char *lit, size_t n, const char *src,
+                           size_t hint, size_t limit);
+/* Feeds every <!-- ... --> comment in src[from, to) to the suppressions. */
+void mtc_extract_comments(mtc_extract *ex, const char *src, size_t from, size_t to);
+/* Finishes the map (map[len] = end of source). */
+void mtc_extract_finish(mtc_extract *ex, size_t src_len);
+
+/* Markdown (cmark-gfm, with GFM tables): headings, paragraphs, list items,
+ * block quotes and table cells; not code, HTML, link destinations, images
+ * or YAML front matter. */
+mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_error *err);
+/* HTML (gumbo): the text of the body, not script, style, nav, header,
+ * footer, aside, form, noscript, template, pre or code; character
+ * references decoded; block elements end paragraphs. */
+mtc_status mtc_read_html(const char *src, size_t len, mtc_extract *ex, mtc_error *err);
+
+#endif

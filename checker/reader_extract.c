@@ -1,0 +1,147 @@
+/* reader_extract.c — the text-and-map builder the readers share
+ * (reader.h): folds whitespace, separates paragraphs with blank lines and
+ * aligns decoded prose with its source so every byte keeps its source
+ * position. Owns the buffers until the caller takes them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "reader.h"
+#include "utf8.h"
+
+void mtc_extract_init(mtc_extract *ex)
+{
+    memset(ex, 0, sizeof *ex);
+}
+
+void mtc_extract_free(mtc_extract *ex)
+{
+    mtc_buf_free(&ex->text);
+    free(ex->map);
+    mtc_suppress_builder_free(&ex->sup);
+    memset(ex, 0, sizeof *ex);
+}
+
+static void raw_put(mtc_extract *ex, char c, size_t src)
+{
+    mtc_grow((void **)&ex->map, &ex->cap_map, ex->text.len + 2, sizeof *ex->map);
+    ex->map[ex->text.len] = src;
+    mtc_buf_putc(&ex->text, c);
+}
+
+void mtc_extract_putc(mtc_extract *ex, char c, size_t src)
+{
+    int space = mtc_ascii_is_space((unsigned char)c);
+    if (space) {
+        if (ex->text.len == 0 || ex->pending_break || ex->text.data[ex->text.len - 1] == ' ' ||
+            ex->text.data[ex->text.len - 1] == '\n')
+            return;
+        c = ' ';
+    }
+    if (ex->pending_break) {
+        if (ex->text.len > 0) {
+            raw_put(ex, '\n', ex->last_src);
+            raw_put(ex, '\n', ex->last_src);
+        }
+        ex->pending_break = 0;
+    }
+    raw_put(ex, c, src);
+    ex->last_src = src + 1;
+}
+
+void mtc_extract_break(mtc_extract *ex)
+{
+    /* drop a trailing space of the paragraph */
+    if (ex->text.len > 0 && ex->text.data[ex->text.len - 1] == ' ') {
+        ex->text.len--;
+        ex->text.data[ex->text.len] = '\0';
+    }
+    if (ex->text.len > 0)
+        ex->pending_break = 1;
+}
+
+size_t mtc_extract_aligned(mtc_extract *ex, const char *lit, size_t n, const char *src,
+                           size_t hint, size_t limit)
+{
+    size_t s = hint;
+    size_t i = 0;
+    while (i < n) {
+        char c = lit[i];
+        if (s < limit && src[s] == c) {
+            mtc_extract_putc(ex, c, s);
+            s++, i++;
+            continue;
+        }
+        if (s + 1 < limit && src[s] == '\\' && src[s + 1] == c) {
+            s++;
+            continue;
+        }
+        if (s < limit && src[s] == '&') {
+            /* a character reference: the whole code point maps to '&' */
+            size_t e = s + 1;
+            while (e < limit && e < s + 40 && src[e] != ';' && !mtc_ascii_is_space((unsigned char)src[e]))
+                e++;
+            if (e < limit && src[e] == ';') {
+                int32_t cp;
+                int k = mtc_utf8_next(lit, n, i, &cp);
+                for (int j = 0; j < k; j++)
+                    mtc_extract_putc(ex, lit[i + j], s);
+                i += (size_t)k;
+                s = e + 1;
+                continue;
+            }
+        }
+        /* resynchronise: the next few literal bytes, a little further on */
+        size_t want = n - i < 4 ? n - i : 4;
+        size_t found = (size_t)-1;
+        for (size_t p = s; p + want <= limit && p < s + 64; p++)
+            if (memcmp(src + p, lit + i, want) == 0) {
+                found = p;
+                break;
+            }
+        if (found != (size_t)-1 && found != s) {
+            s = found;
+            continue;
+        }
+        /* no match: keep the byte at the current position */
+        mtc_extract_putc(ex, c, s < limit ? s : (limit ? limit - 1 : 0));
+        i++;
+    }
+    return s;
+}
+
+static size_t find_from(const char *s, size_t from, size_t to, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t p = from; p + n <= to; p++)
+        if (memcmp(s + p, needle, n) == 0)
+            return p;
+    return (size_t)-1;
+}
+
+void mtc_extract_comments(mtc_extract *ex, const char *src, size_t from, size_t to)
+{
+    size_t p = from;
+    while (p < to) {
+        size_t a = find_from(src, p, to, "<!--");
+        if (a == (size_t)-1)
+            break;
+        size_t b = find_from(src, a + 4, to, "-->");
+        if (b == (size_t)-1)
+            break;
+        mtc_suppress_comment(&ex->sup, src + a + 4, b - a - 4, a, b + 3);
+        p = b + 3;
+    }
+}
+
+void mtc_extract_finish(mtc_extract *ex, size_t src_len)
+{
+    mtc_extract_break(ex);
+    ex->pending_break = 0;
+    mtc_grow((void **)&ex->map, &ex->cap_map, ex->text.len + 1, sizeof *ex->map);
+    ex->map[ex->text.len] = ex->text.len ? ex->last_src : 0;
+    if (ex->map[ex->text.len] > src_len)
+        ex->map[ex->text.len] = src_len;
+    if (!ex->text.data)
+        mtc_buf_puts(&ex->text, "");
+}

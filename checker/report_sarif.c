@@ -1,0 +1,142 @@
+/* report_sarif.c — the SARIF 2.1.0 reporter (--format sarif) for GitHub
+ * code scanning and other SARIF viewers: one run; tool.driver lists every
+ * rule of the registry (id, short description, default level); one result
+ * per issue with ruleId, ruleIndex, level (error for major and critical,
+ * warning for minor), message, a physical location (URI relative to the
+ * repository root, region in lines, columns in Unicode code points,
+ * charOffset/charLength) and partialFingerprints that survive edits
+ * elsewhere in the file. Streams one article at a time; owns its state. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "analyzer.h"
+#include "buffer.h"
+#include "document.h"
+#include "escape.h"
+#include "report.h"
+#include "report_util.h"
+
+typedef struct sarif_state {
+    FILE *out;
+    mtc_report_options opt;
+    size_t results;
+} sarif_state;
+
+static void put_str(mtc_buf *b, const char *s)
+{
+    mtc_escape_json(b, s, strlen(s));
+}
+
+static void *sarif_begin(FILE *out, const mtc_report_options *opt)
+{
+    sarif_state *st = mtc_xcalloc(1, sizeof *st);
+    st->out = out;
+    st->opt = *opt;
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_puts(&b, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                     "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {"
+                     "\"name\": \"mtcheck\", \"version\": \"" MTC_VERSION "\", "
+                     "\"semanticVersion\": \"" MTC_VERSION "\",\n      \"rules\": [");
+    size_t n, k = 0;
+    const mtc_analyzer *const *all = mtc_analyzers(&n);
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = 0; r < all[i]->n_rules; r++, k++) {
+            const mtc_rule_info *ri = &all[i]->rules[r];
+            mtc_buf_puts(&b, k ? ",\n        {\"id\": " : "\n        {\"id\": ");
+            put_str(&b, ri->id);
+            mtc_buf_puts(&b, ", \"name\": ");
+            put_str(&b, ri->id);
+            mtc_buf_puts(&b, ", \"shortDescription\": {\"text\": ");
+            put_str(&b, ri->description ? ri->description : ri->id);
+            mtc_buf_printf(&b, "}, \"defaultConfiguration\": {\"level\": \"%s\", \"enabled\": %s}",
+                           mtc_report_level(ri->severity), ri->enabled ? "true" : "false");
+            mtc_buf_puts(&b, ", \"properties\": {\"category\": ");
+            put_str(&b, ri->category);
+            mtc_buf_printf(&b, ", \"severity\": \"%s\", \"tags\": [", mtc_severity_name(ri->severity));
+            put_str(&b, ri->category);
+            mtc_buf_puts(&b, "]}}");
+        }
+    mtc_buf_puts(&b, "]}},\n    \"columnKind\": \"unicodeCodePoints\",\n    \"results\": [");
+    fwrite(b.data, 1, b.len, out);
+    mtc_buf_free(&b);
+    return st;
+}
+
+static size_t rule_index(const char *id)
+{
+    size_t n, k = 0;
+    const mtc_analyzer *const *all = mtc_analyzers(&n);
+    for (size_t i = 0; i < n; i++)
+        for (size_t r = 0; r < all[i]->n_rules; r++, k++)
+            if (strcmp(all[i]->rules[r].id, id) == 0)
+                return k;
+    return (size_t)-1;
+}
+
+static void sarif_article(void *state, const mtc_result *res)
+{
+    sarif_state *st = state;
+    const mtc_document *doc = res->doc;
+    if (!res->n_issues)
+        return;
+    mtc_buf uri = MTC_BUF_INIT;
+    mtc_report_rel_path(&uri, &st->opt, strcmp(doc->path, "-") == 0 ? "stdin" : doc->path);
+    char(*fp)[33] = mtc_issue_fingerprints(res);
+    mtc_buf b = MTC_BUF_INIT;
+    for (size_t i = 0; i < res->n_issues; i++) {
+        const mtc_issue *is = &res->issues[i];
+        mtc_issue_pos p;
+        mtc_issue_position(doc, is, &p);
+        mtc_buf_puts(&b, st->results++ ? ",\n      {\"ruleId\": " : "\n      {\"ruleId\": ");
+        put_str(&b, is->rule);
+        size_t ri = rule_index(is->rule);
+        if (ri != (size_t)-1)
+            mtc_buf_printf(&b, ", \"ruleIndex\": %zu", ri);
+        mtc_buf_printf(&b, ", \"level\": \"%s\", \"message\": {\"text\": ",
+                       mtc_report_level(is->severity));
+        mtc_buf t = MTC_BUF_INIT;
+        mtc_buf_puts(&t, is->message);
+        if (is->n_suggestions) {
+            mtc_buf_puts(&t, " (suggestions: ");
+            for (size_t k = 0; k < is->n_suggestions; k++)
+                mtc_buf_printf(&t, "%s%s", k ? ", " : "", is->suggestions[k]);
+            mtc_buf_puts(&t, ")");
+        }
+        mtc_escape_json(&b, t.data, t.len);
+        mtc_buf_free(&t);
+        mtc_buf_puts(&b, "},\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+                         "{\"uri\": ");
+        mtc_escape_json(&b, uri.data, uri.len);
+        mtc_buf_puts(&b, ", \"uriBaseId\": \"%SRCROOT%\"}, \"region\": {");
+        mtc_buf_printf(&b,
+                       "\"startLine\": %ld, \"startColumn\": %ld, \"endLine\": %ld, "
+                       "\"endColumn\": %ld, \"charOffset\": %zu, \"charLength\": %zu, "
+                       "\"snippet\": {\"text\": ",
+                       p.line, p.col, p.end_line, p.end_col, p.char_start, p.char_len);
+        mtc_escape_json(&b, doc->text + is->start, is->end - is->start);
+        mtc_buf_printf(&b, "}}}}],\n       \"partialFingerprints\": {\"mtcheck/v1\": \"%s\"},"
+                           " \"properties\": {\"severity\": \"%s\", \"category\": ",
+                       fp[i], mtc_severity_name(is->severity));
+        put_str(&b, is->category);
+        mtc_buf_puts(&b, "}}");
+    }
+    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_free(&b);
+    mtc_buf_free(&uri);
+    free(fp);
+}
+
+static int sarif_end(void *state, const mtc_summary *sum)
+{
+    sarif_state *st = state;
+    fprintf(st->out,
+            "\n    ],\n    \"invocations\": [{\"executionSuccessful\": true, "
+            "\"properties\": {\"files\": %zu, \"failedFiles\": %zu, \"issues\": %zu}}]\n  }]\n}\n",
+            sum->files, sum->failed_files, sum->issues);
+    int rc = ferror(st->out) ? -1 : 0;
+    free(st);
+    return rc;
+}
+
+const mtc_reporter mtc_reporter_sarif = {"sarif", sarif_begin, sarif_article, sarif_end};

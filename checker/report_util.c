@@ -1,0 +1,160 @@
+/* report_util.c — see report_util.h. Owns nothing beyond the fingerprint
+ * array it returns. */
+#define _DEFAULT_SOURCE /* realpath */
+#include "report_util.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "document.h"
+#include "utf8.h"
+
+void mtc_report_rel_path(mtc_buf *b, const mtc_report_options *opt, const char *path)
+{
+    const char *p = path;
+    char buf[PATH_MAX];
+    if (opt && opt->base_dir && strcmp(path, "-") != 0 && realpath(path, buf)) {
+        size_t d = strlen(opt->base_dir);
+        if (d > 0 && strncmp(buf, opt->base_dir, d) == 0 &&
+            (buf[d] == '/' || opt->base_dir[d - 1] == '/'))
+            p = buf + d + (buf[d] == '/');
+    }
+    while (p[0] == '.' && p[1] == '/')
+        p += 2;
+    mtc_buf_puts(b, p);
+}
+
+static void line_col_bytes(const mtc_document *doc, size_t src, long *line, long *col)
+{
+    size_t lo = 0, hi = doc->n_lines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->line_starts[mid] <= src)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *line = (long)lo + 1;
+    *col = (long)(src - doc->line_starts[lo]) + 1;
+}
+
+void mtc_issue_position(const mtc_document *doc, const mtc_issue *is, mtc_issue_pos *pos)
+{
+    memset(pos, 0, sizeof *pos);
+    mtc_document_line_col(doc, is->start, &pos->line, &pos->col);
+    mtc_document_line_col(doc, is->end, &pos->end_line, &pos->end_col);
+    size_t s = mtc_document_source_offset(doc, is->start);
+    size_t e = mtc_document_source_offset(doc, is->end);
+    if (e < s)
+        e = s;
+    long l;
+    line_col_bytes(doc, s, &l, &pos->byte_col);
+    line_col_bytes(doc, e, &l, &pos->end_byte_col);
+    pos->byte_start = doc->source_base + s;
+    pos->byte_end = doc->source_base + e;
+    pos->char_start = mtc_utf8_count(doc->source, s) + (doc->source_base ? 1 : 0);
+    pos->char_len = mtc_utf8_count(doc->source + s, e - s);
+}
+
+/* FNV-1a, 64 bits, from a given basis. */
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* The sentence's text, lowercased (ASCII) with whitespace runs folded. */
+static uint64_t hash_sentence(const mtc_document *doc, size_t sentence, uint64_t h)
+{
+    if (sentence >= doc->n_sentences)
+        return fnv(h, "-", 1);
+    const mtc_sentence *se = &doc->sentences[sentence];
+    int space = 0;
+    for (size_t i = se->start; i < se->end; i++) {
+        unsigned char c = (unsigned char)doc->text[i];
+        if (mtc_ascii_is_space(c)) {
+            space = 1;
+            continue;
+        }
+        if (space) {
+            h = fnv(h, " ", 1);
+            space = 0;
+        }
+        c = (unsigned char)mtc_ascii_tolower(c);
+        h = fnv(h, &c, 1);
+    }
+    return h;
+}
+
+static uint64_t hash_issue(const mtc_result *res, const mtc_issue *is, uint64_t basis)
+{
+    uint64_t h = fnv(basis, is->rule, strlen(is->rule) + 1);
+    h = fnv(h, res->doc->text + is->start, is->end - is->start);
+    h = fnv(h, "", 1);
+    return hash_sentence(res->doc, is->sentence, h);
+}
+
+char (*mtc_issue_fingerprints(const mtc_result *res))[33]
+{
+    size_t n = res->n_issues;
+    char(*fp)[33] = mtc_xcalloc(n ? n : 1, sizeof *fp);
+    uint64_t *a = mtc_xcalloc(n ? n : 1, sizeof *a);
+    uint64_t *b = mtc_xcalloc(n ? n : 1, sizeof *b);
+    for (size_t i = 0; i < n; i++) {
+        a[i] = hash_issue(res, &res->issues[i], 0xcbf29ce484222325ULL);
+        b[i] = hash_issue(res, &res->issues[i], 0x84222325cbf29ce4ULL);
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t occurrence = 0;
+        for (size_t k = 0; k < i; k++)
+            if (a[k] == a[i] && b[k] == b[i])
+                occurrence++;
+        uint64_t x = fnv(a[i], &occurrence, sizeof occurrence);
+        uint64_t y = fnv(b[i], &occurrence, sizeof occurrence);
+        snprintf(fp[i], sizeof fp[i], "%016llx%016llx", (unsigned long long)x,
+                 (unsigned long long)y);
+    }
+    free(a);
+    free(b);
+    return fp;
+}
+
+static void gh_escape(mtc_buf *b, const char *s, size_t len, int property)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '%')
+            mtc_buf_puts(b, "%25");
+        else if (c == '\r')
+            mtc_buf_puts(b, "%0D");
+        else if (c == '\n')
+            mtc_buf_puts(b, "%0A");
+        else if (property && c == ':')
+            mtc_buf_puts(b, "%3A");
+        else if (property && c == ',')
+            mtc_buf_puts(b, "%2C");
+        else
+            mtc_buf_putc(b, c);
+    }
+}
+
+void mtc_escape_gh_data(mtc_buf *b, const char *s, size_t len)
+{
+    gh_escape(b, s, len, 0);
+}
+
+void mtc_escape_gh_property(mtc_buf *b, const char *s, size_t len)
+{
+    gh_escape(b, s, len, 1);
+}
+
+const char *mtc_report_level(mtc_severity s)
+{
+    return s >= MTC_SEV_MAJOR ? "error" : "warning";
+}

@@ -1,0 +1,27 @@
+/* stdin_jsonl.h — the streaming input of --stdin-jsonl: one JSON object
+ * per line, {"id": "...", "text": "..."} (id may also be a number), parsed
+ * with json-c, turned into batch jobs. For GNU parallel --pipe, Hadoop
+ * Streaming and Spark's RDD.pipe. */
+#ifndef MTC_STDIN_JSONL_H
+#define MTC_STDIN_JSONL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "batch.h"
+
+typedef struct mtc_jsonl_source {
+    FILE *in;          /* borrowed */
+    size_t config;     /* configuration index for every article */
+    size_t line;       /* lines read */
+    char *buf;         /* owned line buffer */
+    size_t cap;
+} mtc_jsonl_source;
+
+void mtc_jsonl_source_init(mtc_jsonl_source *src, FILE *in, size_t config);
+void mtc_jsonl_source_free(mtc_jsonl_source *src);
+/* mtc_batch.next for a jsonl source: skips blank lines; a line that is not
+ * such an object becomes a job with err set ("<stdin>" line N). */
+int mtc_jsonl_next(void *src, mtc_batch_job *job);
+
+#endif

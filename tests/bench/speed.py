@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""speed.py — mtcheck's speed and memory benchmark (make bench-speed).
+
+Builds a corpus of news text by repeating the benchmark's articles (files of
+about 1 MB, at least --mb MB in all) and a batch of many small article files,
+then measures, in the same run, the median of --runs runs of:
+  * build/mtcheck with the default analyzers, one thread (-j 1 when the
+    binary has -j) and all cores;
+  * wc -w on the same corpus (the floor: reading and splitting words);
+  * the hunspell program (hunspell -l -d en_US) on the same corpus;
+and the peak RSS (/usr/bin/time -v) of mtcheck on batches of small files of
+two sizes, to show that memory does not grow with the number of articles.
+--peers also measures harper.js (see harper_bench.mjs) on a 1 MB slice.
+--smoke runs everything on tiny input once (make test uses it so the
+benchmark never rots). Standard library only.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+
+def articles(bench_dir):
+    """Texts of every article of the benchmark (mt/ and clean/), sorted."""
+    out = []
+    for sub in ("mt", "clean"):
+        root = os.path.join(bench_dir, sub)
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                if name.endswith(".txt"):
+                    with open(os.path.join(dirpath, name), encoding="utf-8") as f:
+                        out.append(f.read().strip() + "\n")
+    if not out:
+        sys.exit(f"speed.py: no articles under {bench_dir}/mt or {bench_dir}/clean")
+    return out
+
+
+def build_corpus(texts, folder, mb):
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    target = int(mb * 1024 * 1024)
+    part_size = min(1024 * 1024, max(target // 4, 16 * 1024))
+    total, part, i, cur = 0, 0, 0, []
+    cur_size = 0
+    paths = []
+    while total < target:
+        t = texts[i % len(texts)]
+        i += 1
+        cur.append(t)
+        cur_size += len(t.encode("utf-8")) + 1
+        total += len(t.encode("utf-8")) + 1
+        if cur_size >= part_size or total >= target:
+            p = os.path.join(folder, f"part-{part:04d}.txt")
+            with open(p, "w", encoding="utf-8") as f:
+                f.write("\n".join(cur))
+            paths.append(p)
+            part += 1
+            cur, cur_size = [], 0
+    return paths, total
+
+
+def build_batch(texts, folder, count):
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    per_dir = 1000
+    for k in range(count):
+        d = os.path.join(folder, f"d{k // per_dir:03d}")
+        if k % per_dir == 0:
+            os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, f"a{k:06d}.txt"), "w", encoding="utf-8") as f:
+            f.write(texts[k % len(texts)])
+    return folder
+
+
+def run_timed(cmd, runs):
+    """Median wall time of runs, and the max peak RSS in KiB."""
+    times, rss = [], 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True)
+        times.append(time.perf_counter() - t0)
+        if p.returncode not in (0, 1):
+            sys.exit(f"speed.py: {' '.join(cmd[:3])}... exited {p.returncode}:\n{p.stderr[-2000:]}")
+        for line in p.stderr.splitlines():
+            if "Maximum resident set size" in line:
+                rss = max(rss, int(line.split(":")[1]))
+    return statistics.median(times), rss
+
+
+def count_words(paths):
+    n = 0
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            n += len(f.read().split())
+    return n
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--bench-dir", default="../shared/bench/dev")
+    ap.add_argument("--mtcheck", default="build/mtcheck")
+    ap.add_argument("--work", default="build/bench-speed")
+    ap.add_argument("--mb", type=float, default=50)
+    ap.add_argument("--batch", type=int, default=20000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--peers", action="store_true", help="measure harper.js too")
+    ap.add_argument("--peers-dir", default="build/peers")
+    ap.add_argument("--smoke", action="store_true", help="tiny input, one run")
+    ap.add_argument("--json", help="also write the figures to this file")
+    a = ap.parse_args()
+    if a.smoke:
+        a.mb, a.batch, a.runs = 0.2, 40, 1
+    if not os.path.isdir(a.bench_dir):
+        sys.exit(f"speed.py: no benchmark data at {a.bench_dir}; set BENCH_DIR")
+    for tool in ("/usr/bin/time", "wc", "hunspell"):
+        if not shutil.which(tool):
+            sys.exit(f"speed.py: {tool} is missing (make deps installs it)")
+    texts = articles(a.bench_dir)
+    corpus, nbytes = build_corpus(texts, os.path.join(a.work, "corpus"), a.mb)
+    words = count_words(corpus)
+    cores = os.cpu_count() or 1
+    help_text = subprocess.run([a.mtcheck, "--help"], capture_output=True, text=True).stdout
+    has_jobs = "--jobs" in help_text or "\n  -j" in help_text
+    base = [a.mtcheck, "--format", "json", "--fail-on", "none"]
+    rows = []
+
+    def measure(name, cmd):
+        secs, rss = run_timed(cmd, a.runs)
+        rows.append({"name": name, "seconds": secs, "words_per_s": words / secs,
+                     "mb_per_s": nbytes / secs / 1e6, "rss_kib": rss})
+        return rows[-1]
+
+    one = measure("mtcheck, 1 thread", base + (["-j", "1"] if has_jobs else []) + corpus)
+    allc = measure(f"mtcheck, {cores} threads", base + ["-j", str(cores)] + corpus) if has_jobs else None
+    wc = measure("wc -w", ["wc", "-w"] + corpus)
+    hun = measure("hunspell -l -d en_US", ["hunspell", "-l", "-d", "en_US"] + corpus)
+
+    batch_rows = []
+    for count in sorted({max(a.batch // 10, 1), a.batch}):
+        folder = build_batch(texts, os.path.join(a.work, f"batch-{count}"), count)
+        secs, rss = run_timed(base + (["-j", "1"] if has_jobs else []) + [folder], 1 if count > 1000 else a.runs)
+        batch_rows.append({"files": count, "seconds": secs, "rss_kib": rss})
+
+    harper = None
+    if a.peers:
+        harper = measure_harper(a, corpus, one)
+
+    print(f"corpus: {len(corpus)} files, {nbytes / 1e6:.1f} MB, {words:,} words; median of {a.runs} run(s); {cores} cores")
+    print(f"{'command':28} {'seconds':>9} {'words/s':>13} {'MB/s':>8} {'peak RSS':>10}")
+    for r in rows:
+        print(f"{r['name']:28} {r['seconds']:9.3f} {r['words_per_s']:13,.0f} {r['mb_per_s']:8.2f} {r['rss_kib'] / 1024:8.1f} MB")
+    print(f"mtcheck (1 thread) / wc -w:      {one['words_per_s'] / wc['words_per_s'] * 100:6.1f}% of wc's throughput")
+    print(f"hunspell / wc -w:                {hun['words_per_s'] / wc['words_per_s'] * 100:6.2f}% of wc's throughput")
+    print(f"mtcheck (1 thread) / hunspell:   {one['words_per_s'] / hun['words_per_s']:6.1f}x")
+    if allc:
+        print(f"mtcheck ({cores} threads) / 1 thread: {allc['words_per_s'] / one['words_per_s']:6.2f}x")
+    else:
+        print("mtcheck has no -j option yet: multi-threaded figure not measured")
+    print("batch of small articles (mtcheck, 1 thread):")
+    for b in batch_rows:
+        print(f"  {b['files']:6} files  {b['seconds']:8.2f} s  peak RSS {b['rss_kib'] / 1024:7.1f} MB")
+    if harper:
+        print(f"harper.js on {harper['mb']:.2f} MB: {harper['words_per_s']:,.0f} words/s; "
+              f"mtcheck (1 thread) is {one['words_per_s'] / harper['words_per_s']:,.0f}x faster")
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump({"rows": rows, "batch": batch_rows, "harper": harper, "bytes": nbytes,
+                       "words": words}, f, indent=1)
+
+
+def measure_harper(a, corpus, one):
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "harper_bench.mjs")
+    peers = os.path.abspath(a.peers_dir)
+    if not os.path.isdir(os.path.join(peers, "node_modules", "harper.js")):
+        sys.exit(f"speed.py: harper.js is not installed in {peers} (make bench-peers installs it)")
+    # a 1 MB slice of the same corpus (smaller in smoke mode)
+    limit = 1024 * 1024 if not a.smoke else 32 * 1024
+    slice_path = os.path.join(os.path.abspath(a.work), "harper-slice.txt")
+    data = []
+    size = 0
+    for p in corpus:
+        with open(p, encoding="utf-8") as f:
+            for para in f.read().split("\n\n"):
+                b = len(para.encode("utf-8")) + 2
+                if size + b > limit:
+                    break
+                data.append(para)
+                size += b
+        if size >= limit * 0.98:
+            break
+    with open(slice_path, "w", encoding="utf-8") as f:
+        f.write("\n\n".join(data))
+    shutil.copy(script, os.path.join(peers, "harper_bench.mjs"))
+    p = subprocess.run(["node", "harper_bench.mjs", slice_path, str(a.runs)], cwd=peers,
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"speed.py: harper.js failed:\n{p.stderr[-2000:]}")
+    r = json.loads(p.stdout.strip().splitlines()[-1])
+    secs = statistics.median(r["seconds"])
+    # mtcheck on the very same slice, for a like-for-like ratio
+    m_secs, _ = run_timed([a.mtcheck, "--format", "json", "--fail-on", "none", slice_path], a.runs)
+    return {"mb": size / 1e6, "words": r["words"], "seconds": secs, "lints": r["lints"],
+            "words_per_s": r["words"] / secs, "mtcheck_words_per_s_same_slice": r["words"] / m_secs}
+
+
+if __name__ == "__main__":
+    main()
