@@ -12,7 +12,7 @@ DEB_PACKAGES = build-essential pkg-config python3 \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
 	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en liblink-grammar-dev \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
-	clang-14 libclang-rt-14-dev valgrind
+	clang-14 libclang-rt-14-dev valgrind chromium
 
 # pkg-config modules linked into libmtcheck.
 PKGS = hunspell libutf8proc uchardet icu-uc link-grammar inih libcmark-gfm gumbo json-c
@@ -81,7 +81,7 @@ $(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/libmtcheck.a
 # Criterion: every test in its own process; the closing "Synthesis:" line is what CI reads.
 test: $(BUILD)/mtcheck $(BUILD)/tests/run_tests
 	@$(MAKE) --no-print-directory bench-smoke BUILD=$(BUILD)
-	MTCHECK_BIN=$(CURDIR)/$(BUILD)/mtcheck MTCHECK_ROOT=$(CURDIR) \
+	MTCHECK_BIN=$(abspath $(BUILD))/mtcheck MTCHECK_ROOT=$(CURDIR) \
 	  $(BUILD)/tests/run_tests --jobs 2 $(TEST_ARGS)
 
 # Installs what is missing, builds, checks the bundled sample article.
@@ -90,6 +90,23 @@ demo: deps all
 	@$(BUILD)/mtcheck tests/fixtures/seed-article.txt; rc=$$?; \
 	  if [ $$rc -gt 1 ]; then exit $$rc; fi; \
 	  echo "== exit status $$rc (1 = the article fails the default gate: an issue of severity major or worse)"
+	@mkdir -p $(BUILD)/report
+	@$(BUILD)/mtcheck --format html -o $(BUILD)/report/seed-article.html tests/fixtures/seed-article.txt; \
+	  [ $$? -le 1 ] && echo "== HTML review report: $(CURDIR)/$(BUILD)/report/seed-article.html"
+
+# A PNG of the sample article's HTML review report (headless Chromium), shown in README.md.
+.PHONY: screenshot
+screenshot: $(BUILD)/mtcheck
+	@mkdir -p $(BUILD)/report
+	$(BUILD)/mtcheck --format html -o $(BUILD)/report/seed-article.html tests/fixtures/seed-article.txt || [ $$? -eq 1 ]
+	@command -v chromium >/dev/null || { echo "screenshot: chromium not found (make deps installs it)"; exit 2; }
+	@profile=$$(mktemp -d); \
+	  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	    --disable-background-networking --disable-component-update --disable-sync \
+	    --host-resolver-rules='MAP * ~NOTFOUND' --user-data-dir=$$profile --hide-scrollbars \
+	    --window-size=1400,1500 --screenshot=$(CURDIR)/reports/screenshot.png \
+	    file://$(CURDIR)/$(BUILD)/report/seed-article.html 2>/dev/null; \
+	  rc=$$?; rm -rf $$profile; [ $$rc -eq 0 ] && echo "== reports/screenshot.png"; exit $$rc
 
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \
@@ -156,11 +173,12 @@ bench-smoke: $(BUILD)/mtcheck
 	else echo "bench-smoke: node/npm not found: harper.js smoke skipped"; fi
 
 # The whole suite (unit tests, and the command-line tests running build/asan/mtcheck)
-# under AddressSanitizer + UBSan: any UB aborts, and a leak makes the binary exit 23,
+# under AddressSanitizer + UBSan: any UB aborts, and a leak makes the binary exit 86,
 # which fails the command-line test that ran it.
+# (Not ASan's default 1: a leak must not pass for exit status 1, "failed the gate".)
 asan:
-	ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ASAN_OPTIONS=detect_leaks=1:exitcode=86:strict_string_checks=1:detect_stack_use_after_return=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87 \
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
 	  LDLIBS="-fsanitize=address,undefined" test
 
@@ -226,7 +244,7 @@ fuzz: fuzz-build
 # The slow huge inputs (a 1 GB file, a 50 MB line, ...): the suite `huge` of
 # tests/test_hostile.c, skipped unless MTC_HUGE=1.
 bench-huge: $(BUILD)/mtcheck $(BUILD)/tests/run_tests
-	MTC_HUGE=1 MTCHECK_BIN=$(CURDIR)/$(BUILD)/mtcheck MTCHECK_ROOT=$(CURDIR) \
+	MTC_HUGE=1 MTCHECK_BIN=$(abspath $(BUILD))/mtcheck MTCHECK_ROOT=$(CURDIR) \
 	  $(BUILD)/tests/run_tests --jobs 1 --filter 'huge/*' --verbose $(TEST_ARGS)
 
 format:

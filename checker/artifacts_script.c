@@ -48,11 +48,9 @@ mtc_script_class mtc_script_classify(int32_t cp)
     if (cp < 0x80)
         return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ? MTC_SC_LATIN : MTC_SC_NEUTRAL;
     int8_t gc = u_charType((UChar32)cp);
-    int letter = gc == U_UPPERCASE_LETTER || gc == U_LOWERCASE_LETTER ||
-                 gc == U_TITLECASE_LETTER || gc == U_MODIFIER_LETTER || gc == U_OTHER_LETTER ||
-                 gc == U_LETTER_NUMBER;
-    int mark = gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK ||
-               gc == U_COMBINING_SPACING_MARK;
+    int letter = gc == U_UPPERCASE_LETTER || gc == U_LOWERCASE_LETTER || gc == U_TITLECASE_LETTER ||
+                 gc == U_MODIFIER_LETTER || gc == U_OTHER_LETTER || gc == U_LETTER_NUMBER;
+    int mark = gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK || gc == U_COMBINING_SPACING_MARK;
     if (letter || mark) {
         UErrorCode e = U_ZERO_ERROR;
         UScriptCode s = uscript_getScript((UChar32)cp, &e);

@@ -34,14 +34,22 @@ void mtc_buf_putc(mtc_buf *b, char c)
 
 void mtc_buf_vprintf(mtc_buf *b, const char *fmt, va_list ap)
 {
+    /* format straight into the spare capacity; only when it does not fit,
+     * grow to the exact size and format again */
+    if (b->cap - b->len < 64)
+        reserve(b, 64);
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap2);
     va_end(ap2);
-    if (n < 0)
+    if (n < 0) {
+        b->data[b->len] = '\0';
         return;
-    reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= b->cap - b->len) {
+        reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 

@@ -25,13 +25,24 @@ static void index_lines(mtc_document *doc)
     doc->n_lines = 0;
     mtc_grow((void **)&doc->line_starts, &cap, 1, sizeof *doc->line_starts);
     doc->line_starts[doc->n_lines++] = 0;
+    free(doc->col_marks);
+    doc->n_col_marks = n / MTC_COL_BLOCK + 1;
+    doc->col_marks = mtc_xmalloc(doc->n_col_marks * sizeof *doc->col_marks);
+    uint32_t col = 0; /* code points since the start of the current line */
     for (size_t i = 0; i < n; i++) {
+        if (i % MTC_COL_BLOCK == 0)
+            doc->col_marks[i / MTC_COL_BLOCK] = col;
         if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {
             mtc_grow((void **)&doc->line_starts, &cap, doc->n_lines + 1,
                      sizeof *doc->line_starts);
             doc->line_starts[doc->n_lines++] = i + 1;
+            col = 0;
+        } else if ((((unsigned char)s[i]) & 0xC0) != 0x80) {
+            col++;
         }
     }
+    if (n % MTC_COL_BLOCK == 0)
+        doc->col_marks[n / MTC_COL_BLOCK] = col;
 }
 
 static size_t count_words(const char *s, size_t len)
@@ -78,6 +89,7 @@ void mtc_document_free(mtc_document *doc)
     free(doc->map);
     free(doc->path);
     free(doc->line_starts);
+    free(doc->col_marks);
     free(doc->paragraphs);
     free(doc->sentences);
     free(doc->tokens);
@@ -104,7 +116,15 @@ void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long
             hi = mid;
     }
     *line = (long)lo + 1;
-    *col = (long)mtc_utf8_count(doc->source + doc->line_starts[lo], src - doc->line_starts[lo]) + 1;
+    size_t ls = doc->line_starts[lo];
+    size_t block = src / MTC_COL_BLOCK * MTC_COL_BLOCK;
+    if (block > ls && block / MTC_COL_BLOCK < doc->n_col_marks)
+        /* from the checkpoint: a character cut by the block edge is counted
+         * once, by its first byte (continuation bytes never count) */
+        *col = (long)doc->col_marks[block / MTC_COL_BLOCK] +
+               (long)mtc_utf8_count(doc->source + block, src - block) + 1;
+    else
+        *col = (long)mtc_utf8_count(doc->source + ls, src - ls) + 1;
 }
 
 /* --input-format auto: by the file's extension (any case). */

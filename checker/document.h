@@ -11,6 +11,8 @@
 
 #include "mtcheck.h"
 
+#define MTC_COL_BLOCK 4096
+
 typedef struct mtc_span {
     size_t start;
     size_t end; /* exclusive */
@@ -80,6 +82,10 @@ struct mtc_document {
 
     size_t *line_starts;    /* byte offsets in source where each line starts */
     size_t n_lines;
+    uint32_t *col_marks;    /* col_marks[k]: code points from the start of its
+                             * line to source byte k * MTC_COL_BLOCK, so a
+                             * column costs O(block), not O(line length) */
+    size_t n_col_marks;
 
     mtc_paragraph *paragraphs;
     size_t n_paragraphs;

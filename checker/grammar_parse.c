@@ -83,6 +83,9 @@ static int first_null_word(mtc_grammar_parser *p, size_t *a, size_t *b)
     parse_options_set_max_null_count(p->opts, sentence_length(s));
     if (sentence_parse(s, p->opts) <= 0 || parse_options_timer_expired(p->opts))
         goto done;
+    /* one word that does not fit is a lead; several mean the parser is lost */
+    if (sentence_null_count(s) != 1)
+        goto done;
     Linkage lk = linkage_create(0, s, p->opts);
     if (!lk)
         goto done;
@@ -94,8 +97,9 @@ static int first_null_word(mtc_grammar_parser *p, size_t *a, size_t *b)
         int bs = linkage_get_word_byte_start(lk, i), be = linkage_get_word_byte_end(lk, i);
         if (bs < 0 || be <= bs || (size_t)be > strlen(p->buf))
             continue;
-        /* words only: not punctuation or numbers */
-        if (!mtc_ascii_is_alpha((unsigned char)p->buf[bs]))
+        /* lowercase words only: not punctuation, numbers or names the
+         * dictionary does not know */
+        if (!mtc_ascii_is_lower((unsigned char)p->buf[bs]))
             continue;
         *a = (size_t)bs;
         *b = (size_t)be;

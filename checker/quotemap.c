@@ -25,7 +25,7 @@ enum { CTX_OPEN, CTX_CLOSE, CTX_SPACED, CTX_INWORD };
 
 typedef struct foreign_mark {
     int32_t cp;
-    uint8_t glyph;  /* mtc_quote_role */
+    uint8_t glyph; /* mtc_quote_role */
     int32_t english;
 } foreign_mark;
 
@@ -72,8 +72,8 @@ static int foreign_line(const char *line, size_t len, long lineno, void *vctx)
     if (a >= len)
         return 0;
     size_t b = field_end(line, len, a + 1);
-    if (b >= len)
-        return 0;
+    if (a == 0 || b + 1 >= len)
+        return 0; /* an empty field: not a mark */
     int32_t cp, eng;
     mtc_utf8_next(line, a, 0, &cp);
     mtc_utf8_next(line + b + 1, len - b - 1, 0, &eng);
@@ -119,13 +119,34 @@ static void tables_load(tables *t)
 static int english_mark(int32_t cp, uint8_t *family, uint8_t *glyph)
 {
     switch (cp) {
-    case 0x201C: case 0x201F: *family = FAM_DOUBLE; *glyph = MTC_QR_OPEN; return 1;
-    case 0x201D: *family = FAM_DOUBLE; *glyph = MTC_QR_CLOSE; return 1;
-    case '"': *family = FAM_DOUBLE; *glyph = MTC_QR_UNKNOWN; return 1;
-    case 0x2018: case 0x201B: *family = FAM_SINGLE; *glyph = MTC_QR_OPEN; return 1;
-    case 0x2019: *family = FAM_SINGLE; *glyph = MTC_QR_CLOSE; return 1;
-    case '\'': *family = FAM_SINGLE; *glyph = MTC_QR_UNKNOWN; return 1;
-    default: return 0;
+    case 0x201C:
+    case 0x201F:
+        *family = FAM_DOUBLE;
+        *glyph = MTC_QR_OPEN;
+        return 1;
+    case 0x201D:
+        *family = FAM_DOUBLE;
+        *glyph = MTC_QR_CLOSE;
+        return 1;
+    case '"':
+        *family = FAM_DOUBLE;
+        *glyph = MTC_QR_UNKNOWN;
+        return 1;
+    case 0x2018:
+    case 0x201B:
+        *family = FAM_SINGLE;
+        *glyph = MTC_QR_OPEN;
+        return 1;
+    case 0x2019:
+        *family = FAM_SINGLE;
+        *glyph = MTC_QR_CLOSE;
+        return 1;
+    case '\'':
+        *family = FAM_SINGLE;
+        *glyph = MTC_QR_UNKNOWN;
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -156,8 +177,16 @@ static int open_side(const tables *t, int32_t cp)
     if (mtc_cp_is_space(cp) || is_quote_cp(t, cp))
         return 1;
     switch (cp) {
-    case '(': case '[': case '{': case 0xFF08: case 0x3010:
-    case 0x2014: case 0x2013: case '-': case '/': case 0x2026:
+    case '(':
+    case '[':
+    case '{':
+    case 0xFF08:
+    case 0x3010:
+    case 0x2014:
+    case 0x2013:
+    case '-':
+    case '/':
+    case 0x2026:
         return 1;
     default:
         return 0;
@@ -172,10 +201,28 @@ static int close_side(const tables *t, int32_t cp)
     if (mtc_cp_is_space(cp) || is_quote_cp(t, cp))
         return 1;
     switch (cp) {
-    case '.': case ',': case ';': case ':': case '!': case '?': case 0x2026:
-    case ')': case ']': case '}': case 0xFF09: case 0x3011:
-    case 0x2014: case 0x2013: case '-': case '/':
-    case 0xFF0C: case 0x3002: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case 0x2026:
+    case ')':
+    case ']':
+    case '}':
+    case 0xFF09:
+    case 0x3011:
+    case 0x2014:
+    case 0x2013:
+    case '-':
+    case '/':
+    case 0xFF0C:
+    case 0x3002:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF01:
+    case 0xFF1F:
         return 1;
     default:
         return 0;
@@ -190,8 +237,19 @@ static int is_alnum_cp(int32_t cp)
 static int is_end_punct(int32_t cp)
 {
     switch (cp) {
-    case '.': case ',': case ';': case ':': case '!': case '?': case 0x2026:
-    case 0xFF0C: case 0x3002: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case 0x2026:
+    case 0xFF0C:
+    case 0x3002:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF01:
+    case 0xFF1F:
         return 1;
     default:
         return 0;
@@ -211,6 +269,10 @@ static int elided_word(const tables *t, const char *text, size_t pos, size_t end
         int32_t cp;
         mtc_utf8_next(text, end, pos, &cp);
         if (is_alnum_cp(cp))
+            return 0;
+        /* a single letter ('n', 's, 't) only before a space or a mark:
+         * 'D-Day or 'T-shirts may well open a quotation */
+        if (n == 1 && !mtc_cp_is_space(cp) && cp != '\'' && cp != 0x2019 && cp != 0x2018)
             return 0;
     }
     w[n] = '\0';
@@ -267,8 +329,8 @@ static void context_of(const tables *t, const char *text, const mtc_paragraph *p
     c->elision = 0;
     if (c->ctx == CTX_OPEN && m->is_straight + (m->cp == 0x2019) + (m->cp == 0x2018) > 0 &&
         !m->is_double)
-        c->elision = (uint8_t)(elided_word(t, text, m->end, p->end) ||
-                               year_elision(text, m->end, p->end));
+        c->elision =
+            (uint8_t)(elided_word(t, text, m->end, p->end) || year_elision(text, m->end, p->end));
 }
 
 /* ---- pairing ---- */
@@ -286,6 +348,7 @@ typedef struct builder {
     long *dbl_after;
     uint8_t *single_closer_after;
     uint8_t *single_better_after;
+    size_t n_open[3]; /* open quotations per family (FAM_*) on the stack */
 } builder;
 
 static void push(builder *b, long i)
@@ -295,15 +358,19 @@ static void push(builder *b, long i)
     b->marks[i].depth = (uint8_t)(b->depth > 255 ? 255 : b->depth);
     b->marks[i].parent = b->depth ? b->stack[b->depth - 1] : -1;
     b->stack[b->depth++] = i;
+    b->n_open[b->cx[i].family]++;
+}
+
+/* Pops the stack down to depth d (each entry is popped once: linear). */
+static void set_depth(builder *b, size_t d)
+{
+    while (b->depth > d)
+        b->n_open[b->cx[b->stack[--b->depth]].family]--;
 }
 
 static size_t open_of_family(const builder *b, int family)
 {
-    size_t k = 0;
-    for (size_t s = 0; s < b->depth; s++)
-        if (b->cx[b->stack[s]].family == family)
-            k++;
-    return k;
+    return b->n_open[family];
 }
 
 /* Closes with mark i the innermost open quotation of its family; marks
@@ -311,16 +378,16 @@ static size_t open_of_family(const builder *b, int family)
 static int close_with(builder *b, long i)
 {
     int fam = b->cx[i].family;
+    b->marks[i].role = MTC_QR_CLOSE;
+    if (b->n_open[fam] == 0)
+        return 0;
     size_t s = b->depth;
     while (s > 0 && b->cx[b->stack[s - 1]].family != fam)
         s--;
-    b->marks[i].role = MTC_QR_CLOSE;
-    if (s == 0)
-        return 0;
     long o = b->stack[s - 1];
     b->marks[o].partner = i;
     b->marks[i].partner = o;
-    b->depth = s - 1;
+    set_depth(b, s - 1);
     return 1;
 }
 
@@ -391,7 +458,7 @@ static void continue_here(builder *b, size_t i)
     long o = b->stack[0];
     b->marks[o].continued = 1;
     b->marks[o].partner = (long)i;
-    b->depth = 0;
+    set_depth(b, 0);
     push(b, (long)i);
     b->marks[i].continues = 1;
 }
@@ -653,7 +720,7 @@ static void resolve(builder *b, const tables *t)
                 long o = b->stack[0];
                 b->marks[o].continued = 1;
                 b->marks[o].partner = (long)first;
-                b->depth = 0;
+                set_depth(b, 0);
                 push(b, (long)first);
                 b->marks[first].continues = 1;
                 outer_open = (long)first;
@@ -665,7 +732,7 @@ static void resolve(builder *b, const tables *t)
                 outer_open = b->stack[0];
                 outer_start = p->start;
             } else {
-                b->depth = 0;
+                set_depth(b, 0);
             }
         }
         for (; i < end; i++) {
@@ -687,7 +754,7 @@ static void resolve(builder *b, const tables *t)
             outer_open = -1;
         }
     }
-    b->depth = 0;
+    set_depth(b, 0);
 }
 
 mtc_quotemap *mtc_quotemap_build(const mtc_document *doc)

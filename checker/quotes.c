@@ -72,9 +72,11 @@ static int32_t cp_after(const mtc_document *doc, size_t off, size_t limit)
     return cp;
 }
 
+/* A letter or digit of an alphabetic script: next to a CJK character (an
+ * untranslated fragment, reported by other rules) no space is expected. */
 static int is_word_cp(int32_t cp)
 {
-    return cp >= 0 && (mtc_cp_is_letter(cp) || mtc_cp_is_digit(cp));
+    return cp >= 0 && cp < 0x2E80 && (mtc_cp_is_letter(cp) || mtc_cp_is_digit(cp));
 }
 
 static int is_hspace(int32_t cp)
@@ -98,16 +100,15 @@ static int check_structure(const mtc_context *ctx, size_t i, mtc_emitter *em)
 
     if (m->role == MTC_QR_CLOSE && m->partner < 0) {
         mtc_emit(em, "quotes.unopened", MTC_SEV_DEFAULT, m->start, m->end,
-                      "closing %s with no open quotation", what(m));
+                 "closing %s with no open quotation", what(m));
         return 1;
     }
     if (m->role == MTC_QR_OPEN && m->partner < 0) {
-        const char *where = m->paragraph + 1 >= ctx->doc->n_paragraphs ? "the article"
-                                                                        : "its paragraph";
+        const char *where =
+            m->paragraph + 1 >= ctx->doc->n_paragraphs ? "the article" : "its paragraph";
         if (m->glyph == MTC_QR_CLOSE)
             mtc_emit(em, "quotes.unclosed", MTC_SEV_DEFAULT, m->start, m->end,
-                     "quotation opened by a closing mark is not closed by the end of %s",
-                          where);
+                     "quotation opened by a closing mark is not closed by the end of %s", where);
         else
             mtc_emit(em, "quotes.unclosed", MTC_SEV_DEFAULT, m->start, m->end,
                      "quotation not closed by the end of %s", where);
@@ -237,13 +238,34 @@ static void check_mixed(const mtc_context *ctx, const unsigned char *flagged, mt
 static int bracket_kind(int32_t cp, int *open)
 {
     switch (cp) {
-    case '(': case 0xFF08: *open = 1; return 1;
-    case ')': case 0xFF09: *open = 0; return 1;
-    case '[': case 0xFF3B: case 0x3010: *open = 1; return 2;
-    case ']': case 0xFF3D: case 0x3011: *open = 0; return 2;
-    case '{': case 0xFF5B: *open = 1; return 3;
-    case '}': case 0xFF5D: *open = 0; return 3;
-    default: return 0;
+    case '(':
+    case 0xFF08:
+        *open = 1;
+        return 1;
+    case ')':
+    case 0xFF09:
+        *open = 0;
+        return 1;
+    case '[':
+    case 0xFF3B:
+    case 0x3010:
+        *open = 1;
+        return 2;
+    case ']':
+    case 0xFF3D:
+    case 0x3011:
+        *open = 0;
+        return 2;
+    case '{':
+    case 0xFF5B:
+        *open = 1;
+        return 3;
+    case '}':
+    case 0xFF5D:
+        *open = 0;
+        return 3;
+    default:
+        return 0;
     }
 }
 
@@ -275,6 +297,7 @@ static void check_brackets(const mtc_context *ctx, mtc_emitter *em)
     for (size_t pi = 0; pi < doc->n_paragraphs; pi++) {
         const mtc_paragraph *p = &doc->paragraphs[pi];
         size_t depth = 0;
+        size_t n_open[4] = {0, 0, 0, 0}; /* open brackets per kind */
         size_t pos = p->start;
         while (pos < p->end) {
             int32_t cp;
@@ -286,28 +309,28 @@ static void check_brackets(const mtc_context *ctx, mtc_emitter *em)
                 stack[depth].end = pos + (size_t)n;
                 stack[depth].kind = kind;
                 depth++;
-            } else if (kind) {
-                size_t s = depth;
-                while (s > 0 && stack[s - 1].kind != kind)
-                    s--;
-                if (s > 0) {
-                    /* brackets opened inside and left open are unbalanced */
-                    for (size_t k = s; k < depth; k++)
-                        mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, stack[k].start,
-                                 stack[k].end, "'%.*s' is not closed",
-                                 (int)(stack[k].end - stack[k].start), doc->text + stack[k].start);
-                    depth = s - 1;
-                } else if (!(kind == 1 && list_marker(doc, p->start, pos))) {
-                    mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, pos, pos + (size_t)n,
-                             "'%.*s' closes nothing", n, doc->text + pos);
+                n_open[kind]++;
+            } else if (kind && n_open[kind]) {
+                /* brackets opened inside it and left open are unbalanced */
+                while (stack[depth - 1].kind != kind) {
+                    const open_bracket *o = &stack[--depth];
+                    n_open[o->kind]--;
+                    mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, o->start, o->end,
+                             "'%.*s' is not closed", (int)(o->end - o->start),
+                             doc->text + o->start);
                 }
+                depth--;
+                n_open[kind]--;
+            } else if (kind && !(kind == 1 && list_marker(doc, p->start, pos))) {
+                mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, pos, pos + (size_t)n,
+                         "'%.*s' closes nothing", n, doc->text + pos);
             }
             pos += (size_t)n;
         }
         for (size_t k = 0; k < depth; k++)
             mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, stack[k].start, stack[k].end,
-                     "'%.*s' is not closed in its paragraph",
-                     (int)(stack[k].end - stack[k].start), doc->text + stack[k].start);
+                     "'%.*s' is not closed in its paragraph", (int)(stack[k].end - stack[k].start),
+                     doc->text + stack[k].start);
     }
     free(stack);
 }

@@ -216,11 +216,12 @@ static void heat_strip(mtc_buf *b, const mtc_result *res, const char *prefix)
         double sc = res->sentence_score ? res->sentence_score[s] : 100.0;
         long line, col;
         mtc_document_line_col(doc, doc->sentences[s].start, &line, &col);
-        mtc_buf_printf(b,
-                       "<a href=\"#%ss%zu\" role=\"listitem\"><rect class=\"cell %s\" x=\"%zu\" y=\"0\" "
-                       "width=\"1\" height=\"10\" data-sentence=\"%zu\" data-score=\"%.0f\">"
-                       "<title>Sentence %zu (line %ld): score %.0f</title></rect></a>",
-                       prefix, s + 1, mtc_html_score_class(sc), s, s + 1, sc, s + 1, line, sc);
+        mtc_buf_printf(
+            b,
+            "<a href=\"#%ss%zu\" role=\"listitem\"><rect class=\"cell %s\" x=\"%zu\" y=\"0\" "
+            "width=\"1\" height=\"10\" data-sentence=\"%zu\" data-score=\"%.0f\">"
+            "<title>Sentence %zu (line %ld): score %.0f</title></rect></a>",
+            prefix, s + 1, mtc_html_score_class(sc), s, s + 1, sc, s + 1, line, sc);
     }
     mtc_buf_puts(b, "</svg>\n");
 }
@@ -243,23 +244,29 @@ static void category_table(mtc_buf *b, const mtc_result *res, const cat_count *c
     for (size_t k = 0; k < nc; k++)
         if (c[k].total > max)
             max = c[k].total;
-    mtc_buf_puts(b, "<table class=\"counts\"><thead><tr><th scope=\"col\">Category</th>"
-                    "<th scope=\"col\" class=\"num\">Critical</th><th scope=\"col\" class=\"num\">Major</th>"
-                    "<th scope=\"col\" class=\"num\">Minor</th><th scope=\"col\" class=\"num\">Total</th>"
-                    "<th scope=\"col\" class=\"chart\"><span class=\"sr\">Chart</span></th></tr></thead>\n<tbody>");
+    mtc_buf_puts(
+        b, "<table class=\"counts\"><thead><tr><th scope=\"col\">Category</th>"
+           "<th scope=\"col\" class=\"num\">Critical</th><th scope=\"col\" class=\"num\">Major</th>"
+           "<th scope=\"col\" class=\"num\">Minor</th><th scope=\"col\" class=\"num\">Total</th>"
+           "<th scope=\"col\" class=\"chart\"><span "
+           "class=\"sr\">Chart</span></th></tr></thead>\n<tbody>");
     for (size_t k = 0; k < nc; k++) {
         mtc_buf_puts(b, "<tr><th scope=\"row\"><span class=\"chip\"");
         mtc_buf_puts(b, " data-cat=\"");
         esc(b, c[k].name);
         mtc_buf_puts(b, "\"></span>");
         esc(b, c[k].name);
-        mtc_buf_printf(b, "</th><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-                          "<td class=\"num\">%zu</td><td class=\"chart\">",
-                       c[k].by_sev[MTC_SEV_CRITICAL], c[k].by_sev[MTC_SEV_MAJOR],
-                       c[k].by_sev[MTC_SEV_MINOR], c[k].total);
+        mtc_buf_printf(
+            b,
+            "</th><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+            "<td class=\"num\">%zu</td><td class=\"chart\">",
+            c[k].by_sev[MTC_SEV_CRITICAL], c[k].by_sev[MTC_SEV_MAJOR], c[k].by_sev[MTC_SEV_MINOR],
+            c[k].total);
         /* stacked bar: critical, major, minor */
-        mtc_buf_printf(b, "<svg class=\"bar\" viewBox=\"0 0 %zu 10\" preserveAspectRatio=\"none\" "
-                          "aria-hidden=\"true\">", max);
+        mtc_buf_printf(b,
+                       "<svg class=\"bar\" viewBox=\"0 0 %zu 10\" preserveAspectRatio=\"none\" "
+                       "aria-hidden=\"true\">",
+                       max);
         size_t x = 0;
         static const char *const sev_class[] = {"", "b-minor", "b-major", "b-critical"};
         for (int s = MTC_SEV_CRITICAL; s >= MTC_SEV_MINOR; s--) {
@@ -274,9 +281,10 @@ static void category_table(mtc_buf *b, const mtc_result *res, const cat_count *c
     }
     if (nc == 0)
         mtc_buf_puts(b, "<tr><td colspan=\"6\" class=\"none\">No issues found.</td></tr>\n");
-    mtc_buf_printf(b, "</tbody><tfoot><tr><th scope=\"row\">All</th><td class=\"num\">%zu</td>"
-                      "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-                      "<td></td></tr></tfoot></table>\n",
+    mtc_buf_printf(b,
+                   "</tbody><tfoot><tr><th scope=\"row\">All</th><td class=\"num\">%zu</td>"
+                   "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+                   "<td></td></tr></tfoot></table>\n",
                    res->by_severity[MTC_SEV_CRITICAL], res->by_severity[MTC_SEV_MAJOR],
                    res->by_severity[MTC_SEV_MINOR], res->n_issues);
 }
@@ -301,12 +309,14 @@ static void filters(mtc_buf *b, const mtc_result *res, const cat_count *c, size_
         if (!res->by_severity[s])
             continue;
         const char *name = mtc_severity_name((mtc_severity)s);
-        mtc_buf_printf(b, "<label><input type=\"checkbox\" checked data-filter=\"sev\" value=\"%s\">"
-                          "<span class=\"sevtag s-%s\">%s</span> <span class=\"n\">%zu</span></label>",
+        mtc_buf_printf(b,
+                       "<label><input type=\"checkbox\" checked data-filter=\"sev\" value=\"%s\">"
+                       "<span class=\"sevtag s-%s\">%s</span> <span class=\"n\">%zu</span></label>",
                        name, name, name, res->by_severity[s]);
     }
-    mtc_buf_puts(b, "</fieldset><p class=\"keys\">Keys: <kbd>n</kbd> next issue, <kbd>p</kbd> previous"
-                    "</p></form>\n");
+    mtc_buf_puts(b,
+                 "</fieldset><p class=\"keys\">Keys: <kbd>n</kbd> next issue, <kbd>p</kbd> previous"
+                 "</p></form>\n");
 }
 
 /* The issue's text for the list, shortened to about 120 bytes. */
@@ -336,8 +346,9 @@ static void quote_text(mtc_buf *b, const mtc_document *doc, size_t s, size_t e)
 static void issue_list(mtc_buf *b, const mtc_result *res, const char *prefix)
 {
     const mtc_document *doc = res->doc;
-    mtc_buf_printf(b, "<section class=\"issues\" aria-labelledby=\"%sissues\"><h2 id=\"%sissues\">"
-                      "Issues <span class=\"n\">%zu</span></h2>\n",
+    mtc_buf_printf(b,
+                   "<section class=\"issues\" aria-labelledby=\"%sissues\"><h2 id=\"%sissues\">"
+                   "Issues <span class=\"n\">%zu</span></h2>\n",
                    prefix, prefix, res->n_issues);
     if (res->n_issues == 0) {
         mtc_buf_puts(b, "<p class=\"none\">No issues found.</p></section>\n");
@@ -349,16 +360,17 @@ static void issue_list(mtc_buf *b, const mtc_result *res, const char *prefix)
         const char *sev = mtc_severity_name(is->severity);
         long line, col;
         mtc_document_line_col(doc, is->start <= doc->len ? is->start : doc->len, &line, &col);
-        char c = is->category[0] >= 'a' && is->category[0] <= 'z' ? (char)(is->category[0] - 32)
+        char c = is->category[0] >= 'a' && is->category[0] <= 'z'     ? (char)(is->category[0] - 32)
                  : (is->category[0] >= 'A' && is->category[0] <= 'Z') ? is->category[0]
-                                                                     : '?';
+                                                                      : '?';
         mtc_buf_printf(b, "<li id=\"%si%zu\" class=\"item s-%s\" data-cat=\"", prefix, i + 1, sev);
         esc(b, is->category);
         mtc_buf_printf(b, "\" data-sev=\"%s\"><a class=\"lab\" href=\"#%sm%zu\" data-cat=\"", sev,
                        prefix, i + 1);
         esc(b, is->category);
-        mtc_buf_printf(b, "\" aria-label=\"Go to issue %zu in the text\">%c%zu</a> "
-                          "<span class=\"sevtag s-%s\">%s</span> <span class=\"cat\">",
+        mtc_buf_printf(b,
+                       "\" aria-label=\"Go to issue %zu in the text\">%c%zu</a> "
+                       "<span class=\"sevtag s-%s\">%s</span> <span class=\"cat\">",
                        i + 1, c, i + 1, sev, sev);
         esc(b, is->category);
         mtc_buf_puts(b, "</span><div class=\"msg\">");
@@ -408,17 +420,19 @@ void mtc_html_article(mtc_buf *b, const mtc_result *res, const mtc_report_option
     size_t nc;
     cat_count *cats = count_categories(res, &nc);
 
-    mtc_buf_printf(b, "<article class=\"doc\" id=\"a%zu\" aria-labelledby=\"%stitle\">\n"
-                      "<header class=\"doc-head\">\n",
+    mtc_buf_printf(b,
+                   "<article class=\"doc\" id=\"a%zu\" aria-labelledby=\"%stitle\">\n"
+                   "<header class=\"doc-head\">\n",
                    index, prefix);
     if (back_href) {
         mtc_buf_puts(b, "<nav class=\"crumbs\"><a href=\"");
         esc(b, back_href);
         mtc_buf_puts(b, "\">\xE2\x86\x90 All articles</a></nav>\n");
     }
-    mtc_buf_printf(b, "<div class=\"verdict %s\"><div class=\"score-box %s\" aria-label=\"Score\">"
-                      "<span class=\"score\">%.0f</span><span class=\"outof\">/100</span></div>"
-                      "<div class=\"head-text\"><h1 id=\"%stitle\">",
+    mtc_buf_printf(b,
+                   "<div class=\"verdict %s\"><div class=\"score-box %s\" aria-label=\"Score\">"
+                   "<span class=\"score\">%.0f</span><span class=\"outof\">/100</span></div>"
+                   "<div class=\"head-text\"><h1 id=\"%stitle\">",
                    res->failed ? "fail" : "pass", mtc_html_score_class(res->score), res->score,
                    prefix);
     esc(b, title);
@@ -442,13 +456,17 @@ void mtc_html_article(mtc_buf *b, const mtc_result *res, const mtc_report_option
     put_pct(b, res->penalty_per_100_words);
     mtc_buf_puts(b, " per 100 words</span></p></div></div>\n</header>\n");
 
-    mtc_buf_puts(b, "<section class=\"overview\">\n<div class=\"panel heat-panel\"><h2>Sentences</h2>");
+    mtc_buf_puts(
+        b, "<section class=\"overview\">\n<div class=\"panel heat-panel\"><h2>Sentences</h2>");
     heat_strip(b, res, prefix);
-    mtc_buf_puts(b, "<p class=\"legend\" aria-hidden=\"true\"><span class=\"sw h4\"></span>95\xE2\x80\x93"
-                    "100 <span class=\"sw h3\"></span>80\xE2\x80\x93" "94 <span class=\"sw h2\"></span>60\xE2\x80\x93"
-                    "79 <span class=\"sw h1\"></span>40\xE2\x80\x93" "59 <span class=\"sw h0\"></span>below 40"
-                    " \xC2\xB7 click a cell to jump to its sentence</p></div>\n"
-                    "<div class=\"panel cat-panel\"><h2>Issues by category</h2>");
+    mtc_buf_puts(
+        b, "<p class=\"legend\" aria-hidden=\"true\"><span class=\"sw h4\"></span>95\xE2\x80\x93"
+           "100 <span class=\"sw h3\"></span>80\xE2\x80\x93"
+           "94 <span class=\"sw h2\"></span>60\xE2\x80\x93"
+           "79 <span class=\"sw h1\"></span>40\xE2\x80\x93"
+           "59 <span class=\"sw h0\"></span>below 40"
+           " \xC2\xB7 click a cell to jump to its sentence</p></div>\n"
+           "<div class=\"panel cat-panel\"><h2>Issues by category</h2>");
     category_table(b, res, cats, nc);
     mtc_buf_puts(b, "</div>\n</section>\n");
     filters(b, res, cats, nc);

@@ -21,9 +21,9 @@ typedef struct page_sum {
     double score, ppw;
     int failed;
     size_t words, n_issues, by_sev[4];
-    size_t *by_cat;   /* indexed like hd->cats; n_by_cat entries */
+    size_t *by_cat; /* indexed like hd->cats; n_by_cat entries */
     size_t n_by_cat;
-    char *buckets;    /* one digit 0..4 per sentence */
+    char *buckets; /* one digit 0..4 per sentence */
     size_t n_sent;
 } page_sum;
 
@@ -33,7 +33,7 @@ struct mtc_html_dir {
     mtc_report_options opt;
     page_sum *pages;
     size_t n, cap;
-    char **cats;      /* owned copies */
+    char **cats; /* owned copies */
     size_t *cat_total;
     size_t n_cats;
 };
@@ -275,36 +275,44 @@ mtc_status mtc_html_dir_finish(mtc_html_dir *hd, mtc_error *err)
     mtc_html_page_head(&b, title);
     mtc_buf_puts(&b, "<main class=\"index\">\n<header class=\"index-head\"><h1>");
     esc(&b, title);
-    mtc_buf_printf(&b, "</h1><p>%zu fail the gate \xC2\xB7 %zu issues (%zu critical, %zu major, "
-                       "%zu minor) \xC2\xB7 worst first</p></header>\n",
+    mtc_buf_printf(&b,
+                   "</h1><p>%zu fail the gate \xC2\xB7 %zu issues (%zu critical, %zu major, "
+                   "%zu minor) \xC2\xB7 worst first</p></header>\n",
                    failed, issues, sev[MTC_SEV_CRITICAL], sev[MTC_SEV_MAJOR], sev[MTC_SEV_MINOR]);
-    mtc_buf_puts(&b, "<table class=\"rank\"><thead><tr><th scope=\"col\" class=\"num\">#</th>"
-                     "<th scope=\"col\">Article</th><th scope=\"col\" class=\"num\">Score</th>"
-                     "<th scope=\"col\">Gate</th><th scope=\"col\" class=\"num\">Penalty / 100 words</th>"
-                     "<th scope=\"col\" class=\"num\">Issues</th>");
+    mtc_buf_puts(
+        &b, "<table class=\"rank\"><thead><tr><th scope=\"col\" class=\"num\">#</th>"
+            "<th scope=\"col\">Article</th><th scope=\"col\" class=\"num\">Score</th>"
+            "<th scope=\"col\">Gate</th><th scope=\"col\" class=\"num\">Penalty per 100 words</th>"
+            "<th scope=\"col\" class=\"num\">Issues</th>");
     for (size_t c = 0; c < hd->n_cats; c++) {
-        mtc_buf_puts(&b, "<th scope=\"col\" class=\"num hide-narrow\"><span class=\"chip\" data-cat=\"");
+        mtc_buf_puts(
+            &b,
+            "<th scope=\"col\" class=\"num hide-narrow cat-col\"><span class=\"chip\" data-cat=\"");
         esc(&b, hd->cats[col[c]]);
         mtc_buf_puts(&b, "\"></span>");
         esc(&b, hd->cats[col[c]]);
         mtc_buf_puts(&b, "</th>");
     }
-    mtc_buf_puts(&b, "<th scope=\"col\" class=\"hide-narrow\">Sentences</th></tr></thead>\n<tbody>\n");
+    mtc_buf_puts(&b,
+                 "<th scope=\"col\" class=\"hide-narrow\">Sentences</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < hd->n; i++) {
         const page_sum *p = &hd->pages[i];
-        mtc_buf_printf(&b, "<tr class=\"%s\" data-score=\"%.2f\"><td class=\"num\">%zu</td>"
-                           "<td class=\"title\"><a href=\"",
+        mtc_buf_printf(&b,
+                       "<tr class=\"%s\" data-score=\"%.2f\"><td class=\"num\">%zu</td>"
+                       "<td class=\"title\"><a href=\"",
                        p->failed ? "fail" : "pass", p->score, i + 1);
         esc(&b, p->file);
         mtc_buf_puts(&b, "\">");
         esc(&b, p->title);
         mtc_buf_puts(&b, "</a><div class=\"path\">");
         esc(&b, p->path);
-        mtc_buf_printf(&b, " \xC2\xB7 %zu words</div></td><td class=\"num\"><span class=\"pill %s\">%.0f</span>"
-                           "</td><td class=\"verdict-cell\">%s</td><td class=\"num\">%.2f</td>"
-                           "<td class=\"num\">%zu</td>",
-                       p->words, mtc_html_score_class(p->score), p->score,
-                       p->failed ? "\xE2\x9C\x97 fail" : "\xE2\x9C\x93 pass", p->ppw, p->n_issues);
+        mtc_buf_printf(
+            &b,
+            " \xC2\xB7 %zu words</div></td><td class=\"num\"><span class=\"pill %s\">%.0f</span>"
+            "</td><td class=\"verdict-cell\">%s</td><td class=\"num\">%.2f</td>"
+            "<td class=\"num\">%zu</td>",
+            p->words, mtc_html_score_class(p->score), p->score,
+            p->failed ? "\xE2\x9C\x97 fail" : "\xE2\x9C\x93 pass", p->ppw, p->n_issues);
         for (size_t c = 0; c < hd->n_cats; c++) {
             size_t k = col[c], v = k < p->n_by_cat ? p->by_cat[k] : 0;
             mtc_buf_printf(&b, "<td class=\"num hide-narrow%s\">%zu</td>", v ? "" : " zero", v);
@@ -314,9 +322,11 @@ mtc_status mtc_html_dir_finish(mtc_html_dir *hd, mtc_error *err)
         mtc_buf_puts(&b, "</td></tr>\n");
     }
     if (hd->n == 0)
-        mtc_buf_puts(&b, "<tr><td colspan=\"7\" class=\"none\">No article was checked.</td></tr>\n");
-    mtc_buf_puts(&b, "</tbody></table>\n</main>\n<footer class=\"run\"><p>Checked by mtcheck " MTC_VERSION
-                     ". Scores and issues are hints for the editor, not verdicts.</p></footer>\n");
+        mtc_buf_puts(&b,
+                     "<tr><td colspan=\"7\" class=\"none\">No article was checked.</td></tr>\n");
+    mtc_buf_puts(
+        &b, "</tbody></table>\n</main>\n<footer class=\"run\"><p>Checked by mtcheck " MTC_VERSION
+            ". Scores and issues are hints for the editor, not verdicts.</p></footer>\n");
     mtc_html_page_tail(&b);
     free(col);
     mtc_status st = write_file(hd, "index.html", &b, err);

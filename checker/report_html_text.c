@@ -23,12 +23,12 @@ typedef struct render {
     const mtc_result *res;
     const mtc_document *doc;
     const char *prefix;
-    size_t n;          /* issues */
-    size_t *s, *e;     /* clamped spans */
-    size_t *ord;       /* issue indices by start, longer first */
+    size_t n;            /* issues */
+    size_t *s, *e;       /* clamped spans */
+    size_t *ord;         /* issue indices by start, longer first */
     unsigned char *done; /* opened (head written) */
-    size_t k;          /* first ord entry not yet opened */
-    size_t *stack;     /* logically open issues, outermost first */
+    size_t k;            /* first ord entry not yet opened */
+    size_t *stack;       /* logically open issues, outermost first */
     size_t depth;
     size_t next_sent;
 } render;
@@ -138,8 +138,8 @@ static void sentence_anchor(render *r, size_t k)
 {
     double score = r->res->sentence_score ? r->res->sentence_score[k] : 100.0;
     mtc_buf_printf(r->b, "<a class=\"sa %s%s\" id=\"%ss%zu\" data-score=\"%.0f\"></a>",
-                   mtc_html_score_class(score), score < MTC_HTML_LOW_SCORE ? " low" : "",
-                   r->prefix, k + 1, score);
+                   mtc_html_score_class(score), score < MTC_HTML_LOW_SCORE ? " low" : "", r->prefix,
+                   k + 1, score);
 }
 
 /* Closes every open element that ends at or before pos (and those nested

@@ -16,6 +16,7 @@
 #include "escape.h"
 #include "report.h"
 #include "report_util.h"
+#include "utf8.h"
 
 typedef struct sarif_state {
     FILE *out;
@@ -26,6 +27,26 @@ typedef struct sarif_state {
 static void put_str(mtc_buf *b, const char *s)
 {
     mtc_escape_json(b, s, strlen(s));
+}
+
+/* A path as an RFC 3986 URI reference (SARIF artifactLocation.uri): bytes
+ * other than unreserved characters, sub-delimiters, '@' and '/' are
+ * percent-encoded (spaces, '#', '?', '%', ':' and non-ASCII bytes). */
+static void put_uri(mtc_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    mtc_buf enc = MTC_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (mtc_ascii_is_alnum(c) || (c && strchr("-._~!$&'()*+,;=@/", c))) {
+            mtc_buf_putc(&enc, (char)c);
+        } else {
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+            mtc_buf_put(&enc, e, 3);
+        }
+    }
+    mtc_escape_json(b, enc.data ? enc.data : "", enc.len);
+    mtc_buf_free(&enc);
 }
 
 static void *sarif_begin(FILE *out, const mtc_report_options *opt)
@@ -107,7 +128,7 @@ static void sarif_article(void *state, const mtc_result *res)
         mtc_buf_free(&t);
         mtc_buf_puts(&b, "},\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
                          "{\"uri\": ");
-        mtc_escape_json(&b, uri.data, uri.len);
+        put_uri(&b, uri.data, uri.len);
         mtc_buf_puts(&b, ", \"uriBaseId\": \"%SRCROOT%\"}, \"region\": {");
         mtc_buf_printf(&b,
                        "\"startLine\": %ld, \"startColumn\": %ld, \"endLine\": %ld, "

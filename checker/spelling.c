@@ -11,11 +11,14 @@
  *   mixed-case words (iPhone), one-letter words; a trailing possessive
  *   ('s, ’s, ') is not part of the checked word;
  * - lowercase words the dictionary does not know: spelling.unknown-word
- *   (major with a suggestion within 2 edits, else minor);
+ *   (major with a suggestion within 2 edits, else minor), except two known
+ *   words written together (longlisted) and a word quoted on its own
+ *   ("whassup" is mentioned, not used);
  * - capitalised unknown words are taken for names, unless the article shows
- *   they are not: the same word is also misspelled in lowercase ("paria" …
- *   "Paria"), or it occurs once, outside any name context, one edit away
- *   from a lowercase dictionary word: spelling.unknown-capitalised;
+ *   they are not: the same word is also misspelled in lowercase ("comitee"
+ *   … "Comitee"), or it occurs once, outside any name context, one edit away
+ *   from a common word (dictionaries/common-words.txt):
+ *   spelling.unknown-capitalised;
  * - hyphenated words are checked whole, then part by part; in a word with a
  *   capitalised part (Kim Jong-un, Jean-Luc) the lowercase parts are names;
  * - the same name spelled two ways (one edit apart, same first letter):
@@ -50,7 +53,7 @@ static const mtc_rule_info rules[] = {
      "Capitalised unknown word the article shows is no name (also misspelled in lowercase, "
      "or one letter from a common word)"},
     {R_NAME, "spelling", MTC_SEV_MINOR, 1,
-     "The same name spelled two ways in one article (Haass/Haas): the minority spelling"},
+     "The same name spelled two ways in one article (Zelenskyy/Zelensky): the minority spelling"},
     {R_VARIANT, "spelling", MTC_SEV_MINOR, 0,
      "Spelling of the other English variant than --lang (programme under en_US); "
      "off by default, house style"},
@@ -93,6 +96,8 @@ typedef struct sp_state {
     mtc_wordset *us_forms; /* lowercase US form -> pair index */
     mtc_wordset *gb_forms; /* lowercase GB form -> pair index */
     mtc_wordset *common;   /* dictionaries/common-words.txt */
+    mtc_wordset *news;     /* dictionaries/news-words.txt (a set: loading it
+                            * into hunspell would triple the start-up time) */
     repo_entry *repos;
     size_t n_repos, cap_repos;
 } sp_state;
@@ -115,13 +120,6 @@ static void add_word(const char *w, size_t len, void *ctx)
     } else {
         Hunspell_add(h, buf);
     }
-}
-
-static int news_line(const char *line, size_t len, long lineno, void *ctx)
-{
-    (void)lineno;
-    add_word(line, len, ctx);
-    return 0;
 }
 
 static char *dup_lower(const char *s, size_t len)
@@ -226,8 +224,9 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     st->us_forms = mtc_wordset_new();
     st->gb_forms = mtc_wordset_new();
     st->common = mtc_wordset_new();
+    st->news = mtc_wordset_new();
 
-    s = mtc_data_load_lines("dictionaries/news-words.txt", news_line, st->h, err);
+    s = mtc_wordset_load(st->news, "dictionaries/news-words.txt", 0, err);
     if (s == MTC_OK)
         s = mtc_data_load_lines("dictionaries/variants-us-gb.tsv", variant_line, st, err);
     if (s == MTC_OK)
@@ -263,6 +262,7 @@ static void sp_destroy(void *state)
     mtc_wordset_free(st->us_forms);
     mtc_wordset_free(st->gb_forms);
     mtc_wordset_free(st->common);
+    mtc_wordset_free(st->news);
     for (size_t i = 0; i < st->n_repos; i++) {
         free(st->repos[i].dir);
         mtc_wordset_free(st->repos[i].words);
@@ -372,25 +372,27 @@ static size_t orig_len(const char *w, size_t len, size_t norm_len)
     return i;
 }
 
-static int repo_knows(const mtc_wordset *repo, const char *w, size_t len)
+/* 1 when a word list has w the way hunspell would accept it: as written,
+ * lowercase (covid accepts Covid, COVID) or capitalised (Beijing accepts
+ * BEIJING); BBC accepts only BBC. */
+static int set_knows(const mtc_wordset *set, const char *w, size_t len)
 {
-    if (!repo)
+    if (!set)
         return 0;
-    if (mtc_wordset_contains(repo, w, len))
+    if (mtc_wordset_contains(set, w, len))
         return 1;
     char low[MAX_WORD * 2];
     size_t n = mtc_utf8_lower(w, len, low, sizeof low);
-    if (n != (size_t)-1 && mtc_wordset_contains(repo, low, n))
+    if (n != (size_t)-1 && mtc_wordset_contains(set, low, n))
         return 1;
-    /* BBC in the list accepts only BBC; Covid accepts COVID */
-    if (n != (size_t)-1 && n > 0) {
+    if (n != (size_t)-1 && n > 0 && word_case(w, len, NULL) == C_UPPER) {
         char cap[MAX_WORD * 2];
         int32_t cp;
         int k = mtc_utf8_next(low, n, 0, &cp);
         int m = mtc_utf8_encode(mtc_cp_toupper(cp), cap);
         if ((size_t)m + n - (size_t)k < sizeof cap) {
             memcpy(cap + m, low + k, n - (size_t)k);
-            if (mtc_wordset_contains(repo, cap, (size_t)m + n - (size_t)k))
+            if (mtc_wordset_contains(set, cap, (size_t)m + n - (size_t)k))
                 return 1;
         }
     }
@@ -402,12 +404,12 @@ static int knows(sp_state *st, const mtc_wordset *repo, const char *w, size_t le
 {
     if (len == 0 || len > MAX_WORD)
         return 1;
-    if (repo_knows(repo, w, len))
+    if (set_knows(repo, w, len))
         return 1;
     intptr_t v;
     if (mtc_wordset_get(st->verdicts, w, len, &v))
         return v == V_OK;
-    int ok = Hunspell_spell(st->h, w) != 0;
+    int ok = Hunspell_spell(st->h, w) != 0 || set_knows(st->news, w, len);
     mtc_wordset_put(st->verdicts, w, len, ok ? V_OK : V_BAD);
     return ok;
 }
@@ -664,7 +666,7 @@ static int opens_clause(const mtc_document *d, const mtc_token *t)
 }
 
 static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, const char *p,
-                       size_t plen, size_t start, int initial, int in_hyphen, int name_token,
+                       size_t plen, size_t start, int initial, int in_hyphen, int skip_lower,
                        int name_ctx, int after_the, size_t *us_n, size_t *gb_n)
 {
     char w[MAX_WORD + 1];
@@ -710,7 +712,7 @@ static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, con
     if (wc == C_LOWER) {
         /* jae, un in Moon Jae-in, Kim Jong-un; a word quoted on its own
          * ("whassup") is mentioned, not used */
-        if (name_token)
+        if (skip_lower)
             return;
         if (knows(st, repo, w, n) || compound_known(st, repo, w, n))
             return;
@@ -726,7 +728,7 @@ static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, con
 }
 
 /* 1 when the dictionary knows the lowercase form of a capitalised token
- * (The, Paria -> the, paria): such a word says nothing about names. */
+ * (The, Comitee -> the, comitee): such a word says nothing about names. */
 static int lower_known(sp_state *st, const mtc_wordset *repo, const mtc_document *d,
                        const mtc_token *t)
 {
@@ -833,7 +835,7 @@ static void emit_unknown(sp_state *st, mtc_emitter *em, const sp_article *a, con
     }
 }
 
-/* "Paria" where the article also has the misspelled "paria": reported with
+/* "Comitee" where the article also has the misspelled "comitee": reported with
  * the lowercase word's suggestions, capitalised. */
 static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
                             const sp_form *f, const sp_form *lower)

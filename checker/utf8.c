@@ -198,6 +198,14 @@ size_t mtc_utf8_lower(const char *s, size_t len, char *out, size_t out_size)
     size_t o = 0;
     size_t i = 0;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII fast path */
+            if (o + 2 > out_size)
+                return (size_t)-1;
+            out[o++] = (char)mtc_ascii_tolower(c);
+            i++;
+            continue;
+        }
         int32_t cp;
         int n = mtc_utf8_next(s, len, i, &cp);
         char enc[4];

@@ -3,7 +3,10 @@
    SHA-256 hash. Without it the page still shows everything. */
 (function () {
   'use strict';
-  document.documentElement.setAttribute('data-js', 'on');
+  var root = document.documentElement;
+  root.setAttribute('data-js', 'on');
+  /* the inline stylesheet applied (its CSP hash matched): body margin 0 */
+  if (window.getComputedStyle(document.body).marginTop === '0px') root.setAttribute('data-css', 'on');
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -23,6 +26,7 @@
       });
     }
     form.addEventListener('change', apply);
+    apply(); /* boxes the browser restored (back/forward) take effect */
     form.addEventListener('submit', function (e) { e.preventDefault(); });
   });
 

@@ -75,7 +75,8 @@ Test(artifacts, foreign_script_positive)
 Test(artifacts, foreign_script_cjk_punctuation)
 {
     /* full-width punctuation alone is reported, as minor */
-    tu_run *r = tu_check("The delegation visited Macau，and then returned to Beijing on Friday.", FS);
+    tu_run *r =
+        tu_check("The delegation visited Macau，and then returned to Beijing on Friday.", FS);
     cr_assert(tu_has(r, FS, "，"));
     cr_expect_eq(tu_find(r, FS, 0)->severity, MTC_SEV_MINOR);
     tu_free(r);
@@ -126,8 +127,7 @@ Test(artifacts, untranslated_negative)
     expect(UT, "The value of π is about 3.14, the teacher reminded the class.", NULL);
     expect(UT, "Kazakh rescuers pull out 7 survivors in Türkiye.", NULL);
     expect(UT, "Xi Jinping met Joe Biden in Bali, and both sides said 好.", NULL);
-    expect(UT, "Ελλάδα and Κύπρος are Greece and Cyprus in the languages of their citizens.",
-           NULL);
+    expect(UT, "Ελλάδα and Κύπρος are Greece and Cyprus in the languages of their citizens.", NULL);
 }
 
 /* ---------------------------------------------------------- repetition */
@@ -198,11 +198,13 @@ Test(artifacts, repetition_negative)
 
 Test(artifacts, page_chrome_positive)
 {
-    expect(PC, "The talks ended on Monday.\n\nShare this article\n\nOfficials said more talks "
-               "were planned.\n",
+    expect(PC,
+           "The talks ended on Monday.\n\nShare this article\n\nOfficials said more talks "
+           "were planned.\n",
            "Share this article");
-    expect(PC, "The talks ended on Monday.\n\nAdvertisement\n\nOfficials said more talks were "
-               "planned.\n",
+    expect(PC,
+           "The talks ended on Monday.\n\nAdvertisement\n\nOfficials said more talks were "
+           "planned.\n",
            "Advertisement");
     expect(PC, "The talks ended on Monday.\n\nRead more: China's exports rise for a third month\n",
            "Read more: China's exports rise for a third month");
@@ -213,8 +215,9 @@ Test(artifacts, page_chrome_positive)
            "use of cookies.");
     expect(PC, "The talks ended on Monday.\n\nSign up for our newsletter.\n",
            "Sign up for our newsletter.");
-    expect(PC, "The talks ended on Monday. Click here to subscribe. Officials said more talks "
-               "were planned.",
+    expect(PC,
+           "The talks ended on Monday. Click here to subscribe. Officials said more talks "
+           "were planned.",
            "Click here to subscribe.");
     expect(PC, "The talks ended on Monday.\n\n• Related articles\n", "• Related articles");
     expect(PC, "The talks ended on Monday.\n\nLEAVE A REPLY\n", "LEAVE A REPLY");
@@ -222,16 +225,18 @@ Test(artifacts, page_chrome_positive)
 
 Test(artifacts, page_chrome_negative)
 {
-    expect(PC, "The talks ended on Monday.\n\nThis story has been updated with additional "
-               "development.\n",
+    expect(PC,
+           "The talks ended on Monday.\n\nThis story has been updated with additional "
+           "development.\n",
            NULL);
     expect(PC, "Our correspondents in Beijing and Moscow contributed to this report.", NULL);
     expect(PC, "Advertisement revenue fell sharply in the third quarter, the company said.", NULL);
     expect(PC, "The author of the report, a former diplomat, said the talks would fail.", NULL);
     expect(PC, "Readers can share their views on the ministry's website.", NULL);
     expect(PC, "Home prices rose 3% in January.\n\nKey meeting\n\nThe two sides met.\n", NULL);
-    expect(PC, "The top 10 countries for returning graduates. Source: 2022 Employment Survey "
-               "Report.",
+    expect(PC,
+           "The top 10 countries for returning graduates. Source: 2022 Employment Survey "
+           "Report.",
            NULL);
     expect(PC, "Comments made by the minister drew criticism from the opposition.", NULL);
     expect(PC, "Related talks are planned for March, the ministry said.", NULL);

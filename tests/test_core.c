@@ -300,3 +300,46 @@ Test(checker, every_analyzer_on_empty_and_tiny_documents)
         tu_free(r);
     }
 }
+
+/* Columns on very long lines use checkpoints; they must equal a plain count,
+ * including characters cut by a checkpoint boundary. */
+Test(document, columns_on_long_lines_match_plain_count)
+{
+    size_t n = 0, cap = 300000;
+    char *text = mtc_xmalloc(cap);
+    const char *pieces[] = {"a", "é", "“", "中", "😀", " ", "\n"};
+    unsigned seed = 7;
+    while (n + 8 < cap) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned k = (seed >> 16) % 100;
+        const char *p = k < 1 ? pieces[6] : pieces[k % 6];
+        size_t l = strlen(p);
+        memcpy(text + n, p, l);
+        n += l;
+    }
+    text[n] = '\0';
+    char *copy = mtc_xstrndup(text, n);
+    mtc_document *doc = mtc_document_from_utf8("long.txt", copy, n);
+    long line_start_line = 1;
+    size_t ls = 0;
+    long chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        if ((((unsigned char)text[i]) & 0xC0) == 0x80)
+            continue;
+        if (i % 997 == 0 || i % 4096 < 4) {
+            long line, col;
+            mtc_document_line_col(doc, i, &line, &col);
+            cr_assert_eq(line, line_start_line, "line at %zu", i);
+            cr_assert_eq(col, chars + 1, "column at %zu (line start %zu)", i, ls);
+        }
+        if (text[i] == '\n') {
+            line_start_line++;
+            ls = i + 1;
+            chars = 0;
+        } else {
+            chars++;
+        }
+    }
+    mtc_document_free(doc);
+    free(text);
+}

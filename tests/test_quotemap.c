@@ -3,9 +3,11 @@
  * sentences and paragraphs, nesting, foreign marks, and
  * mtc_quotemap_inside(). */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "data.h"
 #include "document.h"
 #include "quotemap.h"
 #include "testutil.h"
@@ -74,8 +76,8 @@ Test(quotemap, apostrophes_never_quote)
         qm_run r = build(texts[t]);
         cr_expect_gt(r.qm->n_marks, 0, "no mark found in: %s", texts[t]);
         for (size_t i = 0; i < r.qm->n_marks; i++)
-            cr_expect_eq(r.qm->marks[i].role, MTC_QR_APOSTROPHE, "mark %zu of '%s' has role %d",
-                         i, texts[t], r.qm->marks[i].role);
+            cr_expect_eq(r.qm->marks[i].role, MTC_QR_APOSTROPHE, "mark %zu of '%s' has role %d", i,
+                         texts[t], r.qm->marks[i].role);
         cr_expect_eq(r.qm->n_quoted, 0, "quoted text in: %s", texts[t]);
         done(&r);
     }
@@ -209,8 +211,7 @@ Test(quotemap, primes_are_not_quotes)
 {
     qm_run r = build("The phone has a 12\" screen and the player is 5'10\" tall.");
     for (size_t i = 0; i < r.qm->n_marks; i++)
-        cr_expect(r.qm->marks[i].role == MTC_QR_UNKNOWN ||
-                      r.qm->marks[i].role == MTC_QR_APOSTROPHE,
+        cr_expect(r.qm->marks[i].role == MTC_QR_UNKNOWN || r.qm->marks[i].role == MTC_QR_APOSTROPHE,
                   "mark %zu has role %d", i, r.qm->marks[i].role);
     cr_expect_eq(r.qm->n_quoted, 0);
     done(&r);
@@ -247,4 +248,33 @@ Test(quotemap, empty_and_plain_documents)
     done(&r);
     mtc_quotemap_free(NULL);
     cr_expect(!mtc_quotemap_inside(NULL, 0));
+}
+
+/* Every mark listed in dictionaries/quotes-foreign.tsv is recognised as a
+ * foreign mark with its English replacement. */
+static int each_foreign(const char *line, size_t len, long lineno, void *ctx)
+{
+    size_t *count = ctx;
+    size_t tab = 0;
+    while (tab < len && line[tab] != '\t')
+        tab++;
+    cr_assert_lt(tab, len, "quotes-foreign.tsv:%ld: no tab", lineno);
+    char text[64];
+    snprintf(text, sizeof text, "He said %.*s so.", (int)tab, line);
+    qm_run r = build(text);
+    cr_assert_eq(r.qm->n_marks, 1, "quotes-foreign.tsv:%ld: %zu marks", lineno, r.qm->n_marks);
+    cr_expect(r.qm->marks[0].is_foreign, "quotes-foreign.tsv:%ld", lineno);
+    cr_expect_neq(r.qm->marks[0].english, 0, "quotes-foreign.tsv:%ld", lineno);
+    done(&r);
+    (*count)++;
+    return 0;
+}
+
+Test(quotemap, foreign_data_file)
+{
+    size_t len, count = 0;
+    const char *data = mtc_data_get("dictionaries/quotes-foreign.tsv", &len);
+    cr_assert_not_null(data);
+    cr_assert_eq(mtc_data_each_line(data, len, each_foreign, &count, NULL), 0);
+    cr_expect_geq(count, 15);
 }

@@ -94,12 +94,14 @@ static void expect_suggestion(const char *rule, const char *text, const char *su
 Test(quotes, wrong_direction_positive)
 {
     expect(WD, "“Doing so means sanctions. We will keep it open, ⟦“⟧Richard wrote on Twitter.");
-    expect(WD, "“Instead of making the situation worse, we will push for a diplomatic solution. ⟦“⟧");
+    expect(WD,
+           "“Instead of making the situation worse, we will push for a diplomatic solution. ⟦“⟧");
     expect(WD, "“The talks were constructive,⟦“⟧ the minister said.");
     expect(WD, "The spokesman called the report ⟦”⟧fake news” and left the room.");
     expect(WD, "“He told me ⟦’⟧no deal’ twice,” the official said.");
     expect(WD, "The agency said the economy was “stable⟦“⟧ in March.");
-    expect(WD, "“The first paragraph of the statement is here.\n\n“The second one ends,⟦“⟧ he said.");
+    expect(WD,
+           "“The first paragraph of the statement is here.\n\n“The second one ends,⟦“⟧ he said.");
 }
 
 Test(quotes, wrong_direction_negative)

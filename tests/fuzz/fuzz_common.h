@@ -6,7 +6,6 @@
 #ifndef MTC_FUZZ_COMMON_H
 #define MTC_FUZZ_COMMON_H
 
-#define _GNU_SOURCE /* open_memstream under -std=c11 */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,8 @@
 #include "document.h"
 #include "mtcheck.h"
 #include "report.h"
+#include "suppress.h"
+#include "utf8.h"
 
 typedef struct fz_article {
     char path[256];
@@ -27,7 +28,7 @@ typedef struct fz_article {
 static mtc_config *fz_cfg;
 static mtc_checker *fz_chk;
 
-static void fz_init(void)
+static inline void fz_init(void)
 {
     mtc_error err;
     memset(&err, 0, sizeof err);
@@ -37,9 +38,83 @@ static void fz_init(void)
         abort();
 }
 
+/* Aborts unless the document keeps its contract: text NUL-terminated and
+ * valid UTF-8, spans ordered and inside the text, the source map (Markdown,
+ * HTML) inside the source and never going backwards, suppressions inside the
+ * source, every position printable as a line and column. */
+static inline void fz_check_document(const mtc_document *doc)
+{
+    size_t bad;
+    if (doc->text[doc->len] != '\0' || !mtc_utf8_validate(doc->text, doc->len, &bad))
+        abort();
+    if (doc->map) {
+        if (doc->map[doc->len] > doc->source_len)
+            abort();
+        for (size_t i = 0; i < doc->len; i++)
+            if (doc->map[i] > doc->source_len || doc->map[i] > doc->map[i + 1])
+                abort();
+    } else if (doc->source != doc->text || doc->source_len != doc->len) {
+        abort();
+    }
+    for (size_t i = 0; i < doc->n_suppressions; i++)
+        if (doc->suppressions[i].start > doc->suppressions[i].end ||
+            doc->suppressions[i].end > doc->source_len)
+            abort();
+    for (size_t p = 0; p < doc->n_paragraphs; p++) {
+        const mtc_paragraph *pa = &doc->paragraphs[p];
+        if (pa->start > pa->end || pa->end > doc->len ||
+            (p && pa->start < doc->paragraphs[p - 1].end) ||
+            pa->first_sentence + pa->n_sentences > doc->n_sentences)
+            abort();
+    }
+    for (size_t s = 0; s < doc->n_sentences; s++) {
+        const mtc_sentence *se = &doc->sentences[s];
+        if (se->start > se->end || se->end > doc->len || se->paragraph >= doc->n_paragraphs ||
+            (s && se->start < doc->sentences[s - 1].end) ||
+            se->first_token + se->n_tokens > doc->n_tokens)
+            abort();
+    }
+    for (size_t t = 0; t < doc->n_tokens; t++) {
+        const mtc_token *tk = &doc->tokens[t];
+        if (tk->start >= tk->end || tk->end > doc->len || (t && tk->start < doc->tokens[t - 1].end) ||
+            (doc->n_sentences && tk->sentence >= doc->n_sentences))
+            abort();
+    }
+    long line, col;
+    mtc_document_line_col(doc, doc->len, &line, &col);
+    if (line < 1 || (size_t)line > doc->n_lines || col < 1)
+        abort();
+}
+
+/* Aborts unless the result keeps its contract: issues sorted, inside the
+ * text, with a rule and a message; scores in 0..100. */
+static inline void fz_check_result(const mtc_document *doc, const mtc_result *res)
+{
+    for (size_t i = 0; i < res->n_issues; i++) {
+        const mtc_issue *is = &res->issues[i];
+        if (is->start > is->end || is->end > doc->len || !is->rule || !is->category ||
+            !is->message || is->n_suggestions > MTC_MAX_SUGGESTIONS)
+            abort();
+        if (is->sentence != (size_t)-1 && is->sentence >= doc->n_sentences)
+            abort();
+        if (i && res->issues[i - 1].start > is->start)
+            abort();
+        long line, col, eline, ecol;
+        mtc_document_line_col(doc, is->start, &line, &col);
+        mtc_document_line_col(doc, is->end, &eline, &ecol);
+        if (line < 1 || col < 1 || eline < line)
+            abort();
+    }
+    if (!(res->score >= 0 && res->score <= 100) || !(res->penalty >= 0))
+        abort();
+    for (size_t s = 0; s < doc->n_sentences; s++)
+        if (!(res->sentence_score[s] >= 0 && res->sentence_score[s] <= 100))
+            abort();
+}
+
 /* 0 when the input is checked (free with fz_free), -1 when it is rejected
  * (binary, undecodable): nothing to report. */
-static int fz_check(const uint8_t *data, size_t size, fz_article *a)
+static inline int fz_check(const uint8_t *data, size_t size, fz_article *a)
 {
     static const mtc_input_format formats[] = {MTC_INPUT_TEXT, MTC_INPUT_TEXT, MTC_INPUT_MARKDOWN,
                                                MTC_INPUT_HTML};
@@ -71,10 +146,12 @@ static int fz_check(const uint8_t *data, size_t size, fz_article *a)
         a->doc = NULL;
         return -1;
     }
+    fz_check_document(a->doc);
+    fz_check_result(a->doc, a->res);
     return 0;
 }
 
-static void fz_free(fz_article *a)
+static inline void fz_free(fz_article *a)
 {
     mtc_result_free(a->res);
     mtc_document_free(a->doc);
@@ -83,7 +160,7 @@ static void fz_free(fz_article *a)
 
 /* Runs reporter rep over the article (twice, as two files, so separators are
  * exercised); returns the malloc'ed output and its length. */
-static char *fz_report(const mtc_reporter *rep, const fz_article *a, size_t *len)
+static inline char *fz_report(const mtc_reporter *rep, const fz_article *a, size_t *len)
 {
     char *buf = NULL;
     size_t n = 0;

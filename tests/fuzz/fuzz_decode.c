@@ -11,14 +11,14 @@
 #include "utf8.h"
 
 /* Encodings a user may name with --encoding, plus an unknown one. */
-static const char *const encodings[] = {
+static const char *const dec_encodings[] = {
     NULL,        "UTF-8",      "utf8",       "UTF-16",    "UTF-16LE", "UTF-16BE",
     "UTF-32",    "UTF-32BE",   "UCS-2",      "latin1",    "windows-1252", "ISO-8859-15",
     "GB18030",   "GBK",        "Big5",       "Shift_JIS", "EUC-JP",   "ISO-2022-JP",
     "EUC-KR",    "KOI8-R",     "ASCII",      "no-such-encoding", "",   "UTF-7",
 };
 
-static void check(const char *bytes, size_t len, const char *enc)
+static void dec_check(const char *bytes, size_t len, const char *enc)
 {
     mtc_decoded dec;
     mtc_error err;
@@ -45,11 +45,11 @@ static void check(const char *bytes, size_t len, const char *enc)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* the bytes as they are, encoding detected */
-    check((const char *)data, size, NULL);
+    dec_check((const char *)data, size, NULL);
     if (size == 0)
         return 0;
     /* the first byte names an encoding for the rest */
-    const char *enc = encodings[data[0] % (sizeof encodings / sizeof encodings[0])];
-    check((const char *)data + 1, size - 1, enc);
+    const char *enc = dec_encodings[data[0] % (sizeof dec_encodings / sizeof dec_encodings[0])];
+    dec_check((const char *)data + 1, size - 1, enc);
     return 0;
 }

@@ -1,0 +1,229 @@
+/* test_readers.c — the Markdown (cmark-gfm) and HTML (gumbo) readers:
+ * only prose is checked, every position points into the original file,
+ * character references are decoded, headings are headlines, inline
+ * suppression comments work; --input-format forces a reader. */
+#include <criterion/criterion.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buffer.h"
+#include "clitest.h"
+#include "document.h"
+#include "suppress.h"
+#include "testutil.h"
+
+static const char *fixture(const char *name)
+{
+    static char buf[4096];
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/fixtures/ci/%s", name);
+    return tu_root_path(rel, buf, sizeof buf);
+}
+
+static mtc_document *load(const char *name, mtc_input_format fmt)
+{
+    mtc_document *doc = NULL;
+    mtc_error err;
+    memset(&err, 0, sizeof err);
+    mtc_status st = mtc_document_load(fixture(name), NULL, fmt, 0, &doc, &err);
+    cr_assert_eq(st, MTC_OK, "%s", err.message);
+    return doc;
+}
+
+/* The source text at a text span, via the map. */
+static int maps_to(const mtc_document *doc, const char *word)
+{
+    const char *t = strstr(doc->text, word);
+    cr_assert_not_null(t, "'%s' not in the extracted text", word);
+    size_t off = (size_t)(t - doc->text);
+    size_t src = mtc_document_source_offset(doc, off);
+    return strncmp(doc->source + src, word, strlen(word)) == 0;
+}
+
+/* Issues as "line:col:text:rule" lines from `mtcheck --format jsonl ARGS`. */
+static char *issue_lines(const char *args)
+{
+    ct_result r = ct_run(args, NULL);
+    cr_assert(r.status == 0 || r.status == 1, "exit %d: %s", r.status, r.err);
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_puts(&b, "");
+    char *save = NULL;
+    for (char *line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        json_object *o = json_tokener_parse(line);
+        cr_assert_not_null(o, "not JSON: %s", line);
+        json_object *issues;
+        cr_assert(json_object_object_get_ex(o, "issues", &issues));
+        for (size_t i = 0; i < json_object_array_length(issues); i++) {
+            json_object *is = json_object_array_get_idx(issues, i), *v;
+            long l, c;
+            json_object_object_get_ex(is, "line", &v);
+            l = json_object_get_int(v);
+            json_object_object_get_ex(is, "column", &v);
+            c = json_object_get_int(v);
+            json_object *text, *rule;
+            json_object_object_get_ex(is, "text", &text);
+            json_object_object_get_ex(is, "rule", &rule);
+            mtc_buf_printf(&b, "%ld:%ld:%s:%s\n", l, c, json_object_get_string(text),
+                           json_object_get_string(rule));
+        }
+        json_object_put(o);
+    }
+    ct_free(&r);
+    return mtc_buf_detach(&b);
+}
+
+#define SPELLING_ONLY "--format jsonl --disable all --enable spelling --no-config "
+
+Test(readers, markdown_extracts_prose_only)
+{
+    mtc_document *doc = load("article.md", MTC_INPUT_AUTO);
+    const char *absent[] = {"front matter", "title:", "tags:", "teh code block", "exmaple",
+                            "http:", "`", "```", "mtcheck-disable", "|", "# ", "> ", "- first"};
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
+        cr_expect_null(strstr(doc->text, absent[i]), "'%s' leaked into the prose:\n%s",
+                       absent[i], doc->text);
+    const char *present[] = {"Talks end withuot agreement", "Officials met in Rome on Monday.",
+                             "The secretery said nothing & left.", "A quoted sentense here.",
+                             "first itme", "wrod one", "fine"};
+    for (size_t i = 0; i < sizeof present / sizeof present[0]; i++)
+        cr_expect_not_null(strstr(doc->text, present[i]), "'%s' missing from:\n%s", present[i],
+                           doc->text);
+    cr_assert(maps_to(doc, "withuot"));
+    cr_assert(maps_to(doc, "secretery"));
+    cr_assert(maps_to(doc, "wrod"));
+    long line, col;
+    mtc_document_line_col(doc, (size_t)(strstr(doc->text, "itme") - doc->text), &line, &col);
+    cr_assert_eq(line, 20);
+    cr_assert_eq(col, 9);
+    /* the heading is a headline paragraph of its own */
+    cr_assert(doc->n_paragraphs > 3);
+    cr_assert(doc->paragraphs[0].is_headline);
+    cr_assert_eq(doc->text[doc->paragraphs[0].end], '\n');
+    mtc_document_free(doc);
+}
+
+Test(readers, markdown_issues_at_source_positions)
+{
+    char args[4200];
+    snprintf(args, sizeof args, SPELLING_ONLY "'%s'", fixture("article.md"));
+    char *got = issue_lines(args);
+    cr_assert_str_eq(got, "5:13:withuot:spelling.unknown-word\n"
+                          "12:5:secretery:spelling.unknown-word\n"
+                          "18:13:sentense:spelling.unknown-word\n"
+                          "20:9:itme:spelling.unknown-word\n"
+                          "25:3:wrod:spelling.unknown-word\n");
+    free(got);
+}
+
+Test(readers, markdown_suppression_comment_is_what_hides_the_issue)
+{
+    size_t len;
+    char *src = ct_read(fixture("article.md"), &len);
+    cr_assert_not_null(src);
+    char *c = strstr(src, "<!-- mtcheck-disable-next-line spelling -->");
+    cr_assert_not_null(c);
+    memcpy(c, "<!-- an ordinary comment here ........ -->", 42);
+    char *dir = ct_tmpdir();
+    char *p = ct_write(dir, "a.md", src, len);
+    char args[4200];
+    snprintf(args, sizeof args, SPELLING_ONLY "'%s'", p);
+    char *got = issue_lines(args);
+    cr_assert_not_null(strstr(got, "10:5:minsiter:spelling.unknown-word\n"), "%s", got);
+    free(got);
+    free(p);
+    free(dir);
+    free(src);
+}
+
+Test(readers, html_extracts_body_text_only)
+{
+    mtc_document *doc = load("article.html", MTC_INPUT_AUTO);
+    const char *absent[] = {"Teh title", "var teh", "color", "Hoem", "Nwes", "Siet", "Copyrihgt",
+                            "<p>", "&amp;", "&eacute;", "mtcheck-disable"};
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
+        cr_expect_null(strstr(doc->text, absent[i]), "'%s' leaked into the prose:\n%s",
+                       absent[i], doc->text);
+    cr_assert_not_null(strstr(doc->text, "Monday & the secretery"), "%s", doc->text);
+    cr_assert_not_null(strstr(doc->text, "Café owners were unhapy with the plan."), "%s",
+                       doc->text);
+    cr_assert(maps_to(doc, "withuot"));
+    cr_assert(maps_to(doc, "unhapy"));
+    /* a decoded reference maps to its '&' */
+    size_t e = (size_t)(strstr(doc->text, "é") - doc->text);
+    cr_assert_eq(doc->source[mtc_document_source_offset(doc, e)], '&');
+    cr_assert(doc->paragraphs[0].is_headline);
+    mtc_document_free(doc);
+}
+
+Test(readers, html_issues_at_source_positions)
+{
+    char args[4200];
+    snprintf(args, sizeof args, SPELLING_ONLY "'%s'", fixture("article.html"));
+    char *got = issue_lines(args);
+    cr_assert_str_eq(got, "8:15:withuot:spelling.unknown-word\n"
+                          "9:46:secretery:spelling.unknown-word\n"
+                          "13:32:unhapy:spelling.unknown-word\n");
+    free(got);
+}
+
+Test(readers, input_format_forces_a_reader)
+{
+    char args[4200];
+    snprintf(args, sizeof args, SPELLING_ONLY "--input-format text '%s'", fixture("article.md"));
+    char *got = issue_lines(args);
+    cr_assert_not_null(strstr(got, "15:1:teh:"), "plain text checks the code block: %s", got);
+    cr_assert_not_null(strstr(got, "2:9:Teh:"), "and the front matter: %s", got);
+    cr_assert_not_null(strstr(got, "minsiter"), "no suppressions in plain text: %s", got);
+    free(got);
+    /* and Markdown from standard input */
+    ct_result r = ct_run(SPELLING_ONLY "--input-format markdown -", fixture("article.md"));
+    cr_assert_eq(r.status, 1);
+    cr_assert_null(strstr(r.out, "\"teh\""), "%s", r.out);
+    cr_assert_not_null(strstr(r.out, "withuot"));
+    ct_free(&r);
+}
+
+Test(readers, suppression_directives)
+{
+    const char *src = "<!-- mtcheck-disable spelling, quotes -->\nA line.\n"
+                      "<!-- mtcheck-enable spelling -->\nB line.\n"
+                      "<!-- mtcheck-disable-next-line -->\n\nC line.\nD line.\n"
+                      "<!-- mtcheck-disabled -->\n";
+    char *copy = mtc_xstrdup(src);
+    mtc_document *doc = mtc_document_from_utf8("x.md", copy, strlen(copy));
+    mtc_suppress_builder b;
+    memset(&b, 0, sizeof b);
+    const char *p = src;
+    while ((p = strstr(p, "<!--")) != NULL) {
+        const char *e = strstr(p, "-->");
+        mtc_suppress_comment(&b, p + 4, (size_t)(e - p - 4), (size_t)(p - src),
+                             (size_t)(e + 3 - src));
+        p = e + 3;
+    }
+    mtc_suppress_finish(&b, doc);
+    size_t a = (size_t)(strstr(src, "A line") - src), bl = (size_t)(strstr(src, "B line") - src);
+    size_t c = (size_t)(strstr(src, "C line") - src), d = (size_t)(strstr(src, "D line") - src);
+    int spelling_a = 0, quotes_b = 0, spelling_b = 0, all_c = 0, any_d = 0;
+    for (size_t i = 0; i < doc->n_suppressions; i++) {
+        const mtc_suppression *s = &doc->suppressions[i];
+        int in_a = a >= s->start && a < s->end, in_b = bl >= s->start && bl < s->end;
+        int in_c = c >= s->start && c < s->end, in_d = d >= s->start && d < s->end;
+        spelling_a |= in_a && strcmp(s->rules, "spelling") == 0;
+        quotes_b |= in_b && strcmp(s->rules, "quotes") == 0;
+        spelling_b |= in_b && strcmp(s->rules, "spelling") == 0;
+        all_c |= in_c && strcmp(s->rules, "all") == 0;
+        any_d |= in_d && strcmp(s->rules, "all") == 0;
+    }
+    cr_assert(spelling_a, "spelling disabled on A");
+    cr_assert(quotes_b, "quotes still disabled on B (never enabled)");
+    cr_assert_not(spelling_b, "spelling enabled again before B");
+    cr_assert(all_c, "next non-blank line after disable-next-line");
+    cr_assert_not(any_d, "only one line");
+    /* 'mtcheck-disabled' is not a directive: 3 ranges from the directives above
+     * (spelling, quotes, next line) */
+    cr_assert_eq(doc->n_suppressions, 3);
+    mtc_document_free(doc);
+}
