@@ -10,12 +10,12 @@ BENCH_DIR ?= ../shared/bench/dev
 DEB_PACKAGES = build-essential pkg-config python3 \
 	libhunspell-dev hunspell-en-us hunspell-en-gb hunspell \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
-	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en liblink-grammar-dev \
+	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
 	clang-14 libclang-rt-14-dev valgrind chromium
 
 # pkg-config modules linked into libmtcheck.
-PKGS = hunspell libutf8proc uchardet icu-uc link-grammar inih libcmark-gfm gumbo json-c
+PKGS = hunspell libutf8proc uchardet icu-uc inih libcmark-gfm gumbo json-c
 # pkg-config modules only the tests link (json-c parses reports back).
 TEST_PKGS = criterion json-c
 
@@ -118,14 +118,25 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	else echo "All Debian packages present."; fi
 
-install: all
+# The man page: mtcheck.1 with its @RULES@ line replaced by the binary's rule list.
+$(BUILD)/mtcheck.1: mtcheck.1 $(BUILD)/mtcheck
+	$(BUILD)/mtcheck --list-rules | awk '{ d = $$0; sub(/^[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +/, "", d); \
+	  gsub(/\\/, "\\e", d); print ".TP"; print ".B " $$1; \
+	  print "\\&" $$2 ", " $$3 ", " ($$4 == "on" ? "on" : "off") " by default. " d }' > $@.rules
+	awk -v f=$@.rules '/^@RULES@$$/ { while ((getline l < f) > 0) print l; next } { print }' mtcheck.1 > $@
+	rm -f $@.rules
+
+install: all $(BUILD)/mtcheck.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mtcheck/dictionaries
 	install -m 0755 $(BUILD)/mtcheck $(DESTDIR)$(PREFIX)/bin/mtcheck
 	cp -R dictionaries/. $(DESTDIR)$(PREFIX)/share/mtcheck/dictionaries/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0644 $(BUILD)/mtcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/mtcheck.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/mtcheck
 	rm -rf $(DESTDIR)$(PREFIX)/share/mtcheck
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/mtcheck.1
 
 SCORE ?= $(BENCH_DIR)/../score.py
 
@@ -230,16 +241,18 @@ fuzz-build:
 # kept crash inputs (tests/fuzz/regressions); new inputs go to build/fuzz/corpus,
 # a crash to build/fuzz/artifacts (copy it to tests/fuzz/regressions/).
 fuzz: fuzz-build
-	@set -e; mkdir -p $(FUZZ_BUILD)/artifacts; for t in $(FUZZ_TARGETS); do \
+	@mkdir -p $(FUZZ_BUILD)/artifacts; failed=""; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  echo "== $$t: $(FUZZ_SECONDS) s"; \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ASAN_OPTIONS=detect_leaks=1 \
 	  $(FUZZ_BUILD)/fuzzers/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=4096 \
 	    -max_len=$(FUZZ_MAX_LEN) -print_final_stats=1 -artifact_prefix=$(CURDIR)/$(FUZZ_BUILD)/artifacts/$$t- \
 	    $(FUZZ_BUILD)/corpus/$$t tests/fuzz/seeds tests/fuzz/regressions > $(FUZZ_BUILD)/$$t.log 2>&1 \
-	    || { tail -n 80 $(FUZZ_BUILD)/$$t.log; echo "fuzz: $$t failed (log: $(FUZZ_BUILD)/$$t.log)"; exit 1; }; \
-	  grep -E '^stat::(number_of_executed_units|peak_rss_mb|new_units_added)' $(FUZZ_BUILD)/$$t.log | tr '\n' ' '; echo; \
-	done
+	    || { grep -E -A40 'ERROR|runtime error|Slowest unit' $(FUZZ_BUILD)/$$t.log | head -n 60; failed="$$failed $$t"; }; \
+	  grep -E '^stat::(number_of_executed_units|new_units_added|peak_rss_mb)' $(FUZZ_BUILD)/$$t.log | tr -s ' \n' ' '; echo; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed (logs in $(FUZZ_BUILD), inputs in $(FUZZ_BUILD)/artifacts)"; exit 1; fi; \
+	echo "fuzz: every target ran $(FUZZ_SECONDS) s without a finding"
 
 # The slow huge inputs (a 1 GB file, a 50 MB line, ...): the suite `huge` of
 # tests/test_hostile.c, skipped unless MTC_HUGE=1.

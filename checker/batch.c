@@ -28,11 +28,15 @@ typedef struct pool {
     pthread_cond_t space; /* a slot was freed, or stop */
     pthread_cond_t ready; /* a slot was filled, or the source ended */
     pthread_mutex_t create_lock; /* serialises mtc_checker_new */
+    pthread_mutex_t source_lock; /* serialises the source (may block on input) */
     slot *slots;
-    size_t next_seq;   /* jobs taken */
+    size_t reserved;   /* window places taken (>= jobs taken) */
+    size_t next_seq;   /* jobs taken (under source_lock) */
+    size_t total;      /* jobs in all, once eof is set */
     size_t delivered;  /* items handed to the sink */
     size_t running;    /* workers still running */
-    int eof;
+    int eof;           /* the source ended (total is set) */
+    int eof_source;    /* the same, under source_lock */
     int stop;          /* fatal error: stop taking jobs */
     mtc_error fatal;
 } pool;
@@ -105,20 +109,34 @@ static void *worker_main(void *arg)
     pool *p = w->p;
     pthread_mutex_lock(&p->lock);
     for (;;) {
-        while (!p->stop && !p->eof && p->next_seq - p->delivered >= p->window)
+        /* a place in the window first, then the job: the source is read
+         * outside the main lock, so results keep flowing while it blocks */
+        while (!p->stop && !p->eof && p->reserved - p->delivered >= p->window)
             pthread_cond_wait(&p->space, &p->lock);
         if (p->stop || p->eof)
             break;
+        p->reserved++;
+        pthread_mutex_unlock(&p->lock);
+
         mtc_batch_job job;
         memset(&job, 0, sizeof job);
-        if (!p->b->next(p->b->next_ctx, &job)) {
+        pthread_mutex_lock(&p->source_lock);
+        int got = !p->eof_source && p->b->next(p->b->next_ctx, &job);
+        size_t seq = got ? p->next_seq++ : 0;
+        if (!got && !p->eof_source) {
+            p->eof_source = 1;
+            pthread_mutex_lock(&p->lock);
+            p->total = p->next_seq;
             p->eof = 1;
             pthread_cond_broadcast(&p->ready);
             pthread_cond_broadcast(&p->space);
+            pthread_mutex_unlock(&p->lock);
+        }
+        pthread_mutex_unlock(&p->source_lock);
+        if (!got) {
+            pthread_mutex_lock(&p->lock);
             break;
         }
-        size_t seq = p->next_seq++;
-        pthread_mutex_unlock(&p->lock);
 
         mtc_batch_item it;
         memset(&it, 0, sizeof it);
@@ -151,6 +169,7 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
         p.window = nw;
     pthread_mutex_init(&p.lock, NULL);
     pthread_mutex_init(&p.create_lock, NULL);
+    pthread_mutex_init(&p.source_lock, NULL);
     pthread_cond_init(&p.space, NULL);
     pthread_cond_init(&p.ready, NULL);
     p.slots = mtc_xcalloc(p.window, sizeof *p.slots);
@@ -179,7 +198,7 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
         }
         for (;;) {
             slot *s = &p.slots[p.delivered % p.window];
-            while (!s->ready && !p.stop && !(p.running == 0 || (p.eof && p.delivered == p.next_seq)))
+            while (!s->ready && !p.stop && !(p.running == 0 || (p.eof && p.delivered == p.total)))
                 pthread_cond_wait(&p.ready, &p.lock);
             if (!s->ready || p.stop)
                 break;
@@ -221,5 +240,6 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
     pthread_cond_destroy(&p.ready);
     pthread_mutex_destroy(&p.lock);
     pthread_mutex_destroy(&p.create_lock);
+    pthread_mutex_destroy(&p.source_lock);
     return rc;
 }

@@ -39,8 +39,10 @@ typedef struct mtc_batch {
     const char *encoding;            /* NULL = detect */
     mtc_input_format input_format;
     size_t max_bytes;
-    /* Fills job and returns 1, or returns 0 at the end. Called with the
-     * batch lock held (one caller at a time); job is zeroed before. */
+    /* Fills job and returns 1, or returns 0 at the end (then never called
+     * again). Called by the workers one at a time (a lock of its own, so a
+     * source blocking on input does not hold up the results); job is
+     * zeroed before. */
     int (*next)(void *ctx, mtc_batch_job *job);
     void *next_ctx;
     /* Called on the calling thread, in input order. */

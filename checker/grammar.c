@@ -9,8 +9,7 @@
  *   grammar.article-agreement  "a" before a vowel sound, "an" before a
  *                              consonant sound
  *   grammar.lowercase-start    a body sentence starting in lowercase
- *   grammar.parse              (--deep) link-grammar finds no complete
- *                              linkage (grammar_parse.c)
+ *                              (off by default)
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
  * dictionaries/grammar-*. Every issue covers one word. Owns its per-worker
@@ -22,7 +21,6 @@
 #include "analyzer.h"
 #include "data.h"
 #include "grammar_lexicon.h"
-#include "grammar_parse.h"
 #include "utf8.h"
 #include "wordset.h"
 
@@ -32,7 +30,6 @@
 #define R_SUBJECT "grammar.missing-subject"
 #define R_ARTICLE "grammar.article-agreement"
 #define R_LOWER "grammar.lowercase-start"
-#define R_PARSE "grammar.parse"
 
 static const mtc_rule_info rules[] = {
     {R_PERSON, "grammar", MTC_SEV_MAJOR, 1,
@@ -46,10 +43,6 @@ static const mtc_rule_info rules[] = {
      "\"a\" before a vowel sound or \"an\" before a consonant sound"},
     /* off by default: too rare on the benchmark to beat chance (lift < 1.5) */
     {R_LOWER, "grammar", MTC_SEV_MINOR, 0, "Body sentence starts with a lowercase letter"},
-    /* off by default, and needs --deep as well: on the benchmark its flags
-     * point at expert-marked words no better than chance */
-    {R_PARSE, "grammar", MTC_SEV_MINOR, 0,
-     "Link-grammar cannot fit a word into a parse of the sentence (with --deep)"},
 };
 
 #define NARRATIVE_FILE "dictionaries/grammar-narrative-pronouns.txt"
@@ -66,7 +59,6 @@ typedef struct gr_state {
     mtc_wordset *imperative; /* verbs that may open a sentence without subject */
     mtc_wordset *sounds;     /* spelling prefix -> SOUND_* */
     size_t longest_sound;    /* longest prefix in sounds */
-    mtc_grammar_parser *parser; /* --deep only; NULL otherwise */
 } gr_state;
 
 /* ---- state ---- */
@@ -111,12 +103,12 @@ static void gr_destroy(void *state)
     mtc_wordset_free(st->exempt);
     mtc_wordset_free(st->imperative);
     mtc_wordset_free(st->sounds);
-    mtc_grammar_parser_free(st->parser);
     free(st);
 }
 
 static mtc_status gr_create(const mtc_config *cfg, void **state, mtc_error *err)
 {
+    (void)cfg;
     gr_state *st = mtc_xcalloc(1, sizeof *st);
     st->narrative = mtc_wordset_new();
     st->exempt = mtc_wordset_new();
@@ -136,10 +128,6 @@ static mtc_status gr_create(const mtc_config *cfg, void **state, mtc_error *err)
     if (s == MTC_OK)
         s = mtc_data_load_lines(SOUNDS_FILE, sounds_line, &sc, err);
     st->longest_sound = sc.longest;
-    /* the link-grammar dictionary is loaded only when it will be used */
-    if (s == MTC_OK && cfg && cfg->deep &&
-        mtc_config_rule_enabled(cfg, R_PARSE, "grammar", "grammar", 0))
-        s = mtc_grammar_parser_new(&st->parser, err);
     if (s != MTC_OK) {
         gr_destroy(st);
         return s;
@@ -618,8 +606,13 @@ static void check_lowercase(const gr_state *st, const mtc_context *ctx, size_t s
     if (si > p->first_sentence) {
         const mtc_sentence *ps = &doc->sentences[si - 1];
         size_t k = ps->end;
-        while (k > ps->start && is_closer_cp((int32_t)(unsigned char)doc->text[k - 1]))
-            k--;
+        while (k > ps->start) { /* step back over closing quotes and brackets */
+            int32_t c;
+            size_t pk = mtc_utf8_prev(doc->text, k, &c);
+            if (!is_closer_cp(c))
+                break;
+            k = pk;
+        }
         if (k >= ps->start + 3 && memcmp(doc->text + k - 3, "...", 3) == 0)
             return;
         if (k >= ps->start + 3 && memcmp(doc->text + k - 3, "\xE2\x80\xA6", 3) == 0)
@@ -789,8 +782,6 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
             check_fragment(st, ctx, si, w, em);
         if (mtc_rule_on(em, R_LOWER))
             check_lowercase(st, ctx, si, w, em);
-        if (!quoted && st->parser && mtc_rule_on(em, R_PARSE) && terminal(doc, s, NULL) == '.')
-            mtc_grammar_parse_check(st->parser, ctx, si, em, R_PARSE);
     }
 }
 

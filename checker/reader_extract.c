@@ -25,6 +25,10 @@ void mtc_extract_free(mtc_extract *ex)
 static void raw_put(mtc_extract *ex, char c, size_t src)
 {
     mtc_grow((void **)&ex->map, &ex->cap_map, ex->text.len + 2, sizeof *ex->map);
+    /* the map never goes backwards (an alignment that resynchronised too
+     * far must not give a later byte an earlier source position) */
+    if (ex->text.len > 0 && src < ex->map[ex->text.len - 1])
+        src = ex->map[ex->text.len - 1];
     ex->map[ex->text.len] = src;
     mtc_buf_putc(&ex->text, c);
 }
@@ -60,6 +64,19 @@ void mtc_extract_break(mtc_extract *ex)
         ex->pending_break = 1;
 }
 
+/* The end (after ';') of a character reference &name; &#N; &#xN; at
+ * src[s], or 0. */
+static size_t reference_end(const char *src, size_t s, size_t limit)
+{
+    size_t e = s + 1;
+    if (e < limit && src[e] == '#')
+        e++;
+    size_t start = e;
+    while (e < limit && e < s + 40 && mtc_ascii_is_alnum((unsigned char)src[e]))
+        e++;
+    return e > start && e < limit && src[e] == ';' ? e + 1 : 0;
+}
+
 size_t mtc_extract_aligned(mtc_extract *ex, const char *lit, size_t n, const char *src,
                            size_t hint, size_t limit)
 {
@@ -67,6 +84,18 @@ size_t mtc_extract_aligned(mtc_extract *ex, const char *lit, size_t n, const cha
     size_t i = 0;
     while (i < n) {
         char c = lit[i];
+        size_t ref = s < limit && src[s] == '&' ? reference_end(src, s, limit) : 0;
+        if (ref && (ref - s > n - i || memcmp(lit + i, src + s, ref - s) != 0)) {
+            /* a character reference, decoded in the literal: the whole code
+             * point maps to its '&' */
+            int32_t cp;
+            int k = mtc_utf8_next(lit, n, i, &cp);
+            for (int j = 0; j < k; j++)
+                mtc_extract_putc(ex, lit[i + j], s);
+            i += (size_t)k;
+            s = ref;
+            continue;
+        }
         if (s < limit && src[s] == c) {
             mtc_extract_putc(ex, c, s);
             s++, i++;
@@ -75,21 +104,6 @@ size_t mtc_extract_aligned(mtc_extract *ex, const char *lit, size_t n, const cha
         if (s + 1 < limit && src[s] == '\\' && src[s + 1] == c) {
             s++;
             continue;
-        }
-        if (s < limit && src[s] == '&') {
-            /* a character reference: the whole code point maps to '&' */
-            size_t e = s + 1;
-            while (e < limit && e < s + 40 && src[e] != ';' && !mtc_ascii_is_space((unsigned char)src[e]))
-                e++;
-            if (e < limit && src[e] == ';') {
-                int32_t cp;
-                int k = mtc_utf8_next(lit, n, i, &cp);
-                for (int j = 0; j < k; j++)
-                    mtc_extract_putc(ex, lit[i + j], s);
-                i += (size_t)k;
-                s = e + 1;
-                continue;
-            }
         }
         /* resynchronise: the next few literal bytes, a little further on */
         size_t want = n - i < 4 ? n - i : 4;

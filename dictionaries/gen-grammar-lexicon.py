@@ -115,8 +115,13 @@ def main():
         return 2
     base, out = sys.argv[1], sys.argv[2]
     dict_path = os.path.join(base, "4.0.dict")
-    with open(dict_path, encoding="utf-8", errors="replace") as f:
-        text = f.read()
+    try:
+        with open(dict_path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError as e:
+        sys.stderr.write("gen-grammar-lexicon.py: %s: %s (install link-grammar-dictionaries-en)\n"
+                         % (dict_path, e.strerror))
+        return 1
     lex = {}
     for lhs, rhs in statements(text):
         for tok in lhs:

@@ -41,7 +41,7 @@
     }
     if (e.key !== 'n' && e.key !== 'p') return;
     var heads = Array.prototype.filter.call(
-      document.querySelectorAll('mark.iss[data-rule]'),
+      document.querySelectorAll('mark.iss:not(.cont)'),
       function (m) { return !m.classList.contains('off'); });
     if (!heads.length) return;
     var i = heads.indexOf(document.activeElement);

@@ -5,6 +5,7 @@
  * when asked for (stdout is not a terminal here). */
 #include <criterion/criterion.h>
 #include <json-c/json.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,9 @@ Test(batch, output_identical_whatever_jobs)
 
 /* A source of generated articles and a sink that checks the order. */
 typedef struct gen {
-    size_t n, given, done, max_in_flight, window;
+    size_t n, given;
+    _Atomic size_t done; /* written by the sink, read by the source */
+    size_t max_in_flight, window;
     int order_ok;
 } gen;
 

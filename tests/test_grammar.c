@@ -147,6 +147,16 @@ Test(grammar, missing_subject_positive)
     expect(MS, "The report was published. Is expected to rise further next year.", "Is");
 }
 
+Test(grammar, missing_subject_verb_with_object)
+{
+    expect(MS, "Speeds have improved. Build a high-quality city-level wireless network.", "Build");
+    expect(MS, "The plan was approved. Support the enterprises in expanding their networks.",
+           "Support");
+    expect(MS, "Support grew among voters in the north.", NULL);
+    expect(MS, "Research shows the policy worked.", NULL);
+    expect(MS, "Talks between the two sides resumed on Monday.", NULL);
+}
+
 Test(grammar, missing_subject_negative)
 {
     expect(MS, "Will China help Russia? Analysts are divided.", NULL);
@@ -203,6 +213,42 @@ Test(grammar, lowercase_start_negative)
     expect(LS, "“We will win,” he said. “and we will do it soon.”", NULL);
     expect(LS, "The ministers left Rome on Tuesday.", NULL);
     expect(LS, "Markets were calm.\n\ne-commerce sales rose in March.", NULL);
+}
+
+Test(grammar, lowercase_start_off_by_default)
+{
+    tu_run *r = tu_check("The talks ended.\n\nthe ministers left Rome on Tuesday.", NULL);
+    cr_expect_eq(tu_count(r, LS), 0);
+    tu_free(r);
+}
+
+Test(grammar, lowercase_start_after_closing_quote)
+{
+    expect(LS, "“The talks are over.”\n\nthe ministers left Rome on Tuesday.", "the");
+    expect(LS, "He said it was “over…” and left the room.", NULL);
+}
+
+Test(grammar, default_rules_report_with_exact_spans)
+{
+    tu_run *r = tu_check("The ministry did not comment. You will be wary of that.", NULL);
+    const mtc_issue *is = tu_find(r, NP, 0);
+    cr_assert_not_null(is);
+    char *span = tu_issue_text(r, is);
+    cr_expect_str_eq(span, "You");
+    free(span);
+    cr_expect_eq(is->severity, MTC_SEV_MAJOR);
+    cr_expect_str_eq(is->category, "grammar");
+    tu_free(r);
+}
+
+Test(grammar, article_agreement_suggests_the_other_article)
+{
+    tu_run *r = tu_check("The ministry issued a urgent warning on Monday.", AA);
+    const mtc_issue *is = tu_find(r, AA, 0);
+    cr_assert_not_null(is);
+    cr_assert_eq(is->n_suggestions, 1);
+    cr_expect_str_eq(is->suggestions[0], "an");
+    tu_free(r);
 }
 
 /* ---- the sample article (issue 5 acceptance) ---- */

@@ -227,3 +227,39 @@ Test(readers, suppression_directives)
     cr_assert_eq(doc->n_suppressions, 3);
     mtc_document_free(doc);
 }
+
+/* Byte offset in the source of the first occurrence of `needle` in the text. */
+static size_t src_of(const mtc_document *doc, const char *needle)
+{
+    const char *t = strstr(doc->text, needle);
+    cr_assert_not_null(t, "'%s' not in:\n%s", needle, doc->text);
+    return mtc_document_source_offset(doc, (size_t)(t - doc->text));
+}
+
+Test(readers, references_and_escapes_map_to_their_source)
+{
+    const char html[] = "<p>A&amp;B &lt;&quot;quoted&quot; &bogus; &#x4E2D; end</p>";
+    mtc_document *doc = NULL;
+    mtc_error err;
+    cr_assert_eq(mtc_document_from_bytes("x", html, strlen(html), NULL, MTC_INPUT_HTML, &doc, &err),
+                 MTC_OK);
+    cr_assert_str_eq(doc->text, "A&B <\"quoted\" &bogus; 中 end");
+    cr_assert_eq(src_of(doc, "&B"), (size_t)(strstr(html, "&amp;") - html));
+    cr_assert_eq(src_of(doc, "B "), (size_t)(strstr(html, "B ") - html));
+    cr_assert_eq(src_of(doc, "\"quoted"), (size_t)(strstr(html, "&quot;") - html));
+    cr_assert_eq(src_of(doc, "quoted"), (size_t)(strstr(html, "quoted") - html));
+    cr_assert_eq(src_of(doc, "&bogus;"), (size_t)(strstr(html, "&bogus;") - html));
+    cr_assert_eq(src_of(doc, "中"), (size_t)(strstr(html, "&#x4E2D;") - html));
+    cr_assert_eq(src_of(doc, " end"), (size_t)(strstr(html, " end") - html));
+    mtc_document_free(doc);
+
+    const char md[] = "Price \\*rose\\* by 5&nbsp;% [here](http://x.y/z) `code` and *fell*.\n";
+    cr_assert_eq(mtc_document_from_bytes("x", md, strlen(md), NULL, MTC_INPUT_MARKDOWN, &doc, &err),
+                 MTC_OK);
+    cr_assert_str_eq(doc->text, "Price *rose* by 5\u00a0% here and fell.");
+    cr_assert_eq(src_of(doc, "*rose"), (size_t)(strstr(md, "\\*rose") - md + 1));
+    cr_assert_eq(src_of(doc, "rose"), (size_t)(strstr(md, "rose") - md));
+    cr_assert_eq(src_of(doc, "here"), (size_t)(strstr(md, "here") - md));
+    cr_assert_eq(src_of(doc, "fell"), (size_t)(strstr(md, "fell") - md));
+    mtc_document_free(doc);
+}
