@@ -233,6 +233,9 @@ $(BUILD)/fuzzers/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(BUILD)/libmtcheck.
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags json-c) -fsanitize=fuzzer $< $(BUILD)/libmtcheck.a -o $@ \
 	  $(shell pkg-config --libs json-c) $(LDLIBS_ALL)
 
+# tests/test_hostile.c compiles the fuzz targets in (to replay their seeds and crash inputs).
+$(BUILD)/obj/tests/test_hostile.o: $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
+
 fuzz-build:
 	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" \
 	  LDLIBS="-fsanitize=address,undefined" $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzzers/%)

@@ -99,7 +99,6 @@ static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
         it->status = st;
         return;
     }
-    mtc_suppress_apply(it->res, b->configs[it->config]);
     it->status = MTC_OK;
 }
 

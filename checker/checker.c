@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "suppress.h"
 
 /* A resolved rule: enabled flag and severity after configuration. */
 typedef struct rule_state {
@@ -229,6 +230,8 @@ mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_resu
         res->issues[i].sentence = sentence_of(doc, res->issues[i].start);
     mtc_score_result(res, chk->cfg);
     mtc_result_apply_gate(res, chk->cfg);
+    /* inline suppression comments of Markdown/HTML sources (re-scores if any) */
+    mtc_suppress_apply(res, chk->cfg);
     *out = res;
     return MTC_OK;
 }

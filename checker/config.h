@@ -30,7 +30,6 @@ struct mtc_config {
     mtc_severity fail_on;  /* MTC_SEV_DEFAULT means "none" */
     int fail_on_none;      /* 1 when the gate on severities is off */
     double min_score;      /* 0 = no score gate */
-    int deep;              /* --deep: slow analyses (link-grammar) */
     int accept_both_variants; /* spelling: accept US and UK spellings */
 };
 

@@ -1,7 +1,7 @@
 /* config_ini.c — reads .mtcheck.ini (inih) into an mtc_config plus
  * include/exclude globs, finds the file nearest to each checked article and
  * keeps the run's set of configurations. Keys (section [mtcheck] or none):
- * lang, dict, dicpath, enable, disable, fail-on, min-score, deep,
+ * lang, dict, dicpath, enable, disable, fail-on, min-score,
  * accept-both-variants, include, exclude; section [severity]: RULE = LEVEL.
  * Owns the configurations, paths and globs it holds. */
 #define _DEFAULT_SOURCE /* realpath */
@@ -177,14 +177,11 @@ static int on_main_key(ini_ctx *c, const char *name, const char *value)
         if (end == value || *end || v < 0 || v > 100)
             return fail(c, "%s: takes a number from 0 to 100, not '%s'", name, value);
         cfg->min_score = v;
-    } else if (strcmp(name, "deep") == 0 || strcmp(name, "accept-both-variants") == 0) {
+    } else if (strcmp(name, "accept-both-variants") == 0) {
         int b;
         if (parse_bool(value, &b) != 0)
             return fail(c, "%s: takes true or false, not '%s'", name, value);
-        if (name[0] == 'd')
-            cfg->deep = b;
-        else
-            cfg->accept_both_variants = b;
+        cfg->accept_both_variants = b;
     } else {
         return fail(c, "unknown key '%s'%s", name, "");
     }

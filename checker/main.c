@@ -120,8 +120,6 @@ static void apply_command_line(void *ctx, mtc_config *cfg)
     }
     if (opt->min_score_set)
         cfg->min_score = cli->min_score;
-    if (opt->deep_set)
-        cfg->deep = cli->deep;
 }
 
 /* The job source over a list of files. */

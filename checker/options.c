@@ -54,7 +54,6 @@ static const char help_text[] =
     "      --disable ID        disable a rule, an analyzer or a category\n"
     "      --severity ID=LEVEL set the severity of a rule, analyzer or category\n"
     "                          (minor, major, critical)\n"
-    "      --deep              also run slow analyses (link-grammar parsing)\n"
     "      --list-rules        list every rule with its default severity and exit\n"
     "Gate (exit status):\n"
     "      --fail-on LEVEL     none, minor, major (default) or critical: fail an article\n"
@@ -82,7 +81,6 @@ enum {
     OPT_SEVERITY,
     OPT_FAIL_ON,
     OPT_MIN_SCORE,
-    OPT_DEEP,
     OPT_MAX_BYTES,
     OPT_COLOR,
     OPT_CONTEXT,
@@ -109,7 +107,6 @@ static const struct option long_options[] = {
     {"severity", required_argument, NULL, OPT_SEVERITY},
     {"fail-on", required_argument, NULL, OPT_FAIL_ON},
     {"min-score", required_argument, NULL, OPT_MIN_SCORE},
-    {"deep", no_argument, NULL, OPT_DEEP},
     {"max-bytes", required_argument, NULL, OPT_MAX_BYTES},
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
@@ -259,10 +256,6 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
             opt->min_score_set = 1;
             break;
         }
-        case OPT_DEEP:
-            cfg->deep = 1;
-            opt->deep_set = 1;
-            break;
         case OPT_MAX_BYTES:
             if (parse_size(optarg, &opt->max_bytes) != 0)
                 return usage(err, "--max-bytes takes a size in bytes (K, M, G suffixes), not '%s'",

@@ -35,7 +35,7 @@ typedef struct mtc_options {
     char *config_path;       /* --config FILE, owned; NULL = search .mtcheck.ini */
     int no_config;           /* --no-config */
     /* Which settings the command line gave (they override .mtcheck.ini). */
-    int lang_set, fail_on_set, min_score_set, deep_set;
+    int lang_set, fail_on_set, min_score_set;
 } mtc_options;
 
 #define MTC_DEFAULT_MAX_BYTES ((size_t)256 * 1024 * 1024)

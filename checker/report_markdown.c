@@ -98,9 +98,14 @@ static void md_article(void *state, const mtc_result *res)
             long line, col;
             mtc_document_line_col(doc, is->start, &line, &col);
             mtc_buf e = MTC_BUF_INIT;
-            size_t n = is->end - is->start;
-            mtc_buf_printf(&e, "%s:%ld: %.*s%s", r->path, line, (int)(n > 60 ? 60 : n),
-                           doc->text + is->start, n > 60 ? "…" : "");
+            size_t n = is->end - is->start, k = n;
+            if (k > 60) { /* cut on a character boundary */
+                k = 60;
+                while (k > 0 && ((unsigned char)doc->text[is->start + k] & 0xC0) == 0x80)
+                    k--;
+            }
+            mtc_buf_printf(&e, "%s:%ld: %.*s%s", r->path, line, (int)k, doc->text + is->start,
+                           k < n ? "…" : "");
             rr->example = mtc_buf_detach(&e);
         }
         st->rules[k].count++;

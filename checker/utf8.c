@@ -4,7 +4,7 @@
 
 #include <utf8proc.h>
 
-int mtc_utf8_next(const char *s, size_t len, size_t pos, int32_t *cp)
+int mtc_utf8_next_multi(const char *s, size_t len, size_t pos, int32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)s + pos;
     size_t avail = len - pos;
@@ -121,7 +121,7 @@ static utf8proc_category_t cat(int32_t cp)
     return utf8proc_category(cp);
 }
 
-int mtc_cp_is_letter(int32_t cp)
+int mtc_ucp_is_letter(int32_t cp)
 {
     if (cp < 0x80)
         return mtc_ascii_is_alpha(cp);
@@ -129,13 +129,13 @@ int mtc_cp_is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-int mtc_cp_is_mark(int32_t cp)
+int mtc_ucp_is_mark(int32_t cp)
 {
     utf8proc_category_t c = cat(cp);
     return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
 
-int mtc_cp_is_upper(int32_t cp)
+int mtc_ucp_is_upper(int32_t cp)
 {
     if (cp < 0x80)
         return mtc_ascii_is_upper(cp);
@@ -143,21 +143,21 @@ int mtc_cp_is_upper(int32_t cp)
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int mtc_cp_is_lower(int32_t cp)
+int mtc_ucp_is_lower(int32_t cp)
 {
     if (cp < 0x80)
         return mtc_ascii_is_lower(cp);
     return cat(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-int mtc_cp_is_digit(int32_t cp)
+int mtc_ucp_is_digit(int32_t cp)
 {
     if (cp < 0x80)
         return mtc_ascii_is_digit(cp);
     return cat(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-int mtc_cp_is_space(int32_t cp)
+int mtc_ucp_is_space(int32_t cp)
 {
     if (cp < 0x80)
         return mtc_ascii_is_space(cp);
@@ -167,26 +167,26 @@ int mtc_cp_is_space(int32_t cp)
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
-int mtc_cp_is_punct(int32_t cp)
+int mtc_ucp_is_punct(int32_t cp)
 {
     utf8proc_category_t c = cat(cp);
     return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }
 
-int mtc_cp_is_symbol(int32_t cp)
+int mtc_ucp_is_symbol(int32_t cp)
 {
     utf8proc_category_t c = cat(cp);
     return c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO;
 }
 
-int32_t mtc_cp_tolower(int32_t cp)
+int32_t mtc_ucp_tolower(int32_t cp)
 {
     if (cp < 0x80)
         return mtc_ascii_tolower(cp);
     return cp < 0 ? cp : utf8proc_tolower(cp);
 }
 
-int32_t mtc_cp_toupper(int32_t cp)
+int32_t mtc_ucp_toupper(int32_t cp)
 {
     if (cp < 0x80)
         return mtc_ascii_toupper(cp);

@@ -26,7 +26,7 @@ Test(config_ini, keys_and_sections)
 {
     mtc_ini *ini = parse_ok("# comment\nlang = en_GB\ndict = words.txt, /abs/more.txt\n"
                             "disable = typography\nenable = typography.doubled-word\n"
-                            "fail-on = critical\nmin-score = 70\ndeep = false\n"
+                            "fail-on = critical\nmin-score = 70\naccept-both-variants = false\n"
                             "include = *.md, news/*\nexclude = drafts/\n"
                             "[severity]\nspelling.unknown-word = minor\n");
     const mtc_config *cfg = ini->cfg;
@@ -56,7 +56,8 @@ Test(config_ini, errors_name_file_and_line)
         {"[severity]\nspelling = huge\n", 2, "huge"},
         {"[colours]\nx = 1\n", 2, "unknown section [colours]"},
         {"lang = fr_FR\n", 1, "fr_FR"},
-        {"deep = maybe\n", 1, "deep"},
+        {"accept-both-variants = maybe\n", 1, "accept-both-variants"},
+        {"deep = true\n", 1, "unknown key 'deep'"},
         {"just words\n", 1, "syntax"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -171,6 +172,39 @@ Test(config_ini, cli_exclude_glob_skips_articles_in_folders)
     ct_result r = ct_run(args, NULL);
     cr_assert(strstr(r.out, "a.txt"));
     cr_assert_null(strstr(r.out, "b.txt"), "%s", r.out);
+    ct_free(&r);
+    free(dir);
+}
+
+Test(config_ini, nearest_file_per_article_with_workers)
+{
+    char *dir = ct_tmpdir();
+    char a[4200], b[4200];
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    mkdir(a, 0755);
+    mkdir(b, 0755);
+    const char ia[] = "disable = spelling\n", ib[] = "disable = typography\n";
+    free(ct_write(a, ".mtcheck.ini", ia, strlen(ia)));
+    free(ct_write(b, ".mtcheck.ini", ib, strlen(ib)));
+    for (int i = 0; i < 3; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "%d.txt", i);
+        free(ct_write(a, name, article, strlen(article)));
+        free(ct_write(b, name, article, strlen(article)));
+    }
+    char args[4400];
+    snprintf(args, sizeof args, "--format jsonl -j 3 '%s'", dir);
+    ct_result r = ct_run(args, NULL);
+    size_t lines = 0;
+    char *save = NULL;
+    for (char *l = strtok_r(r.out, "\n", &save); l; l = strtok_r(NULL, "\n", &save), lines++) {
+        int in_a = strstr(l, "/a/") != NULL;
+        cr_assert(in_a || strstr(l, "/b/"), "%s", l);
+        cr_assert_eq(strstr(l, "spelling.") == NULL, in_a, "a/ has no spelling: %s", l);
+        cr_assert_eq(strstr(l, "typography.") == NULL, !in_a, "b/ has no typography: %s", l);
+    }
+    cr_assert_eq(lines, 6);
     ct_free(&r);
     free(dir);
 }

@@ -61,7 +61,7 @@ Test(manpage, documents_formats_keys_and_exit_codes)
     }
     free(names);
     const char *keys[] = {"lang", "dict", "dicpath", "enable", "disable", "fail-on", "min-score",
-                          "deep", "accept-both-variants", "include", "exclude", "[severity]"};
+                          "accept-both-variants", "include", "exclude", "[severity]"};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         cr_expect(strstr(man, keys[i]), "config key %s is not documented", keys[i]);
     cr_assert(strstr(man, ".SH EXIT STATUS\n.TP\n.B 0\n"));

@@ -127,7 +127,8 @@ def main():
     cores = os.cpu_count() or 1
     help_text = subprocess.run([a.mtcheck, "--help"], capture_output=True, text=True).stdout
     has_jobs = "--jobs" in help_text or "\n  -j" in help_text
-    base = [a.mtcheck, "--format", "json", "--fail-on", "none"]
+    # the default invocation: text report (issues and a score line per article)
+    base = [a.mtcheck, "--fail-on", "none"]
     rows = []
 
     def measure(name, cmd):
@@ -204,7 +205,7 @@ def measure_harper(a, corpus, one):
     r = json.loads(p.stdout.strip().splitlines()[-1])
     secs = statistics.median(r["seconds"])
     # mtcheck on the very same slice, for a like-for-like ratio
-    m_secs, _ = run_timed([a.mtcheck, "--format", "json", "--fail-on", "none", slice_path], a.runs)
+    m_secs, _ = run_timed([a.mtcheck, "--fail-on", "none", slice_path], a.runs)
     return {"mb": size / 1e6, "words": r["words"], "seconds": secs, "lints": r["lints"],
             "words_per_s": r["words"] / secs, "mtcheck_words_per_s_same_slice": r["words"] / m_secs}
 

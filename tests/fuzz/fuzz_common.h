@@ -30,6 +30,8 @@ static mtc_checker *fz_chk;
 
 static inline void fz_init(void)
 {
+    if (fz_chk)
+        return;
     mtc_error err;
     memset(&err, 0, sizeof err);
     fz_cfg = mtc_config_new();

@@ -1,10 +1,10 @@
 /* fuzz_pipeline.c — libFuzzer target for the whole pipeline on arbitrary
  * bytes: decoding, the Markdown/HTML readers (the first byte picks text,
  * Markdown or HTML), segmentation, tokenizing, every analyzer with every
- * rule on (off-by-default rules and --deep included), suppressions, scoring
- * and the gate. Aborts when the document or the result breaks its contract
+ * rule on (off-by-default rules included), suppressions, scoring and the
+ * gate. Aborts when the document or the result breaks its contract
  * (fz_check_document, fz_check_result). The checker is created once: a
- * hunspell handle takes ~50 ms. MTC_FUZZ_NO_DEEP=1 leaves link-grammar out. */
+ * hunspell handle takes ~50 ms. */
 #include "fuzz_common.h"
 
 static mtc_config *pl_cfg;
@@ -18,7 +18,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     memset(&err, 0, sizeof err);
     pl_cfg = mtc_config_new();
     mtc_config_set_rule(pl_cfg, "all", 1);
-    pl_cfg->deep = getenv("MTC_FUZZ_NO_DEEP") == NULL;
     if (mtc_checker_new(pl_cfg, &pl_chk, &err) != MTC_OK)
         abort(); /* no dictionary: nothing to fuzz */
     return 0;

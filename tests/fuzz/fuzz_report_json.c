@@ -77,8 +77,9 @@ static void js_check_jsonl(const fz_article *a, const char *format, size_t min_l
     char *out = fz_report(rep, a, &len);
     size_t lines = 0, p = 0;
     while (p < len) {
-        const char *nl = memchr(out + p, '\n', len - p);
-        size_t e = nl ? (size_t)(nl - out) : len;
+        size_t e = p;
+        while (e < len && out[e] != '\n')
+            e++;
         if (e > p) {
             json_object *o = js_parse(out + p, e - p);
             if (!json_object_is_type(o, json_type_object))

@@ -19,8 +19,9 @@ static void ot_check_github(const char *s, size_t len)
 {
     size_t p = 0;
     while (p < len) {
-        const char *nl = memchr(s + p, '\n', len - p);
-        size_t e = nl ? (size_t)(nl - s) : len;
+        size_t e = p;
+        while (e < len && s[e] != '\n')
+            e++;
         if (e > p && !(strncmp(s + p, "::error ", 8) == 0 || strncmp(s + p, "::warning ", 10) == 0 ||
                        strncmp(s + p, "::notice ", 9) == 0 || strncmp(s + p, "::group::", 9) == 0 ||
                        strncmp(s + p, "::endgroup::", 12) == 0))
@@ -51,8 +52,9 @@ static void ot_check_markdown(const char *s, size_t len)
 {
     size_t p = 0, header = 0;
     while (p < len) {
-        const char *nl = memchr(s + p, '\n', len - p);
-        size_t e = nl ? (size_t)(nl - s) : len;
+        size_t e = p;
+        while (e < len && s[e] != '\n')
+            e++;
         if (e > p && s[p] == '|') {
             size_t c = ot_cells(s + p, e - p);
             if (header == 0)
