@@ -77,6 +77,8 @@ enum {
 
 typedef struct art_state {
     mtc_wordset *chrome; /* normalized phrase -> CHROME_* / FIELD_* bits */
+    mtc_wordset *chrome_first; /* the first word of every phrase: a text whose
+                                * first word is not one matches none */
     mtc_wordset *sites;  /* last words of outlet names */
     mtc_wordset *rep_ok; /* words that may loop */
 } art_state;
@@ -111,6 +113,25 @@ static size_t chrome_normalize_colon(const char *s, size_t len, char *out, size_
     size_t n = 0;
     int pending_space = 0;
     for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') { /* fast paths for the common ASCII bytes */
+            pending_space = n > 0;
+            i++;
+            continue;
+        }
+        if (mtc_ascii_is_alnum(c)) {
+            if (pending_space) {
+                if (n + 1 >= cap)
+                    return (size_t)-1;
+                out[n++] = ' ';
+                pending_space = 0;
+            }
+            if (n + 1 >= cap)
+                return (size_t)-1;
+            out[n++] = (char)mtc_ascii_tolower(c);
+            i++;
+            continue;
+        }
         int32_t cp;
         int k = mtc_utf8_next(s, len, i, &cp);
         i += (size_t)k;
@@ -168,7 +189,7 @@ static size_t chrome_normalize(const char *s, size_t len, char *out, size_t cap)
 static int chrome_line(const char *line, size_t len, long lineno, void *ctx)
 {
     (void)lineno;
-    mtc_wordset *set = ctx;
+    art_state *st = ctx;
     int field = len >= 2 && line[0] == '[' && line[len - 1] == ']';
     if (field) {
         line++;
@@ -185,8 +206,10 @@ static int chrome_line(const char *line, size_t len, long lineno, void *ctx)
     if (n == 0 || n == (size_t)-1)
         return 1; /* a phrase of nothing but punctuation, or absurdly long */
     intptr_t old = 0;
-    mtc_wordset_get(set, buf, n, &old);
-    mtc_wordset_put(set, buf, n, old | kind);
+    mtc_wordset_get(st->chrome, buf, n, &old);
+    mtc_wordset_put(st->chrome, buf, n, old | kind);
+    const char *sp = memchr(buf, ' ', n);
+    mtc_wordset_add(st->chrome_first, buf, sp ? (size_t)(sp - buf) : n);
     return 0;
 }
 
@@ -196,6 +219,7 @@ static void art_destroy(void *state)
     if (!st)
         return;
     mtc_wordset_free(st->chrome);
+    mtc_wordset_free(st->chrome_first);
     mtc_wordset_free(st->sites);
     mtc_wordset_free(st->rep_ok);
     free(st);
@@ -206,10 +230,10 @@ static mtc_status art_create(const mtc_config *cfg, void **state, mtc_error *err
     (void)cfg;
     art_state *st = mtc_xcalloc(1, sizeof *st);
     st->chrome = mtc_wordset_new();
+    st->chrome_first = mtc_wordset_new();
     st->sites = mtc_wordset_new();
     st->rep_ok = mtc_wordset_new();
-    mtc_status s =
-        mtc_data_load_lines("dictionaries/page-chrome.txt", chrome_line, st->chrome, err);
+    mtc_status s = mtc_data_load_lines("dictionaries/page-chrome.txt", chrome_line, st, err);
     if (s == MTC_OK)
         s = mtc_wordset_load(st->sites, "dictionaries/page-chrome-sites.txt", 1, err);
     if (s == MTC_OK)
@@ -269,12 +293,21 @@ static void check_script(const mtc_context *ctx, size_t si, mtc_emitter *em)
     size_t greek_start = 0, greek_end = 0, greek_n = 0;
     int prev_class = MTC_SC_NEUTRAL; /* class a combining mark inherits */
 
+    /* an all-ASCII sentence has no foreign letters: nothing to report */
+    size_t a = s->start;
+    while (a < s->end && (unsigned char)t[a] < 0x80)
+        a++;
+    if (a >= s->end)
+        return;
+
     for (size_t i = s->start; i <= s->end;) {
         int32_t cp = ' ';
         int k = 1;
         if (i < s->end)
             k = mtc_utf8_next(t, s->end, i, &cp);
-        mtc_script_class c = cp < 0 ? MTC_SC_NEUTRAL : mtc_script_classify(cp);
+        mtc_script_class c = cp < 0      ? MTC_SC_NEUTRAL
+                             : cp < 0x80 ? (mtc_ascii_is_alpha(cp) ? MTC_SC_LATIN : MTC_SC_NEUTRAL)
+                                         : mtc_script_classify(cp);
         if (c == MTC_SC_MARK)
             c = prev_class == MTC_SC_FOREIGN || prev_class == MTC_SC_GREEK ? prev_class
                                                                            : MTC_SC_NEUTRAL;
@@ -368,10 +401,53 @@ static uint64_t fnv1a(const char *s, size_t n)
     return h;
 }
 
+/* 1 when the token is ASCII and short enough for lower_token's buffer: its
+ * lowercase form is then its bytes lowercased one by one. */
+static int short_ascii(const mtc_document *doc, const mtc_token *tk)
+{
+    if (tk->end - tk->start > 255)
+        return 0;
+    for (size_t i = tk->start; i < tk->end; i++)
+        if ((unsigned char)doc->text[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* fnv1a of the token's lowercase form (as lower_token gives it). */
+static uint64_t lower_hash(const mtc_document *doc, const mtc_token *tk)
+{
+    if (tk->end - tk->start <= 255) {
+        uint64_t h = 1469598103934665603ull;
+        size_t i = tk->start;
+        for (; i < tk->end; i++) {
+            unsigned char c = (unsigned char)doc->text[i];
+            if (c >= 0x80)
+                break; /* not ASCII: lowercase it properly */
+            h ^= (unsigned char)mtc_ascii_tolower(c);
+            h *= 1099511628211ull;
+        }
+        if (i == tk->end)
+            return h;
+    }
+    char low[256];
+    size_t ln = lower_token(doc, tk, low, sizeof low);
+    return fnv1a(low, ln);
+}
+
 static int words_equal(const mtc_document *doc, const word_ref *a, const word_ref *b)
 {
     if (a->hash != b->hash)
         return 0;
+    const mtc_token *ta = &doc->tokens[a->tok], *tb = &doc->tokens[b->tok];
+    if (short_ascii(doc, ta) && short_ascii(doc, tb)) {
+        if (ta->end - ta->start != tb->end - tb->start)
+            return 0;
+        for (size_t i = 0; i < ta->end - ta->start; i++)
+            if (mtc_ascii_tolower((unsigned char)doc->text[ta->start + i]) !=
+                mtc_ascii_tolower((unsigned char)doc->text[tb->start + i]))
+                return 0;
+        return 1;
+    }
     char la[256], lb[256];
     size_t na = lower_token(doc, &doc->tokens[a->tok], la, sizeof la);
     size_t nb = lower_token(doc, &doc->tokens[b->tok], lb, sizeof lb);
@@ -486,14 +562,21 @@ static void check_loops(const art_state *st, const mtc_context *ctx, const mtc_p
             *cap = *cap ? *cap * 2 : 256;
             *buf = mtc_xrealloc(*buf, *cap * sizeof **buf);
         }
-        char low[256];
-        size_t ln = lower_token(doc, tk, low, sizeof low);
         (*buf)[nw].tok = t;
-        (*buf)[nw].hash = fnv1a(low, ln);
+        (*buf)[nw].hash = lower_hash(doc, tk);
         nw++;
     }
     const word_ref *w = *buf;
     for (size_t i = 0; i < nw;) {
+        /* every unit starting here begins with w[i] and repeats it n words
+         * later: without an equal hash within MAX_NGRAM words, nothing does */
+        int any = 0;
+        for (size_t n = 1; n <= MAX_NGRAM && i + 2 * n <= nw && !any; n++)
+            any = w[i + n].hash == w[i].hash;
+        if (!any) {
+            i++;
+            continue;
+        }
         size_t advance = 1;
         for (size_t n = 1; n <= MAX_NGRAM && i + 2 * n <= nw; n++) {
             /* decide on a bounded count (a rejected long repeat must not make
@@ -524,10 +607,26 @@ static void check_duplicate_sentences(const mtc_context *ctx, mtc_emitter *em)
     for (size_t si = 0; si < doc->n_sentences; si++) {
         const mtc_sentence *s = &doc->sentences[si];
         size_t n = 0, words = 0;
+        for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++)
+            words += is_word_token(&doc->tokens[t]) && !is_number_token(&doc->tokens[t]);
+        if (words < DUP_SENTENCE_MIN_WORDS)
+            continue; /* counted before building the key */
         for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
             const mtc_token *tk = &doc->tokens[t];
             if (!is_word_token(tk))
                 continue;
+            if (short_ascii(doc, tk)) { /* lowercased straight into the key */
+                size_t ln = tk->end - tk->start;
+                if (n + ln + 2 > cap) {
+                    cap = (n + ln + 2) * 2;
+                    key = mtc_xrealloc(key, cap);
+                }
+                if (n > 0)
+                    key[n++] = ' ';
+                for (size_t i = tk->start; i < tk->end; i++)
+                    key[n++] = (char)mtc_ascii_tolower((unsigned char)doc->text[i]);
+                continue;
+            }
             char low[256];
             size_t ln = lower_token(doc, tk, low, sizeof low);
             if (n + ln + 2 > cap) {
@@ -538,11 +637,7 @@ static void check_duplicate_sentences(const mtc_context *ctx, mtc_emitter *em)
                 key[n++] = ' ';
             memcpy(key + n, low, ln);
             n += ln;
-            if (!is_number_token(tk))
-                words++;
         }
-        if (words < DUP_SENTENCE_MIN_WORDS)
-            continue;
         if (!mtc_wordset_contains(seen, key, n)) {
             mtc_wordset_add(seen, key, n);
             continue;
@@ -565,6 +660,9 @@ static void check_duplicate_sentences(const mtc_context *ctx, mtc_emitter *em)
 static int chrome_match(const art_state *st, const char *norm, size_t n, int whole_line,
                         int truncated, intptr_t exact, intptr_t prefix)
 {
+    const char *sp = memchr(norm, ' ', n);
+    if (!mtc_wordset_contains(st->chrome_first, norm, sp ? (size_t)(sp - norm) : n))
+        return 0; /* every phrase that could match starts with this word */
     intptr_t v = 0;
     if (!truncated && mtc_wordset_get(st->chrome, norm, n, &v)) {
         int multiword = memchr(norm, ' ', n) != NULL;
@@ -764,9 +862,8 @@ static void check_chrome(const art_state *st, const mtc_context *ctx, mtc_emitte
     int metadata = mtc_rule_on(em, R_METADATA);
 
     for (size_t ls = 0; ls < doc->len;) {
-        size_t le = ls;
-        while (le < doc->len && t[le] != '\n')
-            le++;
+        const char *nl = memchr(t + ls, '\n', doc->len - ls);
+        size_t le = nl ? (size_t)(nl - t) : doc->len;
         size_t next = le + 1;
         size_t a = ls, b = le;
         while (a < b && is_blank_byte(t[a]))

@@ -35,17 +35,18 @@ int mtc_data_each_line(const char *data, size_t len, mtc_data_line_fn fn, void *
     size_t i = 0;
     long lineno = 0;
     while (i < len) {
-        size_t j = i;
-        while (j < len && data[j] != '\n')
-            j++;
+        const char *nl = memchr(data + i, '\n', len - i);
+        size_t j = nl ? (size_t)(nl - data) : len;
         lineno++;
         size_t a = i, b = j;
         /* a '#' starts a comment when it begins the line or follows a blank */
-        for (size_t k = a; k < b; k++) {
-            if (data[k] == '#' && (k == a || is_blank(data[k - 1]))) {
+        for (const char *h = memchr(data + a, '#', b - a); h;) {
+            size_t k = (size_t)(h - data);
+            if (k == a || is_blank(data[k - 1])) {
                 b = k;
                 break;
             }
+            h = memchr(h + 1, '#', b - k - 1);
         }
         while (a < b && is_blank(data[a]))
             a++;

@@ -29,9 +29,17 @@ static void index_lines(mtc_document *doc)
     doc->n_col_marks = n / MTC_COL_BLOCK + 1;
     doc->col_marks = mtc_xmalloc(doc->n_col_marks * sizeof *doc->col_marks);
     uint32_t col = 0; /* code points since the start of the current line */
+    size_t next_mark = 0; /* the next multiple of MTC_COL_BLOCK */
     for (size_t i = 0; i < n; i++) {
-        if (i % MTC_COL_BLOCK == 0)
+        if (i == next_mark) {
             doc->col_marks[i / MTC_COL_BLOCK] = col;
+            next_mark += MTC_COL_BLOCK;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c > '\r') { /* neither \n nor \r: the common case */
+            col += (c & 0xC0) != 0x80;
+            continue;
+        }
         if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= n || s[i + 1] != '\n'))) {
             mtc_grow((void **)&doc->line_starts, &cap, doc->n_lines + 1,
                      sizeof *doc->line_starts);
@@ -52,6 +60,14 @@ static size_t count_words(const char *s, size_t len)
     int in_word = 0;
     size_t i = 0;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII: the same steps, inlined */
+            int space = mtc_ascii_is_space(c);
+            words += !space && !in_word;
+            in_word = !space;
+            i++;
+            continue;
+        }
         int32_t cp;
         int n = mtc_utf8_next(s, len, i, &cp);
         int space = mtc_cp_is_space(cp);

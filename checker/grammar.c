@@ -10,6 +10,10 @@
  *                              consonant sound
  *   grammar.lowercase-start    a body sentence starting in lowercase
  *                              (off by default)
+ *   grammar.run-together       a capitalised function word between two
+ *                              lowercase words: two sentences run together
+ *                              without a full stop ("the developer The
+ *                              developer may")
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
  * dictionaries/grammar-*. Every issue covers one word. Owns its per-worker
@@ -30,6 +34,7 @@
 #define R_SUBJECT "grammar.missing-subject"
 #define R_ARTICLE "grammar.article-agreement"
 #define R_LOWER "grammar.lowercase-start"
+#define R_RUNTOGETHER "grammar.run-together"
 
 static const mtc_rule_info rules[] = {
     {R_PERSON, "grammar", MTC_SEV_MAJOR, 1,
@@ -43,9 +48,13 @@ static const mtc_rule_info rules[] = {
      "\"a\" before a vowel sound or \"an\" before a consonant sound"},
     /* off by default: too rare on the benchmark to beat chance (lift < 1.5) */
     {R_LOWER, "grammar", MTC_SEV_MINOR, 0, "Body sentence starts with a lowercase letter"},
+    {R_RUNTOGETHER, "grammar", MTC_SEV_MAJOR, 1,
+     "Capitalised function word between lowercase words: two sentences run together without a "
+     "full stop (\"the developer The developer may\")"},
 };
 
 #define NARRATIVE_FILE "dictionaries/grammar-narrative-pronouns.txt"
+#define GENERIC_YOU_FILE "dictionaries/grammar-generic-you.txt"
 #define EXEMPT_FILE "dictionaries/grammar-exempt-starts.txt"
 #define IMPERATIVE_FILE "dictionaries/grammar-imperative-ok.txt"
 #define SOUNDS_FILE "dictionaries/grammar-article-sounds.tsv"
@@ -55,6 +64,9 @@ enum { SOUND_NONE = 0, SOUND_VOWEL = 1, SOUND_CONSONANT = 2, SOUND_EITHER = 3 };
 typedef struct gr_state {
     mtc_grammar_lexicon *lx;
     mtc_wordset *narrative;  /* pronouns of grammar.narrative-person */
+    uint64_t narrative_first[4]; /* first bytes of those (lowercase) pronouns:
+                                  * a cheap test before lowercasing a word */
+    mtc_wordset *generic_you; /* words after which "you" is generic ("if you") */
     mtc_wordset *exempt;     /* furniture openings, lowercase, one or two words */
     mtc_wordset *imperative; /* verbs that may open a sentence without subject */
     mtc_wordset *sounds;     /* spelling prefix -> SOUND_* */
@@ -93,6 +105,20 @@ static int sounds_line(const char *line, size_t len, long lineno, void *vctx)
     return 0;
 }
 
+/* Notes the first byte of a lowercased narrative pronoun. */
+static int narrative_first_line(const char *line, size_t len, long lineno, void *vctx)
+{
+    (void)lineno;
+    gr_state *st = vctx;
+    char buf[64];
+    size_t n = mtc_utf8_lower(line, len, buf, sizeof buf);
+    unsigned char c = n == (size_t)-1 || n == 0 ? 0 : (unsigned char)buf[0];
+    if (n == (size_t)-1 || n == 0) /* no filter then */
+        memset(st->narrative_first, 0xFF, sizeof st->narrative_first);
+    st->narrative_first[c / 64] |= 1ull << (c % 64);
+    return 0;
+}
+
 static void gr_destroy(void *state)
 {
     gr_state *st = state;
@@ -100,6 +126,7 @@ static void gr_destroy(void *state)
         return;
     mtc_grammar_lexicon_free(st->lx);
     mtc_wordset_free(st->narrative);
+    mtc_wordset_free(st->generic_you);
     mtc_wordset_free(st->exempt);
     mtc_wordset_free(st->imperative);
     mtc_wordset_free(st->sounds);
@@ -111,6 +138,7 @@ static mtc_status gr_create(const mtc_config *cfg, void **state, mtc_error *err)
     (void)cfg;
     gr_state *st = mtc_xcalloc(1, sizeof *st);
     st->narrative = mtc_wordset_new();
+    st->generic_you = mtc_wordset_new();
     st->exempt = mtc_wordset_new();
     st->imperative = mtc_wordset_new();
     st->sounds = mtc_wordset_new();
@@ -121,6 +149,10 @@ static mtc_status gr_create(const mtc_config *cfg, void **state, mtc_error *err)
         s = err->status != MTC_OK ? err->status : MTC_ERR_CONFIG;
     if (s == MTC_OK)
         s = mtc_wordset_load(st->narrative, NARRATIVE_FILE, 1, err);
+    if (s == MTC_OK)
+        s = mtc_data_load_lines(NARRATIVE_FILE, narrative_first_line, st, err);
+    if (s == MTC_OK)
+        s = mtc_wordset_load(st->generic_you, GENERIC_YOU_FILE, 1, err);
     if (s == MTC_OK)
         s = mtc_wordset_load(st->exempt, EXEMPT_FILE, 1, err);
     if (s == MTC_OK)
@@ -349,12 +381,26 @@ static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, 
         size_t n = mtc_tok_len(t);
         if ((t->flags & MTC_TF_ALL_UPPER) && n > 1)
             continue; /* US, ME: acronyms */
+        unsigned char c0 = (unsigned char)mtc_tok_text(doc, t)[0];
+        if (c0 < 0x80 && !((st->narrative_first[mtc_ascii_tolower(c0) / 64] >>
+                            (mtc_ascii_tolower(c0) % 64)) & 1))
+            continue; /* no pronoun starts with this letter */
         char buf[32];
         size_t m = mtc_utf8_lower(mtc_tok_text(doc, t), n, buf, sizeof buf);
         if (m == (size_t)-1 || !mtc_wordset_contains(st->narrative, buf, m))
             continue;
         if (mtc_quotemap_inside(ctx->quotes, t->start))
             continue;
+        /* the generic "you" of a condition: "When you include those born
+         * here, the share rises" */
+        if (m == 3 && memcmp(buf, "you", 3) == 0 && i > s->first_token &&
+            is_word(&doc->tokens[i - 1])) {
+            const mtc_token *pv = &doc->tokens[i - 1];
+            char pb[16];
+            size_t pm = mtc_utf8_lower(mtc_tok_text(doc, pv), mtc_tok_len(pv), pb, sizeof pb);
+            if (pm != (size_t)-1 && mtc_wordset_contains(st->generic_you, pb, pm))
+                continue;
+        }
         if (m == 1 && buf[0] == 'i') {
             /* Roman numeral: "World War I", "Phase I", "(i)" */
             if (mtc_tok_text(doc, t)[0] == 'i')
@@ -487,7 +533,7 @@ static void check_fragment(const gr_state *st, const mtc_context *ctx, size_t si
     if (has_mark(doc, s, ':', ';'))
         return; /* labels and lists: "Deaths: 12." */
     int lower_word = 0;
-    for (size_t i = w; i < s->first_token + s->n_tokens; i++) {
+    for (size_t i = w; i < s->first_token + s->n_tokens && !lower_word; i++) {
         const mtc_token *t = &doc->tokens[i];
         if (is_word(t) && !(t->flags & MTC_TF_INITIAL_UPPER) &&
             mtc_ascii_is_alpha((unsigned char)mtc_tok_text(doc, t)[0]) &&
@@ -713,7 +759,7 @@ static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si
     size_t last = s->first_token + s->n_tokens;
     for (size_t i = s->first_token; i + 1 < last; i++) {
         const mtc_token *t = &doc->tokens[i];
-        if (t->kind != MTC_TOK_WORD)
+        if (t->kind != MTC_TOK_WORD || mtc_tok_len(t) > 2)
             continue;
         int is_a = tok_is(doc, t, "a"), is_an = tok_is(doc, t, "an");
         if (!is_a && !is_an)
@@ -754,6 +800,60 @@ static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si
     }
 }
 
+/* ---- grammar.run-together ---- */
+
+/* 1 if t is a word of lowercase letters only (hyphens and apostrophes
+ * allowed): not a name, an acronym or a number. */
+static int lowercase_word(const mtc_document *doc, const mtc_token *t)
+{
+    if (t->kind != MTC_TOK_WORD || (t->flags & (MTC_TF_INITIAL_UPPER | MTC_TF_MIXED_CASE |
+                                                MTC_TF_HAS_DIGIT | MTC_TF_NON_LATIN)))
+        return 0;
+    return mtc_ascii_is_lower((unsigned char)mtc_tok_text(doc, t)[0]);
+}
+
+/* "... the housing stock The discount is greater ...": a function word
+ * (article, determiner, pronoun, preposition or conjunction) written with
+ * a capital between two lowercase words, one space on each
+ * side, where the previous word is a content word. A sentence starts there
+ * and the full stop before it is missing. Titles ("at The Venetian") are
+ * followed by a capitalised word; single letters ("Plan A", "I") are left
+ * alone. */
+static void check_run_together(const gr_state *st, const mtc_context *ctx, size_t si,
+                               mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    size_t last = s->first_token + s->n_tokens;
+    for (size_t i = s->first_token + 1; i + 1 < last; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (t->kind != MTC_TOK_WORD || !(t->flags & MTC_TF_INITIAL_UPPER) ||
+            (t->flags & (MTC_TF_ALL_UPPER | MTC_TF_MIXED_CASE)) || mtc_tok_len(t) < 2)
+            continue;
+        const char *w = mtc_tok_text(doc, t);
+        size_t n = mtc_tok_len(t);
+        /* articles, determiners, pronouns, prepositions, conjunctions; not
+         * the auxiliaries and modals, which are also names and months
+         * ("in early May amid", "Will Smith") */
+        if (!(mtc_grammar_closed(st->lx, w, n) &
+              (MTC_CC_ART | MTC_CC_DET | MTC_CC_POSS | MTC_CC_SUBJ | MTC_CC_PREP | MTC_CC_CONJ)))
+            continue;
+        if (w[0] == 'I' && (w[1] == '\'' || (n > 3 && memcmp(w + 1, "\xE2\x80\x99", 3) == 0)))
+            continue; /* I'm, I’ve: always capitalised */
+        const mtc_token *pv = &doc->tokens[i - 1], *nx = &doc->tokens[i + 1];
+        if (!lowercase_word(doc, pv) || !lowercase_word(doc, nx))
+            continue;
+        if (pv->end + 1 != t->start || doc->text[pv->end] != ' ' || t->end + 1 != nx->start ||
+            doc->text[t->end] != ' ')
+            continue;
+        if (mtc_grammar_closed(st->lx, mtc_tok_text(doc, pv), mtc_tok_len(pv)))
+            continue; /* "of The", "and The": a title may follow */
+        mtc_emit(em, R_RUNTOGETHER, MTC_SEV_DEFAULT, t->start, t->end,
+                 "capitalised '%.*s' in mid-sentence: a full stop is missing before it?", (int)n,
+                 w);
+    }
+}
+
 /* ---- the hooks ---- */
 
 static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mtc_emitter *em)
@@ -769,6 +869,8 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
         check_dangling(st, ctx, si, em);
     if (mtc_rule_on(em, R_ARTICLE))
         check_articles(st, ctx, si, em);
+    if (mtc_rule_on(em, R_RUNTOGETHER))
+        check_run_together(st, ctx, si, em);
     size_t w = first_word(doc, s);
     if (w != (size_t)-1 && is_body(st, doc, si)) {
         /* quoted speech is exempt from the sentence-shape rules */

@@ -97,6 +97,9 @@ mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
     mtc_grammar_lexicon *lx = mtc_xcalloc(1, sizeof *lx);
     lx->open = mtc_wordset_new();
     lx->closed = mtc_wordset_new();
+    size_t n, bytes;
+    mtc_wordset_size_hint(LEXICON_FILE, &n, &bytes);
+    mtc_wordset_reserve(lx->open, n, bytes); /* one table for the ~100k words */
     if (mtc_data_load_lines(LEXICON_FILE, open_line, lx->open, err) != MTC_OK ||
         mtc_data_load_lines(CLOSED_FILE, closed_line, lx->closed, err) != MTC_OK) {
         mtc_grammar_lexicon_free(lx);

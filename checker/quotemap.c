@@ -35,6 +35,9 @@ typedef struct tables {
     size_t n_foreign;
     char elisions[MAX_ELISIONS][16];
     size_t n_elisions;
+    unsigned char may_mark[256]; /* 0 for an ASCII byte that is no quotation
+                                  * mark (English or foreign): collect()
+                                  * skips those at once */
 } tables;
 
 /* Context of one mark inside its paragraph. */
@@ -112,6 +115,12 @@ static void tables_load(tables *t)
         mtc_data_each_line(d, len, foreign_line, t, NULL);
     if ((d = mtc_data_get(ELISION_FILE, &len)) != NULL)
         mtc_data_each_line(d, len, elision_line, t, NULL);
+    memset(t->may_mark, 0, 0x80);
+    memset(t->may_mark + 0x80, 1, 0x80); /* the first byte of a longer character */
+    t->may_mark['"'] = t->may_mark['\''] = 1;
+    for (size_t i = 0; i < t->n_foreign; i++)
+        if (t->foreign[i].cp >= 0 && t->foreign[i].cp < 0x80)
+            t->may_mark[t->foreign[i].cp] = 1;
 }
 
 /* ---- classification ---- */
@@ -653,6 +662,10 @@ static void collect(builder *b, const tables *t)
         const mtc_paragraph *p = &doc->paragraphs[pi];
         size_t pos = p->start;
         while (pos < p->end) {
+            if (!t->may_mark[(unsigned char)doc->text[pos]]) {
+                pos++; /* no quotation mark: most of the text */
+                continue;
+            }
             int32_t cp;
             int n = mtc_utf8_next(doc->text, p->end, pos, &cp);
             uint8_t fam, glyph;

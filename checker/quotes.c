@@ -300,6 +300,12 @@ static void check_brackets(const mtc_context *ctx, mtc_emitter *em)
         size_t n_open[4] = {0, 0, 0, 0}; /* open brackets per kind */
         size_t pos = p->start;
         while (pos < p->end) {
+            unsigned char c = (unsigned char)doc->text[pos];
+            if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' &&
+                c != '}') {
+                pos++; /* no bracket: most of the text */
+                continue;
+            }
             int32_t cp;
             int n = mtc_utf8_next(doc->text, p->end, pos, &cp);
             int open, kind = bracket_kind(cp, &open);

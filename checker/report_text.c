@@ -60,6 +60,15 @@ static size_t put_plain(mtc_buf *b, const char *t, size_t a, size_t e)
     size_t width = 0;
     size_t i = a;
     while (i < e) {
+        size_t run = i; /* printable ASCII (width 1 each): copied as a run */
+        while (run < e && (unsigned char)t[run] >= 0x20 && (unsigned char)t[run] < 0x7F)
+            run++;
+        if (run > i) {
+            mtc_buf_put(b, t + i, run - i);
+            width += run - i;
+            i = run;
+            continue;
+        }
         int32_t cp;
         int n = mtc_utf8_next(t, e, i, &cp);
         if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029) {

@@ -413,6 +413,11 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
     size_t i = a;
     int dq_open = 0; /* straight double quotes seen so far in the paragraph are odd */
     while (i < b) {
+        unsigned char c0 = (unsigned char)t[i];
+        if (c0 < 0x80 && c0 != '"' && c0 != '.' && c0 != '!' && c0 != '?') {
+            i++; /* an ASCII byte that neither ends nor quotes: most of them */
+            continue;
+        }
         int n;
         int32_t cp = cp_at(t, b, i, &n);
         if (cp == '"')
@@ -566,6 +571,16 @@ void mtc_segment(mtc_document *doc)
         size_t le = pos;
         size_t first = (size_t)-1, last_end = 0;
         while (le < len && t[le] != '\n' && t[le] != '\r') {
+            unsigned char c = (unsigned char)t[le];
+            if (c < 0x80) { /* ASCII: the same steps, inlined */
+                if (!mtc_ascii_is_space(c)) {
+                    if (first == (size_t)-1)
+                        first = le;
+                    last_end = le + 1;
+                }
+                le++;
+                continue;
+            }
             int n;
             int32_t cp = cp_at(t, len, le, &n);
             if (!is_space(cp)) {

@@ -66,6 +66,11 @@ static const mtc_rule_info rules[] = {
 #define MAX_CP 64
 
 enum { V_OK = 1, V_BAD = 2 };
+/* The part cache (sp_state.parts): a word skipped (or known in lowercase),
+ * a US/UK variant (value: PC_VARIANT | is_gb << 2 | capitalised << 3 |
+ * length in bytes << 4 | pair << 12), or anything else (checked in full). */
+enum { PC_SKIP = 0, PC_VARIANT = 1, PC_OTHER = 2 };
+#define PART_CACHE_MAX 200000
 enum { MARK_US = 1, MARK_GB = 2 };
 
 typedef struct sugg_list {
@@ -95,6 +100,13 @@ typedef struct sp_state {
     size_t n_pairs, cap_pairs;
     mtc_wordset *us_forms; /* lowercase US form -> pair index */
     mtc_wordset *gb_forms; /* lowercase GB form -> pair index */
+    mtc_wordset *parts;    /* the bytes of a checked word (or part of a
+                            * hyphenated one) -> PC_*: what check_part
+                            * decides from the word alone; at most
+                            * PART_CACHE_MAX entries */
+    mtc_wordset *variants; /* both, resolved as check_part reads them (a GB
+                            * form the US dictionary rejects first): lowercase
+                            * form -> pair index * 2 + 1 if GB; one look-up */
     mtc_wordset *common;   /* dictionaries/common-words.txt */
     mtc_wordset *news;     /* dictionaries/news-words.txt (a set: loading it
                             * into hunspell would triple the start-up time) */
@@ -167,6 +179,19 @@ static int variant_line(const char *line, size_t len, long lineno, void *ctx)
 
 static void sp_destroy(void *state);
 
+/* Adds the lowercase form w to st->variants as it resolves: the pair of
+ * its GB form when that pair marks GB, else the pair of its US form when
+ * that pair marks US, else nothing. */
+static void resolve_variant(sp_state *st, const char *w)
+{
+    size_t n = strlen(w);
+    intptr_t pi;
+    if (mtc_wordset_get(st->gb_forms, w, n, &pi) && (st->pairs[pi].mark & MARK_GB))
+        mtc_wordset_put(st->variants, w, n, pi * 2 + 1);
+    else if (mtc_wordset_get(st->us_forms, w, n, &pi) && (st->pairs[pi].mark & MARK_US))
+        mtc_wordset_put(st->variants, w, n, pi * 2);
+}
+
 /* The first word of the .dic file (line 2, before any '/'), to check that
  * hunspell really loaded the dictionary (Hunspell_create never fails). */
 static int first_dic_word(const char *dic, char *out, size_t size)
@@ -223,6 +248,8 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     st->sugg_idx = mtc_wordset_new();
     st->us_forms = mtc_wordset_new();
     st->gb_forms = mtc_wordset_new();
+    st->variants = mtc_wordset_new();
+    st->parts = mtc_wordset_new();
     st->common = mtc_wordset_new();
     st->news = mtc_wordset_new();
 
@@ -231,6 +258,10 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
         s = mtc_data_load_lines("dictionaries/variants-us-gb.tsv", variant_line, st, err);
     if (s == MTC_OK)
         s = mtc_wordset_load(st->common, "dictionaries/common-words.txt", 0, err);
+    for (size_t i = 0; s == MTC_OK && i < st->n_pairs; i++) {
+        resolve_variant(st, st->pairs[i].us);
+        resolve_variant(st, st->pairs[i].gb);
+    }
     for (size_t i = 0; s == MTC_OK && i < cfg->n_dicts; i++)
         s = mtc_spelling_read_words(cfg->dicts[i], add_word, st->h, err);
     if (s != MTC_OK) {
@@ -261,6 +292,8 @@ static void sp_destroy(void *state)
     free(st->pairs);
     mtc_wordset_free(st->us_forms);
     mtc_wordset_free(st->gb_forms);
+    mtc_wordset_free(st->variants);
+    mtc_wordset_free(st->parts);
     mtc_wordset_free(st->common);
     mtc_wordset_free(st->news);
     for (size_t i = 0; i < st->n_repos; i++) {
@@ -304,6 +337,23 @@ static int word_case(const char *w, size_t len, size_t *letters)
     size_t pos = 0, n = 0, up = 0;
     int first_up = -1, mixed = 0, prev_lower = 0;
     while (pos < len) {
+        unsigned char c = (unsigned char)w[pos];
+        if (c < 0x80) { /* ASCII: the same steps without the Unicode tables */
+            pos++;
+            if (!mtc_ascii_is_alpha(c)) {
+                prev_lower = 0;
+                continue;
+            }
+            int u = mtc_ascii_is_upper(c);
+            if (first_up < 0)
+                first_up = u;
+            if (u && prev_lower)
+                mixed = 1;
+            prev_lower = !u;
+            up += (size_t)u;
+            n++;
+            continue;
+        }
         int32_t cp;
         pos += (size_t)mtc_utf8_next(w, len, pos, &cp);
         if (!mtc_cp_is_letter(cp)) {
@@ -335,15 +385,20 @@ static size_t normalise(const char *w, size_t len, char *out, size_t size, int *
 {
     size_t n = 0;
     *poss = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (n + 1 >= size)
-            return 0;
-        if (i + 2 < len && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
-            (unsigned char)w[i + 2] == 0x99) {
-            out[n++] = '\'';
-            i += 2;
-        } else {
-            out[n++] = w[i];
+    if (len < size && !memchr(w, 0xE2, len)) { /* no ’: a plain copy */
+        memcpy(out, w, len);
+        n = len;
+    } else {
+        for (size_t i = 0; i < len; i++) {
+            if (n + 1 >= size)
+                return 0;
+            if (i + 2 < len && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+                (unsigned char)w[i + 2] == 0x99) {
+                out[n++] = '\'';
+                i += 2;
+            } else {
+                out[n++] = w[i];
+            }
         }
     }
     if (n >= 2 && out[n - 2] == '\'' && (out[n - 1] == 's' || out[n - 1] == 'S')) {
@@ -360,6 +415,8 @@ static size_t normalise(const char *w, size_t len, char *out, size_t size, int *
 /* Maps a length in the normalised word back to bytes of the original. */
 static size_t orig_len(const char *w, size_t len, size_t norm_len)
 {
+    if (!memchr(w, 0xE2, len))
+        return norm_len; /* byte for byte */
     size_t i = 0, n = 0;
     while (i < len && n < norm_len) {
         if (i + 2 < len && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
@@ -665,59 +722,106 @@ static int opens_clause(const mtc_document *d, const mtc_token *t)
            (n == 2 && (memcmp(s, "\xC2\xAB", 2) == 0));
 }
 
+static void add_variant(sp_article *a, size_t start, size_t end, size_t pair, int is_gb,
+                        int first_case_upper, size_t *us_n, size_t *gb_n)
+{
+    mtc_grow((void **)&a->vars, &a->cap_vars, a->n_vars + 1, sizeof *a->vars);
+    sp_variant_occ *v = &a->vars[a->n_vars++];
+    v->start = start;
+    v->end = end;
+    v->pair = pair;
+    v->is_gb = is_gb;
+    v->first_case_upper = first_case_upper;
+    if (is_gb)
+        (*gb_n)++;
+    else
+        (*us_n)++;
+}
+
+/* Remembers what check_part decided about the bytes p[0..plen) when that
+ * depends on nothing else (PC_OTHER: the full path is taken every time). */
+static void part_cache_put(sp_state *st, const char *p, size_t plen, intptr_t v)
+{
+    if (mtc_wordset_count(st->parts) >= PART_CACHE_MAX) { /* bounded memory */
+        mtc_wordset_free(st->parts);
+        st->parts = mtc_wordset_new();
+    }
+    mtc_wordset_put(st->parts, p, plen, v);
+}
+
 static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, const char *p,
                        size_t plen, size_t start, int initial, int in_hyphen, int skip_lower,
                        int name_ctx, int after_the, size_t *us_n, size_t *gb_n)
 {
+    intptr_t pc;
+    int cached = mtc_wordset_get(st->parts, p, plen, &pc);
+    if (cached) {
+        switch (pc & 3) {
+        case PC_SKIP:
+            return;
+        case PC_VARIANT:
+            add_variant(a, start, start + (size_t)((pc >> 4) & 0xFF), (size_t)(pc >> 12),
+                        (int)((pc >> 2) & 1), (int)((pc >> 3) & 1), us_n, gb_n);
+            return;
+        default: /* PC_OTHER: the full path below */
+            break;
+        }
+    }
     char w[MAX_WORD + 1];
     int poss;
     size_t n = normalise(p, plen, w, sizeof w, &poss);
-    if (n == 0)
+    if (n == 0) {
+        part_cache_put(st, p, plen, PC_SKIP);
         return;
-    size_t end = start + orig_len(p, plen, n);
+    }
+    size_t olen = orig_len(p, plen, n);
+    size_t end = start + olen;
     size_t letters;
     int wc = word_case(w, n, &letters);
-    if (letters < 2 || wc == C_MIXED)
+    if ((letters < 2 || wc == C_MIXED) || (wc == C_UPPER && letters <= 6) ||
+        (wc == C_CAP && n >= 3 && w[n - 1] == 's' && letters <= 7 &&
+         word_case(w, n - 1, NULL) == C_UPPER /* plural of an acronym: WLANs */)) {
+        part_cache_put(st, p, plen, PC_SKIP);
         return;
-    if (wc == C_UPPER && letters <= 6)
-        return;
-    if (wc == C_CAP && n >= 3 && w[n - 1] == 's' && letters <= 7 &&
-        word_case(w, n - 1, NULL) == C_UPPER)
-        return; /* plural of an acronym: WLANs */
+    }
     /* US/UK variants */
     char low[MAX_WORD * 2];
     size_t ln = mtc_utf8_lower(w, n, low, sizeof low);
     if (ln != (size_t)-1 && wc != C_UPPER) {
         intptr_t pi;
         int is_gb = -1;
-        if (mtc_wordset_get(st->gb_forms, low, ln, &pi) && (st->pairs[pi].mark & MARK_GB))
-            is_gb = 1;
-        else if (mtc_wordset_get(st->us_forms, low, ln, &pi) && (st->pairs[pi].mark & MARK_US))
-            is_gb = 0;
+        if (mtc_wordset_get(st->variants, low, ln, &pi)) {
+            is_gb = (int)(pi & 1);
+            pi >>= 1;
+        }
         if (is_gb >= 0) {
-            mtc_grow((void **)&a->vars, &a->cap_vars, a->n_vars + 1, sizeof *a->vars);
-            sp_variant_occ *v = &a->vars[a->n_vars++];
-            v->start = start;
-            v->end = end;
-            v->pair = (size_t)pi;
-            v->is_gb = is_gb;
-            v->first_case_upper = wc == C_CAP;
-            if (is_gb)
-                (*gb_n)++;
-            else
-                (*us_n)++;
+            add_variant(a, start, end, (size_t)pi, is_gb, wc == C_CAP, us_n, gb_n);
+            part_cache_put(st, p, plen,
+                           PC_VARIANT | (intptr_t)is_gb << 2 | (intptr_t)(wc == C_CAP) << 3 |
+                               (intptr_t)olen << 4 | pi << 12);
             return; /* a variant spelling is no misspelling */
         }
     }
+    if (wc == C_UPPER) {
+        part_cache_put(st, p, plen, PC_SKIP);
+        return; /* long ALL-CAPS words: headlines, datelines; taken for names */
+    }
     if (wc == C_LOWER) {
+        if (!cached) {
+            /* known without the repository's word list: known with any */
+            int known = knows(st, NULL, w, n) || compound_known(st, NULL, w, n);
+            part_cache_put(st, p, plen, known ? PC_SKIP : PC_OTHER);
+            if (known)
+                return;
+        }
         /* jae, un in Moon Jae-in, Kim Jong-un; a word quoted on its own
          * ("whassup") is mentioned, not used */
         if (skip_lower)
             return;
         if (knows(st, repo, w, n) || compound_known(st, repo, w, n))
             return;
-    } else if (wc == C_UPPER) {
-        return; /* long ALL-CAPS words: headlines, datelines; taken for names */
+    } else if (!cached) {
+        part_cache_put(st, p, plen, PC_OTHER);
     }
     sp_form *f = record(a, w, n, start, end, initial);
     if (f->count == 1)
@@ -856,14 +960,6 @@ static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
     }
 }
 
-static int same_first_letter(const char *a, size_t alen, const char *b, size_t blen)
-{
-    int32_t x, y;
-    mtc_utf8_next(a, alen, 0, &x);
-    mtc_utf8_next(b, blen, 0, &y);
-    return x == y;
-}
-
 /* 1 when b is a plus a trailing "s" and b is used as a plural (the Kims). */
 static int plural_pair(const sp_form *a, const sp_form *b)
 {
@@ -878,19 +974,41 @@ static int derived_pair(const sp_form *a, const sp_form *b)
            (b->word[a->len] == 'i' || b->word[a->len] == 'n');
 }
 
+/* A capitalised form of at least 4 letters, by its first code point. */
+typedef struct name_key {
+    int32_t first;
+    size_t form;
+} name_key;
+
+static int name_key_cmp(const void *pa, const void *pb)
+{
+    const name_key *x = pa, *y = pb;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return x->form < y->form ? -1 : x->form > y->form;
+}
+
 static void check_names(mtc_emitter *em, sp_article *a)
 {
+    /* only forms with the same first letter pair up: group them by it (in
+     * each group the pairs come in the order of the forms, as before) */
+    name_key *keys = mtc_xmalloc((a->n_forms ? a->n_forms : 1) * sizeof *keys);
+    size_t nk = 0;
     for (size_t i = 0; i < a->n_forms; i++) {
-        sp_form *x = &a->forms[i];
+        const sp_form *x = &a->forms[i];
         if (x->wcase != C_CAP || x->letters < 4)
             continue;
-        for (size_t j = i + 1; j < a->n_forms; j++) {
-            sp_form *y = &a->forms[j];
-            if (y->wcase != C_CAP || y->letters < 4 || (x->known && y->known))
+        mtc_utf8_next(x->word, x->len, 0, &keys[nk].first);
+        keys[nk++].form = i;
+    }
+    qsort(keys, nk, sizeof *keys, name_key_cmp);
+    for (size_t ki = 0; ki < nk; ki++) {
+        sp_form *x = &a->forms[keys[ki].form];
+        for (size_t kj = ki + 1; kj < nk && keys[kj].first == keys[ki].first; kj++) {
+            sp_form *y = &a->forms[keys[kj].form];
+            if (x->known && y->known)
                 continue;
             if ((x->letters > y->letters ? x->letters : y->letters) < 5)
-                continue;
-            if (!same_first_letter(x->word, x->len, y->word, y->len))
                 continue;
             if (plural_pair(x, y) || plural_pair(y, x) || derived_pair(x, y) ||
                 derived_pair(y, x))
@@ -917,6 +1035,7 @@ static void check_names(mtc_emitter *em, sp_article *a)
             mtc_issue_suggest(is, major->word, major->len);
         }
     }
+    free(keys);
 }
 
 static void check_variants(sp_state *st, mtc_emitter *em, const mtc_document *d, sp_article *a,

@@ -55,7 +55,8 @@ typedef struct tok_state {
 static void push(tok_state *st, size_t s, size_t e, int kind, unsigned flags)
 {
     mtc_document *doc = st->doc;
-    mtc_grow((void **)&doc->tokens, &st->cap, doc->n_tokens + 1, sizeof(mtc_token));
+    if (doc->n_tokens + 1 > st->cap)
+        mtc_grow((void **)&doc->tokens, &st->cap, doc->n_tokens + 1, sizeof(mtc_token));
     mtc_token *t = &doc->tokens[doc->n_tokens++];
     t->start = s;
     t->end = e;
@@ -327,6 +328,28 @@ static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi)
     int32_t prev = -1;
     j = i;
     while (j < b) {
+        unsigned char c = (unsigned char)t[j];
+        if (c < 0x80 && mtc_ascii_is_alpha(c) && !in_numeric) {
+            /* an ASCII letter: the letter branch below, inlined */
+            int up = mtc_ascii_is_upper(c);
+            has_letter = 1;
+            if (first_letter) {
+                first_letter = 0;
+                if (up)
+                    flags |= MTC_TF_INITIAL_UPPER;
+            }
+            if (up) {
+                has_upper = 1;
+                if (seen_lower)
+                    flags |= MTC_TF_MIXED_CASE;
+            } else {
+                has_lower = 1;
+                seen_lower = 1;
+            }
+            prev = c;
+            j++;
+            continue;
+        }
         cp = cp_at(t, b, j, &n);
         if (is_letter(cp)) {
             if (in_numeric) {

@@ -156,6 +156,10 @@ static void check_doubled_words(typo_state *st, const mtc_context *ctx, const mt
                 only_space = 0;
         if (!only_space || b->start == a->end)
             continue;
+        /* cheap first: ASCII first letters that differ make different words */
+        unsigned char a0 = (unsigned char)t[a->start], b0 = (unsigned char)t[b->start];
+        if (a0 < 0x80 && b0 < 0x80 && mtc_ascii_tolower(a0) != mtc_ascii_tolower(b0))
+            continue;
         size_t la = a->end - a->start, lb = b->end - b->start;
         char wa[256], wb[256];
         size_t na = mtc_utf8_lower(t + a->start, la, wa, sizeof wa);

@@ -2,6 +2,8 @@
  * utf8proc. Pure functions; owns nothing. */
 #include "utf8.h"
 
+#include <string.h>
+
 #include <utf8proc.h>
 
 int mtc_utf8_next_multi(const char *s, size_t len, size_t pos, int32_t *cp)
@@ -89,6 +91,14 @@ int mtc_utf8_validate(const char *s, size_t len, size_t *bad)
 {
     size_t i = 0;
     while (i < len) {
+        if (i + 8 <= len) { /* eight ASCII bytes at once */
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            if (!(v & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
@@ -195,8 +205,19 @@ int32_t mtc_ucp_toupper(int32_t cp)
 
 size_t mtc_utf8_lower(const char *s, size_t len, char *out, size_t out_size)
 {
-    size_t o = 0;
+    /* ASCII fast path: the longest ASCII prefix that fits, without a bounds
+     * check per byte; the loop below finishes (or reports no room) */
+    size_t room = out_size ? out_size - 1 : 0;
+    size_t lim = len < room ? len : room;
     size_t i = 0;
+    while (i < lim) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80)
+            break;
+        out[i] = (char)(c | ((unsigned)(c - 'A') < 26u ? 0x20 : 0));
+        i++;
+    }
+    size_t o = i;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) { /* ASCII fast path */

@@ -26,19 +26,20 @@ struct mtc_wordset {
 };
 
 /* A multiply-xorshift hash reading 8 bytes at a time (words are short; the
- * byte-at-a-time FNV-1a it replaces cost more than the probe). */
-static inline uint64_t load_tail(const unsigned char *p, size_t n)
+ * byte-at-a-time FNV-1a it replaces cost more than the probe). The last 1-8
+ * bytes are read as two overlapping 4-byte loads, or 3 bytes when shorter. */
+static inline uint64_t load32(const unsigned char *p)
 {
-    uint64_t v = 0;
-    memcpy(&v, p, n);
+    uint32_t v;
+    memcpy(&v, p, 4);
     return v;
 }
 
-static uint64_t hash_bytes(const char *s, size_t len)
+static inline uint64_t hash_bytes(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
     uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)len * 0xC2B2AE3D27D4EB4Full);
-    while (len >= 8) {
+    while (len > 8) {
         uint64_t v;
         memcpy(&v, p, 8);
         h = (h ^ v) * 0x9FB21C651E98DF25ull;
@@ -46,10 +47,13 @@ static uint64_t hash_bytes(const char *s, size_t len)
         p += 8;
         len -= 8;
     }
-    if (len) {
-        h = (h ^ load_tail(p, len)) * 0x9FB21C651E98DF25ull;
-        h ^= h >> 29;
-    }
+    uint64_t v = 0;
+    if (len >= 4)
+        v = load32(p) | load32(p + len - 4) << 32;
+    else if (len)
+        v = (uint64_t)p[0] | (uint64_t)p[len >> 1] << 8 | (uint64_t)p[len - 1] << 16;
+    h = (h ^ v) * 0x9FB21C651E98DF25ull;
+    h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ull;
     h ^= h >> 32;
     return h;
@@ -72,22 +76,31 @@ void mtc_wordset_free(mtc_wordset *set)
     free(set);
 }
 
-static slot *find_slot(const mtc_wordset *set, slot *slots, size_t cap, const char *key,
-                       size_t len, uint64_t h)
+static inline int key_equal(const char *a, const char *b, size_t len)
+{
+    if (len > 16)
+        return memcmp(a, b, len) == 0;
+    for (size_t i = 0; i < len; i++) /* words: shorter than a call to memcmp */
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+static inline slot *find_slot(const mtc_wordset *set, slot *slots, size_t cap, const char *key,
+                              size_t len, uint64_t h)
 {
     size_t i = (size_t)h & (cap - 1);
     for (;;) {
         slot *s = &slots[i];
-        if (!s->len1 || (s->hash == h && s->len1 == len + 1 &&
-                         memcmp(set->arena + s->off, key, len) == 0))
+        if (!s->len1 ||
+            (s->hash == h && s->len1 == len + 1 && key_equal(set->arena + s->off, key, len)))
             return s;
         i = (i + 1) & (cap - 1);
     }
 }
 
-static void rehash(mtc_wordset *set)
+static void rehash_to(mtc_wordset *set, size_t ncap)
 {
-    size_t ncap = set->cap * 2;
     slot *ns = mtc_xcalloc(ncap, sizeof *ns);
     for (size_t i = 0; i < set->cap; i++) {
         const slot *s = &set->slots[i];
@@ -103,10 +116,36 @@ static void rehash(mtc_wordset *set)
     set->cap = ncap;
 }
 
+void mtc_wordset_reserve(mtc_wordset *set, size_t n, size_t key_bytes)
+{
+    size_t cap = set->cap;
+    while (n * 2 > cap)
+        cap *= 2;
+    if (cap > set->cap)
+        rehash_to(set, cap);
+    if (set->arena_cap < key_bytes)
+        mtc_grow((void **)&set->arena, &set->arena_cap, key_bytes, 1);
+}
+
+void mtc_wordset_size_hint(const char *name, size_t *n, size_t *bytes)
+{
+    size_t len = 0;
+    const char *d = mtc_data_get(name, &len);
+    size_t lines = 0;
+    for (const char *p = d; p && p < d + len; p++) {
+        p = memchr(p, '\n', (size_t)(d + len - p));
+        if (!p)
+            break;
+        lines++;
+    }
+    *n = d ? lines + 1 : 0;
+    *bytes = d ? len + lines + 1 : 0; /* each key NUL-terminated */
+}
+
 void mtc_wordset_put(mtc_wordset *set, const char *key, size_t len, intptr_t value)
 {
     if ((set->count + 1) * 2 > set->cap)
-        rehash(set);
+        rehash_to(set, set->cap * 2);
     uint64_t h = hash_bytes(key, len);
     slot *s = find_slot(set, set->slots, set->cap, key, len, h);
     if (!s->len1) {
@@ -173,6 +212,9 @@ static int add_line(const char *line, size_t len, long lineno, void *ctx)
 
 mtc_status mtc_wordset_load(mtc_wordset *set, const char *name, int lower, mtc_error *err)
 {
+    size_t n, bytes;
+    mtc_wordset_size_hint(name, &n, &bytes);
+    mtc_wordset_reserve(set, set->count + n, set->arena_len + bytes);
     load_ctx lc = {set, lower};
     return mtc_data_load_lines(name, add_line, &lc, err);
 }

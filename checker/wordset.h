@@ -20,6 +20,12 @@ void mtc_wordset_add(mtc_wordset *set, const char *key, size_t len); /* value 1 
 int mtc_wordset_get(const mtc_wordset *set, const char *key, size_t len, intptr_t *value);
 int mtc_wordset_contains(const mtc_wordset *set, const char *key, size_t len);
 size_t mtc_wordset_count(const mtc_wordset *set);
+/* Makes room for n keys of key_bytes bytes in all (a hint: loading a big
+ * list then grows the table once). */
+void mtc_wordset_reserve(mtc_wordset *set, size_t n, size_t key_bytes);
+/* Upper bounds for a line file's entries (lines) and their bytes, to pass
+ * to mtc_wordset_reserve before loading it; 0 when the file is absent. */
+void mtc_wordset_size_hint(const char *name, size_t *n, size_t *bytes);
 /* Adds every entry of an embedded line file (data.h); with lower != 0 the
  * entries are lowercased (ASCII + Unicode) first. */
 mtc_status mtc_wordset_load(mtc_wordset *set, const char *name, int lower, mtc_error *err);
