@@ -35,7 +35,8 @@ TEST_OBJS := $(TEST_SRCS:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS   := $(wildcard checker/*.h tests/*.h)
 DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv reports/*.html reports/*.css reports/*.js))
 # Data generated at build time, embedded as NAME=PATH (rules that make PATH go below).
-GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv
+GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv \
+	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt
 LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
 
 .PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-smoke \
@@ -62,6 +63,11 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c
 $(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py
 	@mkdir -p $(dir $@)
 	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@
+
+# The spelling analyzer's news words sorted for binary search (GEN_DATA): no load at start-up.
+$(BUILD)/gen/news-words-sorted.txt: dictionaries/news-words.txt dictionaries/gen-sorted-words.py
+	@mkdir -p $(dir $@)
+	python3 dictionaries/gen-sorted-words.py dictionaries/news-words.txt $@
 
 $(BUILD)/libmtcheck.a: $(LIB_OBJS)
 	@rm -f $@
@@ -275,7 +281,7 @@ fuzz: fuzz-build
 # tests/test_hostile.c, skipped unless MTC_HUGE=1.
 bench-huge: $(BUILD)/mtcheck $(BUILD)/tests/run_tests
 	MTC_HUGE=1 MTCHECK_BIN=$(abspath $(BUILD))/mtcheck MTCHECK_ROOT=$(CURDIR) \
-	  $(BUILD)/tests/run_tests --jobs 1 --filter 'huge/*' --verbose $(TEST_ARGS)
+	  $(BUILD)/tests/run_tests --jobs 1 --filter 'huge/*' $(TEST_ARGS)
 
 format:
 	clang-format -i checker/*.c checker/*.h tests/*.c tests/*.h 2>/dev/null || clang-format -i checker/*.c checker/*.h tests/*.c

@@ -72,7 +72,8 @@ enum {
     FIELD_LABEL_MAX_WORDS = 3, /* "Font size: [Large Medium Small]" */
     TITLE_SITE_MAX_WORDS = 6,  /* "Headline - Example News Network" */
     TITLE_MIN_WORDS = 3,
-    NORM_MAX = 1024
+    NORM_MAX = 1024,
+    CHROME_CUT = 200 /* a line too long to normalize: its first bytes only */
 };
 
 typedef struct art_state {
@@ -107,13 +108,32 @@ static int inside_quote(const mtc_context *ctx, size_t off)
  * no leading or trailing space, no trailing ':' unless keep_colon (a prefix
  * phrase "read more: *" keeps it). Returns the length, or (size_t)-1 if out
  * is too small. */
-static size_t chrome_normalize_colon(const char *s, size_t len, char *out, size_t cap,
-                                     int keep_colon)
+static size_t normalize_impl(const char *s, size_t len, char *out, size_t cap, int keep_colon,
+                             size_t *first_word_end)
 {
     size_t n = 0;
     int pending_space = 0;
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
+        if (first_word_end && n > 0 && !mtc_ascii_is_alnum(c)) {
+            /* first_word_end: stop at the first non-word character after
+             * the first word (only the first word is wanted) */
+            int32_t cp;
+            int k = mtc_utf8_next(s, len, i, &cp);
+            int word = cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || mtc_cp_is_letter(cp) ||
+                       mtc_cp_is_mark(cp) || mtc_cp_is_digit(cp) || cp == '\'' || cp == '&' ||
+                       cp == '@' || cp == 0x00A9;
+            if (cp == '-' && i + (size_t)k < len) {
+                int32_t nx;
+                mtc_utf8_next(s, len, i + (size_t)k, &nx);
+                word = mtc_cp_is_letter(nx) || mtc_cp_is_digit(nx);
+            }
+            if (!word || cp == ':') {
+                *first_word_end = i;
+                out[n] = '\0';
+                return n;
+            }
+        }
         if (c == ' ') { /* fast paths for the common ASCII bytes */
             pending_space = n > 0;
             i++;
@@ -171,6 +191,11 @@ static size_t chrome_normalize_colon(const char *s, size_t len, char *out, size_
         memcpy(out + n, enc, (size_t)el);
         n += (size_t)el;
     }
+    if (first_word_end) {
+        *first_word_end = len;
+        out[n] = '\0';
+        return n;
+    }
     while (!keep_colon && n >= 2 && out[n - 1] == ':' && out[n - 2] == ' ')
         n -= 2;
     if (n == 1 && out[0] == ':')
@@ -179,9 +204,28 @@ static size_t chrome_normalize_colon(const char *s, size_t len, char *out, size_
     return n;
 }
 
+static size_t chrome_normalize_colon(const char *s, size_t len, char *out, size_t cap,
+                                     int keep_colon)
+{
+    return normalize_impl(s, len, out, cap, keep_colon, NULL);
+}
+
 static size_t chrome_normalize(const char *s, size_t len, char *out, size_t cap)
 {
     return chrome_normalize_colon(s, len, out, cap, 0);
+}
+
+/* 0 when no phrase can match the normalized text s[0..len) because none
+ * starts with its first word (found without normalizing the rest); 1 when
+ * one may. Only a first word within the first max_end bytes decides. */
+static int chrome_may_match(const art_state *st, const char *s, size_t len, size_t max_end)
+{
+    char w[NORM_MAX];
+    size_t end = 0;
+    size_t n = normalize_impl(s, len, w, sizeof w, 0, &end);
+    if (n == (size_t)-1 || end > max_end)
+        return 1;
+    return n > 0 && mtc_wordset_contains(st->chrome_first, w, n);
 }
 
 /* ---------------------------------------------------------------- state */
@@ -295,6 +339,8 @@ static void check_script(const mtc_context *ctx, size_t si, mtc_emitter *em)
 
     /* an all-ASCII sentence has no foreign letters: nothing to report */
     size_t a = s->start;
+    while (a + 8 <= s->end && !mtc_has_high(mtc_load8(t + a)))
+        a += 8;
     while (a < s->end && (unsigned char)t[a] < 0x80)
         a++;
     if (a >= s->end)
@@ -377,7 +423,7 @@ static void art_check_sentence(void *state, const mtc_context *ctx, size_t si, m
 
 typedef struct word_ref {
     size_t tok;    /* index into doc->tokens */
-    uint64_t hash; /* FNV-1a of the lowercase form */
+    uint64_t hash; /* lower_hash: of the lowercase form */
 } word_ref;
 
 static size_t lower_token(const mtc_document *doc, const mtc_token *tk, char *buf, size_t cap)
@@ -391,14 +437,24 @@ static size_t lower_token(const mtc_document *doc, const mtc_token *tk, char *bu
     return n;
 }
 
-static uint64_t fnv1a(const char *s, size_t n)
+/* A hash of a token's lowercase form, eight bytes at a time: only equal
+ * hashes are compared further, so any function of the form does. */
+static uint64_t mix8(uint64_t h, uint64_t v)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+    h = (h ^ v) * 0x9FB21C651E98DF25ull;
+    return h ^ (h >> 29);
+}
+
+static uint64_t form_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        h = mix8(h, mtc_load8(s + i));
+    uint64_t v = 0;
+    for (size_t k = 0; i + k < n; k++)
+        v |= (uint64_t)(unsigned char)s[i + k] << (8 * k);
+    return mix8(h, v);
 }
 
 /* 1 when the token is ASCII and short enough for lower_token's buffer: its
@@ -413,25 +469,49 @@ static int short_ascii(const mtc_document *doc, const mtc_token *tk)
     return 1;
 }
 
-/* fnv1a of the token's lowercase form (as lower_token gives it). */
+/* Eight ASCII bytes lowercased at once: A-Z get 0x20. */
+static uint64_t ascii_lower8(uint64_t v)
+{
+    const uint64_t high = 0x8080808080808080ull;
+    uint64_t ge_a = (v + 0x3F3F3F3F3F3F3F3Full) & high;  /* >= 'A' */
+    uint64_t gt_z = (v + 0x2525252525252525ull) & high;  /* >= '[' */
+    return v | ((ge_a & ~gt_z) >> 2);
+}
+
+/* form_hash of the token's lowercase form (as lower_token gives it). */
 static uint64_t lower_hash(const mtc_document *doc, const mtc_token *tk)
 {
-    if (tk->end - tk->start <= 255) {
-        uint64_t h = 1469598103934665603ull;
-        size_t i = tk->start;
-        for (; i < tk->end; i++) {
-            unsigned char c = (unsigned char)doc->text[i];
-            if (c >= 0x80)
-                break; /* not ASCII: lowercase it properly */
-            h ^= (unsigned char)mtc_ascii_tolower(c);
-            h *= 1099511628211ull;
+    size_t n = tk->end - tk->start;
+    const char *t = doc->text + tk->start;
+    if (n <= 255) { /* ASCII: lowercased here, as form_hash reads it */
+        uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+        size_t i = 0;
+        int ascii = 1;
+        for (; i + 8 <= n && ascii; i += 8) {
+            uint64_t v = mtc_load8(t + i);
+            ascii = !mtc_has_high(v);
+            h = mix8(h, ascii_lower8(v));
         }
-        if (i == tk->end)
-            return h;
+        uint64_t v = 0;
+        if (MTC_LITTLE_ENDIAN && ascii && i < n && tk->start + i + 8 <= doc->len) {
+            /* the last 1-7 bytes: one load (the text goes on), the bytes
+             * after the token masked off, as form_hash packs them */
+            v = mtc_load8(t + i) & (~0ull >> (64 - 8 * (n - i)));
+            ascii = !mtc_has_high(v);
+            v = ascii_lower8(v);
+            i = n;
+        }
+        for (size_t k = 0; ascii && i + k < n; k++) {
+            unsigned char c = (unsigned char)t[i + k];
+            ascii = c < 0x80;
+            v |= (uint64_t)(unsigned char)mtc_ascii_tolower(c) << (8 * k);
+        }
+        if (ascii)
+            return mix8(h, v);
     }
     char low[256];
-    size_t ln = lower_token(doc, tk, low, sizeof low);
-    return fnv1a(low, ln);
+    n = lower_token(doc, tk, low, sizeof low);
+    return form_hash(low, n);
 }
 
 static int words_equal(const mtc_document *doc, const word_ref *a, const word_ref *b)
@@ -439,6 +519,10 @@ static int words_equal(const mtc_document *doc, const word_ref *a, const word_re
     if (a->hash != b->hash)
         return 0;
     const mtc_token *ta = &doc->tokens[a->tok], *tb = &doc->tokens[b->tok];
+    size_t bytes = ta->end - ta->start;
+    if (bytes == tb->end - tb->start &&
+        memcmp(doc->text + ta->start, doc->text + tb->start, bytes) == 0)
+        return 1; /* the same bytes: the same lowercase form */
     if (short_ascii(doc, ta) && short_ascii(doc, tb)) {
         if (ta->end - ta->start != tb->end - tb->start)
             return 0;
@@ -545,7 +629,7 @@ static void emit_loop(const mtc_context *ctx, const word_ref *w, size_t i, size_
 }
 
 static void check_loops(const art_state *st, const mtc_context *ctx, const mtc_paragraph *p,
-                        word_ref **buf, size_t *cap, mtc_emitter *em)
+                        const uint64_t *hashes, word_ref **buf, size_t *cap, mtc_emitter *em)
 {
     const mtc_document *doc = ctx->doc;
     if (p->n_sentences == 0)
@@ -563,7 +647,7 @@ static void check_loops(const art_state *st, const mtc_context *ctx, const mtc_p
             *buf = mtc_xrealloc(*buf, *cap * sizeof **buf);
         }
         (*buf)[nw].tok = t;
-        (*buf)[nw].hash = lower_hash(doc, tk);
+        (*buf)[nw].hash = hashes[t];
         nw++;
     }
     const word_ref *w = *buf;
@@ -597,49 +681,64 @@ static void check_loops(const art_state *st, const mtc_context *ctx, const mtc_p
     }
 }
 
-/* The same long sentence twice in an article: the second one is reported. */
-static void check_duplicate_sentences(const mtc_context *ctx, mtc_emitter *em)
+/* 1 when sentences a and b have the same words, lowercased (what a key of
+ * their words joined by spaces would show; hashes: lower_hash per token). */
+static int same_words(const mtc_document *doc, const uint64_t *hashes, const mtc_sentence *a,
+                      const mtc_sentence *b)
+{
+    size_t i = a->first_token, ie = a->first_token + a->n_tokens;
+    size_t j = b->first_token, je = b->first_token + b->n_tokens;
+    for (;;) {
+        while (i < ie && !is_word_token(&doc->tokens[i]))
+            i++;
+        while (j < je && !is_word_token(&doc->tokens[j]))
+            j++;
+        if (i == ie || j == je)
+            return i == ie && j == je;
+        word_ref x = {i, hashes[i]}, y = {j, hashes[j]};
+        if (!words_equal(doc, &x, &y))
+            return 0;
+        i++;
+        j++;
+    }
+}
+
+/* The same long sentence twice in an article: the second one is reported.
+ * Sentences are compared by a hash of their lowercase words first, then
+ * word by word with the earlier ones of the same hash. */
+static void check_duplicate_sentences(const mtc_context *ctx, const uint64_t *hashes,
+                                      mtc_emitter *em)
 {
     const mtc_document *doc = ctx->doc;
-    mtc_wordset *seen = mtc_wordset_new();
-    char *key = NULL;
-    size_t cap = 0;
+    mtc_wordset *by_hash = mtc_wordset_new(); /* hash -> its latest distinct sentence */
+    size_t *chain = mtc_xmalloc((doc->n_sentences ? doc->n_sentences : 1) * sizeof *chain);
     for (size_t si = 0; si < doc->n_sentences; si++) {
         const mtc_sentence *s = &doc->sentences[si];
-        size_t n = 0, words = 0;
-        for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++)
-            words += is_word_token(&doc->tokens[t]) && !is_number_token(&doc->tokens[t]);
-        if (words < DUP_SENTENCE_MIN_WORDS)
-            continue; /* counted before building the key */
+        size_t words = 0;
+        uint64_t h = 0x84222325CBF29CE4ull;
         for (size_t t = s->first_token; t < s->first_token + s->n_tokens; t++) {
             const mtc_token *tk = &doc->tokens[t];
             if (!is_word_token(tk))
                 continue;
-            if (short_ascii(doc, tk)) { /* lowercased straight into the key */
-                size_t ln = tk->end - tk->start;
-                if (n + ln + 2 > cap) {
-                    cap = (n + ln + 2) * 2;
-                    key = mtc_xrealloc(key, cap);
-                }
-                if (n > 0)
-                    key[n++] = ' ';
-                for (size_t i = tk->start; i < tk->end; i++)
-                    key[n++] = (char)mtc_ascii_tolower((unsigned char)doc->text[i]);
-                continue;
-            }
-            char low[256];
-            size_t ln = lower_token(doc, tk, low, sizeof low);
-            if (n + ln + 2 > cap) {
-                cap = (n + ln + 2) * 2;
-                key = mtc_xrealloc(key, cap);
-            }
-            if (n > 0)
-                key[n++] = ' ';
-            memcpy(key + n, low, ln);
-            n += ln;
+            words += !is_number_token(tk);
+            h = (h ^ hashes[t]) * 0x9FB21C651E98DF25ull;
+            h ^= h >> 31;
         }
-        if (!mtc_wordset_contains(seen, key, n)) {
-            mtc_wordset_add(seen, key, n);
+        if (words < DUP_SENTENCE_MIN_WORDS)
+            continue;
+        char hk[sizeof h];
+        memcpy(hk, &h, sizeof h);
+        intptr_t last;
+        int dup = 0;
+        if (mtc_wordset_get(by_hash, hk, sizeof hk, &last)) {
+            for (size_t j = (size_t)last; j != SIZE_MAX && !dup; j = chain[j])
+                dup = same_words(doc, hashes, &doc->sentences[j], s);
+        } else {
+            last = (intptr_t)SIZE_MAX;
+        }
+        if (!dup) { /* a new sentence: the one later copies are compared with */
+            chain[si] = (size_t)last;
+            mtc_wordset_put(by_hash, hk, sizeof hk, (intptr_t)si);
             continue;
         }
         if (inside_quote(ctx, s->start))
@@ -647,8 +746,8 @@ static void check_duplicate_sentences(const mtc_context *ctx, mtc_emitter *em)
         mtc_emit(em, R_REPETITION, MTC_SEV_DEFAULT, s->start, s->end,
                  "The same sentence appears earlier in the article");
     }
-    free(key);
-    mtc_wordset_free(seen);
+    free(chain);
+    mtc_wordset_free(by_hash);
 }
 
 /* ----------------------------------------------------------- page chrome */
@@ -870,12 +969,19 @@ static void check_chrome(const art_state *st, const mtc_context *ctx, mtc_emitte
             a++;
         while (b > a && is_blank_byte(t[b - 1]))
             b--;
-        if (a < b) {
+        if (a < b && !chrome_may_match(st, t + a, b - a, CHROME_CUT / 2)) {
+            if (metadata) { /* no phrase starts like this line */
+                if (first_line)
+                    check_title_site(st, ctx, a, b, em);
+                check_chrome_fields(st, ctx, a, b, em);
+            }
+            first_line = 0;
+        } else if (a < b) {
             int truncated = 0;
             size_t n = chrome_normalize(t + a, b - a, norm, sizeof norm);
             if (n == (size_t)-1) {
                 truncated = 1;
-                size_t cut = 200;
+                size_t cut = CHROME_CUT;
                 while (cut > 0 && ((unsigned char)t[a + cut] & 0xC0) == 0x80)
                     cut--;
                 n = chrome_normalize(t + a, cut, norm, sizeof norm);
@@ -911,7 +1017,7 @@ static void check_chrome(const art_state *st, const mtc_context *ctx, mtc_emitte
         int covered = 0;
         for (size_t f = 0; f < n_flagged && !covered; f++)
             covered = s->start >= flagged[f].start && s->end <= flagged[f].end;
-        if (covered)
+        if (covered || !chrome_may_match(st, t + s->start, s->end - s->start, (size_t)-1))
             continue;
         size_t n = chrome_normalize(t + s->start, s->end - s->start, norm, sizeof norm);
         if (n > 0 && n != (size_t)-1 && chrome_match(st, norm, n, 0, 0, CHROME_EXACT, 0))
@@ -928,12 +1034,17 @@ static void art_check_article(void *state, const mtc_context *ctx, mtc_emitter *
     const art_state *st = state;
     const mtc_document *doc = ctx->doc;
     if (mtc_rule_on(em, R_REPETITION)) {
+        /* lower_hash of every word token, for both checks */
+        uint64_t *hashes = mtc_xmalloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *hashes);
+        for (size_t t = 0; t < doc->n_tokens; t++)
+            hashes[t] = is_word_token(&doc->tokens[t]) ? lower_hash(doc, &doc->tokens[t]) : 0;
         word_ref *buf = NULL;
         size_t cap = 0;
         for (size_t p = 0; p < doc->n_paragraphs; p++)
-            check_loops(st, ctx, &doc->paragraphs[p], &buf, &cap, em);
+            check_loops(st, ctx, &doc->paragraphs[p], hashes, &buf, &cap, em);
         free(buf);
-        check_duplicate_sentences(ctx, em);
+        check_duplicate_sentences(ctx, hashes, em);
+        free(hashes);
     }
     if (mtc_rule_on(em, R_CHROME) || mtc_rule_on(em, R_METADATA))
         check_chrome(st, ctx, em);

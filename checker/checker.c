@@ -52,6 +52,9 @@ void mtc_issue_clear(mtc_issue *is)
 
 static rule_state *find_rule(const analyzer_slot *slot, const char *rule)
 {
+    for (size_t i = 0; i < slot->an->n_rules; i++) /* mostly the table's own literal */
+        if (slot->rules[i].info->id == rule)
+            return &slot->rules[i];
     for (size_t i = 0; i < slot->an->n_rules; i++)
         if (strcmp(slot->rules[i].info->id, rule) == 0)
             return &slot->rules[i];

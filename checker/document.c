@@ -35,6 +35,19 @@ static void index_lines(mtc_document *doc)
             doc->col_marks[i / MTC_COL_BLOCK] = col;
             next_mark += MTC_COL_BLOCK;
         }
+        if ((i & 7) == 0 && i + 8 <= n) {
+            /* eight bytes at once when none is \n or \r (or another byte
+             * below 0x0E): count those that start a character */
+            uint64_t v;
+            memcpy(&v, s + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            if (!((v - ones * 0x0E) & ~v & highs)) {
+                uint64_t cont = v & ~(v << 1) & highs; /* 10xxxxxx bytes */
+                col += 8 - mtc_count_high(cont);
+                i += 7;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)s[i];
         if (c > '\r') { /* neither \n nor \r: the common case */
             col += (c & 0xC0) != 0x80;
@@ -60,6 +73,17 @@ static size_t count_words(const char *s, size_t len)
     int in_word = 0;
     size_t i = 0;
     while (i < len) {
+        if (MTC_LITTLE_ENDIAN && i + 8 <= len) {
+            uint64_t v = mtc_load8(s + i);
+            if (!mtc_has_high(v)) { /* eight ASCII bytes: words start after spaces */
+                uint64_t sp = mtc_space_mask(v);
+                uint64_t after_space = (sp << 8) | (in_word ? 0 : 0x80);
+                words += mtc_count_high(~sp & after_space & 0x8080808080808080ull);
+                in_word = !(sp >> 63);
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) { /* ASCII: the same steps, inlined */
             int space = mtc_ascii_is_space(c);

@@ -38,6 +38,7 @@ typedef struct tables {
     unsigned char may_mark[256]; /* 0 for an ASCII byte that is no quotation
                                   * mark (English or foreign): collect()
                                   * skips those at once */
+    int only_english_ascii;      /* the ASCII marks are " and ' alone */
 } tables;
 
 /* Context of one mark inside its paragraph. */
@@ -118,9 +119,12 @@ static void tables_load(tables *t)
     memset(t->may_mark, 0, 0x80);
     memset(t->may_mark + 0x80, 1, 0x80); /* the first byte of a longer character */
     t->may_mark['"'] = t->may_mark['\''] = 1;
+    t->only_english_ascii = 1;
     for (size_t i = 0; i < t->n_foreign; i++)
-        if (t->foreign[i].cp >= 0 && t->foreign[i].cp < 0x80)
+        if (t->foreign[i].cp >= 0 && t->foreign[i].cp < 0x80) {
             t->may_mark[t->foreign[i].cp] = 1;
+            t->only_english_ascii = 0;
+        }
 }
 
 /* ---- classification ---- */
@@ -662,6 +666,13 @@ static void collect(builder *b, const tables *t)
         const mtc_paragraph *p = &doc->paragraphs[pi];
         size_t pos = p->start;
         while (pos < p->end) {
+            if (t->only_english_ascii && pos + 8 <= p->end) {
+                uint64_t v = mtc_load8(doc->text + pos);
+                if (!(mtc_has_high(v) | mtc_has_byte(v, '"') | mtc_has_byte(v, '\''))) {
+                    pos += 8; /* no quotation mark in these eight bytes */
+                    continue;
+                }
+            }
             if (!t->may_mark[(unsigned char)doc->text[pos]]) {
                 pos++; /* no quotation mark: most of the text */
                 continue;

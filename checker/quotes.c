@@ -300,6 +300,16 @@ static void check_brackets(const mtc_context *ctx, mtc_emitter *em)
         size_t n_open[4] = {0, 0, 0, 0}; /* open brackets per kind */
         size_t pos = p->start;
         while (pos < p->end) {
+            if (pos + 8 <= p->end) {
+                uint64_t v = mtc_load8(doc->text + pos);
+                /* ( ) | 1 = ')', [ ] { } | 0x20 = '{' or '}' */
+                uint64_t b = v | 0x0101010101010101ull, k = v | 0x2020202020202020ull;
+                if (!(mtc_has_high(v) | mtc_has_byte(b, ')') | mtc_has_byte(k, '{') |
+                      mtc_has_byte(k, '}'))) {
+                    pos += 8; /* no bracket in these eight bytes */
+                    continue;
+                }
+            }
             unsigned char c = (unsigned char)doc->text[pos];
             if (c < 0x80 && c != '(' && c != ')' && c != '[' && c != ']' && c != '{' &&
                 c != '}') {

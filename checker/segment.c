@@ -413,6 +413,14 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
     size_t i = a;
     int dq_open = 0; /* straight double quotes seen so far in the paragraph are odd */
     while (i < b) {
+        if (i + 8 <= b) {
+            uint64_t v = mtc_load8(t + i);
+            if (!(mtc_has_high(v) | mtc_has_byte(v, '"') | mtc_has_byte(v, '.') |
+                  mtc_has_byte(v, '!') | mtc_has_byte(v, '?'))) {
+                i += 8; /* none of them in these eight bytes */
+                continue;
+            }
+        }
         unsigned char c0 = (unsigned char)t[i];
         if (c0 < 0x80 && c0 != '"' && c0 != '.' && c0 != '!' && c0 != '?') {
             i++; /* an ASCII byte that neither ends nor quotes: most of them */
@@ -571,6 +579,21 @@ void mtc_segment(mtc_document *doc)
         size_t le = pos;
         size_t first = (size_t)-1, last_end = 0;
         while (le < len && t[le] != '\n' && t[le] != '\r') {
+            if (MTC_LITTLE_ENDIAN && le + 8 <= len) {
+                uint64_t v = mtc_load8(t + le);
+                if (!(mtc_has_high(v) | mtc_has_byte(v, '\n') | mtc_has_byte(v, '\r'))) {
+                    /* eight ASCII bytes of the line: its first and last
+                     * non-space bytes among them */
+                    uint64_t ns = ~mtc_space_mask(v) & 0x8080808080808080ull;
+                    if (ns) {
+                        if (first == (size_t)-1)
+                            first = le + (size_t)__builtin_ctzll(ns) / 8;
+                        last_end = le + (size_t)(63 - __builtin_clzll(ns)) / 8 + 1;
+                    }
+                    le += 8;
+                    continue;
+                }
+            }
             unsigned char c = (unsigned char)t[le];
             if (c < 0x80) { /* ASCII: the same steps, inlined */
                 if (!mtc_ascii_is_space(c)) {

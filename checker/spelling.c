@@ -1,8 +1,10 @@
 /* spelling.c — the spelling analyzer: misspelled words with libhunspell,
  * made usable on translated news. Owns, per worker, one hunspell handle
- * (the language's dictionary + dictionaries/news-words.txt + --dict files),
- * a verdict cache and a suggestion cache (every distinct word is looked up
- * once per worker), the US/UK variant table, and the repository word lists
+ * (the language's dictionary + --dict files; dictionaries/news-words.txt is
+ * searched beside it, sorted at build time), a verdict cache, a suggestion
+ * cache (every distinct word is looked up once per worker) and a bounded
+ * cache of what the word alone decides (skipped, known, a US/UK variant),
+ * the US/UK variant table, and the repository word lists
  * (.mtcheck-words.txt, see spelling_dict.h) cached per folder.
  *
  * All the work happens in the article hook, in one walk over the tokens:
@@ -71,6 +73,8 @@ enum { V_OK = 1, V_BAD = 2 };
  * length in bytes << 4 | pair << 12), or anything else (checked in full). */
 enum { PC_SKIP = 0, PC_VARIANT = 1, PC_OTHER = 2 };
 #define PART_CACHE_MAX 200000
+
+#define NEWS_FILE "dictionaries/news-words-sorted.txt"
 enum { MARK_US = 1, MARK_GB = 2 };
 
 typedef struct sugg_list {
@@ -108,8 +112,11 @@ typedef struct sp_state {
                             * form the US dictionary rejects first): lowercase
                             * form -> pair index * 2 + 1 if GB; one look-up */
     mtc_wordset *common;   /* dictionaries/common-words.txt */
-    mtc_wordset *news;     /* dictionaries/news-words.txt (a set: loading it
-                            * into hunspell would triple the start-up time) */
+    const char *news;      /* dictionaries/news-words.txt sorted at build time
+                            * (gen-sorted-words.py; embedded, not owned):
+                            * binary search, nothing to load (into hunspell
+                            * it would triple the start-up time) */
+    size_t news_len;
     repo_entry *repos;
     size_t n_repos, cap_repos;
 } sp_state;
@@ -251,9 +258,12 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     st->variants = mtc_wordset_new();
     st->parts = mtc_wordset_new();
     st->common = mtc_wordset_new();
-    st->news = mtc_wordset_new();
-
-    s = mtc_wordset_load(st->news, "dictionaries/news-words.txt", 0, err);
+    st->news = mtc_data_get(NEWS_FILE, &st->news_len);
+    if (!st->news) {
+        mtc_error_set(err, MTC_ERR_CONFIG, NEWS_FILE, -1, -1,
+                      "data file is not built into mtcheck");
+        s = MTC_ERR_CONFIG;
+    }
     if (s == MTC_OK)
         s = mtc_data_load_lines("dictionaries/variants-us-gb.tsv", variant_line, st, err);
     if (s == MTC_OK)
@@ -295,7 +305,6 @@ static void sp_destroy(void *state)
     mtc_wordset_free(st->variants);
     mtc_wordset_free(st->parts);
     mtc_wordset_free(st->common);
-    mtc_wordset_free(st->news);
     for (size_t i = 0; i < st->n_repos; i++) {
         free(st->repos[i].dir);
         mtc_wordset_free(st->repos[i].words);
@@ -429,18 +438,19 @@ static size_t orig_len(const char *w, size_t len, size_t norm_len)
     return i;
 }
 
+/* A word list's look-up: 1 when it has w[0..len) exactly. */
+typedef int (*has_fn)(const void *list, const char *w, size_t len);
+
 /* 1 when a word list has w the way hunspell would accept it: as written,
  * lowercase (covid accepts Covid, COVID) or capitalised (Beijing accepts
  * BEIJING); BBC accepts only BBC. */
-static int set_knows(const mtc_wordset *set, const char *w, size_t len)
+static int list_knows(has_fn has, const void *list, const char *w, size_t len)
 {
-    if (!set)
-        return 0;
-    if (mtc_wordset_contains(set, w, len))
+    if (has(list, w, len))
         return 1;
     char low[MAX_WORD * 2];
     size_t n = mtc_utf8_lower(w, len, low, sizeof low);
-    if (n != (size_t)-1 && mtc_wordset_contains(set, low, n))
+    if (n != (size_t)-1 && has(list, low, n))
         return 1;
     if (n != (size_t)-1 && n > 0 && word_case(w, len, NULL) == C_UPPER) {
         char cap[MAX_WORD * 2];
@@ -449,11 +459,51 @@ static int set_knows(const mtc_wordset *set, const char *w, size_t len)
         int m = mtc_utf8_encode(mtc_cp_toupper(cp), cap);
         if ((size_t)m + n - (size_t)k < sizeof cap) {
             memcpy(cap + m, low + k, n - (size_t)k);
-            if (mtc_wordset_contains(set, cap, (size_t)m + n - (size_t)k))
+            if (has(list, cap, (size_t)m + n - (size_t)k))
                 return 1;
         }
     }
     return 0;
+}
+
+static int wordset_has(const void *set, const char *w, size_t len)
+{
+    return mtc_wordset_contains(set, w, len);
+}
+
+/* 1 when the sorted list (gen-sorted-words.py: a first line saying what made
+ * it, then one entry a line, in memcmp order) has w: binary search over the
+ * bytes, each probe reading the line around its middle. */
+static int sorted_has(const void *list, const char *w, size_t len)
+{
+    const sp_state *st = list;
+    const char *d = st->news;
+    const char *first = memchr(d, '\n', st->news_len);
+    size_t lo = first ? (size_t)(first - d) + 1 : st->news_len, hi = st->news_len;
+    while (lo < hi) { /* [lo, hi) holds whole lines */
+        size_t mid = lo + (hi - lo) / 2, a = mid;
+        while (a > lo && d[a - 1] != '\n')
+            a--;
+        const char *nl = memchr(d + a, '\n', hi - a);
+        size_t b = nl ? (size_t)(nl - d) : hi;
+        size_t n = b - a < len ? b - a : len;
+        int c = memcmp(d + a, w, n);
+        if (c == 0)
+            c = (b - a > len) - (b - a < len);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            lo = b + 1;
+        else
+            hi = a;
+    }
+    return 0;
+}
+
+/* list_knows over a word set (NULL: no list). */
+static int set_knows(const mtc_wordset *set, const char *w, size_t len)
+{
+    return set && list_knows(wordset_has, set, w, len);
 }
 
 /* 1 when the dictionaries know w (NUL-terminated, normalised). */
@@ -466,7 +516,7 @@ static int knows(sp_state *st, const mtc_wordset *repo, const char *w, size_t le
     intptr_t v;
     if (mtc_wordset_get(st->verdicts, w, len, &v))
         return v == V_OK;
-    int ok = Hunspell_spell(st->h, w) != 0 || set_knows(st->news, w, len);
+    int ok = Hunspell_spell(st->h, w) != 0 || list_knows(sorted_has, st, w, len);
     mtc_wordset_put(st->verdicts, w, len, ok ? V_OK : V_BAD);
     return ok;
 }

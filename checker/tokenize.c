@@ -41,6 +41,7 @@
 #include "tokenize.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "utf8.h"
@@ -52,7 +53,7 @@ typedef struct tok_state {
     size_t email_memo; /* no e-mail address starts before this offset in the current run */
 } tok_state;
 
-static void push(tok_state *st, size_t s, size_t e, int kind, unsigned flags)
+static inline void push(tok_state *st, size_t s, size_t e, int kind, unsigned flags)
 {
     mtc_document *doc = st->doc;
     if (doc->n_tokens + 1 > st->cap)
@@ -346,8 +347,17 @@ static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi)
                 has_lower = 1;
                 seen_lower = 1;
             }
-            prev = c;
             j++;
+            /* the lowercase letters after it change nothing else */
+            size_t run = j;
+            while (run < b && (unsigned)((unsigned char)t[run] - 'a') < 26u)
+                run++;
+            if (run > j) {
+                has_lower = 1;
+                seen_lower = 1;
+                j = run;
+            }
+            prev = (unsigned char)t[j - 1];
             continue;
         }
         cp = cp_at(t, b, j, &n);
@@ -475,6 +485,7 @@ static void tokenize_span(tok_state *st, size_t a, size_t b)
     const char *t = st->doc->text;
     size_t i = a;
     st->email_memo = a;
+    int has_at = memchr(t + a, '@', b - a) != NULL; /* else no e-mail address */
     while (i < b) {
         int n;
         int32_t cp = cp_at(t, b, i, &n);
@@ -490,7 +501,7 @@ static void tokenize_span(tok_state *st, size_t a, size_t b)
             i = e;
             continue;
         }
-        if (mtc_ascii_is_alnum(c) && (e = scan_email(st, t, i, b)) != 0) {
+        if (has_at && mtc_ascii_is_alnum(c) && (e = scan_email(st, t, i, b)) != 0) {
             push(st, i, e, MTC_TOK_EMAIL, 0);
             i = e;
             continue;

@@ -74,6 +74,14 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
     size_t end = s->end;
     size_t i = s->start;
     while (i < end) {
+        if (i + 8 <= end) {
+            uint64_t v = mtc_load8(t + i);
+            if (!(mtc_has_byte(v, '.') | mtc_has_byte(v, ',') | mtc_has_byte(v, ';') |
+                  mtc_has_byte(v, ':') | mtc_has_byte(v, '?') | mtc_has_byte(v, '!'))) {
+                i += 8; /* no mark in these eight bytes */
+                continue;
+            }
+        }
         char c = t[i];
         if (!is_terminal_mark(c)) {
             i++;

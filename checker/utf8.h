@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 static inline int mtc_ascii_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
 static inline int mtc_ascii_is_lower(int c) { return c >= 'a' && c <= 'z'; }
@@ -65,6 +66,51 @@ int32_t mtc_ucp_toupper(int32_t cp);
 /* Appends the lowercase form of s[0..len) to out (max out_size-1 bytes,
  * NUL-terminated). Returns the length written, or (size_t)-1 if it did not fit. */
 size_t mtc_utf8_lower(const char *s, size_t len, char *out, size_t out_size);
+
+/* ---- eight bytes at a time (scanners skip text without what they seek) ---- */
+
+static inline uint64_t mtc_load8(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+/* Non-zero when some byte of v is b (exact: no false answers either way). */
+static inline uint64_t mtc_has_byte(uint64_t v, unsigned char b)
+{
+    uint64_t x = v ^ (0x0101010101010101ull * b);
+    return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+}
+/* Non-zero when some byte of v is not ASCII. */
+static inline uint64_t mtc_has_high(uint64_t v)
+{
+    return v & 0x8080808080808080ull;
+}
+/* For eight ASCII bytes: bit 7 of each byte that is ASCII whitespace
+ * (mtc_ascii_is_space: space, \t \n \v \f \r), exactly. */
+static inline uint64_t mtc_space_mask(uint64_t v)
+{
+    const uint64_t lo7 = 0x7F7F7F7F7F7F7F7Full, high = 0x8080808080808080ull;
+    uint64_t x = v ^ 0x2020202020202020ull; /* ' ' -> 0 */
+    uint64_t eq_space = ~(((x & lo7) + lo7) | x) & high;
+    uint64_t ge9 = ((v | high) - 0x0909090909090909ull) & high;   /* no borrows */
+    uint64_t ge14 = ((v | high) - 0x0E0E0E0E0E0E0E0Eull) & high;
+    return eq_space | (ge9 & ~ge14);
+}
+/* The number of bytes whose bit 7 is set in a mask of bit-7 flags (as
+ * mtc_space_mask returns): without a popcount instruction. */
+static inline unsigned mtc_count_high(uint64_t mask)
+{
+    return (unsigned)((((mask >> 7) & 0x0101010101010101ull) * 0x0101010101010101ull) >> 56);
+}
+/* 1 when the bytes of a loaded word are in memory order from its low bits
+ * (the eight-byte scanners that need byte positions check this). */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define MTC_LITTLE_ENDIAN 1
+#else
+#define MTC_LITTLE_ENDIAN 0
+#endif
 
 /* ---- inline fast paths ---- */
 

@@ -10,20 +10,24 @@
 #include "data.h"
 #include "utf8.h"
 
+/* 16 bytes: four slots to a cache line (a look-up in a big list misses the
+ * cache; the slot table is what it walks). */
 typedef struct slot {
-    uint64_t hash;
-    size_t off;    /* key bytes in the arena */
-    uint32_t len1; /* key length + 1; 0 = empty slot */
+    uint32_t tag; /* the high half of the key's hash, bit 0 set; 0 = empty */
+    uint32_t off; /* the key in the arena */
     intptr_t value;
 } slot;
 
 struct mtc_wordset {
     slot *slots;
-    size_t cap; /* power of two */
+    size_t cap; /* power of two; a key's first slot: its hash's low bits */
     size_t count;
-    char *arena; /* every key, NUL-terminated, in insertion order */
+    char *arena; /* every key in insertion order: its length (a uint32_t),
+                  * its bytes, a NUL */
     size_t arena_len, arena_cap;
 };
+
+#define KEY_HEADER 4 /* the length before each key in the arena */
 
 /* A multiply-xorshift hash reading 8 bytes at a time (words are short; the
  * byte-at-a-time FNV-1a it replaces cost more than the probe). The last 1-8
@@ -76,26 +80,53 @@ void mtc_wordset_free(mtc_wordset *set)
     free(set);
 }
 
+static inline uint64_t load64(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* Compares short keys with two overlapping loads (words: cheaper than a
+ * call to memcmp). */
 static inline int key_equal(const char *a, const char *b, size_t len)
 {
     if (len > 16)
         return memcmp(a, b, len) == 0;
-    for (size_t i = 0; i < len; i++) /* words: shorter than a call to memcmp */
+    if (len >= 8)
+        return load64(a) == load64(b) && load64(a + len - 8) == load64(b + len - 8);
+    if (len >= 4)
+        return load32((const unsigned char *)a) == load32((const unsigned char *)b) &&
+               load32((const unsigned char *)a + len - 4) ==
+                   load32((const unsigned char *)b + len - 4);
+    for (size_t i = 0; i < len; i++)
         if (a[i] != b[i])
             return 0;
     return 1;
 }
 
-static inline slot *find_slot(const mtc_wordset *set, slot *slots, size_t cap, const char *key,
-                              size_t len, uint64_t h)
+static inline uint32_t tag_of(uint64_t h)
 {
-    size_t i = (size_t)h & (cap - 1);
+    return (uint32_t)(h >> 32) | 1u;
+}
+
+static inline uint32_t key_len_at(const mtc_wordset *set, uint32_t off)
+{
+    uint32_t n;
+    memcpy(&n, set->arena + off, sizeof n);
+    return n;
+}
+
+static inline slot *find_slot(const mtc_wordset *set, const char *key, size_t len, uint64_t h)
+{
+    size_t i = (size_t)h & (set->cap - 1);
+    uint32_t tag = tag_of(h);
     for (;;) {
-        slot *s = &slots[i];
-        if (!s->len1 ||
-            (s->hash == h && s->len1 == len + 1 && key_equal(set->arena + s->off, key, len)))
+        slot *s = &set->slots[i];
+        if (!s->tag || (s->tag == tag && key_len_at(set, s->off) == len &&
+                        key_equal(set->arena + s->off + KEY_HEADER, key, len)))
             return s;
-        i = (i + 1) & (cap - 1);
+        i = (i + 1) & (set->cap - 1);
     }
 }
 
@@ -104,10 +135,11 @@ static void rehash_to(mtc_wordset *set, size_t ncap)
     slot *ns = mtc_xcalloc(ncap, sizeof *ns);
     for (size_t i = 0; i < set->cap; i++) {
         const slot *s = &set->slots[i];
-        if (!s->len1)
+        if (!s->tag)
             continue;
-        size_t j = (size_t)s->hash & (ncap - 1);
-        while (ns[j].len1) /* keys are distinct: the first empty slot */
+        uint64_t h = hash_bytes(set->arena + s->off + KEY_HEADER, key_len_at(set, s->off));
+        size_t j = (size_t)h & (ncap - 1);
+        while (ns[j].tag) /* keys are distinct: the first empty slot */
             j = (j + 1) & (ncap - 1);
         ns[j] = *s;
     }
@@ -139,7 +171,7 @@ void mtc_wordset_size_hint(const char *name, size_t *n, size_t *bytes)
         lines++;
     }
     *n = d ? lines + 1 : 0;
-    *bytes = d ? len + lines + 1 : 0; /* each key NUL-terminated */
+    *bytes = d ? len + (lines + 1) * (KEY_HEADER + 1) : 0; /* with length and NUL */
 }
 
 void mtc_wordset_put(mtc_wordset *set, const char *key, size_t len, intptr_t value)
@@ -147,17 +179,19 @@ void mtc_wordset_put(mtc_wordset *set, const char *key, size_t len, intptr_t val
     if ((set->count + 1) * 2 > set->cap)
         rehash_to(set, set->cap * 2);
     uint64_t h = hash_bytes(key, len);
-    slot *s = find_slot(set, set->slots, set->cap, key, len, h);
-    if (!s->len1) {
-        if (len >= UINT32_MAX)
-            abort(); /* a 4 GB key: no word */
-        mtc_grow((void **)&set->arena, &set->arena_cap, set->arena_len + len + 1, 1);
-        memcpy(set->arena + set->arena_len, key, len);
-        set->arena[set->arena_len + len] = '\0';
-        s->off = set->arena_len;
-        set->arena_len += len + 1;
-        s->len1 = (uint32_t)(len + 1);
-        s->hash = h;
+    slot *s = find_slot(set, key, len, h);
+    if (!s->tag) {
+        size_t need = set->arena_len + KEY_HEADER + len + 1;
+        if (need > UINT32_MAX)
+            abort(); /* 4 GB of keys: no word list */
+        mtc_grow((void **)&set->arena, &set->arena_cap, need, 1);
+        uint32_t n = (uint32_t)len;
+        memcpy(set->arena + set->arena_len, &n, sizeof n);
+        memcpy(set->arena + set->arena_len + KEY_HEADER, key, len);
+        set->arena[set->arena_len + KEY_HEADER + len] = '\0';
+        s->off = (uint32_t)set->arena_len;
+        s->tag = tag_of(h);
+        set->arena_len = need;
         set->count++;
     }
     s->value = value;
@@ -171,8 +205,8 @@ void mtc_wordset_add(mtc_wordset *set, const char *key, size_t len)
 int mtc_wordset_get(const mtc_wordset *set, const char *key, size_t len, intptr_t *value)
 {
     uint64_t h = hash_bytes(key, len);
-    const slot *s = find_slot(set, set->slots, set->cap, key, len, h);
-    if (!s->len1)
+    const slot *s = find_slot(set, key, len, h);
+    if (!s->tag)
         return 0;
     if (value)
         *value = s->value;
