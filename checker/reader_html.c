@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "reader.h"
+#include "utf8.h"
 
 static int skipped(GumboTag t)
 {
@@ -49,6 +50,30 @@ typedef struct frame {
     const GumboNode *node;
     unsigned int next; /* next child */
 } frame;
+
+/* Aligns a text node. gumbo 0.10 can hand back invalid UTF-8 (a numeric
+ * reference too large for 32 bits, "&#x2014eeeeeeee", becomes one stray
+ * byte): such bytes become U+FFFD, so the prose is always valid UTF-8. */
+static void put_text(mtc_extract *ex, const char *t, const char *src, size_t at, size_t limit)
+{
+    size_t n = strlen(t), bad;
+    if (mtc_utf8_validate(t, n, &bad)) {
+        mtc_extract_aligned(ex, t, n, src, at, limit);
+        return;
+    }
+    mtc_buf clean = MTC_BUF_INIT;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        int k = mtc_utf8_next(t, n, i, &cp);
+        if (cp < 0)
+            mtc_buf_puts(&clean, "\xEF\xBF\xBD");
+        else
+            mtc_buf_put(&clean, t + i, (size_t)k);
+        i += (size_t)k;
+    }
+    mtc_extract_aligned(ex, clean.data, clean.len, src, at, limit);
+    mtc_buf_free(&clean);
+}
 
 mtc_status mtc_read_html(const char *src, size_t len, mtc_extract *ex, mtc_error *err)
 {
@@ -105,7 +130,7 @@ mtc_status mtc_read_html(const char *src, size_t len, mtc_extract *ex, mtc_error
             if (at > len)
                 at = len;
             size_t limit = at + olen <= len ? at + olen : len;
-            mtc_extract_aligned(ex, t, strlen(t), src, at, limit);
+            put_text(ex, t, src, at, limit);
             break;
         }
         case GUMBO_NODE_COMMENT: {

@@ -1,6 +1,7 @@
 /* utf8.h — locale-independent character helpers: ASCII classes for bytes,
  * a UTF-8 decoder/iterator, and Unicode classes (from utf8proc) for code
- * points. Never use <ctype.h> on article text. */
+ * points, with inline ASCII fast paths; helpers that test eight bytes at
+ * once for scanners. Never use <ctype.h> on article text. */
 #ifndef MTC_UTF8_H
 #define MTC_UTF8_H
 
