@@ -26,13 +26,17 @@ static void index_lines(mtc_document *doc)
     mtc_grow((void **)&doc->line_starts, &cap, 1, sizeof *doc->line_starts);
     doc->line_starts[doc->n_lines++] = 0;
     free(doc->col_marks);
+    free(doc->char_marks);
     doc->n_col_marks = n / MTC_COL_BLOCK + 1;
     doc->col_marks = mtc_xmalloc(doc->n_col_marks * sizeof *doc->col_marks);
-    uint32_t col = 0; /* code points since the start of the current line */
+    doc->char_marks = mtc_xmalloc(doc->n_col_marks * sizeof *doc->char_marks);
+    uint32_t col = 0;  /* code points since the start of the current line */
+    size_t line0 = 0;  /* code points before the current line */
     size_t next_mark = 0; /* the next multiple of MTC_COL_BLOCK */
     for (size_t i = 0; i < n; i++) {
         if (i == next_mark) {
             doc->col_marks[i / MTC_COL_BLOCK] = col;
+            doc->char_marks[i / MTC_COL_BLOCK] = line0 + col;
             next_mark += MTC_COL_BLOCK;
         }
         if ((i & 7) == 0 && i + 8 <= n) {
@@ -57,13 +61,27 @@ static void index_lines(mtc_document *doc)
             mtc_grow((void **)&doc->line_starts, &cap, doc->n_lines + 1,
                      sizeof *doc->line_starts);
             doc->line_starts[doc->n_lines++] = i + 1;
+            line0 += col + 1; /* the line's characters and its \n or \r */
             col = 0;
         } else if ((((unsigned char)s[i]) & 0xC0) != 0x80) {
             col++;
         }
     }
-    if (n % MTC_COL_BLOCK == 0)
+    if (n % MTC_COL_BLOCK == 0) {
         doc->col_marks[n / MTC_COL_BLOCK] = col;
+        doc->char_marks[n / MTC_COL_BLOCK] = line0 + col;
+    }
+}
+
+size_t mtc_document_source_chars(const mtc_document *doc, size_t src)
+{
+    if (src > doc->source_len)
+        src = doc->source_len;
+    size_t k = src / MTC_COL_BLOCK;
+    if (k >= doc->n_col_marks)
+        return mtc_utf8_count(doc->source, src);
+    size_t block = k * MTC_COL_BLOCK;
+    return doc->char_marks[k] + mtc_utf8_count(doc->source + block, src - block);
 }
 
 static size_t count_words(const char *s, size_t len)
@@ -130,6 +148,7 @@ void mtc_document_free(mtc_document *doc)
     free(doc->path);
     free(doc->line_starts);
     free(doc->col_marks);
+    free(doc->char_marks);
     free(doc->paragraphs);
     free(doc->sentences);
     free(doc->tokens);

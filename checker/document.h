@@ -86,6 +86,8 @@ struct mtc_document {
                              * line to source byte k * MTC_COL_BLOCK, so a
                              * column costs O(block), not O(line length) */
     size_t n_col_marks;
+    size_t *char_marks;     /* char_marks[k]: code points in source before byte
+                             * k * MTC_COL_BLOCK (n_col_marks entries) */
 
     mtc_paragraph *paragraphs;
     size_t n_paragraphs;
@@ -111,6 +113,8 @@ size_t mtc_document_source_offset(const mtc_document *doc, size_t off);
 /* 1-based line and column (column in Unicode characters) of text byte off,
  * in source coordinates. */
 void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col);
+/* Number of code points in doc->source before source byte src, in O(block). */
+size_t mtc_document_source_chars(const mtc_document *doc, size_t src);
 
 /* Convenience accessors. */
 static inline const char *mtc_tok_text(const mtc_document *d, const mtc_token *t)

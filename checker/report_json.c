@@ -11,6 +11,7 @@
 #include "document.h"
 #include "escape.h"
 #include "report.h"
+#include "report_util.h"
 
 typedef struct json_state {
     FILE *out;
@@ -25,14 +26,6 @@ static void *json_begin(FILE *out, const mtc_report_options *opt)
     st->opt = *opt;
     fputs("{\"tool\": {\"name\": \"mtcheck\", \"version\": \"" MTC_VERSION "\"},\n \"files\": [", out);
     return st;
-}
-
-static void put_num(mtc_buf *b, double x)
-{
-    if (x == (long long)x)
-        mtc_buf_printf(b, "%lld", (long long)x);
-    else
-        mtc_buf_printf(b, "%.2f", x);
 }
 
 static size_t src_off(const mtc_document *doc, size_t off)
@@ -51,11 +44,11 @@ static void json_article(void *state, const mtc_result *res)
     mtc_escape_json(&b, doc->encoding, strlen(doc->encoding));
     mtc_buf_printf(&b, ", \"encoding_detected\": %s, \"words\": %zu, \"score\": ",
                    doc->encoding_detected ? "true" : "false", doc->n_words);
-    put_num(&b, res->score);
+    mtc_json_put_number(&b, res->score);
     mtc_buf_puts(&b, ", \"penalty\": ");
-    put_num(&b, res->penalty);
+    mtc_json_put_number(&b, res->penalty);
     mtc_buf_puts(&b, ", \"penalty_per_100_words\": ");
-    put_num(&b, res->penalty_per_100_words);
+    mtc_json_put_number(&b, res->penalty_per_100_words);
     mtc_buf_printf(&b, ", \"passed\": %s,\n   \"sentences\": [", res->failed ? "false" : "true");
     for (size_t s = 0; s < doc->n_sentences; s++) {
         const mtc_sentence *se = &doc->sentences[s];
@@ -67,41 +60,15 @@ static void json_article(void *state, const mtc_result *res)
         if (doc->paragraphs[se->paragraph].is_headline)
             mtc_buf_puts(&b, ", \"headline\": true");
         mtc_buf_puts(&b, ", \"score\": ");
-        put_num(&b, res->sentence_score[s]);
+        mtc_json_put_number(&b, res->sentence_score[s]);
         mtc_buf_puts(&b, ", \"penalty\": ");
-        put_num(&b, res->sentence_penalty[s]);
+        mtc_json_put_number(&b, res->sentence_penalty[s]);
         mtc_buf_putc(&b, '}');
     }
-    mtc_buf_puts(&b, doc->n_sentences ? "],\n   \"issues\": [" : "],\n   \"issues\": [");
+    mtc_buf_puts(&b, "],\n   \"issues\": [");
     for (size_t i = 0; i < res->n_issues; i++) {
-        const mtc_issue *is = &res->issues[i];
-        long line, col, eline, ecol;
-        mtc_document_line_col(doc, is->start, &line, &col);
-        mtc_document_line_col(doc, is->end, &eline, &ecol);
-        mtc_buf_printf(&b,
-                       "%s{\"byte_start\": %zu, \"byte_end\": %zu, \"line\": %ld, \"column\": %ld, "
-                       "\"end_line\": %ld, \"end_column\": %ld, \"category\": ",
-                       i ? ",\n    " : "\n    ", src_off(doc, is->start), src_off(doc, is->end),
-                       line, col, eline, ecol);
-        mtc_escape_json(&b, is->category, strlen(is->category));
-        mtc_buf_puts(&b, ", \"rule\": ");
-        mtc_escape_json(&b, is->rule, strlen(is->rule));
-        mtc_buf_printf(&b, ", \"severity\": \"%s\", \"message\": ", mtc_severity_name(is->severity));
-        mtc_escape_json(&b, is->message, strlen(is->message));
-        mtc_buf_puts(&b, ", \"text\": ");
-        mtc_escape_json(&b, doc->text + is->start, is->end - is->start);
-        mtc_buf_puts(&b, ", \"suggestions\": [");
-        for (size_t k = 0; k < is->n_suggestions; k++) {
-            if (k)
-                mtc_buf_puts(&b, ", ");
-            mtc_escape_json(&b, is->suggestions[k], strlen(is->suggestions[k]));
-        }
-        mtc_buf_puts(&b, "], \"sentence\": ");
-        if (is->sentence == (size_t)-1)
-            mtc_buf_puts(&b, "null");
-        else
-            mtc_buf_printf(&b, "%zu", is->sentence);
-        mtc_buf_putc(&b, '}');
+        mtc_buf_puts(&b, i ? ",\n    " : "\n    ");
+        mtc_json_put_issue(&b, doc, &res->issues[i]);
     }
     mtc_buf_puts(&b, "]}");
     fwrite(b.data, 1, b.len, st->out);

@@ -27,14 +27,6 @@ static void *jl_begin(FILE *out, const mtc_report_options *opt)
     return st;
 }
 
-static void put_num(mtc_buf *b, double x)
-{
-    if (x == (long long)x)
-        mtc_buf_printf(b, "%lld", (long long)x);
-    else
-        mtc_buf_printf(b, "%.2f", x);
-}
-
 static void jl_article(void *state, const mtc_result *res)
 {
     jl_state *st = state;
@@ -45,37 +37,18 @@ static void jl_article(void *state, const mtc_result *res)
     mtc_buf_puts(&b, ", \"encoding\": ");
     mtc_escape_json(&b, doc->encoding, strlen(doc->encoding));
     mtc_buf_printf(&b, ", \"words\": %zu, \"score\": ", doc->n_words);
-    put_num(&b, res->score);
+    mtc_json_put_number(&b, res->score);
     mtc_buf_puts(&b, ", \"penalty_per_100_words\": ");
-    put_num(&b, res->penalty_per_100_words);
+    mtc_json_put_number(&b, res->penalty_per_100_words);
     mtc_buf_printf(&b,
                    ", \"passed\": %s, \"by_severity\": {\"minor\": %zu, \"major\": %zu, "
                    "\"critical\": %zu}, \"issues\": [",
                    res->failed ? "false" : "true", res->by_severity[MTC_SEV_MINOR],
                    res->by_severity[MTC_SEV_MAJOR], res->by_severity[MTC_SEV_CRITICAL]);
     for (size_t i = 0; i < res->n_issues; i++) {
-        const mtc_issue *is = &res->issues[i];
-        mtc_issue_pos p;
-        mtc_issue_position(doc, is, &p);
-        mtc_buf_printf(&b,
-                       "%s{\"byte_start\": %zu, \"byte_end\": %zu, \"line\": %ld, \"column\": %ld, "
-                       "\"end_line\": %ld, \"end_column\": %ld, \"rule\": ",
-                       i ? ", " : "", p.byte_start, p.byte_end, p.line, p.col, p.end_line,
-                       p.end_col);
-        mtc_escape_json(&b, is->rule, strlen(is->rule));
-        mtc_buf_puts(&b, ", \"category\": ");
-        mtc_escape_json(&b, is->category, strlen(is->category));
-        mtc_buf_printf(&b, ", \"severity\": \"%s\", \"message\": ", mtc_severity_name(is->severity));
-        mtc_escape_json(&b, is->message, strlen(is->message));
-        mtc_buf_puts(&b, ", \"text\": ");
-        mtc_escape_json(&b, doc->text + is->start, is->end - is->start);
-        mtc_buf_puts(&b, ", \"suggestions\": [");
-        for (size_t k = 0; k < is->n_suggestions; k++) {
-            if (k)
-                mtc_buf_puts(&b, ", ");
-            mtc_escape_json(&b, is->suggestions[k], strlen(is->suggestions[k]));
-        }
-        mtc_buf_puts(&b, "]}");
+        if (i)
+            mtc_buf_puts(&b, ", ");
+        mtc_json_put_issue(&b, doc, &res->issues[i]);
     }
     mtc_buf_puts(&b, "]}\n");
     fwrite(b.data, 1, b.len, st->out);

@@ -3,6 +3,8 @@
 #define _DEFAULT_SOURCE /* realpath */
 #include "report_util.h"
 
+#include "escape.h"
+
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +56,7 @@ void mtc_issue_position(const mtc_document *doc, const mtc_issue *is, mtc_issue_
     line_col_bytes(doc, e, &l, &pos->end_byte_col);
     pos->byte_start = doc->source_base + s;
     pos->byte_end = doc->source_base + e;
-    pos->char_start = mtc_utf8_count(doc->source, s) + (doc->source_base ? 1 : 0);
+    pos->char_start = mtc_document_source_chars(doc, s) + (doc->source_base ? 1 : 0);
     pos->char_len = mtc_utf8_count(doc->source + s, e - s);
 }
 
@@ -157,4 +159,41 @@ void mtc_escape_gh_property(mtc_buf *b, const char *s, size_t len)
 const char *mtc_report_level(mtc_severity s)
 {
     return s >= MTC_SEV_MAJOR ? "error" : "warning";
+}
+
+void mtc_json_put_number(mtc_buf *b, double x)
+{
+    if (x == (long long)x)
+        mtc_buf_printf(b, "%lld", (long long)x);
+    else
+        mtc_buf_printf(b, "%.2f", x);
+}
+
+void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is)
+{
+    mtc_issue_pos p;
+    mtc_issue_position(doc, is, &p);
+    mtc_buf_printf(b,
+                   "{\"byte_start\": %zu, \"byte_end\": %zu, \"line\": %ld, \"column\": %ld, "
+                   "\"end_line\": %ld, \"end_column\": %ld, \"category\": ",
+                   p.byte_start, p.byte_end, p.line, p.col, p.end_line, p.end_col);
+    mtc_escape_json(b, is->category, strlen(is->category));
+    mtc_buf_puts(b, ", \"rule\": ");
+    mtc_escape_json(b, is->rule, strlen(is->rule));
+    mtc_buf_printf(b, ", \"severity\": \"%s\", \"message\": ", mtc_severity_name(is->severity));
+    mtc_escape_json(b, is->message, strlen(is->message));
+    mtc_buf_puts(b, ", \"text\": ");
+    mtc_escape_json(b, doc->text + is->start, is->end - is->start);
+    mtc_buf_puts(b, ", \"suggestions\": [");
+    for (size_t k = 0; k < is->n_suggestions; k++) {
+        if (k)
+            mtc_buf_puts(b, ", ");
+        mtc_escape_json(b, is->suggestions[k], strlen(is->suggestions[k]));
+    }
+    mtc_buf_puts(b, "], \"sentence\": ");
+    if (is->sentence == (size_t)-1)
+        mtc_buf_puts(b, "null");
+    else
+        mtc_buf_printf(b, "%zu", is->sentence);
+    mtc_buf_putc(b, '}');
 }

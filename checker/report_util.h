@@ -40,6 +40,13 @@ char (*mtc_issue_fingerprints(const mtc_result *res))[33];
 void mtc_escape_gh_data(mtc_buf *b, const char *s, size_t len);
 void mtc_escape_gh_property(mtc_buf *b, const char *s, size_t len);
 
+/* JSON pieces shared by the json and jsonl reporters: a number (integers
+ * without decimals, else two decimals) and one issue object (positions in
+ * the source, category, rule, severity, message, text, suggestions,
+ * sentence index). */
+void mtc_json_put_number(mtc_buf *b, double x);
+void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is);
+
 /* "error" for major and critical, "warning" for minor (SARIF and GitHub). */
 const char *mtc_report_level(mtc_severity s);
 

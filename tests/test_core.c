@@ -321,7 +321,7 @@ Test(document, columns_on_long_lines_match_plain_count)
     char *copy = mtc_xstrndup(text, n);
     mtc_document *doc = mtc_document_from_utf8("long.txt", copy, n);
     long line_start_line = 1;
-    size_t ls = 0;
+    size_t ls = 0, total = 0;
     long chars = 0;
     for (size_t i = 0; i < n; i++) {
         if ((((unsigned char)text[i]) & 0xC0) == 0x80)
@@ -331,7 +331,9 @@ Test(document, columns_on_long_lines_match_plain_count)
             mtc_document_line_col(doc, i, &line, &col);
             cr_assert_eq(line, line_start_line, "line at %zu", i);
             cr_assert_eq(col, chars + 1, "column at %zu (line start %zu)", i, ls);
+            cr_assert_eq(mtc_document_source_chars(doc, i), total, "characters before %zu", i);
         }
+        total++;
         if (text[i] == '\n') {
             line_start_line++;
             ls = i + 1;
