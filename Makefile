@@ -225,8 +225,9 @@ leakcheck: all
 # definite leak makes mtcheck exit 99 (failing its test) and leaves a log in
 # $(BUILD)/valgrind/logs. VALGRIND_FILTER='cli/*' narrows it to a suite. Left
 # out by default: batch/output_identical_whatever_jobs, because hunspell bounds
-# its suggestion search by CPU time and, 50 times slower under memcheck with 5
-# threads, gives shorter lists with -j 5 than with -j 1.
+# its suggestion search by CPU time: checker/hunspell_clock.c makes that the
+# calling thread's time, so -j no longer changes the lists, but 50 times
+# slower under memcheck the search still stops at a point that varies.
 # Use a build folder of your own (make valgrind BUILD=build/vg) while others
 # rebuild build/: Criterion re-executes its own binary for every test.
 VALGRIND_FILTER ?= !(batch/output_identical_whatever_jobs)

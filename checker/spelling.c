@@ -593,6 +593,9 @@ static const sugg_list *suggest(sp_state *st, const char *w, size_t len)
     sugg_list *sl = &st->sugg[st->n_sugg];
     memset(sl, 0, sizeof *sl);
     char **list = NULL;
+    /* per-thread suggestion time limit (hunspell_clock.c) */
+    extern const volatile int mtc_thread_clock_in_use;
+    (void)mtc_thread_clock_in_use;
     int n = Hunspell_suggest(st->h, &list, w);
     for (int i = 0; i < n && sl->n < MTC_MAX_SUGGESTIONS; i++) {
         if (list[i] && list[i][0] && strcmp(list[i], w) != 0)
