@@ -11,23 +11,6 @@
 
 #define RT "grammar.run-together"
 
-/* Checks text with only `rule` on; span NULL = no issue of that rule. */
-static void expect(const char *rule, const char *text, const char *span)
-{
-    tu_run *r = tu_check(text, rule);
-    if (span) {
-        if (!tu_has(r, rule, span))
-            tu_dump(r);
-        cr_expect(tu_has(r, rule, span), "%s: expected '%s' in: %s", rule, span, text);
-        cr_expect_eq(tu_count(r, rule), 1, "%s: expected one issue in: %s", rule, text);
-    } else {
-        if (tu_count(r, rule) != 0)
-            tu_dump(r);
-        cr_expect_eq(tu_count(r, rule), 0, "%s: expected nothing in: %s", rule, text);
-    }
-    tu_free(r);
-}
-
 typedef struct rt_case {
     const char *text;
     const char *span; /* NULL: no issue */
@@ -57,7 +40,7 @@ Test(run_together, flags_a_sentence_start_inside_a_sentence)
          NULL}, /* "According" is no function word: not this rule's business */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        expect(RT, cases[i].text, cases[i].span);
+        tu_expect(RT, cases[i].text, cases[i].span);
 }
 
 Test(run_together, leaves_titles_names_and_letters_alone)
@@ -81,7 +64,7 @@ Test(run_together, leaves_titles_names_and_letters_alone)
         "The minister said \"The talks were useful\" after the meeting.",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-        expect(RT, texts[i], NULL);
+        tu_expect(RT, texts[i], NULL);
 }
 
 Test(run_together, reports_one_word_with_a_message)
@@ -122,7 +105,7 @@ Test(narrative_person, generic_you_after_a_condition_is_not_reported)
         "Whenever you drive through the town, the new bridge is visible from the road.",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
-        expect(NP, texts[i], NULL);
+        tu_expect(NP, texts[i], NULL);
 }
 
 Test(narrative_person, narrative_you_is_still_reported)
@@ -137,5 +120,5 @@ Test(narrative_person, narrative_you_is_still_reported)
         {"The company said that if customers call, you must verify their identity first.", "you"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        expect(NP, cases[i].text, cases[i].span);
+        tu_expect(NP, cases[i].text, cases[i].span);
 }

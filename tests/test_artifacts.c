@@ -14,21 +14,6 @@
 #define PC "artifacts.page-chrome"
 #define PM "artifacts.page-metadata"
 
-static void expect(const char *rule, const char *text, const char *span)
-{
-    tu_run *r = tu_check(text, rule);
-    if (span) {
-        if (!tu_has(r, rule, span))
-            tu_dump(r);
-        cr_expect(tu_has(r, rule, span), "%s: expected '%s' in: %s", rule, span, text);
-    } else {
-        if (tu_count(r, rule) != 0)
-            tu_dump(r);
-        cr_expect_eq(tu_count(r, rule), 0, "%s: expected nothing in: %s", rule, text);
-    }
-    tu_free(r);
-}
-
 /* Expects exactly one issue of rule, on the last occurrence of span. */
 static void expect_last(const char *rule, const char *text, const char *span)
 {
@@ -52,23 +37,23 @@ static void expect_last(const char *rule, const char *text, const char *span)
 
 Test(artifacts, foreign_script_positive)
 {
-    expect(FS, "The ministry said the 经济 reforms would continue next year, officials said.",
+    tu_expect(FS, "The ministry said the 经济 reforms would continue next year, officials said.",
            "经济");
-    expect(FS,
+    tu_expect(FS,
            "Sugo founder Zheng Yonggang passed away after a sudden heart attack - 经济观察网 - "
            "专业财经新闻网站",
            "经济观察网 - 专业财经新闻网站");
-    expect(FS, "The statement, signed by Путин himself, was published by the Kremlin on Friday.",
+    tu_expect(FS, "The statement, signed by Путин himself, was published by the Kremlin on Friday.",
            "Путин");
-    expect(FS, "Protesters carried banners reading الحرية through the centre of the capital.",
+    tu_expect(FS, "Protesters carried banners reading الحرية through the centre of the capital.",
            "الحرية");
-    expect(FS, "The restaurant, which sells ラーメン to office workers, reopened in March.",
+    tu_expect(FS, "The restaurant, which sells ラーメン to office workers, reopened in March.",
            "ラーメン");
-    expect(FS, "The temple, known locally as วัดพระแก้ว, reopened to tourists on Monday morning.",
+    tu_expect(FS, "The temple, known locally as วัดพระแก้ว, reopened to tourists on Monday morning.",
            "วัดพระแก้ว");
-    expect(FS, "The minister, quoted as saying रुपया would recover, spoke in Delhi on Monday.",
+    tu_expect(FS, "The minister, quoted as saying रुपया would recover, spoke in Delhi on Monday.",
            "रुपया");
-    expect(FS, "The chairman of the party, whose name was given as Ελλάδα, spoke in Athens.",
+    tu_expect(FS, "The chairman of the party, whose name was given as Ελλάδα, spoke in Athens.",
            "Ελλάδα");
 }
 
@@ -81,38 +66,38 @@ Test(artifacts, foreign_script_cjk_punctuation)
     cr_expect_eq(tu_find(r, FS, 0)->severity, MTC_SEV_MINOR);
     tu_free(r);
     /* and travels with the letters it follows */
-    expect(FS,
+    tu_expect(FS,
            "The official newspaper printed the headline 我们认为。 next to a photograph of the "
            "leaders shaking hands in the capital.",
            "我们认为。");
-    expect(FS, "2023-02-11 13:09:10 Font:【Large Medium Small】", "【");
+    tu_expect(FS, "2023-02-11 13:09:10 Font:【Large Medium Small】", "【");
 }
 
 Test(artifacts, foreign_script_negative)
 {
-    expect(FS, "Officials met in São Paulo and Zürich before flying on to Türkiye.", NULL);
-    expect(FS, "The drug targets α-synuclein and β-amyloid in the brain, researchers said.", NULL);
-    expect(FS, "The particles measured 2.5 μm across, and the current was 3 µA.", NULL);
-    expect(FS, "Prices rose 5% — the sharpest rise since 2008 — the bureau said.", NULL);
-    expect(FS, "The naïve café owner’s résumé was published in Kraków.", NULL);
-    expect(FS, "The post, which ended with 😀, was deleted within an hour.", NULL);
-    expect(FS, "Vietnamese Prime Minister Phạm Minh Chính arrived in Hanoi on Sunday.", NULL);
-    expect(FS, "The Δ variant spread faster than the value of π would suggest.", NULL);
-    expect(FS, "“We will continue,” he said, quoting the ‘Time Travel‧Tour’ exhibition.", NULL);
+    tu_expect(FS, "Officials met in São Paulo and Zürich before flying on to Türkiye.", NULL);
+    tu_expect(FS, "The drug targets α-synuclein and β-amyloid in the brain, researchers said.", NULL);
+    tu_expect(FS, "The particles measured 2.5 μm across, and the current was 3 µA.", NULL);
+    tu_expect(FS, "Prices rose 5% — the sharpest rise since 2008 — the bureau said.", NULL);
+    tu_expect(FS, "The naïve café owner’s résumé was published in Kraków.", NULL);
+    tu_expect(FS, "The post, which ended with 😀, was deleted within an hour.", NULL);
+    tu_expect(FS, "Vietnamese Prime Minister Phạm Minh Chính arrived in Hanoi on Sunday.", NULL);
+    tu_expect(FS, "The Δ variant spread faster than the value of π would suggest.", NULL);
+    tu_expect(FS, "“We will continue,” he said, quoting the ‘Time Travel‧Tour’ exhibition.", NULL);
 }
 
 /* -------------------------------------------------------- untranslated */
 
 Test(artifacts, untranslated_positive)
 {
-    expect(UT, "中国外交部发言人表示，双方进行了坦诚的沟通。",
+    tu_expect(UT, "中国外交部发言人表示，双方进行了坦诚的沟通。",
            "中国外交部发言人表示，双方进行了坦诚的沟通。");
-    expect(UT, "Москва не прокомментировала эти сообщения.",
+    tu_expect(UT, "Москва не прокомментировала эти сообщения.",
            "Москва не прокомментировала эти сообщения.");
-    expect(UT, "The spokesman said: 我们坚决反对任何形式的干涉。",
+    tu_expect(UT, "The spokesman said: 我们坚决反对任何形式的干涉。",
            "The spokesman said: 我们坚决反对任何形式的干涉。");
-    expect(UT, "قال المتحدث إن المحادثات ستستمر.", "قال المتحدث إن المحادثات ستستمر.");
-    expect(UT, "政府は新しい政策を発表した。", "政府は新しい政策を発表した。");
+    tu_expect(UT, "قال المتحدث إن المحادثات ستستمر.", "قال المتحدث إن المحادثات ستستمر.");
+    tu_expect(UT, "政府は新しい政策を発表した。", "政府は新しい政策を発表した。");
     /* untranslated wins: no second issue on the same text */
     tu_run *r = tu_check("Москва не прокомментировала эти сообщения.", "artifacts");
     cr_expect_eq(tu_count(r, FS), 0);
@@ -122,20 +107,20 @@ Test(artifacts, untranslated_positive)
 
 Test(artifacts, untranslated_negative)
 {
-    expect(UT, "The term 共同富裕, or common prosperity, has become a slogan of the party.", NULL);
-    expect(UT, "Officials in São Paulo said the talks would resume in Zürich.", NULL);
-    expect(UT, "The value of π is about 3.14, the teacher reminded the class.", NULL);
-    expect(UT, "Kazakh rescuers pull out 7 survivors in Türkiye.", NULL);
-    expect(UT, "Xi Jinping met Joe Biden in Bali, and both sides said 好.", NULL);
-    expect(UT, "Ελλάδα and Κύπρος are Greece and Cyprus in the languages of their citizens.", NULL);
+    tu_expect(UT, "The term 共同富裕, or common prosperity, has become a slogan of the party.", NULL);
+    tu_expect(UT, "Officials in São Paulo said the talks would resume in Zürich.", NULL);
+    tu_expect(UT, "The value of π is about 3.14, the teacher reminded the class.", NULL);
+    tu_expect(UT, "Kazakh rescuers pull out 7 survivors in Türkiye.", NULL);
+    tu_expect(UT, "Xi Jinping met Joe Biden in Bali, and both sides said 好.", NULL);
+    tu_expect(UT, "Ελλάδα and Κύπρος are Greece and Cyprus in the languages of their citizens.", NULL);
 }
 
 /* ---------------------------------------------------------- repetition */
 
 Test(artifacts, repetition_positive)
 {
-    expect(RP, "Officials said the the the talks had ended without an agreement.", "the the");
-    expect(RP,
+    tu_expect(RP, "Officials said the the the talks had ended without an agreement.", "the the");
+    tu_expect(RP,
            "The two remaining products are the Chinese bank's financial products, the Chinese "
            "bank's financial products, the Chinese bank's financial products.",
            "the Chinese bank's financial products, the Chinese bank's financial products");
@@ -143,9 +128,9 @@ Test(artifacts, repetition_positive)
                 "He sat in the middle of the table in the middle of the table, but also on the "
                 "stage with the guests.",
                 "in the middle of the table");
-    expect(RP, "The result of the talks of the talks of the talks was not announced.",
+    tu_expect(RP, "The result of the talks of the talks of the talks was not announced.",
            "of the talks of the talks");
-    expect(RP, "The report repeated reform, reform, reform, reform, reform on every page.",
+    tu_expect(RP, "The report repeated reform, reform, reform, reform, reform on every page.",
            "reform, reform, reform, reform");
     expect_last(RP,
                 "The delegation visited the Samba Bar, the Samba Bar, an immersive digital "
@@ -172,23 +157,23 @@ Test(artifacts, repetition_duplicate_sentence)
 
 Test(artifacts, repetition_negative)
 {
-    expect(RP, "He said it was very, very, very difficult to reach an agreement.", NULL);
-    expect(RP, "Voters want jobs, jobs, jobs, the senator told the crowd on Monday.", NULL);
-    expect(RP, "The judges' scores were 10, 10, 10 and 9 in the final round.", NULL);
-    expect(RP, "\"Do not worry, do not worry,\" he told the buyers at the sales office.", NULL);
-    expect(RP, "He said no.\n\nThen he left the room.\n\nHe said no.\n", NULL);
-    expect(RP, "Hanoi, Vietnam News Agency - Vietnam News Agency special correspondent reports.",
+    tu_expect(RP, "He said it was very, very, very difficult to reach an agreement.", NULL);
+    tu_expect(RP, "Voters want jobs, jobs, jobs, the senator told the crowd on Monday.", NULL);
+    tu_expect(RP, "The judges' scores were 10, 10, 10 and 9 in the final round.", NULL);
+    tu_expect(RP, "\"Do not worry, do not worry,\" he told the buyers at the sales office.", NULL);
+    tu_expect(RP, "He said no.\n\nThen he left the room.\n\nHe said no.\n", NULL);
+    tu_expect(RP, "Hanoi, Vietnam News Agency - Vietnam News Agency special correspondent reports.",
            NULL);
-    expect(RP,
+    tu_expect(RP,
            "The key is promoting Chinese-style modernization. Promoting Chinese-style "
            "modernization is the central task.",
            NULL);
-    expect(RP, "Li Li, the party secretary, spoke at the meeting on Monday.", NULL);
-    expect(RP, "The number of industrial parks (industrial parks) will exceed 100.", NULL);
-    expect(RP, "The crowd chanted \"ha ha ha\" as the minister left the stage.", NULL);
-    expect(RP, "Figures for 2020, 2021 and 2022 were given as N/A N/A N/A in the table.", NULL);
+    tu_expect(RP, "Li Li, the party secretary, spoke at the meeting on Monday.", NULL);
+    tu_expect(RP, "The number of industrial parks (industrial parks) will exceed 100.", NULL);
+    tu_expect(RP, "The crowd chanted \"ha ha ha\" as the minister left the stage.", NULL);
+    tu_expect(RP, "Figures for 2020, 2021 and 2022 were given as N/A N/A N/A in the table.", NULL);
     /* a short sentence said twice, and a quotation repeated as a pull quote */
-    expect(RP,
+    tu_expect(RP,
            "\"We want them to vet it with us and share the whole plan,\" he said.\n\nHe added "
            "nothing.\n\n\"We want them to vet it with us and share the whole plan,\" he said.\n",
            NULL);
@@ -198,48 +183,48 @@ Test(artifacts, repetition_negative)
 
 Test(artifacts, page_chrome_positive)
 {
-    expect(PC,
+    tu_expect(PC,
            "The talks ended on Monday.\n\nShare this article\n\nOfficials said more talks "
            "were planned.\n",
            "Share this article");
-    expect(PC,
+    tu_expect(PC,
            "The talks ended on Monday.\n\nAdvertisement\n\nOfficials said more talks were "
            "planned.\n",
            "Advertisement");
-    expect(PC, "The talks ended on Monday.\n\nRead more: China's exports rise for a third month\n",
+    tu_expect(PC, "The talks ended on Monday.\n\nRead more: China's exports rise for a third month\n",
            "Read more: China's exports rise for a third month");
-    expect(PC,
+    tu_expect(PC,
            "The talks ended on Monday.\n\nWe use cookies to improve your experience. By "
            "continuing to browse, you agree to our use of cookies.\n",
            "We use cookies to improve your experience. By continuing to browse, you agree to our "
            "use of cookies.");
-    expect(PC, "The talks ended on Monday.\n\nSign up for our newsletter.\n",
+    tu_expect(PC, "The talks ended on Monday.\n\nSign up for our newsletter.\n",
            "Sign up for our newsletter.");
-    expect(PC,
+    tu_expect(PC,
            "The talks ended on Monday. Click here to subscribe. Officials said more talks "
            "were planned.",
            "Click here to subscribe.");
-    expect(PC, "The talks ended on Monday.\n\n• Related articles\n", "• Related articles");
-    expect(PC, "The talks ended on Monday.\n\nLEAVE A REPLY\n", "LEAVE A REPLY");
+    tu_expect(PC, "The talks ended on Monday.\n\n• Related articles\n", "• Related articles");
+    tu_expect(PC, "The talks ended on Monday.\n\nLEAVE A REPLY\n", "LEAVE A REPLY");
 }
 
 Test(artifacts, page_chrome_negative)
 {
-    expect(PC,
+    tu_expect(PC,
            "The talks ended on Monday.\n\nThis story has been updated with additional "
            "development.\n",
            NULL);
-    expect(PC, "Our correspondents in Beijing and Moscow contributed to this report.", NULL);
-    expect(PC, "Advertisement revenue fell sharply in the third quarter, the company said.", NULL);
-    expect(PC, "The author of the report, a former diplomat, said the talks would fail.", NULL);
-    expect(PC, "Readers can share their views on the ministry's website.", NULL);
-    expect(PC, "Home prices rose 3% in January.\n\nKey meeting\n\nThe two sides met.\n", NULL);
-    expect(PC,
+    tu_expect(PC, "Our correspondents in Beijing and Moscow contributed to this report.", NULL);
+    tu_expect(PC, "Advertisement revenue fell sharply in the third quarter, the company said.", NULL);
+    tu_expect(PC, "The author of the report, a former diplomat, said the talks would fail.", NULL);
+    tu_expect(PC, "Readers can share their views on the ministry's website.", NULL);
+    tu_expect(PC, "Home prices rose 3% in January.\n\nKey meeting\n\nThe two sides met.\n", NULL);
+    tu_expect(PC,
            "The top 10 countries for returning graduates. Source: 2022 Employment Survey "
            "Report.",
            NULL);
-    expect(PC, "Comments made by the minister drew criticism from the opposition.", NULL);
-    expect(PC, "Related talks are planned for March, the ministry said.", NULL);
+    tu_expect(PC, "Comments made by the minister drew criticism from the opposition.", NULL);
+    tu_expect(PC, "Related talks are planned for March, the ministry said.", NULL);
 }
 
 Test(artifacts, seed_article)
@@ -274,31 +259,31 @@ Test(artifacts, seed_article)
 
 Test(artifacts, page_metadata_positive)
 {
-    expect(PM, "Shenzhen builds a world-leading pioneer city - China News Network\n\nBody.\n",
+    tu_expect(PM, "Shenzhen builds a world-leading pioneer city - China News Network\n\nBody.\n",
            "China News Network");
-    expect(PM, "Nanjing property market sees refund pledges return -Chinanews.com\n\nBody.\n",
+    tu_expect(PM, "Nanjing property market sees refund pledges return -Chinanews.com\n\nBody.\n",
            "Chinanews.com");
-    expect(PM, "An important engine of global recovery | Example.com\n\nBody.\n", "Example.com");
+    tu_expect(PM, "An important engine of global recovery | Example.com\n\nBody.\n", "Example.com");
     const char *chain = "Xi replies to the medical team - Rolling News - Hunan Daily - Example "
                         "Online\n\nBody text.\n";
-    expect(PM, chain, "Example Online");
-    expect(PM, chain, "Hunan Daily");
-    expect(PM, chain, "Rolling News");
+    tu_expect(PM, chain, "Example Online");
+    tu_expect(PM, chain, "Hunan Daily");
+    tu_expect(PM, chain, "Rolling News");
     const char *meta = "Headline of the story\n\n2023-02-11 13:09:10 [Source: Xinhua News Agency] "
                        "[Editor: Li Ming] Font: [Large Medium Small]\n\nBody text.\n";
-    expect(PM, meta, "[Source: Xinhua News Agency]");
-    expect(PM, meta, "[Editor: Li Ming]");
-    expect(PM, meta, "Font: [Large Medium Small]");
+    tu_expect(PM, meta, "[Source: Xinhua News Agency]");
+    tu_expect(PM, meta, "[Editor: Li Ming]");
+    tu_expect(PM, meta, "Font: [Large Medium Small]");
 }
 
 Test(artifacts, page_metadata_negative)
 {
-    expect(PM, "Man dies in motorway crash - police\n\nBody text.\n", NULL);
-    expect(PM, "Biden to visit Kyiv - reports\n\nBody text.\n", NULL);
-    expect(PM, "Body text comes first.\n\nSomething happened - China News Network\n", NULL);
-    expect(PM, "Kazakh rescuers pull out 7 survivors in Türkiye: 11 February 2023, 12:15\n", NULL);
-    expect(PM, "\"He [the president] said the talks would go on,\" the aide said.", NULL);
-    expect(PM, "China News Network\n\nBody text.\n", NULL);
+    tu_expect(PM, "Man dies in motorway crash - police\n\nBody text.\n", NULL);
+    tu_expect(PM, "Biden to visit Kyiv - reports\n\nBody text.\n", NULL);
+    tu_expect(PM, "Body text comes first.\n\nSomething happened - China News Network\n", NULL);
+    tu_expect(PM, "Kazakh rescuers pull out 7 survivors in Türkiye: 11 February 2023, 12:15\n", NULL);
+    tu_expect(PM, "\"He [the president] said the talks would go on,\" the aide said.", NULL);
+    tu_expect(PM, "China News Network\n\nBody text.\n", NULL);
     /* off by default, and silent while only the other artifacts rules run */
     const mtc_analyzer *owner = NULL;
     const mtc_rule_info *ri = mtc_rule_find(PM, &owner);

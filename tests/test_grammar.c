@@ -17,22 +17,6 @@
 #define AA "grammar.article-agreement"
 #define LS "grammar.lowercase-start"
 
-/* Checks text with only `rule` on; span NULL = no issue of that rule. */
-static void expect(const char *rule, const char *text, const char *span)
-{
-    tu_run *r = tu_check(text, rule);
-    if (span) {
-        if (!tu_has(r, rule, span))
-            tu_dump(r);
-        cr_expect(tu_has(r, rule, span), "%s: expected '%s' in: %s", rule, span, text);
-    } else {
-        if (tu_count(r, rule) != 0)
-            tu_dump(r);
-        cr_expect_eq(tu_count(r, rule), 0, "%s: expected nothing in: %s", rule, text);
-    }
-    tu_free(r);
-}
-
 /* ---- the lexicon ---- */
 
 Test(grammar, lexicon_is_generated_from_link_grammar)
@@ -63,156 +47,156 @@ Test(grammar, lexicon_is_generated_from_link_grammar)
 
 Test(grammar, narrative_person_positive)
 {
-    expect(NP, "China denies the request. I denied the claim that I did.", "I");
-    expect(NP, "The government set low growth goals. You will be wary of that.", "You");
-    expect(NP, "In 1963, my country sent its first medical team to Algeria.", "my");
-    expect(NP, "Xi said in his letter that you have overcome many difficulties in Africa.", "you");
-    expect(NP, "The ministry hopes the teams will not forget your original mission.", "your");
-    expect(NP, "This is different from the previous meetings I attended.", "I");
+    tu_expect(NP, "China denies the request. I denied the claim that I did.", "I");
+    tu_expect(NP, "The government set low growth goals. You will be wary of that.", "You");
+    tu_expect(NP, "In 1963, my country sent its first medical team to Algeria.", "my");
+    tu_expect(NP, "Xi said in his letter that you have overcome many difficulties in Africa.", "you");
+    tu_expect(NP, "The ministry hopes the teams will not forget your original mission.", "your");
+    tu_expect(NP, "This is different from the previous meetings I attended.", "I");
 }
 
 Test(grammar, narrative_person_negative)
 {
-    expect(NP, "“That is our concern, and we do not support it,” Sullivan said.", NULL);
-    expect(NP, "“I will not resign,” the minister told reporters on Monday.", NULL);
-    expect(NP, "The talks were the first since World War I ended, historians said.", NULL);
-    expect(NP, "US officials said the meeting in Rome lasted seven hours.", NULL);
-    expect(NP, "Do you know where the money went? Investors are asking.", NULL);
-    expect(NP, "The minister said the talks had been useful. Both sides will meet again.", NULL);
+    tu_expect(NP, "“That is our concern, and we do not support it,” Sullivan said.", NULL);
+    tu_expect(NP, "“I will not resign,” the minister told reporters on Monday.", NULL);
+    tu_expect(NP, "The talks were the first since World War I ended, historians said.", NULL);
+    tu_expect(NP, "US officials said the meeting in Rome lasted seven hours.", NULL);
+    tu_expect(NP, "Do you know where the money went? Investors are asking.", NULL);
+    tu_expect(NP, "The minister said the talks had been useful. Both sides will meet again.", NULL);
     /* a paragraph that quotes someone carries on their voice */
-    expect(NP, "He said: “Our enquiries are ongoing.” I would also appeal to witnesses.", NULL);
+    tu_expect(NP, "He said: “Our enquiries are ongoing.” I would also appeal to witnesses.", NULL);
 }
 
 Test(grammar, narrative_person_headline_exempt)
 {
-    expect(NP, "Why I changed my mind about the budget\n\nThe budget passed on Monday.", NULL);
+    tu_expect(NP, "Why I changed my mind about the budget\n\nThe budget passed on Monday.", NULL);
 }
 
 /* ---- grammar.dangling-word ---- */
 
 Test(grammar, dangling_word_positive)
 {
-    expect(DW, "Both sides discussed relations internationally and. They will meet again.", "and");
-    expect(DW, "The delegation visited several cities in the.", "the");
-    expect(DW, "Officials met to discuss the future of.", "of");
-    expect(DW, "The companies reported higher profits for their.", "their");
-    expect(DW, "The talks covered trade, technology or.", "or");
-    expect(DW, "The market is expected to grow between.", "between");
+    tu_expect(DW, "Both sides discussed relations internationally and. They will meet again.", "and");
+    tu_expect(DW, "The delegation visited several cities in the.", "the");
+    tu_expect(DW, "Officials met to discuss the future of.", "of");
+    tu_expect(DW, "The companies reported higher profits for their.", "their");
+    tu_expect(DW, "The talks covered trade, technology or.", "or");
+    tu_expect(DW, "The market is expected to grow between.", "between");
 }
 
 Test(grammar, dangling_word_negative)
 {
-    expect(DW, "Both sides discussed relations and trade.", NULL);
-    expect(DW, "This is the country they came from.", NULL);
-    expect(DW, "Prices went up.", NULL);
-    expect(DW, "The plan was drafted by Unit A.", NULL);
-    expect(DW, "She said she had nothing to add to.", NULL); /* "to" may be stranded */
-    expect(DW, "Asked whether he would run, he said he did not know yet.", NULL);
+    tu_expect(DW, "Both sides discussed relations and trade.", NULL);
+    tu_expect(DW, "This is the country they came from.", NULL);
+    tu_expect(DW, "Prices went up.", NULL);
+    tu_expect(DW, "The plan was drafted by Unit A.", NULL);
+    tu_expect(DW, "She said she had nothing to add to.", NULL); /* "to" may be stranded */
+    tu_expect(DW, "Asked whether he would run, he said he did not know yet.", NULL);
 }
 
 /* ---- grammar.fragment ---- */
 
 Test(grammar, fragment_positive)
 {
-    expect(FR, "Officials met on Monday. Revised by most of the western world.", "Revised");
-    expect(FR, "The delegation visited the port. Two days to get more publicity.", "Two");
-    expect(FR, "Prices rose. A significant increase in the price of pork.", "A");
-    expect(FR, "The mayor spoke. Great progress in the construction of the new bridge.",
+    tu_expect(FR, "Officials met on Monday. Revised by most of the western world.", "Revised");
+    tu_expect(FR, "The delegation visited the port. Two days to get more publicity.", "Two");
+    tu_expect(FR, "Prices rose. A significant increase in the price of pork.", "A");
+    tu_expect(FR, "The mayor spoke. Great progress in the construction of the new bridge.",
            "Great");
-    expect(FR, "The team arrived. Signed by the representatives of both countries.", "Signed");
+    tu_expect(FR, "The team arrived. Signed by the representatives of both countries.", "Signed");
 }
 
 Test(grammar, fragment_negative)
 {
-    expect(FR, "Beijing responded.", NULL);
-    expect(FR, "Officials say the economy is recovering.", NULL);
-    expect(FR, "Key meeting\n\nThe meeting was held in Rome.", NULL);
-    expect(FR, "Xinhua News Agency, Beijing, February 11.", NULL);
-    expect(FR, "Deaths: 12.", NULL);
-    expect(FR, "“A historic day for our country.” The crowd cheered.", NULL);
-    expect(FR, "By Sam Reporter and Jane Writer.", NULL);
+    tu_expect(FR, "Beijing responded.", NULL);
+    tu_expect(FR, "Officials say the economy is recovering.", NULL);
+    tu_expect(FR, "Key meeting\n\nThe meeting was held in Rome.", NULL);
+    tu_expect(FR, "Xinhua News Agency, Beijing, February 11.", NULL);
+    tu_expect(FR, "Deaths: 12.", NULL);
+    tu_expect(FR, "“A historic day for our country.” The crowd cheered.", NULL);
+    tu_expect(FR, "By Sam Reporter and Jane Writer.", NULL);
 }
 
 /* ---- grammar.missing-subject ---- */
 
 Test(grammar, missing_subject_positive)
 {
-    expect(MS, "The rules changed. Will keep it open, officials wrote on Twitter.", "Will");
-    expect(MS, "Washington left the door open. Impress Beijing that it will not be offered.",
+    tu_expect(MS, "The rules changed. Will keep it open, officials wrote on Twitter.", "Will");
+    tu_expect(MS, "Washington left the door open. Impress Beijing that it will not be offered.",
            "Impress");
-    expect(MS, "The spokesperson said so on Sunday. Discuss “impact”.", "Discuss");
-    expect(MS, "The project was launched. Formulate service specifications for public places.",
+    tu_expect(MS, "The spokesperson said so on Sunday. Discuss “impact”.", "Discuss");
+    tu_expect(MS, "The project was launched. Formulate service specifications for public places.",
            "Formulate");
-    expect(MS, "The conditions are not low. Intends to buy a new house in Jiangbei.", "Intends");
-    expect(MS, "The report was published. Is expected to rise further next year.", "Is");
+    tu_expect(MS, "The conditions are not low. Intends to buy a new house in Jiangbei.", "Intends");
+    tu_expect(MS, "The report was published. Is expected to rise further next year.", "Is");
 }
 
 Test(grammar, missing_subject_verb_with_object)
 {
-    expect(MS, "Speeds have improved. Build a high-quality city-level wireless network.", "Build");
-    expect(MS, "The plan was approved. Support the enterprises in expanding their networks.",
+    tu_expect(MS, "Speeds have improved. Build a high-quality city-level wireless network.", "Build");
+    tu_expect(MS, "The plan was approved. Support the enterprises in expanding their networks.",
            "Support");
-    expect(MS, "Support grew among voters in the north.", NULL);
-    expect(MS, "Research shows the policy worked.", NULL);
-    expect(MS, "Talks between the two sides resumed on Monday.", NULL);
+    tu_expect(MS, "Support grew among voters in the north.", NULL);
+    tu_expect(MS, "Research shows the policy worked.", NULL);
+    tu_expect(MS, "Talks between the two sides resumed on Monday.", NULL);
 }
 
 Test(grammar, missing_subject_negative)
 {
-    expect(MS, "Will China help Russia? Analysts are divided.", NULL);
-    expect(MS, "Should the talks fail, sanctions will follow.", NULL);
-    expect(MS, "Had he known, he would have stayed at home.", NULL);
-    expect(MS, "Reeves said she had nothing to do with the selection.", NULL);
-    expect(MS, "Let us be clear about the consequences, the minister said.", NULL);
-    expect(MS, "Reports say the ceasefire is holding.", NULL);
-    expect(MS, "“Keep calm and carry on,” the poster said.", NULL);
+    tu_expect(MS, "Will China help Russia? Analysts are divided.", NULL);
+    tu_expect(MS, "Should the talks fail, sanctions will follow.", NULL);
+    tu_expect(MS, "Had he known, he would have stayed at home.", NULL);
+    tu_expect(MS, "Reeves said she had nothing to do with the selection.", NULL);
+    tu_expect(MS, "Let us be clear about the consequences, the minister said.", NULL);
+    tu_expect(MS, "Reports say the ceasefire is holding.", NULL);
+    tu_expect(MS, "“Keep calm and carry on,” the poster said.", NULL);
 }
 
 /* ---- grammar.article-agreement ---- */
 
 Test(grammar, article_agreement_positive)
 {
-    expect(AA, "Chinese brands will naturally form a echelon of brands.", "a");
-    expect(AA, "It turned into an miserable afternoon for the club.", "an");
-    expect(AA, "The ministry issued a urgent warning on Monday.", "a");
-    expect(AA, "He was elected for a eight-year term.", "a");
-    expect(AA, "She is an university professor in Beijing.", "an");
-    expect(AA, "He spoke to an US official after the meeting.", "an");
-    expect(AA, "Officials waited for a hour before the talks began.", "a");
+    tu_expect(AA, "Chinese brands will naturally form a echelon of brands.", "a");
+    tu_expect(AA, "It turned into an miserable afternoon for the club.", "an");
+    tu_expect(AA, "The ministry issued a urgent warning on Monday.", "a");
+    tu_expect(AA, "He was elected for a eight-year term.", "a");
+    tu_expect(AA, "She is an university professor in Beijing.", "an");
+    tu_expect(AA, "He spoke to an US official after the meeting.", "an");
+    tu_expect(AA, "Officials waited for a hour before the talks began.", "a");
 }
 
 Test(grammar, article_agreement_negative)
 {
-    expect(AA, "He waited for an hour and then left.", NULL);
-    expect(AA, "She is a university professor and an honest broker.", NULL);
-    expect(AA, "It was a one-time payment to a European company.", NULL);
-    expect(AA, "He spoke to an MP and a US official on Monday.", NULL);
-    expect(AA, "An 18-year-old and an 80-year-old were rescued.", NULL);
-    expect(AA, "The ruling affects Plan A and Section B of the law.", NULL);
-    expect(AA, "It was an historic day, and a historic vote.", NULL);
+    tu_expect(AA, "He waited for an hour and then left.", NULL);
+    tu_expect(AA, "She is a university professor and an honest broker.", NULL);
+    tu_expect(AA, "It was a one-time payment to a European company.", NULL);
+    tu_expect(AA, "He spoke to an MP and a US official on Monday.", NULL);
+    tu_expect(AA, "An 18-year-old and an 80-year-old were rescued.", NULL);
+    tu_expect(AA, "The ruling affects Plan A and Section B of the law.", NULL);
+    tu_expect(AA, "It was an historic day, and a historic vote.", NULL);
 }
 
 /* ---- grammar.lowercase-start ---- */
 
 Test(grammar, lowercase_start_positive)
 {
-    expect(LS, "The talks ended.\n\nthe ministers left Rome on Tuesday.", "the");
-    expect(LS, "Prices rose sharply last year.\n\nofficials said the trend would continue.",
+    tu_expect(LS, "The talks ended.\n\nthe ministers left Rome on Tuesday.", "the");
+    tu_expect(LS, "Prices rose sharply last year.\n\nofficials said the trend would continue.",
            "officials");
-    expect(LS, "The plan was approved on Friday!\n\nanalysts were surprised by the decision.",
+    tu_expect(LS, "The plan was approved on Friday!\n\nanalysts were surprised by the decision.",
            "analysts");
-    expect(LS, "It rained all week.\n\nwho are deluded, doubters.", "who");
-    expect(LS, "Trade fell in March.\n\nbeijing responded with new tariffs.", "beijing");
+    tu_expect(LS, "It rained all week.\n\nwho are deluded, doubters.", "who");
+    tu_expect(LS, "Trade fell in March.\n\nbeijing responded with new tariffs.", "beijing");
 }
 
 Test(grammar, lowercase_start_negative)
 {
-    expect(LS, "The talks ended... and then the ministers left.", NULL);
-    expect(LS, "The new iPhone went on sale on Friday.\n\niPhone sales rose 5%.", NULL);
-    expect(LS, "Sales rose.\n\neBay said its profits doubled.", NULL);
-    expect(LS, "“We will win,” he said. “and we will do it soon.”", NULL);
-    expect(LS, "The ministers left Rome on Tuesday.", NULL);
-    expect(LS, "Markets were calm.\n\ne-commerce sales rose in March.", NULL);
+    tu_expect(LS, "The talks ended... and then the ministers left.", NULL);
+    tu_expect(LS, "The new iPhone went on sale on Friday.\n\niPhone sales rose 5%.", NULL);
+    tu_expect(LS, "Sales rose.\n\neBay said its profits doubled.", NULL);
+    tu_expect(LS, "“We will win,” he said. “and we will do it soon.”", NULL);
+    tu_expect(LS, "The ministers left Rome on Tuesday.", NULL);
+    tu_expect(LS, "Markets were calm.\n\ne-commerce sales rose in March.", NULL);
 }
 
 Test(grammar, lowercase_start_off_by_default)
@@ -224,8 +208,8 @@ Test(grammar, lowercase_start_off_by_default)
 
 Test(grammar, lowercase_start_after_closing_quote)
 {
-    expect(LS, "“The talks are over.”\n\nthe ministers left Rome on Tuesday.", "the");
-    expect(LS, "He said it was “over…” and left the room.", NULL);
+    tu_expect(LS, "“The talks are over.”\n\nthe ministers left Rome on Tuesday.", "the");
+    tu_expect(LS, "He said it was “over…” and left the room.", NULL);
 }
 
 Test(grammar, default_rules_report_with_exact_spans)

@@ -107,3 +107,18 @@ const char *tu_root_path(const char *rel, char *buf, size_t size)
     snprintf(buf, size, "%s/%s", root && *root ? root : ".", rel);
     return buf;
 }
+
+void tu_expect(const char *rule, const char *text, const char *span)
+{
+    tu_run *r = tu_check(text, rule);
+    if (span) {
+        if (!tu_has(r, rule, span))
+            tu_dump(r);
+        cr_expect(tu_has(r, rule, span), "%s: expected '%s' in: %s", rule, span, text);
+    } else {
+        if (tu_count(r, rule) != 0)
+            tu_dump(r);
+        cr_expect_eq(tu_count(r, rule), 0, "%s: expected nothing in: %s", rule, text);
+    }
+    tu_free(r);
+}

@@ -36,6 +36,10 @@ const mtc_issue *tu_find(const tu_run *r, const char *rule, size_t nth);
 /* 1 if an issue of that rule covers exactly the text `span_text` (its first
  * occurrence at or after byte 0 in the document). */
 int tu_has(const tu_run *r, const char *rule, const char *span_text);
+/* Checks text with only `rule` on and expects (Criterion cr_expect) an
+ * issue of that rule covering exactly `span`, or none at all when span is
+ * NULL; dumps the issues found when the expectation fails. */
+void tu_expect(const char *rule, const char *text, const char *span);
 /* The issue's text as a malloc'ed string (caller frees). */
 char *tu_issue_text(const tu_run *r, const mtc_issue *is);
 /* Prints the issues to stderr (for debugging failing tests). */
