@@ -58,16 +58,21 @@ char *ct_write(const char *dir, const char *name, const char *data, size_t len)
     return p;
 }
 
-ct_result ct_run(const char *args, const char *stdin_file)
+ct_result ct_run_full(const char *prefix, const char *args, const char *stdin_file,
+                      const char *pipe_file, int timeout_s)
 {
     ct_result r;
     memset(&r, 0, sizeof r);
     char *dir = ct_tmpdir();
-    size_t n = strlen(args) + strlen(dir) * 2 + strlen(ct_bin()) + 256 +
-               (stdin_file ? strlen(stdin_file) : 0);
+    size_t n = strlen(prefix) + strlen(args) + strlen(dir) * 2 + strlen(ct_bin()) + 256 +
+               (stdin_file ? strlen(stdin_file) : 0) + (pipe_file ? strlen(pipe_file) : 0);
     char *cmd = mtc_xmalloc(n);
-    snprintf(cmd, n, "timeout 120 '%s' %s < '%s' > '%s/out' 2> '%s/err'", ct_bin(), args,
-             stdin_file ? stdin_file : "/dev/null", dir, dir);
+    if (pipe_file)
+        snprintf(cmd, n, "cat '%s' | timeout %d %s '%s' %s > '%s/out' 2> '%s/err'", pipe_file,
+                 timeout_s, prefix, ct_bin(), args, dir, dir);
+    else
+        snprintf(cmd, n, "timeout %d %s '%s' %s < '%s' > '%s/out' 2> '%s/err'", timeout_s, prefix,
+                 ct_bin(), args, stdin_file ? stdin_file : "/dev/null", dir, dir);
     int st = system(cmd);
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
     char path[4200];
@@ -85,6 +90,11 @@ ct_result ct_run(const char *args, const char *stdin_file)
     if (!r.err)
         r.err = mtc_xstrdup("");
     return r;
+}
+
+ct_result ct_run(const char *args, const char *stdin_file)
+{
+    return ct_run_full("", args, stdin_file, NULL, 120);
 }
 
 void ct_free(ct_result *r)

@@ -15,6 +15,11 @@ typedef struct ct_result {
 /* Runs `mtcheck ARGS` through /bin/sh (args is shell text), with stdin from
  * stdin_file (NULL = /dev/null), under `timeout 120`. */
 ct_result ct_run(const char *args, const char *stdin_file);
+/* The same with a command prefix (setpriv, /usr/bin/time), a timeout in
+ * seconds, and standard input either from stdin_file or, when pipe_file is
+ * set, through a pipe from it (so it is not a regular file). */
+ct_result ct_run_full(const char *prefix, const char *args, const char *stdin_file,
+                      const char *pipe_file, int timeout_s);
 void ct_free(ct_result *r);
 /* A fresh temporary directory (static buffer per call site: copy it). */
 char *ct_tmpdir(void);

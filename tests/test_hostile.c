@@ -84,47 +84,10 @@ static int hx_huge(void)
     return h && *h && strcmp(h, "0") != 0;
 }
 
-/* Like ct_run, with a command prefix (setpriv, /usr/bin/time) and a timeout;
- * standard input comes from stdin_file, or through a pipe from pipe_file
- * (so it is not a regular file mtcheck could measure first). */
-static ct_result hx_run_piped(const char *prefix, const char *args, const char *stdin_file,
-                              const char *pipe_file, int timeout_s)
-{
-    ct_result r;
-    memset(&r, 0, sizeof r);
-    char *dir = ct_tmpdir();
-    size_t n = strlen(prefix) + strlen(args) + strlen(dir) * 2 + strlen(ct_bin()) + 256 +
-               (stdin_file ? strlen(stdin_file) : 0) + (pipe_file ? strlen(pipe_file) : 0);
-    char *cmd = mtc_xmalloc(n);
-    if (pipe_file)
-        snprintf(cmd, n, "cat '%s' | timeout %d %s '%s' %s > '%s/out' 2> '%s/err'", pipe_file,
-                 timeout_s, prefix, ct_bin(), args, dir, dir);
-    else
-        snprintf(cmd, n, "timeout %d %s '%s' %s < '%s' > '%s/out' 2> '%s/err'", timeout_s, prefix,
-                 ct_bin(), args, stdin_file ? stdin_file : "/dev/null", dir, dir);
-    int st = system(cmd);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    char path[4200];
-    snprintf(path, sizeof path, "%s/out", dir);
-    r.out = ct_read(path, &r.out_len);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/err", dir);
-    r.err = ct_read(path, NULL);
-    unlink(path);
-    rmdir(dir);
-    free(dir);
-    free(cmd);
-    if (!r.out)
-        r.out = mtc_xstrdup("");
-    if (!r.err)
-        r.err = mtc_xstrdup("");
-    return r;
-}
-
 static ct_result hx_run(const char *prefix, const char *args, const char *stdin_file,
                         int timeout_s)
 {
-    return hx_run_piped(prefix, args, stdin_file, NULL, timeout_s);
+    return ct_run_full(prefix, args, stdin_file, NULL, timeout_s);
 }
 
 static json_object *hx_json(const ct_result *r)
@@ -932,7 +895,7 @@ Test(hostile, fuzz_report_other_replay)
  * when not NULL); returns the peak RSS in KiB. */
 static long hx_timed(const char *args, const char *pipe_file, ct_result *r)
 {
-    *r = hx_run_piped("/usr/bin/time -f 'hx-peak-rss-kib=%M hx-seconds=%e'", args, NULL, pipe_file,
+    *r = ct_run_full("/usr/bin/time -f 'hx-peak-rss-kib=%M hx-seconds=%e'", args, NULL, pipe_file,
                       900);
     const char *m = strstr(r->err, "hx-peak-rss-kib=");
     cr_assert_not_null(m, "no /usr/bin/time line: %s", r->err);
