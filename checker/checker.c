@@ -91,6 +91,10 @@ mtc_issue *mtc_emit(mtc_emitter *em, const char *rule, mtc_severity sev, size_t 
     is->rule = rs->info->id;
     is->category = rs->info->category;
     is->severity = rs->severity_overridden || sev == MTC_SEV_DEFAULT ? rs->severity : sev;
+    if (!strchr(fmt, '%')) { /* a fixed message (most are): no formatting */
+        is->message = mtc_xstrdup(fmt);
+        return is;
+    }
     mtc_buf b = MTC_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);

@@ -214,6 +214,13 @@ mtc_status mtc_document_from_bytes(const char *path, const char *bytes, size_t l
     mtc_status st = mtc_decode(path, bytes, len, encoding, &dec, err);
     if (st != MTC_OK)
         return st;
+    if (dec.len >= MTC_MAX_TEXT) { /* token offsets are 32-bit (document.h) */
+        mtc_error_set(err, MTC_ERR_IO, path, -1, -1,
+                      "input is too large: %zu bytes of text once decoded (the limit is 4 GiB)",
+                      dec.len);
+        free(dec.text);
+        return MTC_ERR_IO;
+    }
     /* Markdown and HTML readers (reader.h, issue 7): the prose becomes the
      * text, the decoded source stays for positions */
     if (fmt == MTC_INPUT_AUTO)

@@ -42,8 +42,11 @@ enum {
     MTC_TF_MIXED_CASE = 1u << 6     /* uppercase after a lowercase letter (iPhone, McDonald) */
 };
 
+/* 16 bytes: every analyzer walks the token array, so its size is memory
+ * traffic. Offsets are 32-bit: a text is at most MTC_MAX_TEXT bytes. */
+#define MTC_MAX_TEXT ((size_t)UINT32_MAX)
 typedef struct mtc_token {
-    size_t start, end;
+    uint32_t start, end;
     uint16_t kind;  /* mtc_token_kind */
     uint16_t flags; /* MTC_TF_* */
     uint32_t sentence;
@@ -105,7 +108,8 @@ struct mtc_document {
 
 /* Builds a document that takes ownership of text (malloc'ed, NUL-terminated,
  * valid UTF-8), then indexes lines and segments it. For tests and for the
- * readers. path is copied. */
+ * readers. path is copied. len < MTC_MAX_TEXT (mtc_document_from_bytes refuses
+ * longer texts). */
 mtc_document *mtc_document_from_utf8(const char *path, char *text, size_t len);
 
 /* Position in the source file of text byte off. */

@@ -5,6 +5,7 @@
  * exit status (0 passed, 1 failed the gate, 2 usage or unreadable input). */
 #define _DEFAULT_SOURCE /* realpath */
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,6 +219,14 @@ static void on_article(void *ctx, const mtc_batch_item *it)
 
 int main(int argc, char **argv)
 {
+    /* A batch allocates and frees the same few large per-document arrays
+     * (text, tokens, sentences) once per article. Keep freed memory for the
+     * next article instead of returning it to the kernel and faulting fresh
+     * zeroed pages back in every time (page faults were a quarter of the
+     * time on a corpus of 1 MB files). Peak RSS is still that of the
+     * largest article, not of the batch. */
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
     mtc_options opt;
     mtc_error err;
     memset(&err, 0, sizeof err);

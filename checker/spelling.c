@@ -1031,6 +1031,7 @@ static int derived_pair(const sp_form *a, const sp_form *b)
 typedef struct name_key {
     int32_t first;
     size_t form;
+    size_t cps; /* characters edit_distance compares (at most MAX_CP) */
 } name_key;
 
 static int name_key_cmp(const void *pa, const void *pb)
@@ -1052,6 +1053,8 @@ static void check_names(mtc_emitter *em, sp_article *a)
         if (x->wcase != C_CAP || x->letters < 4)
             continue;
         mtc_utf8_next(x->word, x->len, 0, &keys[nk].first);
+        size_t cps = mtc_utf8_count(x->word, x->len);
+        keys[nk].cps = cps < MAX_CP ? cps : MAX_CP;
         keys[nk++].form = i;
     }
     qsort(keys, nk, sizeof *keys, name_key_cmp);
@@ -1061,6 +1064,8 @@ static void check_names(mtc_emitter *em, sp_article *a)
             sp_form *y = &a->forms[keys[kj].form];
             if (x->known && y->known)
                 continue;
+            if (keys[ki].cps > keys[kj].cps + 1 || keys[kj].cps > keys[ki].cps + 1)
+                continue; /* more than one edit apart (edit_distance's own first test) */
             if ((x->letters > y->letters ? x->letters : y->letters) < 5)
                 continue;
             if (plural_pair(x, y) || plural_pair(y, x) || derived_pair(x, y) ||

@@ -59,8 +59,8 @@ static inline void push(tok_state *st, size_t s, size_t e, int kind, unsigned fl
     if (doc->n_tokens + 1 > st->cap)
         mtc_grow((void **)&doc->tokens, &st->cap, doc->n_tokens + 1, sizeof(mtc_token));
     mtc_token *t = &doc->tokens[doc->n_tokens++];
-    t->start = s;
-    t->end = e;
+    t->start = (uint32_t)s; /* < MTC_MAX_TEXT (mtc_document_from_bytes) */
+    t->end = (uint32_t)e;
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)flags;
     t->sentence = st->sentence;
@@ -78,27 +78,27 @@ static int32_t cp_at(const char *t, size_t len, size_t i, int *n)
     return cp;
 }
 
-static int is_letter(int32_t cp)
+static inline int is_letter(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 0 && mtc_ascii_is_alpha(cp);
     return mtc_cp_is_letter(cp);
 }
-static int is_digit(int32_t cp)
+static inline int is_digit(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 0 && mtc_ascii_is_digit(cp);
     return mtc_cp_is_digit(cp);
 }
-static int is_mark(int32_t cp)
+static inline int is_mark(int32_t cp)
 {
     return cp >= 0x80 && mtc_cp_is_mark(cp);
 }
-static int is_hyphen(int32_t cp)
+static inline int is_hyphen(int32_t cp)
 {
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
-static int is_apostrophe(int32_t cp)
+static inline int is_apostrophe(int32_t cp)
 {
     return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }
@@ -359,6 +359,12 @@ static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi)
             }
             prev = (unsigned char)t[j - 1];
             continue;
+        }
+        if (c < 0x80 && !mtc_ascii_is_alnum(c) && c != '-' && c != '\'' &&
+            !(in_numeric && (c == '.' || c == ','))) {
+            /* an ASCII space or punctuation mark ends the token: none of
+             * the joiners below applies (the common case, decided here) */
+            break;
         }
         cp = cp_at(t, b, j, &n);
         if (is_letter(cp)) {

@@ -4,6 +4,7 @@
  * lowercasing into buffers of every size, the word set with presized
  * tables and awkward keys, and the build-time sorted news words. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,4 +178,57 @@ Test(perf, news_words_still_known)
     cr_assert_not(tu_has(r, "spelling.unknown-word", "nonaqueous"));
     cr_assert_eq(tu_count(r, "spelling.unknown-word"), 1);
     tu_free(r);
+}
+
+/* tokenize.c ends a word at an ASCII space or punctuation mark without the
+ * general joiner tests: only - and ' join letters, and . and , join digits
+ * (1,000 and 3.5) and a number takes a glued %; every other ASCII mark ends
+ * the token, and a letter after digits stays in the token (5km). */
+Test(perf, tokenizer_ascii_word_end_fast_path)
+{
+    for (int c = 0x21; c < 0x7F; c++) {
+        if (mtc_ascii_is_alnum(c))
+            continue;
+        char text[32];
+        snprintf(text, sizeof text, "ab%ccd 12%c345 5k%c", c, c, c);
+        mtc_document *d = tu_doc(text);
+        cr_assert_geq(d->n_tokens, 1);
+        const mtc_token *t = &d->tokens[0];
+        size_t want = c == '-' || c == '\'' ? 5 : 2; /* "ab-cd" or "ab" */
+        cr_assert_eq(t->end - t->start, want, "after a word, %c: token of %u bytes", c,
+                     (unsigned)(t->end - t->start));
+        /* the number: 12,345 and 12.345 are one token; "12-345" is not */
+        size_t k = 0;
+        while (k < d->n_tokens && d->text[d->tokens[k].start] != '1')
+            k++;
+        cr_assert_lt(k, d->n_tokens);
+        size_t nlen = d->tokens[k].end - d->tokens[k].start;
+        size_t nwant = c == ',' || c == '.' ? 6u : c == '%' ? 3u : 2u; /* 12% */
+        cr_assert_eq(nlen, nwant, "after digits, %c: %zu bytes", c, nlen);
+        cr_assert_eq(d->tokens[k].kind, MTC_TOK_NUMBER);
+        /* "5k" then the mark: the unit letter stays with the number */
+        size_t u = k + 1;
+        while (u < d->n_tokens && d->text[d->tokens[u].start] != '5')
+            u++;
+        cr_assert_lt(u, d->n_tokens);
+        cr_assert_eq(d->tokens[u].end - d->tokens[u].start, 2u, "5k then %c", c);
+        mtc_document_free(d);
+    }
+}
+
+/* Token offsets are 32-bit (document.h): a token far into a long text keeps
+ * its exact offsets. */
+Test(perf, token_offsets_beyond_16_bits)
+{
+    size_t pad = 300000;
+    char *text = malloc(pad + 32);
+    cr_assert_not_null(text);
+    memset(text, ' ', pad);
+    strcpy(text + pad, "Hello world.");
+    mtc_document *d = tu_doc(text);
+    cr_assert_eq(d->n_tokens, 3);
+    cr_assert_eq(d->tokens[1].start, pad + 6);
+    cr_assert_eq(d->tokens[1].end, pad + 11);
+    mtc_document_free(d);
+    free(text);
 }
