@@ -242,13 +242,14 @@ static int32_t terminal(const mtc_document *doc, const mtc_sentence *s, size_t *
     return 0;
 }
 
-static size_t count_words(const mtc_document *doc, const mtc_sentence *s)
+/* 1 when the sentence has at least k words (numbers count); stops there. */
+static int has_words(const mtc_document *doc, const mtc_sentence *s, size_t k)
 {
     size_t n = 0;
-    for (size_t i = s->first_token; i < s->first_token + s->n_tokens; i++)
+    for (size_t i = s->first_token; i < s->first_token + s->n_tokens && n < k; i++)
         if (is_word(&doc->tokens[i]) || doc->tokens[i].kind == MTC_TOK_NUMBER)
             n++;
-    return n;
+    return n >= k;
 }
 
 /* The quoted span containing off, or NULL. */
@@ -437,7 +438,7 @@ static void check_dangling(const gr_state *st, const mtc_context *ctx, size_t si
         return;
     if (!mtc_ascii_is_lower((unsigned char)mtc_tok_text(doc, t)[0]))
         return; /* "Plan A.", initials */
-    if (count_words(doc, s) < 3)
+    if (!has_words(doc, s, 3))
         return;
     unsigned cc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t));
     if (!(cc & MTC_CC_NOEND))
@@ -528,7 +529,7 @@ static void check_fragment(const gr_state *st, const mtc_context *ctx, size_t si
     const mtc_sentence *s = &doc->sentences[si];
     if (terminal(doc, s, NULL) != '.')
         return;
-    if (count_words(doc, s) < 2)
+    if (!has_words(doc, s, 2))
         return;
     if (has_mark(doc, s, ':', ';'))
         return; /* labels and lists: "Deaths: 12." */
@@ -559,7 +560,7 @@ static int check_subject(const gr_state *st, const mtc_context *ctx, size_t si, 
     const mtc_document *doc = ctx->doc;
     const mtc_sentence *s = &doc->sentences[si];
     int32_t term = terminal(doc, s, NULL);
-    if (term == '?' || count_words(doc, s) < 2)
+    if (term == '?' || !has_words(doc, s, 2))
         return 0;
     const mtc_token *t = &doc->tokens[w];
     if (t->kind != MTC_TOK_WORD || (t->flags & MTC_TF_ALL_UPPER))
