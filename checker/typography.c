@@ -147,6 +147,14 @@ static int quote_after(const char *t, size_t hi, size_t off)
     return off < hi && (mtc_utf8_next(t, hi, off, &cp), is_quote_cp(cp));
 }
 
+static int ascii_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
 static void check_doubled_words(typo_state *st, const mtc_context *ctx, const mtc_sentence *s,
                                 mtc_emitter *em)
 {
@@ -169,6 +177,8 @@ static void check_doubled_words(typo_state *st, const mtc_context *ctx, const mt
         if (a0 < 0x80 && b0 < 0x80 && mtc_ascii_tolower(a0) != mtc_ascii_tolower(b0))
             continue;
         size_t la = a->end - a->start, lb = b->end - b->start;
+        if (la != lb && ascii_only(t + a->start, la) && ascii_only(t + b->start, lb))
+            continue; /* ASCII lowercasing keeps lengths: different words */
         char wa[256], wb[256];
         size_t na = mtc_utf8_lower(t + a->start, la, wa, sizeof wa);
         size_t nb = mtc_utf8_lower(t + b->start, lb, wb, sizeof wb);

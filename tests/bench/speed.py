@@ -3,7 +3,9 @@
 
 Builds a corpus of news text by repeating the benchmark's articles (files of
 about 1 MB, at least --mb MB in all) and a batch of many small article files,
-then measures, in the same run, the median of --runs runs of:
+then measures, in the same run, the median of --runs rounds (each round runs
+every command once: interleaved, a change in the machine's speed during the
+benchmark affects all of them alike) of:
   * build/mtcheck with the default analyzers, one thread (-j 1 when the
     binary has -j) and all cores;
   * wc -w on the same corpus (the floor: reading and splitting words);
@@ -77,20 +79,44 @@ def build_batch(texts, folder, count):
     return folder
 
 
+def run_once(cmd):
+    """Wall time of one run, and its peak RSS in KiB."""
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    secs = time.perf_counter() - t0
+    if p.returncode not in (0, 1):
+        sys.exit(f"speed.py: {' '.join(cmd[:3])}... exited {p.returncode}:\n{p.stderr[-2000:]}")
+    rss = 0
+    for line in p.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            rss = int(line.split(":")[1])
+    return secs, rss
+
+
 def run_timed(cmd, runs):
     """Median wall time of runs, and the max peak RSS in KiB."""
     times, rss = [], 0
     for _ in range(runs):
-        t0 = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True)
-        times.append(time.perf_counter() - t0)
-        if p.returncode not in (0, 1):
-            sys.exit(f"speed.py: {' '.join(cmd[:3])}... exited {p.returncode}:\n{p.stderr[-2000:]}")
-        for line in p.stderr.splitlines():
-            if "Maximum resident set size" in line:
-                rss = max(rss, int(line.split(":")[1]))
+        secs, r = run_once(cmd)
+        times.append(secs)
+        rss = max(rss, r)
     return statistics.median(times), rss
+
+
+def run_interleaved(cmds, runs):
+    """Runs every command once per round, round after round, so that a
+    change in the machine's speed during the benchmark (other jobs, CPU
+    frequency) affects all of them alike. Returns, per command, the list of
+    wall times and the max peak RSS."""
+    times = {name: [] for name, _ in cmds}
+    rss = {name: 0 for name, _ in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds:
+            secs, r = run_once(cmd)
+            times[name].append(secs)
+            rss[name] = max(rss[name], r)
+    return times, rss
 
 
 def count_words(paths):
@@ -131,16 +157,21 @@ def main():
     base = [a.mtcheck, "--fail-on", "none"]
     rows = []
 
-    def measure(name, cmd):
-        secs, rss = run_timed(cmd, a.runs)
+    cmds = [("mtcheck, 1 thread", base + (["-j", "1"] if has_jobs else []) + corpus)]
+    if has_jobs:
+        cmds.append((f"mtcheck, {cores} threads", base + ["-j", str(cores)] + corpus))
+    cmds.append(("wc -w", ["wc", "-w"] + corpus))
+    cmds.append(("hunspell -l -d en_US", ["hunspell", "-l", "-d", "en_US"] + corpus))
+    times, rss = run_interleaved(cmds, a.runs)
+    for name, _ in cmds:
+        secs = statistics.median(times[name])
         rows.append({"name": name, "seconds": secs, "words_per_s": words / secs,
-                     "mb_per_s": nbytes / secs / 1e6, "rss_kib": rss})
-        return rows[-1]
-
-    one = measure("mtcheck, 1 thread", base + (["-j", "1"] if has_jobs else []) + corpus)
-    allc = measure(f"mtcheck, {cores} threads", base + ["-j", str(cores)] + corpus) if has_jobs else None
-    wc = measure("wc -w", ["wc", "-w"] + corpus)
-    hun = measure("hunspell -l -d en_US", ["hunspell", "-l", "-d", "en_US"] + corpus)
+                     "mb_per_s": nbytes / secs / 1e6, "rss_kib": rss[name],
+                     "runs": times[name]})
+    one, wc, hun = rows[0], rows[-2], rows[-1]
+    allc = rows[1] if has_jobs else None
+    # the same ratio round by round (each round ran both within seconds)
+    wc_ratio = statistics.median(w / m for w, m in zip(times["wc -w"], times["mtcheck, 1 thread"]))
 
     batch_rows = []
     for count in sorted({max(a.batch // 10, 1), a.batch}):
@@ -156,7 +187,8 @@ def main():
     print(f"{'command':28} {'seconds':>9} {'words/s':>13} {'MB/s':>8} {'peak RSS':>10}")
     for r in rows:
         print(f"{r['name']:28} {r['seconds']:9.3f} {r['words_per_s']:13,.0f} {r['mb_per_s']:8.2f} {r['rss_kib'] / 1024:8.1f} MB")
-    print(f"mtcheck (1 thread) / wc -w:      {one['words_per_s'] / wc['words_per_s'] * 100:6.1f}% of wc's throughput")
+    print(f"mtcheck (1 thread) / wc -w:      {one['words_per_s'] / wc['words_per_s'] * 100:6.1f}% of wc's throughput "
+          f"(median of the rounds' ratios: {wc_ratio * 100:.1f}%)")
     print(f"hunspell / wc -w:                {hun['words_per_s'] / wc['words_per_s'] * 100:6.2f}% of wc's throughput")
     print(f"mtcheck (1 thread) / hunspell:   {one['words_per_s'] / hun['words_per_s']:6.1f}x")
     if allc:
@@ -172,7 +204,7 @@ def main():
     if a.json:
         with open(a.json, "w") as f:
             json.dump({"rows": rows, "batch": batch_rows, "harper": harper, "bytes": nbytes,
-                       "words": words}, f, indent=1)
+                       "words": words, "wc_ratio_median_of_rounds": wc_ratio}, f, indent=1)
 
 
 def measure_harper(a, corpus, one):
