@@ -154,8 +154,11 @@ void mtc_extract_finish(mtc_extract *ex, size_t src_len)
     ex->pending_break = 0;
     mtc_grow((void **)&ex->map, &ex->cap_map, ex->text.len + 1, sizeof *ex->map);
     ex->map[ex->text.len] = ex->text.len ? ex->last_src : 0;
-    if (ex->map[ex->text.len] > src_len)
-        ex->map[ex->text.len] = src_len;
+    /* every position inside the source, whatever a reader passed (clamping
+     * keeps the map from going backwards) */
+    for (size_t i = 0; i <= ex->text.len; i++)
+        if (ex->map[i] > src_len)
+            ex->map[i] = src_len;
     if (!ex->text.data)
         mtc_buf_puts(&ex->text, "");
 }

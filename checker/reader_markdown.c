@@ -129,7 +129,9 @@ mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_e
             size_t nl = cursor;
             while (nl < len && src[nl] != '\n' && src[nl] != '\r')
                 nl++;
-            mtc_extract_putc(ex, ' ', nl < len ? nl : cursor);
+            /* at the end of the source (an alignment that ran to the end),
+             * the space takes the last byte: positions stay inside it */
+            mtc_extract_putc(ex, ' ', nl < len ? nl : cursor < len ? cursor : len ? len - 1 : 0);
             if (nl < len)
                 cursor = nl + 1;
             break;
