@@ -25,14 +25,16 @@ OPT     ?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DATADIR_DEFINE = -DMTC_INSTALL_DICTDIR='"$(PREFIX)/share/mtcheck/dictionaries"'
-ALL_CFLAGS = $(STD) $(OPT) $(WARN) $(PKG_CFLAGS) $(DATADIR_DEFINE) -Ichecker $(CFLAGS)
+ALL_CFLAGS = $(STD) $(OPT) $(WARN) $(PKG_CFLAGS) $(DATADIR_DEFINE) -Ichecker $(foreach d,$(SRC_DIRS),-Ichecker/$(d)) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
 
-LIB_SRCS  := $(sort $(filter-out checker/main.c,$(wildcard checker/*.c)))
+# The library's families, one folder each (checker/README.md draws the flow).
+SRC_DIRS  := core input analyzers report config
+LIB_SRCS  := $(sort $(foreach d,$(SRC_DIRS),$(wildcard checker/$(d)/*.c)))
 LIB_OBJS  := $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
 TEST_SRCS := $(sort $(wildcard tests/test_*.c)) tests/testutil.c tests/clitest.c
 TEST_OBJS := $(TEST_SRCS:tests/%.c=$(BUILD)/obj/tests/%.o)
-HEADERS   := $(wildcard checker/*.h tests/*.h)
+HEADERS   := $(wildcard checker/*.h $(foreach d,$(SRC_DIRS),checker/$(d)/*.h) tests/*.h)
 DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv reports/*.html reports/*.css reports/*.js))
 # Data generated at build time, embedded as NAME=PATH (rules that make PATH go below).
 GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv \
@@ -225,7 +227,7 @@ leakcheck: all
 # definite leak makes mtcheck exit 99 (failing its test) and leaves a log in
 # $(BUILD)/valgrind/logs. VALGRIND_FILTER='cli/*' narrows it to a suite. Left
 # out by default: batch/output_identical_whatever_jobs, because hunspell bounds
-# its suggestion search by CPU time: checker/hunspell_clock.c makes that the
+# its suggestion search by CPU time: checker/analyzers/hunspell_clock.c makes that the
 # calling thread's time, so -j no longer changes the lists, but 50 times
 # slower under memcheck the search still stops at a point that varies.
 # Use a build folder of your own (make valgrind BUILD=build/vg) while others
@@ -285,7 +287,7 @@ bench-huge: $(BUILD)/mtcheck $(BUILD)/tests/run_tests
 	  $(BUILD)/tests/run_tests --jobs 1 --filter 'huge/*' $(TEST_ARGS)
 
 format:
-	clang-format -i checker/*.c checker/*.h tests/*.c tests/*.h 2>/dev/null || clang-format -i checker/*.c checker/*.h tests/*.c
+	clang-format -i checker/*.c checker/*.h checker/*/*.c checker/*/*.h tests/*.c tests/*.h
 
 clean:
 	rm -rf $(BUILD)

@@ -10,12 +10,15 @@
 #include "utf8.h"
 #include "wordset.h"
 
-static const mtc_rule_info rules[] = {
-    {"typography.doubled-punctuation", "typography", MTC_SEV_MINOR, 1,
+/* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
+enum { R_DOUBLED_PUNCT, R_SPACE_BEFORE, R_DOUBLED_WORD, N_RULES };
+
+static const mtc_rule_info rules[N_RULES] = {
+    [R_DOUBLED_PUNCT] = {"typography.doubled-punctuation", "typography", MTC_SEV_MINOR, 1,
      "Punctuation mark doubled or repeated with a space (\". ..\", \",,\")"},
-    {"typography.space-before-punctuation", "typography", MTC_SEV_MINOR, 1,
+    [R_SPACE_BEFORE] = {"typography.space-before-punctuation", "typography", MTC_SEV_MINOR, 1,
      "Space before a comma, full stop, semicolon, colon, question or exclamation mark"},
-    {"typography.doubled-word", "typography", MTC_SEV_MAJOR, 1,
+    [R_DOUBLED_WORD] = {"typography.doubled-word", "typography", MTC_SEV_MAJOR, 1,
      "The same word twice in a row (\"the the\")"},
 };
 
@@ -98,7 +101,7 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
             int decimal = c == '.' && i + run < end && mtc_ascii_is_digit((unsigned char)t[i + run]);
             int after_mark = sp > s->start && is_terminal_mark(t[sp - 1]);
             if (sp > s->start && !decimal && !after_mark)
-                mtc_emit(em, "typography.space-before-punctuation", MTC_SEV_DEFAULT, sp, i + 1,
+                mtc_emit(em, R_SPACE_BEFORE, MTC_SEV_DEFAULT, sp, i + 1,
                          "space before '%c'", c);
         }
         size_t flag_end = 0;
@@ -120,7 +123,7 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
                 flag_end = i + 2;
         }
         if (flag_end) {
-            mtc_emit(em, "typography.doubled-punctuation", MTC_SEV_DEFAULT, i, flag_end,
+            mtc_emit(em, R_DOUBLED_PUNCT, MTC_SEV_DEFAULT, i, flag_end,
                      "doubled punctuation '%.*s'", (int)(flag_end - i), t + i);
             i = flag_end;
             continue;
@@ -189,7 +192,7 @@ static void check_doubled_words(typo_state *st, const mtc_context *ctx, const mt
         /* a quoted reduplication: "zoom zoom", ‘bye bye’ */
         if (quote_before(t, s->start, a->start) && quote_after(t, s->end, b->end))
             continue;
-        mtc_issue *is = mtc_emit(em, "typography.doubled-word", MTC_SEV_DEFAULT, a->start, b->end,
+        mtc_issue *is = mtc_emit(em, R_DOUBLED_WORD, MTC_SEV_DEFAULT, a->start, b->end,
                                  "doubled word '%.*s'", (int)lb, t + b->start);
         mtc_issue_suggest(is, t + a->start, la);
     }
@@ -199,10 +202,10 @@ static void typo_check_sentence(void *state, const mtc_context *ctx, size_t sent
                                 mtc_emitter *em)
 {
     const mtc_sentence *s = &ctx->doc->sentences[sentence];
-    if (mtc_rule_on(em, "typography.doubled-punctuation") ||
-        mtc_rule_on(em, "typography.space-before-punctuation"))
+    if (mtc_rule_on(em, R_DOUBLED_PUNCT) ||
+        mtc_rule_on(em, R_SPACE_BEFORE))
         check_punctuation(ctx, s, em);
-    if (mtc_rule_on(em, "typography.doubled-word"))
+    if (mtc_rule_on(em, R_DOUBLED_WORD))
         check_doubled_words(state, ctx, s, em);
 }
 

@@ -42,24 +42,21 @@
 #include "utf8.h"
 #include "wordset.h"
 
-#define R_UNKNOWN "spelling.unknown-word"
-#define R_UNKNOWN_CAP "spelling.unknown-capitalised"
-#define R_NAME "spelling.inconsistent-name"
-#define R_VARIANT "spelling.variant"
-#define R_MIXED "spelling.mixed-variants"
+/* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
+enum { R_UNKNOWN, R_UNKNOWN_CAP, R_NAME, R_VARIANT, R_MIXED, N_RULES };
 
-static const mtc_rule_info rules[] = {
-    {R_UNKNOWN, "spelling", MTC_SEV_MAJOR, 1,
+static const mtc_rule_info rules[N_RULES] = {
+    [R_UNKNOWN] = {"spelling.unknown-word", "spelling", MTC_SEV_MAJOR, 1,
      "Word the dictionary does not know (major with a close suggestion, else minor)"},
-    {R_UNKNOWN_CAP, "spelling", MTC_SEV_MAJOR, 1,
+    [R_UNKNOWN_CAP] = {"spelling.unknown-capitalised", "spelling", MTC_SEV_MAJOR, 1,
      "Capitalised unknown word the article shows is no name (also misspelled in lowercase, "
      "or one letter from a common word)"},
-    {R_NAME, "spelling", MTC_SEV_MINOR, 1,
+    [R_NAME] = {"spelling.inconsistent-name", "spelling", MTC_SEV_MINOR, 1,
      "The same name spelled two ways in one article (Zelenskyy/Zelensky): the minority spelling"},
-    {R_VARIANT, "spelling", MTC_SEV_MINOR, 0,
+    [R_VARIANT] = {"spelling.variant", "spelling", MTC_SEV_MINOR, 0,
      "Spelling of the other English variant than --lang (programme under en_US); "
      "off by default, house style"},
-    {R_MIXED, "spelling", MTC_SEV_MINOR, 1,
+    [R_MIXED] = {"spelling.mixed-variants", "spelling", MTC_SEV_MINOR, 1,
      "Article mixes American and British spellings: each word of the minority variant, once"},
 };
 
@@ -981,7 +978,7 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
 }
 
 static void emit_unknown(sp_state *st, mtc_emitter *em, const sp_article *a, const sp_form *f,
-                         const char *rule, const char *why)
+                         int rule, const char *why)
 {
     const sugg_list *sl = suggest(st, f->word, f->len);
     mtc_severity sev = severity_for(f->word, f->len, sl);

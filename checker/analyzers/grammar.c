@@ -28,27 +28,22 @@
 #include "utf8.h"
 #include "wordset.h"
 
-#define R_PERSON "grammar.narrative-person"
-#define R_DANGLING "grammar.dangling-word"
-#define R_FRAGMENT "grammar.fragment"
-#define R_SUBJECT "grammar.missing-subject"
-#define R_ARTICLE "grammar.article-agreement"
-#define R_LOWER "grammar.lowercase-start"
-#define R_RUNTOGETHER "grammar.run-together"
+/* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
+enum { R_PERSON, R_DANGLING, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
 
-static const mtc_rule_info rules[] = {
-    {R_PERSON, "grammar", MTC_SEV_MAJOR, 1,
+static const mtc_rule_info rules[N_RULES] = {
+    [R_PERSON] = {"grammar.narrative-person", "grammar", MTC_SEV_MAJOR, 1,
      "First- or second-person pronoun in the narrative, outside quotations"},
-    {R_DANGLING, "grammar", MTC_SEV_MAJOR, 1,
+    [R_DANGLING] = {"grammar.dangling-word", "grammar", MTC_SEV_MAJOR, 1,
      "Sentence ends on a conjunction, article, preposition or possessive (\"and.\", \"the.\")"},
-    {R_FRAGMENT, "grammar", MTC_SEV_MINOR, 1, "Body sentence without a finite verb"},
-    {R_SUBJECT, "grammar", MTC_SEV_MAJOR, 1,
+    [R_FRAGMENT] = {"grammar.fragment", "grammar", MTC_SEV_MINOR, 1, "Body sentence without a finite verb"},
+    [R_SUBJECT] = {"grammar.missing-subject", "grammar", MTC_SEV_MAJOR, 1,
      "Body sentence opens on a finite verb or a modal and has no subject"},
-    {R_ARTICLE, "grammar", MTC_SEV_MINOR, 1,
+    [R_ARTICLE] = {"grammar.article-agreement", "grammar", MTC_SEV_MINOR, 1,
      "\"a\" before a vowel sound or \"an\" before a consonant sound"},
     /* off by default: too rare on the benchmark to beat chance (lift < 1.5) */
-    {R_LOWER, "grammar", MTC_SEV_MINOR, 0, "Body sentence starts with a lowercase letter"},
-    {R_RUNTOGETHER, "grammar", MTC_SEV_MAJOR, 1,
+    [R_LOWER] = {"grammar.lowercase-start", "grammar", MTC_SEV_MINOR, 0, "Body sentence starts with a lowercase letter"},
+    [R_RUNTOGETHER] = {"grammar.run-together", "grammar", MTC_SEV_MAJOR, 1,
      "Capitalised function word between lowercase words: two sentences run together without a "
      "full stop (\"the developer The developer may\")"},
 };

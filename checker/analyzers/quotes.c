@@ -13,22 +13,25 @@
 #include "analyzer.h"
 #include "utf8.h"
 
-static const mtc_rule_info rules[] = {
-    {"quotes.wrong-direction", "punctuation", MTC_SEV_MAJOR, 1,
+/* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
+enum { R_WRONG_DIRECTION, R_UNCLOSED, R_UNOPENED, R_SPACING, R_MIXED_STYLE, R_NESTING, R_FOREIGN_MARKS, R_BRACKETS, N_RULES };
+
+static const mtc_rule_info rules[N_RULES] = {
+    [R_WRONG_DIRECTION] = {"quotes.wrong-direction", "punctuation", MTC_SEV_MAJOR, 1,
      "Opening quotation mark where the closing one belongs, or the reverse"},
-    {"quotes.unclosed", "punctuation", MTC_SEV_MAJOR, 1,
+    [R_UNCLOSED] = {"quotes.unclosed", "punctuation", MTC_SEV_MAJOR, 1,
      "Quotation still open at the end of a paragraph that the next one does not continue"},
-    {"quotes.unopened", "punctuation", MTC_SEV_MAJOR, 1,
+    [R_UNOPENED] = {"quotes.unopened", "punctuation", MTC_SEV_MAJOR, 1,
      "Closing quotation mark with no open quotation"},
-    {"quotes.spacing", "punctuation", MTC_SEV_MINOR, 1,
+    [R_SPACING] = {"quotes.spacing", "punctuation", MTC_SEV_MINOR, 1,
      "Space just inside quotation marks, or missing outside them between words"},
-    {"quotes.mixed-style", "punctuation", MTC_SEV_MINOR, 1,
+    [R_MIXED_STYLE] = {"quotes.mixed-style", "punctuation", MTC_SEV_MINOR, 1,
      "Straight and curly double quotation marks in the same article"},
-    {"quotes.nesting", "punctuation", MTC_SEV_MINOR, 1,
+    [R_NESTING] = {"quotes.nesting", "punctuation", MTC_SEV_MINOR, 1,
      "Double quotation inside a double quotation (use single marks inside)"},
-    {"quotes.foreign-marks", "punctuation", MTC_SEV_MAJOR, 1,
+    [R_FOREIGN_MARKS] = {"quotes.foreign-marks", "punctuation", MTC_SEV_MAJOR, 1,
      "Quotation marks of another language left in English text"},
-    {"brackets.unbalanced", "punctuation", MTC_SEV_MAJOR, 1,
+    [R_BRACKETS] = {"brackets.unbalanced", "punctuation", MTC_SEV_MAJOR, 1,
      "Parenthesis or bracket not paired within its paragraph"},
 };
 
@@ -99,7 +102,7 @@ static int check_structure(const mtc_context *ctx, size_t i, mtc_emitter *em)
     mtc_issue *is;
 
     if (m->role == MTC_QR_CLOSE && m->partner < 0) {
-        mtc_emit(em, "quotes.unopened", MTC_SEV_DEFAULT, m->start, m->end,
+        mtc_emit(em, R_UNOPENED, MTC_SEV_DEFAULT, m->start, m->end,
                  "closing %s with no open quotation", what(m));
         return 1;
     }
@@ -107,16 +110,16 @@ static int check_structure(const mtc_context *ctx, size_t i, mtc_emitter *em)
         const char *where =
             m->paragraph + 1 >= ctx->doc->n_paragraphs ? "the article" : "its paragraph";
         if (m->glyph == MTC_QR_CLOSE)
-            mtc_emit(em, "quotes.unclosed", MTC_SEV_DEFAULT, m->start, m->end,
+            mtc_emit(em, R_UNCLOSED, MTC_SEV_DEFAULT, m->start, m->end,
                      "quotation opened by a closing mark is not closed by the end of %s", where);
         else
-            mtc_emit(em, "quotes.unclosed", MTC_SEV_DEFAULT, m->start, m->end,
+            mtc_emit(em, R_UNCLOSED, MTC_SEV_DEFAULT, m->start, m->end,
                      "quotation not closed by the end of %s", where);
         return 1;
     }
     if (!m->is_foreign && !m->is_straight && m->glyph != MTC_QR_UNKNOWN &&
         (m->role == MTC_QR_OPEN || m->role == MTC_QR_CLOSE) && m->glyph != m->role) {
-        is = mtc_emit(em, "quotes.wrong-direction", MTC_SEV_DEFAULT, m->start, m->end,
+        is = mtc_emit(em, R_WRONG_DIRECTION, MTC_SEV_DEFAULT, m->start, m->end,
                       m->role == MTC_QR_CLOSE ? "opening %s where the quotation closes"
                                               : "closing %s where a quotation opens",
                       what(m));
@@ -127,7 +130,7 @@ static int check_structure(const mtc_context *ctx, size_t i, mtc_emitter *em)
     if (m->role == MTC_QR_OPEN && m->is_double && !m->is_foreign && m->parent >= 0) {
         const mtc_quote_mark *p = &qm->marks[m->parent];
         if (p->is_double && !p->is_foreign) {
-            is = mtc_emit(em, "quotes.nesting", MTC_SEV_DEFAULT, m->start, m->end,
+            is = mtc_emit(em, R_NESTING, MTC_SEV_DEFAULT, m->start, m->end,
                           "double quotation inside a double quotation: use single marks inside");
             if (is)
                 suggest_cp(is, m->is_straight ? '\'' : 0x2018, 0, 0);
@@ -152,7 +155,7 @@ static int check_spacing(const mtc_context *ctx, size_t i, mtc_emitter *em)
             int32_t sp;
             size_t next_at = m->end + (size_t)mtc_utf8_next(doc->text, p->end, m->end, &sp);
             if (is_word_cp(cp_after(doc, next_at, p->end))) {
-                is = mtc_emit(em, "quotes.spacing", MTC_SEV_DEFAULT, m->start, next_at,
+                is = mtc_emit(em, R_SPACING, MTC_SEV_DEFAULT, m->start, next_at,
                               "space after an opening quotation mark");
                 if (is)
                     suggest_cp(is, m->cp, 0, 0);
@@ -160,7 +163,7 @@ static int check_spacing(const mtc_context *ctx, size_t i, mtc_emitter *em)
             }
         }
         if (is_word_cp(before) && m->is_double) {
-            is = mtc_emit(em, "quotes.spacing", MTC_SEV_DEFAULT, m->start, m->end,
+            is = mtc_emit(em, R_SPACING, MTC_SEV_DEFAULT, m->start, m->end,
                           "missing space before an opening quotation mark");
             if (is)
                 suggest_cp(is, m->cp, 1, 0);
@@ -172,7 +175,7 @@ static int check_spacing(const mtc_context *ctx, size_t i, mtc_emitter *em)
             size_t sp_at = mtc_utf8_prev(doc->text, m->start, &sp);
             int32_t prev = cp_before(doc, sp_at, p->start);
             if (prev >= 0 && !mtc_cp_is_space(prev)) {
-                is = mtc_emit(em, "quotes.spacing", MTC_SEV_DEFAULT, sp_at, m->end,
+                is = mtc_emit(em, R_SPACING, MTC_SEV_DEFAULT, sp_at, m->end,
                               "space before a closing quotation mark");
                 if (is)
                     suggest_cp(is, m->cp, 0, 0);
@@ -180,7 +183,7 @@ static int check_spacing(const mtc_context *ctx, size_t i, mtc_emitter *em)
             }
         }
         if (is_word_cp(after) && m->is_double) {
-            is = mtc_emit(em, "quotes.spacing", MTC_SEV_DEFAULT, m->start, m->end,
+            is = mtc_emit(em, R_SPACING, MTC_SEV_DEFAULT, m->start, m->end,
                           "missing space after a closing quotation mark");
             if (is)
                 suggest_cp(is, m->cp, 0, 1);
@@ -224,7 +227,7 @@ static void check_mixed(const mtc_context *ctx, const unsigned char *flagged, mt
             m->paragraph == last_par)
             continue;
         last_par = m->paragraph;
-        mtc_issue *is = mtc_emit(em, "quotes.mixed-style", MTC_SEV_DEFAULT, m->start, m->end,
+        mtc_issue *is = mtc_emit(em, R_MIXED_STYLE, MTC_SEV_DEFAULT, m->start, m->end,
                                  "straight quotation mark in an article that also uses curly "
                                  "ones (%zu curly, %zu straight)",
                                  curly, straight);
@@ -331,20 +334,20 @@ static void check_brackets(const mtc_context *ctx, mtc_emitter *em)
                 while (stack[depth - 1].kind != kind) {
                     const open_bracket *o = &stack[--depth];
                     n_open[o->kind]--;
-                    mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, o->start, o->end,
+                    mtc_emit(em, R_BRACKETS, MTC_SEV_DEFAULT, o->start, o->end,
                              "'%.*s' is not closed", (int)(o->end - o->start),
                              doc->text + o->start);
                 }
                 depth--;
                 n_open[kind]--;
             } else if (kind && !(kind == 1 && list_marker(doc, p->start, pos))) {
-                mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, pos, pos + (size_t)n,
+                mtc_emit(em, R_BRACKETS, MTC_SEV_DEFAULT, pos, pos + (size_t)n,
                          "'%.*s' closes nothing", n, doc->text + pos);
             }
             pos += (size_t)n;
         }
         for (size_t k = 0; k < depth; k++)
-            mtc_emit(em, "brackets.unbalanced", MTC_SEV_DEFAULT, stack[k].start, stack[k].end,
+            mtc_emit(em, R_BRACKETS, MTC_SEV_DEFAULT, stack[k].start, stack[k].end,
                      "'%.*s' is not closed in its paragraph", (int)(stack[k].end - stack[k].start),
                      doc->text + stack[k].start);
     }
@@ -362,7 +365,7 @@ static void quotes_check_article(void *state, const mtc_context *ctx, mtc_emitte
         for (size_t i = 0; i < qm->n_marks; i++) {
             const mtc_quote_mark *m = &qm->marks[i];
             if (m->is_foreign) {
-                mtc_issue *is = mtc_emit(em, "quotes.foreign-marks", MTC_SEV_DEFAULT, m->start,
+                mtc_issue *is = mtc_emit(em, R_FOREIGN_MARKS, MTC_SEV_DEFAULT, m->start,
                                          m->end, "quotation mark '%.*s' of another language",
                                          (int)(m->end - m->start), ctx->doc->text + m->start);
                 if (is && m->english) {

@@ -27,25 +27,22 @@
 #include "utf8.h"
 #include "wordset.h"
 
-#define R_FOREIGN "artifacts.foreign-script"
-#define R_UNTRANSLATED "artifacts.untranslated"
-#define R_REPETITION "artifacts.repetition"
-#define R_CHROME "artifacts.page-chrome"
-#define R_METADATA "artifacts.page-metadata"
+/* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
+enum { R_FOREIGN, R_UNTRANSLATED, R_REPETITION, R_CHROME, R_METADATA, N_RULES };
 
-static const mtc_rule_info rules[] = {
-    {R_FOREIGN, "artifacts", MTC_SEV_MAJOR, 1,
+static const mtc_rule_info rules[N_RULES] = {
+    [R_FOREIGN] = {"artifacts.foreign-script", "artifacts", MTC_SEV_MAJOR, 1,
      "Letters of another script (Chinese, Cyrillic, Arabic, ...) left in the English text"},
-    {R_UNTRANSLATED, "artifacts", MTC_SEV_CRITICAL, 1,
+    [R_UNTRANSLATED] = {"artifacts.untranslated", "artifacts", MTC_SEV_CRITICAL, 1,
      "A sentence mostly in another script: left untranslated"},
-    {R_REPETITION, "artifacts", MTC_SEV_MAJOR, 1,
+    [R_REPETITION] = {"artifacts.repetition", "artifacts", MTC_SEV_MAJOR, 1,
      "A word or phrase looping three or more times, a doubled phrase, or a repeated sentence"},
-    {R_CHROME, "artifacts", MTC_SEV_MAJOR, 1,
+    [R_CHROME] = {"artifacts.page-chrome", "artifacts", MTC_SEV_MAJOR, 1,
      "Website furniture (\"About the author\", \"Share this article\") left in the article"},
     /* Off by default: on the development benchmark its flags are precise
      * (site names: 92%) but sit in short headlines where experts mark most
      * words, so they beat a random word of the segment by only ~1.1x. */
-    {R_METADATA, "artifacts", MTC_SEV_MINOR, 0,
+    [R_METADATA] = {"artifacts.page-metadata", "artifacts", MTC_SEV_MINOR, 0,
      "A page title's website name (\"Headline - Example News Network\") or a page's "
      "metadata fields (\"[Editor: ...]\", \"Font: [Large Medium Small]\")"},
 };

@@ -45,18 +45,18 @@ typedef struct mtc_context {
 
 typedef struct mtc_emitter mtc_emitter;
 
-/* Emits an issue for rule (an id of the current analyzer) on text bytes
- * [start, end). sev = MTC_SEV_DEFAULT uses the rule's configured severity; an
+/* Emits an issue for rule (an index into the current analyzer's rules[],
+ * a compile-time constant of its enum) on text bytes [start, end). sev = MTC_SEV_DEFAULT uses the rule's configured severity; an
  * explicit severity is still overridden by the configuration. Returns the
  * issue (to add suggestions) or NULL when the rule is disabled. */
-mtc_issue *mtc_emit(mtc_emitter *em, const char *rule, mtc_severity sev, size_t start, size_t end,
+mtc_issue *mtc_emit(mtc_emitter *em, int rule, mtc_severity sev, size_t start, size_t end,
                     const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
 /* 1 if the rule is enabled (skip expensive work for disabled rules). */
-int mtc_rule_on(const mtc_emitter *em, const char *rule);
+int mtc_rule_on(const mtc_emitter *em, int rule);
 /* Adds a suggestion (copied; at most MTC_MAX_SUGGESTIONS kept). NULL issue: no-op. */
 void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len);
 
@@ -76,7 +76,8 @@ typedef struct mtc_analyzer {
 const mtc_analyzer *const *mtc_analyzers(size_t *n);
 /* Finds a rule by id across all analyzers (NULL if unknown); *owner gets its analyzer. */
 const mtc_rule_info *mtc_rule_find(const char *id, const mtc_analyzer **owner);
-/* 1 if name is a rule id, an analyzer name or a category. */
+/* 1 if name is a rule id, an analyzer name, a category or a rule id's prefix
+ * (the part before its first '.', e.g. "brackets"). */
 int mtc_rule_name_known(const char *name);
 
 void mtc_issue_clear(mtc_issue *is); /* frees message and suggestions */

@@ -51,8 +51,10 @@ int mtc_rule_name_known(const char *name)
         if (strcmp(as[i]->name, name) == 0)
             return 1;
         for (size_t r = 0; r < as[i]->n_rules; r++) {
-            if (strcmp(as[i]->rules[r].id, name) == 0 ||
-                strcmp(as[i]->rules[r].category, name) == 0)
+            const char *id = as[i]->rules[r].id;
+            size_t n = strlen(name);
+            if (strcmp(id, name) == 0 || strcmp(as[i]->rules[r].category, name) == 0 ||
+                (strncmp(id, name, n) == 0 && id[n] == '.')) /* the id's prefix */
                 return 1;
         }
     }

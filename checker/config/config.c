@@ -75,10 +75,19 @@ void mtc_config_set_severity(mtc_config *cfg, const char *id, mtc_severity sev)
     new_setting(cfg, id)->severity = sev;
 }
 
+/* 1 if the id before a rule id's first '.' is name ("brackets" for
+ * "brackets.unbalanced"): every prefix is a group of its own. */
+static int is_prefix_group(const char *name, const char *rule_id)
+{
+    size_t n = strlen(name);
+    return strncmp(rule_id, name, n) == 0 && rule_id[n] == '.';
+}
+
 static int matches(const mtc_rule_setting *s, const char *rule_id, const char *analyzer,
                    const char *category)
 {
     return strcmp(s->id, "all") == 0 || strcmp(s->id, rule_id) == 0 ||
+           is_prefix_group(s->id, rule_id) ||
            (analyzer && strcmp(s->id, analyzer) == 0) ||
            (category && strcmp(s->id, category) == 0);
 }
