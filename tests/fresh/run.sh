@@ -75,7 +75,7 @@ in_chroot() {
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     /bin/sh -c "cd /root/work/mtcheck && $1"
 }
-say "in the chroot: $(in_chroot 'head -n 1 /etc/debian_version; dpkg-query -W -f=. | wc -c') (Debian version; packages installed)"
+say "in the chroot: $(in_chroot 'echo "Debian $(cat /etc/debian_version), $(dpkg-query -W | wc -l) packages, no compiler: $(command -v cc || echo none)"')"
 
 status=0
 for cmd in "make demo" "make test"; do
