@@ -433,7 +433,7 @@ int main(int argc, char **argv)
     r.cfgs = cfgs;
     r.ropt = &ropt;
     r.rstate = r.rep->begin(out, &ropt);
-    int fatal = 0;
+    int fatal = cannot_report; /* nothing is checked, no report is committed */
     if (cfgs && !cannot_report && (opt.stdin_jsonl || r.total > 0) &&
         mtc_batch_run(&b, &err) != MTC_OK) {
         print_error(&err);

@@ -256,6 +256,14 @@ Test(ci, side_report_paths_are_checked)
     ct_result nodir = run_in(dir, "--sarif no/such/dir/x.sarif a.txt");
     cr_assert_eq(nodir.status, 2);
     cr_assert(strstr(nodir.err, "no/such/dir"), "%s", nodir.err);
+    /* one side report that cannot be created: no other report is committed */
+    ct_result half = run_in(dir, "-o main.txt --sarif ok.sarif --summary no/such/dir/s.md a.txt");
+    cr_assert_eq(half.status, 2);
+    char *ok = path_in(dir, "ok.sarif"), *mainp = path_in(dir, "main.txt");
+    cr_assert_null(ct_read(ok, NULL), "no SARIF claiming a successful run");
+    cr_assert_null(ct_read(mainp, NULL));
+    free(ok), free(mainp);
+    ct_free(&half);
     ct_free(&same), ct_free(&over), ct_free(&nodir);
     free(dir);
 }
