@@ -260,6 +260,7 @@ int main(int argc, char **argv)
      * zeroed pages back in every time (the kernel's page clearing was 6%
      * of the profile on a corpus of 1 MB files, 0.7% with this). Peak RSS
      * is still that of the largest article, not of the batch. */
+    mtc_output_remove_on_signals();
     mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
     mtc_options opt;

@@ -8,6 +8,7 @@
  * trusts. Small sizes here; `make bench-huge` has the issue's sizes. No
  * assertion is about time: every run is under `timeout`. */
 #include <criterion/criterion.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,3 +317,68 @@ Test(hostile2, broken_dictionaries_are_errors_never_crashes)
     free(good);
     free(article);
 }
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <time.h>
+
+/* 1 if dir holds a file whose name contains ".tmp." */
+static int has_temporary(const char *dir)
+{
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d);
+    struct dirent *de;
+    int found = 0;
+    while ((de = readdir(d)) != NULL)
+        found |= strstr(de->d_name, ".tmp.") != NULL;
+    closedir(d);
+    return found;
+}
+
+static void interrupt_mid_run(int sig)
+{
+    char *dir = ct_tmpdir();
+    char *copy = strdup(dir);
+    char arts[8192];
+    snprintf(arts, sizeof arts, "%.4000s/articles", copy);
+    cr_assert_eq(mkdir(arts, 0755), 0);
+    char *para = repeat("The mayor said the new bridge would open next spring. ", 2000, "\n");
+    for (int i = 0; i < 150; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "a%03d.txt", i);
+        free(ct_write(arts, name, para, strlen(para)));
+    }
+    char *report = ct_write(copy, "report.json", "old report\n", 11);
+    pid_t pid = fork();
+    cr_assert_neq(pid, -1);
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        execl(ct_bin(), "mtcheck", "--format", "json", "-o", report, arts, (char *)NULL);
+        _exit(127);
+    }
+    /* wait (at most 60 s) until the temporary report exists, then signal */
+    int seen = 0;
+    for (int i = 0; i < 6000 && !seen; i++) {
+        seen = has_temporary(copy);
+        if (!seen)
+            nanosleep(&(struct timespec){0, 10000000}, NULL);
+    }
+    cr_assert(seen, "the run writes its report to a temporary file first");
+    kill(pid, sig);
+    int status;
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == sig, "ended by the signal (%d)", status);
+    cr_assert_not(has_temporary(copy), "no temporary file left behind");
+    char *text = ct_read(report, NULL);
+    cr_assert_str_eq(text, "old report\n", "the previous report is kept");
+    free(text);
+    free(report);
+    free(para);
+    free(copy);
+}
+
+Test(hostile2, sigterm_mid_batch_removes_temporary_files) { interrupt_mid_run(SIGTERM); }
+Test(hostile2, sigint_mid_batch_removes_temporary_files) { interrupt_mid_run(SIGINT); }

@@ -6,6 +6,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -207,6 +209,60 @@ void mtc_inputs_free(mtc_input_list *list)
     memset(list, 0, sizeof *list);
 }
 
+/* The temporary report files being written, for the SIGINT/SIGTERM
+ * handler: the one piece of process-wide state here, because a signal
+ * handler cannot be handed a context. Slots are claimed and released with
+ * atomic operations; the handler only reads them and calls unlink(), which
+ * is async-signal-safe. */
+#define MAX_PENDING 256
+static _Atomic(const char *) pending[MAX_PENDING];
+
+static void pending_add(const char *tmp)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++) {
+        const char *expected = NULL;
+        if (atomic_compare_exchange_strong(&pending[i], &expected, tmp))
+            return;
+    }
+    /* more outputs open at once than slots: such a file is not removed on
+     * a signal (mtcheck keeps at most a few open) */
+}
+
+static void pending_remove(const char *tmp)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++) {
+        const char *expected = tmp;
+        if (atomic_compare_exchange_strong(&pending[i], &expected, NULL))
+            return;
+    }
+}
+
+static void on_fatal_signal(int sig)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++) {
+        const char *p = atomic_exchange(&pending[i], NULL);
+        if (p)
+            unlink(p);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void mtc_output_remove_on_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue; /* ignored by whoever started us (nohup): keep it so */
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_output *out,
                            mtc_error *err)
 {
@@ -255,11 +311,13 @@ mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_o
         out->tmp = NULL;
         return MTC_ERR_IO;
     }
+    pending_add(out->tmp);
     fchmod(fd, 0644);
     out->fp = fdopen(fd, "w");
     if (!out->fp) {
         close(fd);
         unlink(out->tmp);
+        pending_remove(out->tmp);
         free(out->tmp);
         out->tmp = NULL;
         mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "cannot open the output");
@@ -284,6 +342,7 @@ mtc_status mtc_output_commit(mtc_output *out, mtc_error *err)
         mtc_output_abort(out);
         return MTC_ERR_IO;
     }
+    pending_remove(out->tmp); /* after the rename: the name is gone already */
     free(out->tmp);
     free(out->path);
     memset(out, 0, sizeof *out);
@@ -296,8 +355,10 @@ void mtc_output_abort(mtc_output *out)
         fclose(out->fp);
         out->fp = NULL;
     }
-    if (out->tmp)
+    if (out->tmp) {
         unlink(out->tmp);
+        pending_remove(out->tmp);
+    }
     free(out->tmp);
     free(out->path);
     memset(out, 0, sizeof *out);

@@ -42,6 +42,10 @@ typedef struct mtc_output {
  * over it would replace it, /dev/null included). */
 mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_output *out,
                            mtc_error *err);
+/* Installs SIGINT/SIGTERM/SIGHUP/SIGPIPE handlers that remove the temporary
+ * files of outputs still open, then end the process by the same signal:
+ * an interrupted run leaves the previous reports as they were. */
+void mtc_output_remove_on_signals(void);
 /* Flushes, closes and renames; on failure removes the temporary file. */
 mtc_status mtc_output_commit(mtc_output *out, mtc_error *err);
 void mtc_output_abort(mtc_output *out);
