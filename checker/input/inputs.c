@@ -268,20 +268,9 @@ mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_o
 {
     memset(out, 0, sizeof *out);
     struct stat ost, lst;
-    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
-        mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
-                      "refusing to write the report over a symbolic link (name its target)");
-        return MTC_ERR_USAGE;
-    }
     if (stat(path, &ost) == 0) {
         if (S_ISDIR(ost.st_mode)) {
             mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1, "output is a directory");
-            return MTC_ERR_USAGE;
-        }
-        if (!S_ISREG(ost.st_mode)) {
-            mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
-                          "refusing to replace a device, FIFO or socket with the report "
-                          "(write to standard output and redirect instead)");
             return MTC_ERR_USAGE;
         }
         for (size_t i = 0; i < inputs->n; i++) {
@@ -299,7 +288,19 @@ mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_o
                 return MTC_ERR_USAGE;
             }
         }
+        if (!S_ISREG(ost.st_mode)) {
+            mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
+                          "refusing to replace a device, FIFO or socket with the report "
+                          "(write to standard output and redirect instead)");
+            return MTC_ERR_USAGE;
+        }
     }
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
+                      "refusing to write the report over a symbolic link (name its target)");
+        return MTC_ERR_USAGE;
+    }
+
     size_t len = strlen(path) + 16;
     out->tmp = mtc_xmalloc(len);
     snprintf(out->tmp, len, "%s.tmp.XXXXXX", path);
