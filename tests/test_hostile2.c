@@ -382,3 +382,82 @@ static void interrupt_mid_run(int sig)
 
 Test(hostile2, sigterm_mid_batch_removes_temporary_files) { interrupt_mid_run(SIGTERM); }
 Test(hostile2, sigint_mid_batch_removes_temporary_files) { interrupt_mid_run(SIGINT); }
+
+/* ---- the sizes: make bench-huge (MTC_HUGE=1) ---- */
+
+static void require_huge(void)
+{
+    const char *h = getenv("MTC_HUGE");
+    if (!h || strcmp(h, "1") != 0)
+        cr_skip_test("set MTC_HUGE=1 (make bench-huge)");
+}
+
+static void huge_html(const char *unit, size_t times)
+{
+    require_huge();
+    char *dir = ct_tmpdir();
+    char *html = repeat(unit, times, "");
+    char *p = ct_write(dir, "deep.html", html, strlen(html));
+    char *ok = ct_write(dir, "ok.txt", "The mayor spoke.\n", 17);
+    ct_result r = run("--format jsonl %s %s", p, ok);
+    cr_assert_eq(r.status, 2, "refused, not a crash (%d): %s", r.status, r.err);
+    cr_assert(strstr(r.err, "nested deeper than"), "%s", r.err);
+    cr_assert(strstr(r.out, "ok.txt"), "the other article is checked");
+    ct_free(&r);
+    free(html);
+    free(p);
+    free(ok);
+}
+
+Test(huge, html_80000_nested_tables) { huge_html("<table><tr><td>", 80000); }
+Test(huge, html_400000_nested_divs) { huge_html("<div>", 400000); }
+
+Test(huge, markdown_4000_column_table_over_4000_rows)
+{
+    require_huge();
+    char *dir = ct_tmpdir();
+    char *head = repeat("a|", 4000, "\n");
+    char *delim = repeat("-|", 4000, "\n");
+    char *rows = repeat("x\n", 20000, "\nThe mayor said teh thing.\n");
+    size_t n = strlen(head) + strlen(delim) + strlen(rows) + 2;
+    char *md = malloc(n + 1);
+    snprintf(md, n + 1, "|%s|%s%s", head, delim, rows);
+    char *p = ct_write(dir, "table.md", md, strlen(md));
+    ct_result r = run("--format json %s", p, "");
+    cr_assert_lt(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.out, "\"teh\""));
+    ct_free(&r);
+    free(head);
+    free(delim);
+    free(rows);
+    free(md);
+    free(p);
+}
+
+Test(huge, symlink_dag_of_16_levels)
+{
+    require_huge();
+    char *dir = ct_tmpdir();
+    char path[8192], target[64];
+    for (int i = 0; i <= 16; i++) {
+        snprintf(path, sizeof path, "%.2000s/d%d", dir, i);
+        cr_assert_eq(mkdir(path, 0755), 0);
+    }
+    for (int i = 0; i < 16; i++) {
+        snprintf(target, sizeof target, "../d%d", i + 1);
+        snprintf(path, sizeof path, "%.2000s/d%d/a", dir, i);
+        cr_assert_eq(symlink(target, path), 0);
+        snprintf(path, sizeof path, "%.2000s/d%d/b", dir, i);
+        cr_assert_eq(symlink(target, path), 0);
+    }
+    snprintf(path, sizeof path, "%.2000s/d16", dir);
+    free(ct_write(path, "x.txt", "The mayor spoke.\n", 17));
+    snprintf(path, sizeof path, "%.2000s/d0", dir);
+    ct_result r = run("--format jsonl %s", path, "");
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    size_t lines = 0;
+    for (const char *c = r.out; *c; c++)
+        lines += *c == '\n';
+    cr_assert_eq(lines, 1, "checked once, not 65,536 times");
+    ct_free(&r);
+}
