@@ -168,7 +168,10 @@ Test(artifacts, repetition_severity_grows_with_the_loop)
     cr_expect_eq(repetition_severity("The result of the talks of the talks of the talks was not "
                                      "announced."),
                  MTC_SEV_MAJOR);
-    /* five copies of one word, and of a phrase */
+    /* five copies of one word, even of one that may stand three times
+     * ("very very very"), and of a phrase */
+    cr_expect_eq(repetition_severity("The plan covers trade and and and and and and investment."),
+                 MTC_SEV_CRITICAL);
     cr_expect_eq(repetition_severity("He said the the the the the talks had ended."),
                  MTC_SEV_CRITICAL);
     cr_expect_eq(repetition_severity("The products are the bank's products, the bank's products, "
@@ -255,6 +258,7 @@ Test(artifacts, repetition_duplicate_sentence)
 Test(artifacts, repetition_negative)
 {
     tu_expect(RP, "He said it was very, very, very difficult to reach an agreement.", NULL);
+    tu_expect(RP, "It was very very very hot, and \"no no no no no\" was all he said.", NULL);
     tu_expect(RP, "Voters want jobs, jobs, jobs, the senator told the crowd on Monday.", NULL);
     tu_expect(RP, "The judges' scores were 10, 10, 10 and 9 in the final round.", NULL);
     tu_expect(RP, "\"Do not worry, do not worry,\" he told the buyers at the sales office.", NULL);

@@ -596,7 +596,11 @@ static int loop_is_artifact(const art_state *st, const mtc_context *ctx, const w
     if (n == 1) {
         char low[256];
         size_t ln = lower_token(doc, &doc->tokens[w[i].tok], low, sizeof low);
-        if (mtc_wordset_contains(st->rep_ok, low, ln))
+        /* "very, very, very", "ha ha ha", "no, no, no, no, no": rhetoric, but
+         * five copies or more with nothing between, outside speech, are a
+         * loop even of such a word ("and and and and and") */
+        if (mtc_wordset_contains(st->rep_ok, low, ln) &&
+            (reps < LOOP_CRITICAL_REPS || quoted || sp.any_punct))
             return 0;
         if (reps >= LOOP_SINGLE_PUNCT_REPS)
             return 1;
