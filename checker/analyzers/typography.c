@@ -547,7 +547,10 @@ static void typo_check_sentence(void *state, const mtc_context *ctx, size_t sent
     if (mtc_rule_on(em, R_DOUBLED_PUNCT) ||
         mtc_rule_on(em, R_SPACE_BEFORE))
         check_punctuation(ctx, s, em);
-    if (mtc_rule_on(em, R_DOUBLED_WORD) || mtc_rule_on(em, R_DOUBLED_PHRASE))
+    const typo_state *st = state;
+    /* the lexicon is loaded when the configuration turns a doubling rule on,
+     * the same configuration the emitter applies */
+    if (st->lx && (mtc_rule_on(em, R_DOUBLED_WORD) || mtc_rule_on(em, R_DOUBLED_PHRASE)))
         check_doubled(state, ctx, s, em);
 }
 
