@@ -16,10 +16,15 @@
  *   (major with a suggestion within 2 edits, else minor), except two known
  *   words written together (longlisted) and a word quoted on its own
  *   ("whassup" is mentioned, not used);
+ * - skipped too: dotted abbreviations (U.S., a.m., p.m., a.k.a., E.ON);
  * - capitalised unknown words are taken for names, unless the article shows
  *   they are not: the same word is also misspelled in lowercase ("comitee"
  *   … "Comitee"), or it occurs once, outside any name context, one edit away
- *   from a common word (dictionaries/common-words.txt):
+ *   from a common word (dictionaries/common-words.txt), or it occurs once,
+ *   at a sentence start or in a headline, with no name evidence (no
+ *   capitalised neighbour that could be a name, no possessive, no "said" or
+ *   apposition after it) and one typing slip from a frequent word
+ *   (dictionaries/frequent-words*.txt: Goverment, Recieved, Teh):
  *   spelling.unknown-capitalised;
  * - hyphenated words are checked whole, then part by part; in a word with a
  *   capitalised part (Kim Jong-un, Jean-Luc) the lowercase parts are names;
@@ -112,6 +117,8 @@ typedef struct sp_state {
     mtc_wordset *frequent; /* dictionaries/frequent-words.txt (SCOWL sizes 10-20) */
     mtc_wordset *most_frequent; /* dictionaries/frequent-words-10.txt (size 10) */
     mtc_wordset *speech;   /* dictionaries/segment-speech-verbs.txt: said, told */
+    mtc_wordset *subjects; /* subject pronouns (tag subj of
+                            * dictionaries/grammar-closed-classes.tsv) */
     const char *news;      /* dictionaries/news-words.txt sorted at build time
                             * (gen-sorted-words.py; embedded, not owned):
                             * binary search, nothing to load (into hunspell
@@ -185,6 +192,23 @@ static int variant_line(const char *line, size_t len, long lineno, void *ctx)
 }
 
 static void sp_destroy(void *state);
+
+/* A line "word<TAB>tags" of grammar-closed-classes.tsv: the word goes into
+ * the set when its tags include subj (they, he, it). */
+static int subject_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    const char *tab = memchr(line, '\t', len);
+    if (!tab)
+        return 0;
+    const char *tags = tab + 1;
+    size_t tlen = len - (size_t)(tags - line);
+    for (size_t i = 0; i + 4 <= tlen; i++)
+        if (memcmp(tags + i, "subj", 4) == 0 && (i == 0 || tags[i - 1] == ',') &&
+            (i + 4 == tlen || tags[i + 4] == ','))
+            mtc_wordset_add(ctx, line, (size_t)(tab - line));
+    return 0;
+}
 
 /* Adds the lowercase form w to st->variants as it resolves: the pair of
  * its GB form when that pair marks GB, else the pair of its US form when
@@ -261,6 +285,7 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     st->frequent = mtc_wordset_new();
     st->most_frequent = mtc_wordset_new();
     st->speech = mtc_wordset_new();
+    st->subjects = mtc_wordset_new();
     st->news = mtc_data_get(NEWS_FILE, &st->news_len);
     if (!st->news) {
         mtc_error_set(err, MTC_ERR_CONFIG, NEWS_FILE, -1, -1,
@@ -277,6 +302,9 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
         s = mtc_wordset_load(st->most_frequent, "dictionaries/frequent-words-10.txt", 0, err);
     if (s == MTC_OK)
         s = mtc_wordset_load(st->speech, "dictionaries/segment-speech-verbs.txt", 1, err);
+    if (s == MTC_OK)
+        s = mtc_data_load_lines("dictionaries/grammar-closed-classes.tsv", subject_line,
+                                st->subjects, err);
     for (size_t i = 0; s == MTC_OK && i < st->n_pairs; i++) {
         resolve_variant(st, st->pairs[i].us);
         resolve_variant(st, st->pairs[i].gb);
@@ -317,6 +345,7 @@ static void sp_destroy(void *state)
     mtc_wordset_free(st->frequent);
     mtc_wordset_free(st->most_frequent);
     mtc_wordset_free(st->speech);
+    mtc_wordset_free(st->subjects);
     for (size_t i = 0; i < st->n_repos; i++) {
         free(st->repos[i].dir);
         mtc_wordset_free(st->repos[i].words);
@@ -792,8 +821,8 @@ typedef struct sp_form {
     int known;
     int hyph_part; /* seen as part of a hyphenated word */
     int name_ctx;  /* evidence that it is a name: possessive, next to a name */
-    int name_next; /* followed by what follows a name: a speech verb (Zhao
-                    * said), an apposition (Zhao, a spokesman) */
+    int name_next; /* NEXT_*: followed by what follows a name: a speech verb
+                    * (Zhao said), an apposition (Zhao, a spokesman,) */
     int after_the; /* preceded by "the" (plurals of names: the Kims) */
     size_t count, mid; /* occurrences; those not sentence-initial */
     size_t first, last; /* occurrence indexes (chain through occ.next) */
@@ -1023,7 +1052,9 @@ static int token_is(const mtc_document *d, const mtc_token *t, const char *s)
     return mtc_tok_len(t) == n && memcmp(mtc_tok_text(d, t), s, n) == 0;
 }
 
-/* 1 when the tokens after a word are what follows a name: a speech verb
+enum { NEXT_SPEECH = 1, NEXT_APPOSITION = 2 };
+
+/* What the tokens after a word show (NEXT_*, 0 = nothing): a speech verb
  * ("Zhao said", "Li told") or an apposition ("Zhao, a spokesman, said",
  * "Li, who ..."); not a comma and "the" alone ("Plus, the court ..."). */
 static int name_follows(const sp_state *st, const mtc_document *d, const mtc_sentence *s,
@@ -1034,21 +1065,22 @@ static int name_follows(const sp_state *st, const mtc_document *d, const mtc_sen
         return 0;
     const mtc_token *n1 = &d->tokens[ti + 1];
     if (n1->kind == MTC_TOK_WORD)
-        return !(n1->flags & MTC_TF_INITIAL_UPPER) && lower_in(st->speech, d, n1);
+        return !(n1->flags & MTC_TF_INITIAL_UPPER) && lower_in(st->speech, d, n1) ? NEXT_SPEECH
+                                                                                   : 0;
     if (!token_is(d, n1, ",") || k + 2 >= s->n_tokens)
         return 0;
     const mtc_token *n2 = &d->tokens[ti + 2];
     if (n2->kind != MTC_TOK_WORD)
         return 0;
     if (token_is(d, n2, "who") || token_is(d, n2, "whose"))
-        return 1;
+        return NEXT_APPOSITION;
     if (!token_is(d, n2, "a") && !token_is(d, n2, "an") && !token_is(d, n2, "the"))
         return 0;
     /* a noun phrase closed by a second comma within a few words */
     for (size_t j = k + 3; j < s->n_tokens && j <= k + 8; j++) {
         const mtc_token *x = &d->tokens[s->first_token + j];
         if (token_is(d, x, ","))
-            return 1;
+            return NEXT_APPOSITION;
         if (x->kind == MTC_TOK_PUNCT && !token_is(d, x, "'") && !token_is(d, x, "-"))
             return 0;
     }
@@ -1184,16 +1216,31 @@ static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
 
 /* A capitalised unknown word seen once, at the start of a sentence or in a
  * headline, with nothing in the article that makes it a name (no other
- * occurrence, no capitalised neighbour, no possessive, no "said" or
- * apposition after it): reported when it is one typing slip from a
- * frequent word (Goverment, Recieved, Teh, Wich); a name is usually
- * farther from every frequent word (Zhao, Jinping, Huawei). */
+ * occurrence, no capitalised neighbour, no possessive, no apposition after
+ * it): reported when it is one typing slip from a frequent word (Goverment,
+ * Recieved, Teh); a name is usually farther from every frequent word (Zhao,
+ * Jinping, Huawei). A speech verb after it ("Zhao said") makes it a name
+ * unless the word it is a slip from is a subject pronoun too ("Thye
+ * added": they). */
 static void emit_initial_slip(sp_state *st, mtc_emitter *em, const sp_article *a, sp_form *f)
 {
     char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
     size_t nf = slip_words(st, f->word, f->len, found, MTC_MAX_SUGGESTIONS);
     if (nf == 0)
         return;
+    if (f->name_next & NEXT_SPEECH) {
+        size_t k = 0;
+        while (k < nf && !mtc_wordset_contains(st->subjects, found[k], strlen(found[k])))
+            k++;
+        if (k == nf)
+            return; /* Zhao said: a name */
+        if (k > 0) { /* the pronoun first */
+            char tmp[MAX_WORD + 1];
+            memcpy(tmp, found[k], sizeof tmp);
+            memcpy(found[k], found[0], sizeof tmp);
+            memcpy(found[0], tmp, sizeof tmp);
+        }
+    }
     const sp_occ *o = &a->occs[f->first];
     mtc_issue *is = mtc_emit(em, R_UNKNOWN_CAP, MTC_SEV_MAJOR, o->start, o->end,
                              "unknown word '%s' at the start of a sentence: not used as a "
@@ -1380,7 +1427,8 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
             f->reported = 1;
             continue;
         }
-        if (f->count == 1 && f->mid == 0 && !f->name_ctx && !f->name_next && !f->hyph_part) {
+        if (f->count == 1 && f->mid == 0 && !f->name_ctx && !(f->name_next & NEXT_APPOSITION) &&
+            !f->hyph_part) {
             emit_initial_slip(st, em, &a, f);
             continue;
         }
