@@ -55,7 +55,7 @@ static const mtc_rule_info rules[N_RULES] = {
      "Word the dictionary does not know (major with a close suggestion, else minor)"},
     [R_UNKNOWN_CAP] = {"spelling.unknown-capitalised", "spelling", MTC_SEV_MAJOR, 1,
      "Capitalised unknown word the article shows is no name (also misspelled in lowercase, "
-     "or one letter from a common word)"},
+     "one letter from a common word, or at a sentence start one slip from a frequent word)"},
     [R_NAME] = {"spelling.inconsistent-name", "spelling", MTC_SEV_MINOR, 1,
      "The same name spelled two ways in one article (Zelenskyy/Zelensky): the minority spelling"},
     [R_VARIANT] = {"spelling.variant", "spelling", MTC_SEV_MINOR, 0,
