@@ -1001,22 +1001,30 @@ static void check_run_together(const gr_state *st, const mtc_context *ctx, size_
 
 /* ---- the article's shape ---- */
 
-/* The first word of sentence s after a list bullet or number ("- Do not",
- * "2) Install"), or (size_t)-1. */
-static size_t item_first_word(const mtc_document *doc, const mtc_sentence *s)
+/* The number of tokens of the list mark that opens sentence s: a bullet
+ * ("- ", "• ") 1, a number ("2. ", "3) ") 2, none 0. */
+static size_t list_mark(const mtc_document *doc, const mtc_sentence *s)
 {
     size_t i = s->first_token, last = s->first_token + s->n_tokens;
     if (i < last && (doc->tokens[i].kind == MTC_TOK_PUNCT || doc->tokens[i].kind == MTC_TOK_SYMBOL)) {
         int32_t cp = tok_cp(doc, &doc->tokens[i]);
         if (cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x00B7 || cp == 0x2013 ||
             cp == 0x2014 || cp == 0x25CF || cp == 0x25A0 || cp == 0x2023)
-            i++;
+            return 1;
     } else if (i + 1 < last && doc->tokens[i].kind == MTC_TOK_NUMBER) {
         int32_t cp = tok_cp(doc, &doc->tokens[i + 1]);
         if (cp == '.' || cp == ')')
-            i += 2;
+            return 2;
     }
-    for (; i < last; i++) {
+    return 0;
+}
+
+/* The first word of sentence s after its list mark ("- Do not", "2)
+ * Install"), or (size_t)-1. */
+static size_t item_first_word(const mtc_document *doc, const mtc_sentence *s)
+{
+    size_t last = s->first_token + s->n_tokens;
+    for (size_t i = s->first_token + list_mark(doc, s); i < last; i++) {
         const mtc_token *t = &doc->tokens[i];
         if (is_word(t))
             return i;
@@ -1182,7 +1190,7 @@ static void shape_article(const gr_state *st, const mtc_context *ctx, gr_shape *
         ps->lead_in = end == ':' || end == 0xFF1A;
         ps->brief = p->n_sentences <= BRIEF_SENTENCES && para_words(doc, p, BRIEF_WORDS) <= BRIEF_WORDS;
         int32_t lc = para_last_cp(doc, p);
-        ps->item = item_first_word(doc, s0) != first_word(doc, s0) ||
+        ps->item = list_mark(doc, s0) > 0 ||
                    (p->is_headline && (lc == ';' || lc == ',' || lc == 0xFF1B || lc == 0xFF0C));
         for (size_t si = p->first_sentence; si < p->first_sentence + p->n_sentences; si++) {
             sh->sent[si].imperative = (unsigned char)imperative_sentence(st, doc, si);
