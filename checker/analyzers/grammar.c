@@ -442,9 +442,11 @@ static int is_body(const gr_state *st, const mtc_document *doc, size_t si)
 /* ---- grammar.narrative-person ---- */
 
 /* 1 if "you" at token i is the generic "you" of a condition ("When you
- * include those born here, the share rises") or the "you" of advice ("you
- * should be extra cautious"): the word before or after it is listed. */
-static int generic_you(const gr_state *st, const mtc_document *doc, const mtc_sentence *s, size_t i)
+ * include those born here, the share rises") or, when advice is 1, the
+ * "you" of advice ("you should be extra cautious"): the word before or
+ * after it is listed. */
+static int generic_you(const gr_state *st, const mtc_document *doc, const mtc_sentence *s, size_t i,
+                       int advice)
 {
     char pb[48];
     if (i > s->first_token && is_word(&doc->tokens[i - 1])) {
@@ -453,7 +455,7 @@ static int generic_you(const gr_state *st, const mtc_document *doc, const mtc_se
         if (pm != (size_t)-1 && mtc_wordset_contains(st->generic_you, pb, pm))
             return 1;
     }
-    if (i + 1 < s->first_token + s->n_tokens && is_word(&doc->tokens[i + 1])) {
+    if (advice && i + 1 < s->first_token + s->n_tokens && is_word(&doc->tokens[i + 1])) {
         const mtc_token *nx = &doc->tokens[i + 1];
         memcpy(pb, "you ", 4);
         size_t nm = mtc_utf8_lower(mtc_tok_text(doc, nx), mtc_tok_len(nx), pb + 4, sizeof pb - 4);
@@ -502,7 +504,9 @@ static size_t person_pronouns(const gr_state *st, const mtc_context *ctx, size_t
             continue;
         if (ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start))
             continue;
-        if (m == 3 && memcmp(buf, "you", 3) == 0 && generic_you(st, doc, s, i))
+        /* advice reported from someone else is their "you", not the
+         * reader's: "The company said that ... you must verify" */
+        if (m == 3 && memcmp(buf, "you", 3) == 0 && generic_you(st, doc, s, i, !reported))
             continue;
         if (m == 1 && buf[0] == 'i') {
             /* Roman numeral: "World War I", "Phase I", "(i)" */
