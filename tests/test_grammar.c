@@ -128,6 +128,17 @@ Test(grammar, narrative_person_needs_a_third_person_narrative)
     tu_expect(NP, "The mayor opened the market on Monday. I bought some fish there.", "I");
 }
 
+Test(grammar, missing_subject_needs_a_narrative)
+{
+    /* an instruction checked alone */
+    tu_expect(MS, "Close the door when you leave.", NULL);
+    tu_expect(MS, "Install the update before Friday.", NULL);
+    /* the same opening in a news narrative is a dropped subject */
+    tu_expect(MS, "The city council met on Monday.\n\nBuild a new network of bus lanes.", "Build");
+    /* a finite verb opening is never an instruction */
+    tu_expect(MS, "Intends to expand the network next year.", "Intends");
+}
+
 Test(grammar, narrative_person_headline_exempt)
 {
     tu_expect(NP, "Why I changed my mind about the budget\n\nThe budget passed on Monday.", NULL);

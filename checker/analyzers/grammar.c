@@ -1325,6 +1325,12 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
     sh.para = mtc_xcalloc(doc->n_paragraphs ? doc->n_paragraphs : 1, sizeof *sh.para);
     sh.sent = mtc_xcalloc(doc->n_sentences, sizeof *sh.sent);
     shape_article(st, ctx, &sh);
+    /* a base-form opening is a dropped subject only inside a narrative: a
+     * sentence checked alone ("Close the door when you leave.") is an
+     * instruction */
+    size_t body = 0;
+    for (size_t si = 0; si < doc->n_sentences && body < 2; si++)
+        body += doc->sentences[si].n_tokens > 0 && is_body(st, doc, si);
     for (size_t si = 0; si < doc->n_sentences; si++) {
         const mtc_sentence *s = &doc->sentences[si];
         if (s->n_tokens == 0)
@@ -1339,7 +1345,7 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
         if ((ctx->quotes && mtc_quotemap_inside(ctx->quotes, doc->tokens[w].start)) ||
             sh.para[s->paragraph].speech)
             continue;
-        if (sh.sent[si].instruction)
+        if (sh.sent[si].instruction || (body < 2 && sh.sent[si].imperative != IMP_NONE))
             continue; /* subjectless and verbless by design */
         int subjectless = 0;
         if (subject)
