@@ -12,7 +12,7 @@ DEB_PACKAGES = build-essential pkg-config python3 \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
 	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
-	wordnet-base espeak-ng \
+	wordnet-base espeak-ng scowl \
 	clang-14 libclang-rt-14-dev valgrind chromium
 
 # pkg-config modules linked into libmtcheck.
@@ -43,6 +43,7 @@ GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv \
 	dictionaries/grammar-article-sounds.tsv=$(BUILD)/gen/grammar-article-sounds.tsv
 LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
 WORDNET_DIR ?= /usr/share/wordnet
+SCOWL_DIR ?= /usr/share/dict/scowl
 WORDLIST_EN ?= /usr/share/dict/american-english-huge
 
 .PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-smoke \
@@ -66,10 +67,10 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(STD) $(OPT) -c $< -o $@
 
 # The grammar analyzer's lexicon (GEN_DATA), generated from link-grammar's English dictionary
-# and WordNet's parts of speech.
+# WordNet's parts of speech and SCOWL's common words.
 $(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py
 	@mkdir -p $(dir $@)
-	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@ $(WORDNET_DIR)
+	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@ $(WORDNET_DIR) $(SCOWL_DIR)
 
 # The first sounds of grammar.article-agreement (GEN_DATA), pronounced by espeak-ng.
 $(BUILD)/gen/grammar-article-sounds.tsv: dictionaries/gen-article-sounds.py $(BUILD)/gen/grammar-lexicon.tsv

@@ -13,7 +13,8 @@ whose first sound varies: u, eu, ew, h, y, on, ou ("a university", "an
 hour", "a one-off", "an Euler brick" — Euler is said "Oiler"). Words in
 capitals (acronyms) are left to the code, which reads them letter by letter.
 Each word is pronounced with the en-us and the en-gb voice; where the two
-disagree (herb) the word's sound is "either".
+disagree (herb) the word's sound is "either", and so is an h opening an
+unstressed syllable (historic, hotel: "an historic" is accepted English).
 
 Output: "prefix<TAB>vowel|consonant|either", the format the analyzer reads
 with the longest matching prefix winning and the first letter deciding where
@@ -69,8 +70,26 @@ def first_sounds(words, voice, proc, path):
         i = 0
         while i < len(ph) and ph[i] in MARKS:
             i += 1
-        sounds.append("vowel" if i < len(ph) and ph[i] in VOWELS else "consonant")
+        if i < len(ph) and ph[i] in VOWELS:
+            sounds.append("vowel")
+        elif i == 0 and ph[:1] == "h" and not first_syllable_stressed(ph):
+            # an h before an unstressed syllable: "an historic", "an hotel"
+            # are accepted beside "a historic"
+            sounds.append("either")
+        else:
+            sounds.append("consonant")
     return sounds
+
+
+def first_syllable_stressed(ph):
+    """1 when a stress mark comes before the first vowel (h'aUs, hj'u:m@n),
+    not when the stress falls later (hIst'O:rIk)."""
+    for c in ph:
+        if c in VOWELS:
+            return False
+        if c in "',":
+            return True
+    return True
 
 
 def letter_default(word):

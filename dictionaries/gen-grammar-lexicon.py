@@ -3,7 +3,7 @@
 analyzer from link-grammar's English dictionary (Debian package
 link-grammar-dictionaries-en): 4.0.dict and the word lists under words/.
 
-Usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv [WORDNET_DIR]
+Usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv [WORDNET_DIR [SCOWL_DIR]]
 
 Output: one line per lowercase word, "word<TAB>classes", classes a string of
 letters (sorted, unique):
@@ -21,7 +21,11 @@ The parts of speech WordNet (Debian package wordnet-base, WORDNET_DIR, e.g.
 (what else a word can be: "further" is also an adverb, "kind" a noun), and
   i an irregular verb form (verb.exc: went, became)
   c an irregular comparative or superlative (adj.exc, adv.exc: easier, best)
-A word only WordNet knows has only lowercase letters.
+And from SCOWL's word lists by frequency (Debian package scowl, SCOWL_DIR,
+e.g. /usr/share/dict/scowl: english-, american- and british-words up to
+size 60, the common words of English):
+  f a common word (so "permissions" is a word, "informations" is not one)
+A word only WordNet or SCOWL knows has only lowercase letters.
 The first line says what generated the file. Only single words made of
 ASCII letters, hyphens and apostrophes are kept; proper names are skipped.
 """
@@ -137,6 +141,28 @@ def subscript(word):
     return m.group(1) if m else ""
 
 
+SCOWL_SIZES = ("10", "20", "35", "40", "50", "55", "60")
+
+
+def add_scowl(lex, base):
+    """Marks the common words (SCOWL sizes up to 60) with 'f'."""
+    found = 0
+    for kind in ("english", "american", "british"):
+        for size in SCOWL_SIZES:
+            path = os.path.join(base, "%s-words.%s" % (kind, size))
+            if not os.path.exists(path):
+                continue
+            found += 1
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for w in f.read().split():
+                    if WORD_RE.match(w):
+                        lex.setdefault(w, set()).add("f")
+    if not found:
+        sys.stderr.write("gen-grammar-lexicon.py: %s: no SCOWL word lists (install scowl)\n" % base)
+        return 1
+    return 0
+
+
 def add_wordnet(lex, base):
     """Adds WordNet's parts of speech (lowercase letters) from index.POS (the
     lemmas) and POS.exc (irregular forms: went, mice, better)."""
@@ -160,8 +186,9 @@ def add_wordnet(lex, base):
 
 
 def main():
-    if len(sys.argv) not in (3, 4):
-        sys.stderr.write("usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv [WORDNET_DIR]\n")
+    if len(sys.argv) not in (3, 4, 5):
+        sys.stderr.write("usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv "
+                         "[WORDNET_DIR [SCOWL_DIR]]\n")
         return 2
     base, out = sys.argv[1], sys.argv[2]
     dict_path = os.path.join(base, "4.0.dict")
@@ -209,6 +236,10 @@ def main():
                 add(lex, tok, verb_classes_from_rhs(rhs, tok.rsplit(".", 1)[0]))
     if len(sys.argv) > 3:
         status = add_wordnet(lex, sys.argv[3])
+        if status:
+            return status
+    if len(sys.argv) > 4:
+        status = add_scowl(lex, sys.argv[4])
         if status:
             return status
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)

@@ -275,7 +275,7 @@ static int maybe_base(unsigned cls)
  * with 1 no finite one (after "the", or after an adjective). */
 static int singular_noun(const ag_word *w, int verbs_ok)
 {
-    unsigned veto = verbs_ok ? (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P) : ANY_VERB;
+    unsigned veto = verbs_ok ? (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P) : MTC_LX_ANY_VERB;
     return w->lower && w->roles == 0 && (w->cls & MTC_LX_COUNT) &&
            !(w->cls & (MTC_LX_PLURAL | MTC_LX_MASS | veto));
 }
@@ -285,7 +285,8 @@ static int singular_noun(const ag_word *w, int verbs_ok)
  * (these measures is: a plural subject takes no -s verb). */
 static int plural_noun(const ag_word *w, int verbs_ok)
 {
-    unsigned veto = verbs_ok ? (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G) : ANY_VERB;
+    unsigned veto =
+        verbs_ok ? (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G) : MTC_LX_ANY_VERB;
     return w->lower && w->roles == 0 && (w->cls & MTC_LX_PLURAL) &&
            !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | veto));
 }
@@ -476,9 +477,20 @@ static int after_aux(const ag_sentence *as, size_t k)
 
 /* ---- grammar.subject-verb: pronouns ---- */
 
+/* An adverb that may stand between a subject and its verb ("he always
+ * goes", "they also say"): no verb or noun reading of its own. */
+static int mid_adverb(const ag_word *w)
+{
+    return w->lower && (w->roles == 0 || w->roles == F_CLAUSE) && (w->cls & ANY_ADV) &&
+           !(w->cls & (MTC_LX_ANY_VERB | MTC_LX_NOUN));
+}
+
 static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
-    const ag_word *p = &as->w[k], *v = &as->w[k + 1];
+    size_t vk = k + 1;
+    if (vk + 1 < as->n && mid_adverb(&as->w[vk]) && as->w[vk].joined && !as->w[vk].boundary)
+        vk++;
+    const ag_word *p = &as->w[k], *v = &as->w[vk];
     if (!v->joined || p->boundary || !v->lower)
         return;
     int sg = (p->roles & F_PRON_SG) || ((p->roles & F_PRON_IT) && clause_start(as, k));
@@ -491,17 +503,17 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (after_aux(as, k) || (k > 0 && as->w[k].joined && (as->w[k - 1].roles & F_SUBJV)))
         return; /* "does he have", "demanded that he go" */
     size_t n;
-    const char *vt = wtext(as, k + 1, &n);
+    const char *vt = wtext(as, vk, &n);
     char sug[MAX_WORD];
     if (sg && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT)) {
         const char *o = other_aux(vt, n);
-        emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' after a singular subject (%s)",
+        emit_word(as, em, R_SUBJECT_VERB, vk, o, "'%.*s' after a singular subject (%s)",
                   "he, she, it");
         return;
     }
     if (pl && (v->roles & F_VERB_SG)) {
         const char *o = other_aux(vt, n);
-        emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' after a plural subject (%s)",
+        emit_word(as, em, R_SUBJECT_VERB, vk, o, "'%.*s' after a plural subject (%s)",
                   "they, we");
         return;
     }
@@ -515,7 +527,7 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
         mtc_grammar_closed(as->st->lx, vt, n) == 0) {
         if (!add_s(as->st, vt, n, MTC_LX_VERB_S, sug, sizeof sug))
             sug[0] = 0;
-        emit_word(as, em, R_SUBJECT_VERB, k + 1, sug, "'%.*s' after a singular subject (%s): the -s form?",
+        emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after a singular subject (%s): the -s form?",
                   "he, she, it");
         return;
     }
@@ -525,7 +537,7 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
                ANY_ADV))) {
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
             sug[0] = 0;
-        emit_word(as, em, R_SUBJECT_VERB, k + 1, sug, "'%.*s' after a plural subject (%s): the base form?",
+        emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after a plural subject (%s): the base form?",
                   "they, we");
     }
 }
@@ -586,6 +598,11 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
         /* "much larger cities": "much" is an adverb there; no adjectives */
         size_t h = phrase_head(as, k, plural_noun, (d->roles & F_ART) != 0,
                                (d->roles & F_DET_MASS) ? 0 : 2);
+        /* "this rules are": an auxiliary after it, so "rules" is no verb */
+        if (h == (size_t)-1 && (d->roles & F_DET_SG) && k + 2 < as->n && as->w[k + 2].joined &&
+            (as->w[k + 2].roles & (F_VERB_SG | F_VERB_PL | F_MODAL)) &&
+            phrase_head(as, k, plural_noun, 1, 0) == k + 1)
+            h = k + 1;
         if (h != (size_t)-1) {
             const char *t = wtext(as, h, &n);
             if (!drop_s(as->st, t, n, (d->roles & F_DET_MASS) ? MTC_LX_NOUN : MTC_LX_COUNT, sug,

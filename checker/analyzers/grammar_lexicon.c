@@ -50,6 +50,7 @@ static int open_line(const char *line, size_t len, long lineno, void *ctx)
         case 'r': bits |= MTC_LX_WN_ADV; break;
         case 'i': bits |= MTC_LX_IRREG_VERB; break;
         case 'c': bits |= MTC_LX_IRREG_COMP; break;
+        case 'f': bits |= MTC_LX_COMMON; break;
         case ' ': case '\t': break;
         default: return -1;
         }

@@ -39,7 +39,8 @@ enum {
     MTC_LX_WN_ADJ = 1u << 13,   /* a: WordNet adjective */
     MTC_LX_WN_ADV = 1u << 14,   /* r: WordNet adverb */
     MTC_LX_IRREG_VERB = 1u << 15, /* i: irregular verb form (went, became) */
-    MTC_LX_IRREG_COMP = 1u << 16  /* c: irregular comparative (easier, best) */
+    MTC_LX_IRREG_COMP = 1u << 16, /* c: irregular comparative (easier, best) */
+    MTC_LX_COMMON = 1u << 17      /* f: a common word (SCOWL, sizes up to 60) */
 };
 
 /* Closed classes (tags of grammar-closed-classes.tsv). */
