@@ -12,6 +12,7 @@ DEB_PACKAGES = build-essential pkg-config python3 \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
 	wamerican-huge wbritish-huge scowl iso-codes link-grammar-dictionaries-en \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
+	wordnet-base espeak-ng scowl \
 	clang-14 libclang-rt-14-dev valgrind chromium
 
 # pkg-config modules linked into libmtcheck.
@@ -48,8 +49,12 @@ HEADERS   := $(wildcard checker/*.h $(foreach d,$(SRC_DIRS),checker/$(d)/*.h) te
 DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv reports/*.html reports/*.css reports/*.js))
 # Data generated at build time, embedded as NAME=PATH (rules that make PATH go below).
 GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv \
-	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt
+	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt \
+	dictionaries/grammar-article-sounds.tsv=$(BUILD)/gen/grammar-article-sounds.tsv
 LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
+WORDNET_DIR ?= /usr/share/wordnet
+SCOWL_DIR ?= /usr/share/dict/scowl
+WORDLIST_EN ?= /usr/share/dict/american-english-huge
 
 .PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-smoke \
 	valgrind fuzz fuzz-build bench-huge
@@ -71,10 +76,16 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(FIRST)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(OPT) -c $< -o $@
 
-# The grammar analyzer's lexicon (GEN_DATA), generated from link-grammar's English dictionary.
+# The grammar analyzer's lexicon (GEN_DATA), generated from link-grammar's English dictionary,
+# WordNet's parts of speech and SCOWL's common words.
 $(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py | $(FIRST)
 	@mkdir -p $(dir $@)
-	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@
+	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@ $(WORDNET_DIR) $(SCOWL_DIR)
+
+# The first sounds of grammar.article-agreement (GEN_DATA), pronounced by espeak-ng.
+$(BUILD)/gen/grammar-article-sounds.tsv: dictionaries/gen-article-sounds.py $(BUILD)/gen/grammar-lexicon.tsv | $(FIRST)
+	@mkdir -p $(dir $@)
+	python3 dictionaries/gen-article-sounds.py $@ $(BUILD)/gen/grammar-lexicon.tsv $(WORDLIST_EN)
 
 # The spelling analyzer's news words sorted for binary search (GEN_DATA): no load at start-up.
 $(BUILD)/gen/news-words-sorted.txt: dictionaries/news-words.txt dictionaries/gen-sorted-words.py | $(FIRST)
