@@ -49,8 +49,7 @@ HEADERS   := $(wildcard checker/*.h $(foreach d,$(SRC_DIRS),checker/$(d)/*.h) te
 DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv reports/*.html reports/*.css reports/*.js))
 # Data generated at build time, embedded as NAME=PATH (rules that make PATH go below).
 GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv \
-	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt \
-	dictionaries/grammar-article-sounds.tsv=$(BUILD)/gen/grammar-article-sounds.tsv
+	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt
 LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
 WORDNET_DIR ?= /usr/share/wordnet
 SCOWL_DIR ?= /usr/share/dict/scowl
@@ -82,10 +81,12 @@ $(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py | $(FIRST)
 	@mkdir -p $(dir $@)
 	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@ $(WORDNET_DIR) $(SCOWL_DIR)
 
-# The first sounds of grammar.article-agreement (GEN_DATA), pronounced by espeak-ng.
-$(BUILD)/gen/grammar-article-sounds.tsv: dictionaries/gen-article-sounds.py $(BUILD)/gen/grammar-lexicon.tsv | $(FIRST)
-	@mkdir -p $(dir $@)
-	python3 dictionaries/gen-article-sounds.py $@ $(BUILD)/gen/grammar-lexicon.tsv $(WORDLIST_EN)
+# The first sounds of grammar.article-agreement, pronounced by espeak-ng: committed as
+# dictionaries/grammar-article-sounds.tsv (espeak takes minutes); regenerate after a change
+# to the lexicon or the generator, and review the diff.
+.PHONY: article-sounds-update
+article-sounds-update: $(BUILD)/gen/grammar-lexicon.tsv
+	python3 dictionaries/gen-article-sounds.py dictionaries/grammar-article-sounds.tsv $(BUILD)/gen/grammar-lexicon.tsv $(WORDLIST_EN)
 
 # The spelling analyzer's news words sorted for binary search (GEN_DATA): no load at start-up.
 $(BUILD)/gen/news-words-sorted.txt: dictionaries/news-words.txt dictionaries/gen-sorted-words.py | $(FIRST)
