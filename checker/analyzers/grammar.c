@@ -2,7 +2,6 @@
  * sentence's grammar that a spelling checker cannot see. Per sentence:
  *   grammar.narrative-person   I/me/my/you/your in the narrative (outside
  *                              quotations: the shared quotation map)
- *   grammar.dangling-word      a sentence ending on "and.", "the.", "of."
  *   grammar.fragment           a body sentence without a finite verb
  *   grammar.missing-subject    a body sentence opening on a finite verb or
  *                              a modal ("Will keep it open", "Discuss ...")
@@ -16,7 +15,8 @@
  *                              developer may")
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
- * dictionaries/grammar-*. Every issue covers one word. Owns its per-worker
+ * dictionaries/grammar-*. grammar.dangling-word is a data rule
+ * (dictionaries/rules/grammar.ini, run by ruleset.c). Every issue covers one word. Owns its per-worker
  * state (the lexicon, the word lists), freed by destroy. */
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +29,11 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_PERSON, R_DANGLING, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
+enum { R_PERSON, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_PERSON] = {"grammar.narrative-person", "grammar", MTC_SEV_MAJOR, 1,
      "First- or second-person pronoun in the narrative, outside quotations"},
-    [R_DANGLING] = {"grammar.dangling-word", "grammar", MTC_SEV_MAJOR, 1,
-     "Sentence ends on a conjunction, article, preposition or possessive (\"and.\", \"the.\")"},
     [R_FRAGMENT] = {"grammar.fragment", "grammar", MTC_SEV_MINOR, 1, "Body sentence without a finite verb"},
     [R_SUBJECT] = {"grammar.missing-subject", "grammar", MTC_SEV_MAJOR, 1,
      "Body sentence opens on a finite verb or a modal and has no subject"},
@@ -413,34 +411,6 @@ static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, 
                  "'%.*s' in the narrative: news reports in the third person", (int)n,
                  mtc_tok_text(doc, t));
     }
-}
-
-/* ---- grammar.dangling-word ---- */
-
-static void check_dangling(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
-{
-    const mtc_document *doc = ctx->doc;
-    const mtc_sentence *s = &doc->sentences[si];
-    size_t mark;
-    int32_t term = terminal(doc, s, &mark);
-    if (term != '.' || mark == s->first_token)
-        return;
-    const mtc_token *m = &doc->tokens[mark];
-    if (mark + 1 < s->first_token + s->n_tokens && tok_cp(doc, &doc->tokens[mark + 1]) == '.')
-        return; /* ".." */
-    const mtc_token *t = &doc->tokens[mark - 1];
-    if (t->kind != MTC_TOK_WORD || t->end != m->start)
-        return;
-    if (!mtc_ascii_is_lower((unsigned char)mtc_tok_text(doc, t)[0]))
-        return; /* "Plan A.", initials */
-    if (!has_words(doc, s, 3))
-        return;
-    unsigned cc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t));
-    if (!(cc & MTC_CC_NOEND))
-        return;
-    mtc_emit(em, R_DANGLING, MTC_SEV_DEFAULT, t->start, t->end,
-             "sentence ends on '%.*s': words are missing after it", (int)mtc_tok_len(t),
-             mtc_tok_text(doc, t));
 }
 
 /* ---- grammar.fragment ---- */
@@ -861,8 +831,6 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
         return;
     if (mtc_rule_on(em, R_PERSON))
         check_person(st, ctx, si, em);
-    if (mtc_rule_on(em, R_DANGLING))
-        check_dangling(st, ctx, si, em);
     if (mtc_rule_on(em, R_ARTICLE))
         check_articles(st, ctx, si, em);
     if (mtc_rule_on(em, R_RUNTOGETHER))
@@ -885,5 +853,5 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
 
 const mtc_analyzer mtc_analyzer_grammar = {
     "grammar", rules, sizeof rules / sizeof rules[0], gr_create, gr_destroy, gr_check_sentence,
-    NULL,
+    NULL, NULL,
 };

@@ -109,13 +109,17 @@ void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len)
 mtc_status mtc_checker_new(const mtc_config *cfg, mtc_checker **out, mtc_error *err)
 {
     *out = NULL;
+    mtc_status bundled = mtc_analyzers_status(err);
+    if (bundled != MTC_OK)
+        return bundled;
     size_t n;
     const mtc_analyzer *const *all = mtc_analyzers(&n);
     mtc_checker *chk = mtc_xcalloc(1, sizeof *chk);
     chk->cfg = cfg;
-    chk->slots = mtc_xcalloc(n, sizeof *chk->slots);
-    for (size_t i = 0; i < n; i++) {
-        const mtc_analyzer *an = all[i];
+    chk->slots = mtc_xcalloc(n + 1, sizeof *chk->slots);
+    for (size_t i = 0; i < n + (cfg->user_rules != NULL); i++) {
+        /* after the registry, the content repository's own rules */
+        const mtc_analyzer *an = i < n ? all[i] : cfg->user_rules;
         analyzer_slot *slot = &chk->slots[chk->n_slots];
         slot->an = an;
         slot->rules = mtc_xcalloc(an->n_rules ? an->n_rules : 1, sizeof *slot->rules);
@@ -135,6 +139,7 @@ mtc_status mtc_checker_new(const mtc_config *cfg, mtc_checker **out, mtc_error *
         chk->n_slots++;
         if (!slot->any_enabled)
             continue; /* no state for an analyzer that will not run */
+        slot->state = an->data;
         if (an->create) {
             mtc_status st = an->create(cfg, &slot->state, err);
             if (st != MTC_OK) {
@@ -153,7 +158,7 @@ void mtc_checker_free(mtc_checker *chk)
         return;
     for (size_t i = 0; i < chk->n_slots; i++) {
         analyzer_slot *slot = &chk->slots[i];
-        if (slot->state && slot->an->destroy)
+        if (slot->state && slot->an->create && slot->an->destroy)
             slot->an->destroy(slot->state);
         free(slot->rules);
     }
