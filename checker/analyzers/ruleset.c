@@ -397,10 +397,21 @@ static int start_rule(parse_ctx *c, const char *section)
     return 1;
 }
 
-static void push_string(char ***v, size_t *n, const char *s)
+/* Adds an example with backslash-n read as a line break and a doubled backslash as one. */
+static void push_example(char ***v, size_t *n, const char *s)
 {
+    char *out = mtc_xmalloc(strlen(s) + 1), *o = out;
+    for (const char *p = s; *p; p++) {
+        if (p[0] == '\\' && (p[1] == 'n' || p[1] == '\\')) {
+            *o++ = p[1] == 'n' ? '\n' : '\\';
+            p++;
+        } else {
+            *o++ = *p;
+        }
+    }
+    *o = '\0';
     *v = mtc_xrealloc(*v, (*n + 1) * sizeof **v);
-    (*v)[(*n)++] = mtc_xstrdup(s);
+    (*v)[(*n)++] = out;
 }
 
 /* Splits a phrase into words; 0 when it has none or too many. */
@@ -549,14 +560,14 @@ static int on_key(void *user, const char *section, const char *name, const char 
         if (!r->type)
             return failf(c, 0, "[%s] %s: set the type first", section, name);
         if ((r->type == RT_EXISTENCE) != (strcmp(name, "phrase") == 0))
-            return failf(c, 0, "[%s] %s: an %s rule takes %s", section, name,
+            return failf(c, 0, "[%s] %s: a rule of type %s takes %s", section, name,
                          r->type == RT_EXISTENCE ? "existence" : "substitution",
                          r->type == RT_EXISTENCE ? "phrase = ..." : "swap = wrong -> right");
         return add_entry(c, r, name, value);
     } else if (strcmp(name, "good") == 0) {
-        push_string(&r->good, &r->n_good, value);
+        push_example(&r->good, &r->n_good, value);
     } else if (strcmp(name, "bad") == 0) {
-        push_string(&r->bad, &r->n_bad, value);
+        push_example(&r->bad, &r->n_bad, value);
     } else {
         return failf(c, 0, "[%s] unknown key '%s'", section, name);
     }
@@ -600,7 +611,14 @@ mtc_status mtc_ruleset_add_text(mtc_ruleset *rs, const char *name, const char *t
     c.first_entry = rs->n_entries;
     c.cur_rule = -1;
     scan_headers(&c, text);
-    int line = ini_parse_string(text, on_key, &c);
+    for (size_t i = 1; i < c.n_headers && !c.failed; i++)
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(c.headers[i].name, c.headers[k].name) == 0) {
+                failf(&c, c.headers[i].line, "[%s]: a rule with this id is defined already",
+                      c.headers[i].name);
+                break;
+            }
+    int line = c.failed ? 0 : ini_parse_string(text, on_key, &c);
     finish_rule(&c);
     /* a [section] with no key never reaches the handler */
     for (size_t i = 0; i < c.n_headers && !c.failed; i++)

@@ -16,7 +16,8 @@
  * paragraph-start, paragraph-end), quotes (any|inside|outside, default
  * any), ignorecase (default false), min-words (the sentence has at least N
  * words), message.SCOPE (the message of matches found in that scope),
- * good / bad (examples the test suite checks: no finding / one finding).
+ * good / bad (examples the test suite checks: no finding / one finding;
+ * "\n" in them is a line break).
  * A phrase may end in " @scope,scope" to hold only in those scopes.
  *
  * Case: a phrase word with a capital matches only as written ("Kiev" is not
