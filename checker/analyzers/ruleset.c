@@ -459,8 +459,9 @@ static int add_entry(parse_ctx *c, rule *r, const char *name, const char *value)
         if (at) {
             unsigned bits;
             if (!parse_scopes(at + 2, &bits)) {
+                failf(c, 0, "[%s] %s: unknown scope in '%s'", c->cur, name, at + 2);
                 free(v);
-                return failf(c, 0, "[%s] %s: unknown scope in '%s'", c->cur, name, at + 2);
+                return 0;
             }
             *at = '\0';
             e.scopes = bits;
@@ -632,6 +633,8 @@ mtc_status mtc_ruleset_add_text(mtc_ruleset *rs, const char *name, const char *t
         mtc_error_set(err, MTC_ERR_CONFIG, name, -1, at > 0 ? at : -1, "%s",
                       c.failed ? c.msg : "syntax error (expected [rule.id] or key = value)");
         roll_back(rs, c.first_rule, c.first_entry);
+        rs->an.rules = rs->infos; /* the table may have moved */
+        rs->an.n_rules = rs->n_rules;
         return MTC_ERR_CONFIG;
     }
     index_entries(rs, c.first_entry);
