@@ -7,7 +7,6 @@
  *                              turns "Name: ...", Q&A); an article told in
  *                              its own first or second person (a column, a
  *                              talk, a diary) is not flagged
- *   grammar.dangling-word      a sentence ending on "and.", "the.", "of."
  *   grammar.fragment           a body sentence without a finite verb
  *   grammar.missing-subject    a body sentence opening on a finite verb or
  *                              a modal ("Will keep it open", "Discuss ..."),
@@ -24,7 +23,8 @@
  *                              developer may")
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
- * dictionaries/grammar-*. Every issue covers one word. The per-sentence
+ * dictionaries/grammar-*; grammar.dangling-word is a data rule
+ * (dictionaries/rules/grammar.ini, run by ruleset.c). Every issue covers one word. The per-sentence
  * hook runs the rules that need only the sentence; the per-article hook
  * first reads the article's shape (headings, speech, lists, voice:
  * shape_article) and runs the rules that depend on it. Owns its per-worker
@@ -40,14 +40,12 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_PERSON, R_DANGLING, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
+enum { R_PERSON, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_PERSON] = {"grammar.narrative-person", "grammar", MTC_SEV_MAJOR, 1,
      "First- or second-person pronoun in an article told in the third person (a person shift), "
      "outside quotations and speech"},
-    [R_DANGLING] = {"grammar.dangling-word", "grammar", MTC_SEV_MAJOR, 1,
-     "Sentence ends on a conjunction, article, preposition or possessive (\"and.\", \"the.\")"},
     [R_FRAGMENT] = {"grammar.fragment", "grammar", MTC_SEV_MINOR, 1, "Body sentence without a finite verb"},
     [R_SUBJECT] = {"grammar.missing-subject", "grammar", MTC_SEV_MAJOR, 1,
      "Body sentence opens on a finite verb or a modal and has no subject"},
@@ -555,34 +553,6 @@ static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, 
     if (terminal(doc, s, NULL) == '?' || has_quotation(ctx->quotes, p->start, p->end))
         return;
     person_pronouns(st, ctx, si, em, NULL);
-}
-
-/* ---- grammar.dangling-word ---- */
-
-static void check_dangling(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
-{
-    const mtc_document *doc = ctx->doc;
-    const mtc_sentence *s = &doc->sentences[si];
-    size_t mark;
-    int32_t term = terminal(doc, s, &mark);
-    if (term != '.' || mark == s->first_token)
-        return;
-    const mtc_token *m = &doc->tokens[mark];
-    if (mark + 1 < s->first_token + s->n_tokens && tok_cp(doc, &doc->tokens[mark + 1]) == '.')
-        return; /* ".." */
-    const mtc_token *t = &doc->tokens[mark - 1];
-    if (t->kind != MTC_TOK_WORD || t->end != m->start)
-        return;
-    if (!mtc_ascii_is_lower((unsigned char)mtc_tok_text(doc, t)[0]))
-        return; /* "Plan A.", initials */
-    if (!has_words(doc, s, 3))
-        return;
-    unsigned cc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t));
-    if (!(cc & MTC_CC_NOEND))
-        return;
-    mtc_emit(em, R_DANGLING, MTC_SEV_DEFAULT, t->start, t->end,
-             "sentence ends on '%.*s': words are missing after it", (int)mtc_tok_len(t),
-             mtc_tok_text(doc, t));
 }
 
 /* ---- grammar.fragment ---- */
@@ -1321,8 +1291,6 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
     const mtc_sentence *s = &doc->sentences[si];
     if (s->n_tokens == 0)
         return;
-    if (mtc_rule_on(em, R_DANGLING))
-        check_dangling(st, ctx, si, em);
     if (mtc_rule_on(em, R_ARTICLE))
         check_articles(st, ctx, si, em);
     if (mtc_rule_on(em, R_RUNTOGETHER))
@@ -1384,5 +1352,5 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
 
 const mtc_analyzer mtc_analyzer_grammar = {
     "grammar", rules, sizeof rules / sizeof rules[0], gr_create, gr_destroy, gr_check_sentence,
-    gr_check_article,
+    gr_check_article, NULL,
 };

@@ -65,7 +65,7 @@ static const struct {
 } closed_tags[] = {
     {"aux", MTC_CC_AUX},   {"modal", MTC_CC_MODAL}, {"det", MTC_CC_DET},
     {"art", MTC_CC_ART},   {"poss", MTC_CC_POSS},   {"subj", MTC_CC_SUBJ},
-    {"conj", MTC_CC_CONJ}, {"prep", MTC_CC_PREP},   {"noend", MTC_CC_NOEND},
+    {"conj", MTC_CC_CONJ}, {"prep", MTC_CC_PREP},
 };
 
 /* "word<TAB>tag,tag" */

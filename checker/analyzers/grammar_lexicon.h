@@ -52,8 +52,7 @@ enum {
     MTC_CC_POSS = 1u << 4,
     MTC_CC_SUBJ = 1u << 5,
     MTC_CC_CONJ = 1u << 6,
-    MTC_CC_PREP = 1u << 7,
-    MTC_CC_NOEND = 1u << 8
+    MTC_CC_PREP = 1u << 7
 };
 
 typedef struct mtc_grammar_lexicon mtc_grammar_lexicon;
