@@ -33,6 +33,12 @@ static size_t src_off(const mtc_document *doc, size_t off)
     return doc->source_base + mtc_document_source_offset(doc, off);
 }
 
+static size_t src_end(const mtc_document *doc, size_t start, size_t end)
+{
+    size_t s = mtc_document_source_offset(doc, start), e = mtc_document_source_end(doc, end);
+    return doc->source_base + (e < s || end <= start ? s : e);
+}
+
 static void json_article(void *state, const mtc_result *res)
 {
     json_state *st = state;
@@ -55,7 +61,7 @@ static void json_article(void *state, const mtc_result *res)
         long line, col;
         mtc_document_line_col(doc, se->start, &line, &col);
         mtc_buf_printf(&b, "%s{\"byte_start\": %zu, \"byte_end\": %zu, \"line\": %ld, \"paragraph\": %zu",
-                       s ? ",\n    " : "\n    ", src_off(doc, se->start), src_off(doc, se->end),
+                       s ? ",\n    " : "\n    ", src_off(doc, se->start), src_end(doc, se->start, se->end),
                        line, se->paragraph);
         if (doc->paragraphs[se->paragraph].is_headline)
             mtc_buf_puts(&b, ", \"headline\": true");

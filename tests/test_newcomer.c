@@ -1,0 +1,341 @@
+/* test_newcomer.c — issue 13, what a new user meets first, through the real
+ * binary: exact spans from the Markdown and HTML readers (every issue of
+ * every reader input in the tests and the fuzz corpus), unread inputs named
+ * in every output format, --stdin-jsonl answering every line, the
+ * repository's configuration found however an article is named, and the
+ * smaller items (--html-dir clean-up, format list, did-you-mean, --quiet,
+ * terminal width). */
+#define _DEFAULT_SOURCE /* DT_DIR, setenv */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "buffer.h"
+#include "clitest.h"
+#include "document.h"
+#include "testutil.h"
+
+static void go_root(void)
+{
+    char buf[4096];
+    cr_assert_eq(chdir(tu_root_path(".", buf, sizeof buf)), 0);
+}
+
+static json_object *member(json_object *o, const char *key)
+{
+    json_object *v = NULL;
+    cr_assert(json_object_object_get_ex(o, key, &v), "no '%s' in %s", key,
+              json_object_to_json_string(o));
+    return v;
+}
+
+/* ---- 1. exact spans ---------------------------------------------------- */
+
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The end of markup a reader skips at src[p] (a tag, a reference's
+ * decoded form is handled by the caller), or p when there is none. */
+static size_t skip_markup(const char *src, size_t p, size_t e, int html)
+{
+    if (src[p] == '<') {
+        const char *gt = memchr(src + p, '>', e - p);
+        return gt ? (size_t)(gt - src) + 1 : p;
+    }
+    if (html)
+        return p;
+    if (src[p] == '*' || src[p] == '_' || src[p] == '~' || src[p] == '[' || src[p] == '`')
+        return p + 1;
+    if (src[p] == '\\' && p + 1 < e)
+        return p + 1;
+    if (src[p] == ']') {
+        if (p + 1 < e && src[p + 1] == '(') {
+            const char *close = memchr(src + p, ')', e - p);
+            return close ? (size_t)(close - src) + 1 : p + 1;
+        }
+        return p + 1;
+    }
+    return p;
+}
+
+/* The end of a character reference &name; &#N; &#xN; at src[p], or 0. */
+static size_t reference_at(const char *src, size_t p, size_t e)
+{
+    if (src[p] != '&')
+        return 0;
+    size_t q = p + 1;
+    if (q < e && src[q] == '#')
+        q++;
+    size_t start = q;
+    while (q < e && q < p + 40 &&
+           ((src[q] >= 'a' && src[q] <= 'z') || (src[q] >= 'A' && src[q] <= 'Z') ||
+            (src[q] >= '0' && src[q] <= '9')))
+        q++;
+    return q > start && q < e && src[q] == ';' ? q + 1 : 0;
+}
+
+/* 1 when text is the source bytes src[s, e): equal byte for byte, except
+ * that a whitespace run matches a whitespace run, a character reference
+ * matches the one character it stands for and markup inside the span (a
+ * tag, emphasis, a link's destination) is skipped. The span must start and
+ * end at text, not at markup. */
+static int span_matches(const char *text, size_t tn, const char *src, size_t s, size_t e,
+                        int html, char *why, size_t whylen)
+{
+    size_t i = 0, p = s;
+    while (i < tn && p < e) {
+        if (is_ws(text[i]) && is_ws(src[p])) {
+            while (i < tn && is_ws(text[i]))
+                i++;
+            while (p < e && is_ws(src[p]))
+                p++;
+            continue;
+        }
+        if (text[i] == src[p] && !(src[p] == '&' && reference_at(src, p, e) &&
+                                   (tn - i < 2 || memcmp(text + i, src + p, 2) != 0))) {
+            i++, p++;
+            continue;
+        }
+        size_t ref = reference_at(src, p, e);
+        if (ref) {
+            i++;
+            while (i < tn && ((unsigned char)text[i] & 0xC0) == 0x80)
+                i++;
+            p = ref;
+            continue;
+        }
+        size_t q = i > 0 ? skip_markup(src, p, e, html) : p;
+        if (q == p) {
+            snprintf(why, whylen, "text byte %zu ('%c') against source byte %zu ('%c')", i,
+                     text[i], p, src[p]);
+            return 0;
+        }
+        p = q;
+    }
+    if (i < tn || p < e) {
+        snprintf(why, whylen, "%s left over", i < tn ? "text" : "source");
+        return 0;
+    }
+    return 1;
+}
+
+static void list_files(const char *dir, char ***out, size_t *n)
+{
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d, "cannot open %s", dir);
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.' || strcmp(de->d_name, "README.md") == 0)
+            continue;
+        char p[4096];
+        snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
+        struct stat st;
+        if (stat(p, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            list_files(p, out, n);
+        } else if (S_ISREG(st.st_mode)) {
+            *out = mtc_xrealloc(*out, (*n + 1) * sizeof **out);
+            (*out)[(*n)++] = mtc_xstrdup(p);
+        }
+    }
+    closedir(d);
+}
+
+static int has_ext(const char *p, const char *const *exts)
+{
+    const char *dot = strrchr(p, '.');
+    for (; dot && *exts; exts++)
+        if (strcasecmp(dot, *exts) == 0)
+            return 1;
+    return 0;
+}
+
+/* Runs the binary over `paths` read as `fmt` (auto, markdown, html) with
+ * every rule on and checks every issue's span against the decoded source;
+ * returns the number of issues checked. */
+static size_t check_spans(char **paths, size_t n, const char *fmt)
+{
+    if (n == 0)
+        return 0;
+    mtc_buf args = MTC_BUF_INIT;
+    mtc_buf_printf(&args, "--no-config --enable all --fail-on none --format json --input-format %s",
+                   fmt);
+    for (size_t i = 0; i < n; i++)
+        mtc_buf_printf(&args, " '%s'", paths[i]);
+    ct_result r = ct_run(args.data, NULL);
+    cr_assert(r.status == 0 || r.status == 2, "exit %d: %s", r.status, r.err);
+    json_object *root = json_tokener_parse(r.out);
+    cr_assert_not_null(root, "not JSON: %.300s", r.out);
+    json_object *files = member(root, "files");
+    size_t checked = 0;
+    for (size_t f = 0; f < json_object_array_length(files); f++) {
+        json_object *fo = json_object_array_get_idx(files, f);
+        const char *path = json_object_get_string(member(fo, "path"));
+        mtc_input_format in = strcmp(fmt, "markdown") == 0 ? MTC_INPUT_MARKDOWN
+                              : strcmp(fmt, "html") == 0   ? MTC_INPUT_HTML
+                                                           : MTC_INPUT_AUTO;
+        mtc_document *doc = NULL;
+        mtc_error err;
+        memset(&err, 0, sizeof err);
+        cr_assert_eq(mtc_document_load(path, NULL, in, 0, &doc, &err), MTC_OK, "%s", err.message);
+        int html = in == MTC_INPUT_HTML || (in == MTC_INPUT_AUTO && has_ext(path, (const char *const[]){".html", ".htm", NULL}));
+        json_object *issues = member(fo, "issues");
+        for (size_t k = 0; k < json_object_array_length(issues); k++) {
+            json_object *is = json_object_array_get_idx(issues, k);
+            size_t bs = (size_t)json_object_get_int64(member(is, "byte_start"));
+            size_t be = (size_t)json_object_get_int64(member(is, "byte_end"));
+            const char *text = json_object_get_string(member(is, "text"));
+            size_t tn = (size_t)json_object_get_string_len(member(is, "text"));
+            cr_assert(bs >= doc->source_base && be >= bs && be - doc->source_base <= doc->source_len,
+                      "%s: span [%zu, %zu) outside the source", path, bs, be);
+            char why[200] = "";
+            cr_expect(span_matches(text, tn, doc->source, bs - doc->source_base,
+                                   be - doc->source_base, html, why, sizeof why),
+                      "%s (%s): %s '%s' spans '%.*s': %s", path, fmt,
+                      json_object_get_string(member(is, "rule")), text, (int)(be - bs),
+                      doc->source + bs - doc->source_base, why);
+            checked++;
+        }
+        mtc_document_free(doc);
+    }
+    json_object_put(root);
+    ct_free(&r);
+    mtc_buf_free(&args);
+    return checked;
+}
+
+Test(newcomer, spans_end_at_the_word_in_markdown_and_html)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    const char md[] = "See [the lnk](http://exampel.com/teh).\n\nWe *recieved* the **welcom** news.\n";
+    const char html[] = "<p>See <a href=\"http://exampel.com/\">the welcom</a> and "
+                        "<em>recieved</em>.</p>\n";
+    char *pm = ct_write(dir, "a.md", md, strlen(md));
+    char *ph = ct_write(dir, "a.html", html, strlen(html));
+    char args[4200];
+    snprintf(args, sizeof args, "--no-config --format json --fail-on none '%s' '%s'", pm, ph);
+    ct_result r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_object *root = json_tokener_parse(r.out);
+    json_object *files = member(root, "files");
+    const char *want[2][3] = {{"lnk", "recieved", "welcom"}, {"welcom", "recieved", NULL}};
+    const char *srcs[2] = {md, html};
+    for (size_t f = 0; f < 2; f++) {
+        json_object *issues = member(json_object_array_get_idx(files, f), "issues");
+        for (size_t w = 0; w < 3 && want[f][w]; w++) {
+            int found = 0;
+            for (size_t k = 0; k < json_object_array_length(issues); k++) {
+                json_object *is = json_object_array_get_idx(issues, k);
+                if (strcmp(json_object_get_string(member(is, "text")), want[f][w]) != 0)
+                    continue;
+                size_t bs = (size_t)json_object_get_int64(member(is, "byte_start"));
+                size_t be = (size_t)json_object_get_int64(member(is, "byte_end"));
+                cr_expect_eq(be - bs, strlen(want[f][w]), "'%s' spans '%.*s'", want[f][w],
+                             (int)(be - bs), srcs[f] + bs);
+                cr_expect_eq(memcmp(srcs[f] + bs, want[f][w], strlen(want[f][w])), 0);
+                /* the column after the word, not after the markup */
+                long end_col = json_object_get_int(member(is, "end_column"));
+                long col = json_object_get_int(member(is, "column"));
+                cr_expect_eq(end_col - col, (long)strlen(want[f][w]));
+                found = 1;
+            }
+            cr_expect(found, "no issue for '%s'", want[f][w]);
+        }
+    }
+    json_object_put(root);
+    ct_free(&r);
+    free(pm);
+    free(ph);
+    free(dir);
+}
+
+Test(newcomer, spans_cover_references_but_not_the_markup_around_them)
+{
+    /* a word ending in a reference ends after its ';'; one before a tag
+     * ends before the tag */
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    const char html[] = "<p>The cafe&eacute;x opened. The <b>recieved</b>&nbsp;news.</p>\n";
+    char *ph = ct_write(dir, "b.html", html, strlen(html));
+    char args[4200];
+    snprintf(args, sizeof args, "--no-config --format json --fail-on none '%s'", ph);
+    ct_result r = ct_run(args, NULL);
+    json_object *root = json_tokener_parse(r.out);
+    json_object *issues = member(json_object_array_get_idx(member(root, "files"), 0), "issues");
+    int seen = 0;
+    for (size_t k = 0; k < json_object_array_length(issues); k++) {
+        json_object *is = json_object_array_get_idx(issues, k);
+        const char *t = json_object_get_string(member(is, "text"));
+        size_t bs = (size_t)json_object_get_int64(member(is, "byte_start"));
+        size_t be = (size_t)json_object_get_int64(member(is, "byte_end"));
+        if (strcmp(t, "recieved") == 0) {
+            cr_expect_eq(bs, (size_t)(strstr(html, "recieved") - html));
+            cr_expect_eq(be, bs + 8);
+            seen++;
+        }
+        if (strcmp(t, "cafeéx") == 0) {
+            cr_expect_eq(bs, (size_t)(strstr(html, "cafe&") - html));
+            cr_expect_eq(be, (size_t)(strstr(html, "x opened") - html) + 1);
+            seen++;
+        }
+    }
+    cr_expect_eq(seen, 2, "%s", r.out);
+    json_object_put(root);
+    ct_free(&r);
+    free(ph);
+    free(dir);
+}
+
+Test(newcomer, span_matcher_rejects_a_span_running_into_markup)
+{
+    char why[200];
+    const char src[] = "See [the lnk](http://x.y/z).";
+    size_t s = (size_t)(strstr(src, "lnk") - src);
+    cr_assert(span_matches("lnk", 3, src, s, s + 3, 0, why, sizeof why));
+    cr_assert_not(span_matches("lnk", 3, src, s, strlen(src) - 1, 0, why, sizeof why));
+    const char h[] = "<em>recieved</em> x";
+    cr_assert(span_matches("recieved", 8, h, 4, 12, 1, why, sizeof why));
+    cr_assert_not(span_matches("recieved", 8, h, 4, 17, 1, why, sizeof why));
+    cr_assert_not(span_matches("recieved", 8, h, 0, 12, 1, why, sizeof why));
+}
+
+Test(newcomer, every_reader_input_issue_text_is_its_source_span, .timeout = 300)
+{
+    go_root();
+    static const char *const reader_exts[] = {".md", ".markdown", ".html", ".htm", NULL};
+    char **all = NULL, **readers = NULL, **corpus = NULL;
+    size_t n_all = 0, n_readers = 0, n_corpus = 0;
+    list_files("tests/fixtures", &all, &n_all);
+    for (size_t i = 0; i < n_all; i++) {
+        if (has_ext(all[i], reader_exts)) {
+            readers = mtc_xrealloc(readers, (n_readers + 1) * sizeof *readers);
+            readers[n_readers++] = all[i];
+        } else {
+            free(all[i]);
+        }
+    }
+    free(all);
+    /* the fuzz corpus: every seed and reader regression, read by both readers */
+    list_files("tests/fuzz/seeds", &corpus, &n_corpus);
+    list_files("tests/fuzz/regressions/fuzz_reader", &corpus, &n_corpus);
+    cr_assert_gt(n_readers, 3);
+    cr_assert_gt(n_corpus, 10);
+    size_t checked = check_spans(readers, n_readers, "auto");
+    checked += check_spans(corpus, n_corpus, "markdown");
+    checked += check_spans(corpus, n_corpus, "html");
+    cr_expect_gt(checked, 100, "only %zu issues checked", checked);
+    for (size_t i = 0; i < n_readers; i++)
+        free(readers[i]);
+    for (size_t i = 0; i < n_corpus; i++)
+        free(corpus[i]);
+    free(readers);
+    free(corpus);
+}
