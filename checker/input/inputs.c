@@ -32,9 +32,11 @@ int mtc_inputs_is_article_name(const char *name)
     return 0;
 }
 
-static void push_path(mtc_input_list *l, const char *p)
+static void push_path(mtc_input_list *l, const char *p, size_t arg)
 {
     l->paths = mtc_xrealloc(l->paths, (l->n + 1) * sizeof *l->paths);
+    l->arg_of = mtc_xrealloc(l->arg_of, (l->n + 1) * sizeof *l->arg_of);
+    l->arg_of[l->n] = arg;
     l->paths[l->n++] = mtc_xstrdup(p);
 }
 
@@ -54,7 +56,7 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth)
+static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth, size_t arg)
 {
     if (depth >= 64) {
         push_error(l, dir, "directories nested too deeply (more than 64 levels)");
@@ -94,10 +96,10 @@ static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth
             } else {
                 stack[depth].dev = st.st_dev;
                 stack[depth].ino = st.st_ino;
-                walk(l, p, stack, depth + 1);
+                walk(l, p, stack, depth + 1, arg);
             }
         } else if (S_ISREG(st.st_mode) && mtc_inputs_is_article_name(names[i])) {
-            push_path(l, p);
+            push_path(l, p, arg);
         }
         free(p);
         free(names[i]);
@@ -108,15 +110,17 @@ static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth
 void mtc_inputs_collect(char *const *args, size_t n, mtc_input_list *out)
 {
     memset(out, 0, sizeof *out);
+    out->folder = mtc_xcalloc(n + 1, 1);
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             dir_id stack[64];
             stack[0].dev = st.st_dev;
             stack[0].ino = st.st_ino;
-            walk(out, args[i], stack, 1);
+            out->folder[i] = 1;
+            walk(out, args[i], stack, 1, i);
         } else {
-            push_path(out, args[i]); /* files, '-' and missing paths (reported on load) */
+            push_path(out, args[i], i); /* files, '-' and missing paths (reported on load) */
         }
     }
 }
@@ -126,6 +130,8 @@ void mtc_inputs_free(mtc_input_list *list)
     for (size_t i = 0; i < list->n; i++)
         free(list->paths[i]);
     free(list->paths);
+    free(list->arg_of);
+    free(list->folder);
     free(list->errors);
     memset(list, 0, sizeof *list);
 }

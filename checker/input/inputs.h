@@ -11,7 +11,9 @@
 
 typedef struct mtc_input_list {
     char **paths;        /* owned; in order: arguments as given, directory entries sorted */
+    size_t *arg_of;      /* owned; per path: the index of the argument it came from */
     size_t n;
+    char *folder;        /* owned; per argument: 1 when it is a folder (searched) */
     mtc_error *errors;   /* owned; paths that could not be listed */
     size_t n_errors;
 } mtc_input_list;

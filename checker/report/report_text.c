@@ -12,6 +12,7 @@
 #include "buffer.h"
 #include "document.h"
 #include "report.h"
+#include "report_util.h"
 #include "utf8.h"
 
 typedef struct text_state {
@@ -193,10 +194,33 @@ static void text_article(void *state, const mtc_result *res)
     mtc_buf_free(&b);
 }
 
+static void text_unread(void *state, const mtc_unread *u)
+{
+    text_state *st = state;
+    mtc_buf b = MTC_BUF_INIT, what = MTC_BUF_INIT;
+    mtc_unread_describe(&what, u);
+    if (st->opt.color)
+        mtc_buf_puts(&b, C_BOLD);
+    put_plain(&b, what.data, 0, what.len);
+    if (st->opt.color)
+        mtc_buf_puts(&b, C_RESET);
+    mtc_buf_puts(&b, ": not checked: ");
+    put_plain(&b, u->reason, 0, strlen(u->reason));
+    mtc_buf_puts(&b, st->opt.color ? ": " C_RED "FAIL" C_RESET "\n" : ": FAIL\n");
+    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_free(&b);
+    mtc_buf_free(&what);
+}
+
 static int text_end(void *state, const mtc_summary *sum)
 {
     text_state *st = state;
-    if (sum->files > 1)
+    if (sum->n_unread)
+        fprintf(st->out, "%zu files checked, %zu failed, %zu not checked, %zu issues (%zu critical, %zu major, %zu minor)\n",
+                sum->files, sum->failed_files, sum->n_unread, sum->issues,
+                sum->by_severity[MTC_SEV_CRITICAL], sum->by_severity[MTC_SEV_MAJOR],
+                sum->by_severity[MTC_SEV_MINOR]);
+    else if (sum->files > 1)
         fprintf(st->out, "%zu files checked, %zu failed, %zu issues (%zu critical, %zu major, %zu minor)\n",
                 sum->files, sum->failed_files, sum->issues, sum->by_severity[MTC_SEV_CRITICAL],
                 sum->by_severity[MTC_SEV_MAJOR], sum->by_severity[MTC_SEV_MINOR]);
@@ -205,4 +229,4 @@ static int text_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_text = {"text", text_begin, text_article, text_end};
+const mtc_reporter mtc_reporter_text = {"text", text_begin, text_article, text_end, text_unread};

@@ -197,3 +197,14 @@ void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is
         mtc_buf_printf(b, "%zu", is->sentence);
     mtc_buf_putc(b, '}');
 }
+
+void mtc_unread_describe(mtc_buf *b, const mtc_unread *u)
+{
+    if (u->line > 0) {
+        mtc_buf_printf(b, "stdin line %ld", u->line);
+        if (u->path)
+            mtc_buf_printf(b, " (id %s)", u->path);
+    } else {
+        mtc_buf_puts(b, u->path ? u->path : "stdin");
+    }
+}
