@@ -339,3 +339,255 @@ Test(newcomer, every_reader_input_issue_text_is_its_source_span, .timeout = 300)
     free(readers);
     free(corpus);
 }
+
+/* ---- 2. unread inputs are part of every output --------------------------- */
+
+/* The run over good.txt, missing.txt and an empty folder in `format`. */
+static ct_result run_with_unread(const char *format, char **dir_out)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    const char good[] = "The minister visited the school on Monday.\n";
+    free(ct_write(dir, "good.txt", good, strlen(good)));
+    char empty[4200];
+    snprintf(empty, sizeof empty, "%s/empty", dir);
+    cr_assert_eq(mkdir(empty, 0755), 0);
+    free(ct_write(empty, "notes.pdf", "x", 1)); /* not an article */
+    char args[8800];
+    snprintf(args, sizeof args, "--no-config --format %s '%s/good.txt' '%s/missing.txt' '%s'",
+             format, dir, dir, empty);
+    *dir_out = dir;
+    return ct_run(args, NULL);
+}
+
+Test(newcomer, sarif_names_every_unread_input)
+{
+    char *dir;
+    ct_result r = run_with_unread("sarif", &dir);
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    json_object *log = json_tokener_parse(r.out);
+    cr_assert_not_null(log, "%.300s", r.out);
+    json_object *run = json_object_array_get_idx(member(log, "runs"), 0);
+    json_object *inv = json_object_array_get_idx(member(run, "invocations"), 0);
+    cr_assert_eq(json_object_get_boolean(member(inv, "executionSuccessful")), 0);
+    json_object *notes = member(inv, "toolExecutionNotifications");
+    cr_assert_eq(json_object_array_length(notes), 2);
+    int missing = 0, empty = 0;
+    for (size_t i = 0; i < 2; i++) {
+        json_object *n = json_object_array_get_idx(notes, i);
+        cr_expect_str_eq(json_object_get_string(member(n, "level")), "error");
+        const char *text = json_object_get_string(member(member(n, "message"), "text"));
+        json_object *loc = json_object_array_get_idx(member(n, "locations"), 0);
+        const char *uri = json_object_get_string(
+            member(member(member(loc, "physicalLocation"), "artifactLocation"), "uri"));
+        if (strstr(uri, "missing.txt")) {
+            missing = 1;
+            cr_expect(strstr(text, "No such file"), "%s", text);
+        }
+        if (strstr(uri, "empty")) {
+            empty = 1;
+            cr_expect(strstr(text, "no article"), "%s", text);
+        }
+    }
+    cr_expect(missing && empty, "%s", r.out);
+    json_object_put(log);
+    ct_free(&r);
+    free(dir);
+}
+
+Test(newcomer, sarif_execution_successful_when_everything_was_read)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    const char good[] = "The minister visited the school on Monday.\n";
+    char *p = ct_write(dir, "good.txt", good, strlen(good));
+    char args[4200];
+    snprintf(args, sizeof args, "--no-config --format sarif '%s'", p);
+    ct_result r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    json_object *log = json_tokener_parse(r.out);
+    json_object *run = json_object_array_get_idx(member(log, "runs"), 0);
+    json_object *inv = json_object_array_get_idx(member(run, "invocations"), 0);
+    cr_expect_eq(json_object_get_boolean(member(inv, "executionSuccessful")), 1);
+    json_object *v;
+    cr_expect_not(json_object_object_get_ex(inv, "toolExecutionNotifications", &v));
+    json_object_put(log);
+    ct_free(&r);
+    free(p);
+    free(dir);
+}
+
+Test(newcomer, markdown_summary_says_the_run_failed)
+{
+    char *dir;
+    ct_result r = run_with_unread("markdown", &dir);
+    cr_assert_eq(r.status, 2);
+    cr_expect(strstr(r.out, "**Gate: failed**"), "%s", r.out);
+    cr_expect_null(strstr(r.out, "Gate: passed"), "%s", r.out);
+    cr_expect(strstr(r.out, "### Not checked"), "%s", r.out);
+    cr_expect(strstr(r.out, "missing.txt"), "%s", r.out);
+    cr_expect(strstr(r.out, "empty"), "%s", r.out);
+    ct_free(&r);
+    free(dir);
+}
+
+Test(newcomer, github_text_json_and_jsonl_name_the_unread)
+{
+    char *dir;
+    ct_result r = run_with_unread("github", &dir);
+    cr_assert_eq(r.status, 2);
+    cr_expect(strstr(r.out, "::error file=") && strstr(r.out, "missing.txt,title=mtcheck: not checked::"),
+              "%s", r.out);
+    cr_expect(strstr(r.out, "empty,title=mtcheck: not checked::"), "%s", r.out);
+    ct_free(&r);
+    free(dir);
+
+    r = run_with_unread("text", &dir);
+    cr_assert_eq(r.status, 2);
+    cr_expect(strstr(r.out, "missing.txt: not checked: cannot open"), "%s", r.out);
+    cr_expect(strstr(r.out, "1 files checked, 0 failed, 2 not checked"), "%s", r.out);
+    cr_expect(strstr(r.err, "warning:") && strstr(r.err, "empty: no article"), "%s", r.err);
+    ct_free(&r);
+    free(dir);
+
+    r = run_with_unread("json", &dir);
+    cr_assert_eq(r.status, 2);
+    json_object *root = json_tokener_parse(r.out);
+    cr_assert_not_null(root);
+    json_object *unread = member(member(root, "summary"), "unread");
+    cr_expect_eq(json_object_array_length(unread), 2);
+    cr_expect_eq(json_object_array_length(member(root, "files")), 1);
+    json_object_put(root);
+    ct_free(&r);
+    free(dir);
+
+    r = run_with_unread("jsonl", &dir);
+    cr_assert_eq(r.status, 2);
+    cr_expect(strstr(r.out, "missing.txt\", \"error\": \"cannot open"), "%s", r.out);
+    ct_free(&r);
+    free(dir);
+}
+
+Test(newcomer, a_folder_without_articles_is_exit_2_and_a_folder_with_one_is_not)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    char args[4200];
+    snprintf(args, sizeof args, "--no-config '%s'", dir);
+    ct_result r = ct_run(args, NULL);
+    cr_expect_eq(r.status, 2, "an empty folder passed: %s", r.out);
+    cr_expect(strstr(r.err, "warning:") && strstr(r.err, dir), "%s", r.err);
+    ct_free(&r);
+    const char good[] = "The minister visited the school on Monday.\n";
+    free(ct_write(dir, "good.txt", good, strlen(good)));
+    r = ct_run(args, NULL);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect_null(strstr(r.err, "warning"), "%s", r.err);
+    ct_free(&r);
+    free(dir);
+}
+
+/* ---- 3. --stdin-jsonl answers every line ------------------------------------ */
+
+Test(newcomer, stdin_jsonl_answers_every_line_in_order)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    const char in[] = "{\"id\": \"a\", \"text\": \"The minister visited the school.\"}\n"
+                      "not json\n"
+                      "{\"id\": 7, \"text\": null}\n"
+                      "\n"
+                      "{\"text\": \"no id here\"}\n"
+                      "{\"id\": \"b\"}\n"
+                      "[1, 2]\n"
+                      "{\"id\": \"c\", \"text\": \"The school opened on Monday.\"}\n";
+    char *p = ct_write(dir, "in.jsonl", in, strlen(in));
+    ct_result r = ct_run("--no-config --stdin-jsonl", p);
+    cr_expect_eq(r.status, 2, "%s", r.err);
+    const char *want_id[] = {"a", NULL, "7", NULL, "b", NULL, "c"};
+    const long want_line[] = {0, 2, 3, 5, 6, 7, 0};
+    cr_expect(strstr(r.out, "{\"id\": \"7\", \"line\": 3, \"error\": \"\\\"text\\\" is null"), "%s",
+              r.out);
+    char *save = NULL;
+    size_t k = 0;
+    for (char *line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save), k++) {
+        cr_assert_lt(k, 7, "more answers than records: %s", line);
+        json_object *o = json_tokener_parse(line);
+        cr_assert_not_null(o, "not JSON: %s", line);
+        json_object *id = member(o, "id"), *v;
+        if (want_id[k])
+            cr_expect_str_eq(json_object_get_string(id), want_id[k]);
+        else
+            cr_expect_null(id, "line %zu: id should be null: %s", k, line);
+        if (want_line[k]) {
+            cr_expect_eq(json_object_get_int(member(o, "line")), want_line[k], "%s", line);
+            cr_expect(json_object_object_get_ex(o, "error", &v), "%s", line);
+        } else {
+            cr_expect_not(json_object_object_get_ex(o, "error", &v), "%s", line);
+            member(o, "issues");
+        }
+        json_object_put(o);
+    }
+    cr_expect_eq(k, 7, "%zu answers for 7 records", k);
+    ct_free(&r);
+    free(p);
+    free(dir);
+}
+
+Test(newcomer, stdin_jsonl_all_good_lines_exit_0)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    const char in[] = "{\"id\": \"a\", \"text\": \"The minister visited the school.\"}\n"
+                      "{\"id\": 2, \"text\": \"The school opened on Monday.\"}\n";
+    char *p = ct_write(dir, "in.jsonl", in, strlen(in));
+    ct_result r = ct_run("--no-config --stdin-jsonl", p);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect_null(strstr(r.out, "\"error\""), "%s", r.out);
+    ct_free(&r);
+    free(p);
+    free(dir);
+}
+
+/* ---- 4. the repository's word list and configuration ----------------------- */
+
+Test(newcomer, repository_words_and_config_found_however_the_article_is_named)
+{
+    char *repo = mtc_xstrdup(ct_tmpdir());
+    char sub[4200], git[4200];
+    snprintf(git, sizeof git, "%s/.git", repo);
+    snprintf(sub, sizeof sub, "%s/content/world", repo);
+    cr_assert_eq(mkdir(git, 0755), 0);
+    snprintf(sub, sizeof sub, "%s/content", repo);
+    cr_assert_eq(mkdir(sub, 0755), 0);
+    snprintf(sub, sizeof sub, "%s/content/world", repo);
+    cr_assert_eq(mkdir(sub, 0755), 0);
+    const char words[] = "Zorblatt\n";
+    free(ct_write(repo, ".mtcheck-words.txt", words, strlen(words)));
+    const char art[] = "The Zorblatt report was recieved on Monday.\n";
+    free(ct_write(sub, "a.md", art, strlen(art)));
+    const char *names[] = {"content/world/a.md", "./content/world/a.md", NULL};
+    char abs[4300];
+    snprintf(abs, sizeof abs, "%s/content/world/a.md", repo);
+    for (int with_ini = 0; with_ini < 2; with_ini++) {
+        if (with_ini) {
+            const char ini[] = "disable = spelling.unknown-word\n";
+            free(ct_write(repo, ".mtcheck.ini", ini, strlen(ini)));
+        }
+        for (int i = 0; i < 3; i++) {
+            const char *name = names[i] ? names[i] : abs;
+            char args[8800];
+            snprintf(args, sizeof args, "--format jsonl '%s'", name);
+            char cwd[4096];
+            cr_assert_not_null(getcwd(cwd, sizeof cwd));
+            cr_assert_eq(chdir(repo), 0);
+            ct_result r = ct_run(args, NULL);
+            cr_assert_eq(chdir(cwd), 0);
+            cr_assert(r.status == 0 || r.status == 1, "%s: %s", name, r.err);
+            cr_expect_null(strstr(r.out, "'Zorblatt'"), "%s: the word list was not read: %s",
+                           name, r.out);
+            if (with_ini)
+                cr_expect_null(strstr(r.out, "'recieved'"),
+                               "%s: the .mtcheck.ini was not read: %s", name, r.out);
+            else
+                cr_expect(strstr(r.out, "'recieved'"), "%s: %s", name, r.out);
+            ct_free(&r);
+        }
+    }
+    free(repo);
+}
