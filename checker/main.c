@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -60,6 +61,23 @@ static int use_color(const mtc_options *opt, FILE *out)
     if (term && strcmp(term, "dumb") == 0)
         return 0;
     return isatty(fileno(out));
+}
+
+/* Columns for the text context line: $COLUMNS when set, else the
+ * terminal's width, else 80 (piped output does not depend on a window). */
+static int output_width(FILE *out)
+{
+    const char *cols = getenv("COLUMNS");
+    if (cols && *cols) {
+        char *end;
+        long v = strtol(cols, &end, 10);
+        if (!*end && v >= 20 && v <= 10000)
+            return (int)v;
+    }
+    struct winsize ws;
+    if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    return 80;
 }
 
 /* Progress on a terminal: never in CI logs or when stdout is piped, unless
@@ -345,6 +363,8 @@ int main(int argc, char **argv)
     ropt.color = use_color(&opt, out);
     ropt.show_context = opt.context >= 0 ? opt.context : isatty(fileno(out));
     ropt.base_dir = root;
+    ropt.quiet = opt.quiet;
+    ropt.width = output_width(out);
     r.rep = mtc_reporter_find(opt.format);
     r.progress = use_progress(&opt);
     r.progress_tty = isatty(STDERR_FILENO);

@@ -591,3 +591,188 @@ Test(newcomer, repository_words_and_config_found_however_the_article_is_named)
     }
     free(repo);
 }
+
+/* ---- 5. the smaller items --------------------------------------------------- */
+
+static int file_exists(const char *dir, const char *name)
+{
+    char p[4400];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    struct stat st;
+    return stat(p, &st) == 0;
+}
+
+Test(newcomer, html_dir_removes_only_its_own_stale_pages)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    const char good[] = "The minister visited the school on Monday.\n";
+    const char bad[] = "The talks were recieved on Monday.\n";
+    char *pg = ct_write(dir, "good.txt", good, strlen(good));
+    char *pb = ct_write(dir, "bad.txt", bad, strlen(bad));
+    char out[4200], args[13000], cwd[4096];
+    snprintf(out, sizeof out, "%s/pages", dir);
+    cr_assert_not_null(getcwd(cwd, sizeof cwd));
+    cr_assert_eq(chdir(dir), 0); /* page names from bare file names */
+    snprintf(args, sizeof args, "--no-config --html-dir '%s' good.txt bad.txt", out);
+    ct_result r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    ct_free(&r);
+    cr_assert(file_exists(out, "001-good.html") && file_exists(out, "002-bad.html"));
+    /* files of others in the folder: one named like a page, one even
+     * carrying mtcheck's generator tag but never written by this folder's runs */
+    const char mine[] = "<p>my notes</p>\n";
+    const char copied[] = "<meta name=\"generator\" content=\"mtcheck 0.1.0\">\n";
+    free(ct_write(out, "003-notes.html", mine, strlen(mine)));
+    free(ct_write(out, "009-copied.html", copied, strlen(copied)));
+    free(ct_write(out, "readme.txt", mine, strlen(mine)));
+    snprintf(args, sizeof args, "--no-config --html-dir '%s' bad.txt", out);
+    r = ct_run(args, NULL);
+    cr_assert_eq(chdir(cwd), 0);
+    cr_assert_eq(r.status, 1, "%s", r.err);
+    ct_free(&r);
+    cr_expect(file_exists(out, "001-bad.html"));
+    cr_expect(file_exists(out, "index.html"));
+    cr_expect_not(file_exists(out, "001-good.html"), "a stale page stayed");
+    cr_expect_not(file_exists(out, "002-bad.html"), "a stale page stayed");
+    cr_expect(file_exists(out, "003-notes.html"), "another file was deleted");
+    cr_expect(file_exists(out, "009-copied.html"), "a page this folder's runs never wrote was deleted");
+    cr_expect(file_exists(out, "readme.txt"));
+    char *index = ct_read(strcat(out, "/index.html"), NULL);
+    cr_expect_null(strstr(index, "001-good.html"));
+    free(index);
+    free(pg);
+    free(pb);
+    free(dir);
+}
+
+Test(newcomer, unknown_format_lists_the_formats)
+{
+    ct_result r = ct_run("--format nonsense x.txt", NULL);
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "unknown format 'nonsense'"), "%s", r.err);
+    const char *formats[] = {"text", "json", "jsonl", "sarif", "github", "markdown", "rdjsonl",
+                             "checkstyle", "html"};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        cr_expect(strstr(r.err, formats[i]), "'%s' not listed: %s", formats[i], r.err);
+    ct_free(&r);
+}
+
+Test(newcomer, unknown_option_did_you_mean)
+{
+    struct { const char *arg, *want; } cases[] = {
+        {"--formt json", "did you mean --format?"},
+        {"--fromat=json", "did you mean --format?"},
+        {"--quite", "did you mean --quiet?"},
+        {"--no-contxt", "did you mean --no-context?"},
+        {"--disabel spelling", "did you mean --disable?"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char args[200];
+        snprintf(args, sizeof args, "%s x.txt", cases[i].arg);
+        ct_result r = ct_run(args, NULL);
+        cr_expect_eq(r.status, 2);
+        cr_expect(strstr(r.err, cases[i].want), "%s: %s", cases[i].arg, r.err);
+        ct_free(&r);
+    }
+    /* nothing close: no guess */
+    ct_result r = ct_run("--xyzzy x.txt", NULL);
+    cr_expect_eq(r.status, 2);
+    cr_expect(strstr(r.err, "unknown option '--xyzzy'"), "%s", r.err);
+    cr_expect_null(strstr(r.err, "did you mean"), "%s", r.err);
+    ct_free(&r);
+}
+
+Test(newcomer, quiet_prints_only_failing_articles)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    const char good[] = "The minister visited the school on Monday.\n";
+    const char bad[] = "The talks were recieved on Monday.\n";
+    char *pg = ct_write(dir, "good.txt", good, strlen(good));
+    char *pb = ct_write(dir, "bad.txt", bad, strlen(bad));
+    char args[9000];
+    snprintf(args, sizeof args, "--no-config --quiet '%s' '%s'", pg, pb);
+    ct_result r = ct_run(args, NULL);
+    cr_expect_eq(r.status, 1);
+    cr_expect_null(strstr(r.out, "good.txt"), "a clean article printed: %s", r.out);
+    cr_expect(strstr(r.out, "bad.txt:1:16: major: unknown word 'recieved'"), "%s", r.out);
+    cr_expect(strstr(r.out, ": FAIL\n"), "%s", r.out);
+    ct_free(&r);
+    /* only clean articles: nothing at all */
+    snprintf(args, sizeof args, "--no-config -q '%s' '%s'", pg, pg);
+    r = ct_run(args, NULL);
+    cr_expect_eq(r.status, 0);
+    cr_expect_eq(r.out_len, 0, "printed: %s", r.out);
+    ct_free(&r);
+    /* without --quiet the clean article has its pass line */
+    snprintf(args, sizeof args, "--no-config '%s'", pg);
+    r = ct_run(args, NULL);
+    cr_expect(strstr(r.out, "good.txt: score 100.0/100") && strstr(r.out, "pass"), "%s", r.out);
+    ct_free(&r);
+    free(pg);
+    free(pb);
+    free(dir);
+}
+
+/* Display columns of a UTF-8 line (every code point one column here). */
+static size_t columns(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+static size_t widest_line(const char *out)
+{
+    size_t best = 0;
+    for (const char *p = out; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        /* finding lines carry the path; the context lines start with 4 spaces */
+        if (n >= 4 && memcmp(p, "    ", 4) == 0 && columns(p, n) > best)
+            best = columns(p, n);
+        p += n + (nl != NULL);
+    }
+    return best;
+}
+
+Test(newcomer, context_fits_the_terminal_width)
+{
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    mtc_buf t = MTC_BUF_INIT;
+    mtc_buf_puts(&t, "The officials said that");
+    for (int i = 0; i < 265; i++)
+        mtc_buf_puts(&t, " loop");
+    mtc_buf_puts(&t, " ended.\n");
+    char *p = ct_write(dir, "loop.txt", t.data, t.len);
+    char args[4300];
+    snprintf(args, sizeof args, "--no-config --context '%s'", p);
+    ct_result r = ct_run_full("env -u COLUMNS", args, NULL, NULL, 120);
+    cr_assert(strstr(r.out, "artifacts.repetition"), "%s", r.out);
+    cr_expect_leq(widest_line(r.out), 80, "a context line is wider than 80 columns");
+    cr_expect_null(strstr(r.out, "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"),
+                   "the caret line runs past the width");
+    cr_expect(strstr(r.out, "~…"), "a cut span ends in an ellipsis: %s", r.out);
+    /* the same output every time when piped */
+    ct_result again = ct_run_full("env -u COLUMNS", args, NULL, NULL, 120);
+    cr_expect_str_eq(r.out, again.out);
+    ct_free(&again);
+    ct_free(&r);
+    /* COLUMNS chooses the width */
+    r = ct_run_full("env COLUMNS=50", args, NULL, NULL, 120);
+    cr_expect_leq(widest_line(r.out), 50, "%s", r.out);
+    cr_expect_gt(widest_line(r.out), 40, "%s", r.out);
+    ct_free(&r);
+    /* a short sentence is shown whole, caret under the span */
+    const char s[] = "The talks ended on Monday,, officials said.\n";
+    char *q = ct_write(dir, "short.txt", s, strlen(s));
+    snprintf(args, sizeof args, "--no-config --context --enable all '%s'", q);
+    r = ct_run_full("env -u COLUMNS", args, NULL, NULL, 120);
+    cr_expect(strstr(r.out, "    The talks ended on Monday,, officials said.\n"
+                            "                             ^~\n"), "%s", r.out);
+    ct_free(&r);
+    free(q);
+    free(p);
+    mtc_buf_free(&t);
+    free(dir);
+}

@@ -15,6 +15,8 @@ typedef struct mtc_report_options {
     int show_context;       /* sentence + caret line (text) */
     const mtc_config *cfg;
     const char *base_dir;   /* paths are printed relative to it when set */
+    int quiet;              /* text: only articles that fail the gate */
+    int width;              /* text: columns for the context line (0 = 80) */
 } mtc_report_options;
 
 /* An input that could not be checked (issue 13): a file that could not be

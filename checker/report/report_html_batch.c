@@ -1,6 +1,9 @@
 /* report_html_batch.c — --html-dir DIR: one HTML review page per article
  * (written atomically as each article is checked) and DIR/index.html, which
- * ranks the articles worst first. Keeps only a small summary per article
+ * ranks the articles worst first. DIR/.mtcheck-pages lists the pages the
+ * run wrote; a page an earlier run listed there and this one did not write
+ * is removed, when it is still a page mtcheck generated (its generator
+ * meta tag) — never any other file. Keeps only a small summary per article
  * (title, path, page name, score, counts, one digit per sentence), never
  * the documents. Owns the summaries and the folder path. */
 #include <errno.h>
@@ -8,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "document.h"
@@ -231,6 +235,81 @@ mtc_status mtc_html_dir_article(mtc_html_dir *hd, const mtc_result *res, mtc_err
     return st;
 }
 
+/* ---- stale pages of an earlier run ---- */
+
+#define MANIFEST_NAME ".mtcheck-pages"
+#define GENERATOR_MARK "<meta name=\"generator\" content=\"mtcheck "
+
+/* A name mtc_html_page_name can give: NNN-....html, one path component. */
+static int is_page_name(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 10 || n > 200 || strchr(name, '/') || strcmp(name + n - 5, ".html") != 0)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        if (name[i] < '0' || name[i] > '9')
+            return 0;
+    return name[3] == '-';
+}
+
+/* 1 when the file at path begins like a page mtcheck wrote (the generator
+ * meta tag in its first 2 KiB). */
+static int is_our_page(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char head[2049];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return strstr(head, GENERATOR_MARK) != NULL;
+}
+
+static int wrote_now(const mtc_html_dir *hd, const char *name)
+{
+    for (size_t i = 0; i < hd->n; i++)
+        if (strcmp(hd->pages[i].file, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Removes the pages the previous manifest lists and this run did not
+ * write, then writes the new manifest. */
+static mtc_status sweep_stale_pages(const mtc_html_dir *hd, mtc_error *err)
+{
+    size_t len = strlen(hd->dir) + sizeof MANIFEST_NAME + 2;
+    char *manifest = mtc_xmalloc(len);
+    snprintf(manifest, len, "%s/%s", hd->dir, MANIFEST_NAME);
+    FILE *f = fopen(manifest, "rb");
+    if (f) {
+        char line[512];
+        while (fgets(line, sizeof line, f)) {
+            size_t n = strlen(line);
+            while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+            if (!is_page_name(line) || wrote_now(hd, line))
+                continue;
+            size_t pl = strlen(hd->dir) + n + 2;
+            char *page = mtc_xmalloc(pl);
+            snprintf(page, pl, "%s/%s", hd->dir, line);
+            struct stat st;
+            if (lstat(page, &st) == 0 && S_ISREG(st.st_mode) && is_our_page(page))
+                unlink(page);
+            free(page);
+        }
+        fclose(f);
+    }
+    free(manifest);
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_puts(&b, "");
+    for (size_t i = 0; i < hd->n; i++)
+        mtc_buf_printf(&b, "%s\n", hd->pages[i].file);
+    mtc_status st = write_file(hd, MANIFEST_NAME, &b, err);
+    mtc_buf_free(&b);
+    return st;
+}
+
 static int cmp_rank(const void *a, const void *b)
 {
     const page_sum *x = a, *y = b;
@@ -331,6 +410,8 @@ mtc_status mtc_html_dir_finish(mtc_html_dir *hd, mtc_error *err)
     free(col);
     mtc_status st = write_file(hd, "index.html", &b, err);
     mtc_buf_free(&b);
+    if (st == MTC_OK)
+        st = sweep_stale_pages(hd, err);
     return st;
 }
 
