@@ -461,3 +461,38 @@ Test(huge, symlink_dag_of_16_levels)
     cr_assert_eq(lines, 1, "checked once, not 65,536 times");
     ct_free(&r);
 }
+
+/* ---- the directory-walk fuzz target, replayed on fixed programs ---- */
+
+#define LLVMFuzzerTestOneInput hx2_fuzz_walk
+#include "fuzz/fuzz_walk.c"
+#undef LLVMFuzzerTestOneInput
+
+Test(hostile2, fuzz_walk_replay)
+{
+    /* folders, files, links up and down, dangling links, hard links */
+    static const uint8_t programs[][16] = {
+        {0, 0, 1, 1, 2, 0, 2, 1, 4, 2, 3, 0, 0, 3, 2, 4},
+        {0, 0, 0, 1, 0, 2, 2, 0, 2, 1, 2, 2, 1, 5, 4, 6},
+        {1, 0, 1, 1, 1, 2, 4, 1, 4, 2, 2, 1, 2, 2, 3, 3},
+        {0, 7, 2, 0, 2, 7, 0, 14, 2, 1, 1, 21, 2, 3, 4, 4},
+    };
+    for (size_t i = 0; i < sizeof programs / sizeof programs[0]; i++)
+        hx2_fuzz_walk(programs[i], sizeof programs[i]);
+    DIR *d = opendir("tests/fuzz/seeds");
+    if (!d)
+        return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[600];
+        snprintf(path, sizeof path, "tests/fuzz/seeds/%s", de->d_name);
+        size_t len;
+        char *bytes = ct_read(path, &len);
+        if (bytes)
+            hx2_fuzz_walk((const uint8_t *)bytes, len < 96 ? len : 96);
+        free(bytes);
+    }
+    closedir(d);
+}
