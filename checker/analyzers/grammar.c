@@ -7,7 +7,6 @@
  *                              turns "Name: ...", Q&A); an article told in
  *                              its own first or second person (a column, a
  *                              talk, a diary) is not flagged
- *   grammar.dangling-word      a sentence ending on "and.", "the.", "of."
  *   grammar.fragment           a body sentence without a finite verb
  *   grammar.missing-subject    a body sentence opening on a finite verb or
  *                              a modal ("Will keep it open", "Discuss ..."),
@@ -24,7 +23,8 @@
  *                              developer may")
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
- * dictionaries/grammar-*. Every issue covers one word. The per-sentence
+ * dictionaries/grammar-*; grammar.dangling-word is a data rule
+ * (dictionaries/rules/grammar.ini, run by ruleset.c). Every issue covers one word. The per-sentence
  * hook runs the rules that need only the sentence; the per-article hook
  * first reads the article's shape (headings, speech, lists, voice:
  * shape_article) and runs the rules that depend on it. Owns its per-worker
@@ -40,14 +40,12 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_PERSON, R_DANGLING, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
+enum { R_PERSON, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_PERSON] = {"grammar.narrative-person", "grammar", MTC_SEV_MAJOR, 1,
      "First- or second-person pronoun in an article told in the third person (a person shift), "
      "outside quotations and speech"},
-    [R_DANGLING] = {"grammar.dangling-word", "grammar", MTC_SEV_MAJOR, 1,
-     "Sentence ends on a conjunction, article, preposition or possessive (\"and.\", \"the.\")"},
     [R_FRAGMENT] = {"grammar.fragment", "grammar", MTC_SEV_MINOR, 1, "Body sentence without a finite verb"},
     [R_SUBJECT] = {"grammar.missing-subject", "grammar", MTC_SEV_MAJOR, 1,
      "Body sentence opens on a finite verb or a modal and has no subject"},
@@ -127,6 +125,11 @@ typedef struct gr_shape {
  * percent of them, hold a first- or second-person pronoun. */
 #define VOICE_MIN_SENTENCES 3
 #define VOICE_SHARE_PCT 40
+/* A shift needs a narrative told in the third person to shift from: an
+ * article with no narrative sentence free of first- and second-person
+ * pronouns (a single sentence checked alone, a note) has no voice to break,
+ * and is not flagged. */
+#define THIRD_PERSON_MIN_SENTENCES 1
 
 /* ---- state ---- */
 
@@ -552,34 +555,6 @@ static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, 
     person_pronouns(st, ctx, si, em, NULL);
 }
 
-/* ---- grammar.dangling-word ---- */
-
-static void check_dangling(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
-{
-    const mtc_document *doc = ctx->doc;
-    const mtc_sentence *s = &doc->sentences[si];
-    size_t mark;
-    int32_t term = terminal(doc, s, &mark);
-    if (term != '.' || mark == s->first_token)
-        return;
-    const mtc_token *m = &doc->tokens[mark];
-    if (mark + 1 < s->first_token + s->n_tokens && tok_cp(doc, &doc->tokens[mark + 1]) == '.')
-        return; /* ".." */
-    const mtc_token *t = &doc->tokens[mark - 1];
-    if (t->kind != MTC_TOK_WORD || t->end != m->start)
-        return;
-    if (!mtc_ascii_is_lower((unsigned char)mtc_tok_text(doc, t)[0]))
-        return; /* "Plan A.", initials */
-    if (!has_words(doc, s, 3))
-        return;
-    unsigned cc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t));
-    if (!(cc & MTC_CC_NOEND))
-        return;
-    mtc_emit(em, R_DANGLING, MTC_SEV_DEFAULT, t->start, t->end,
-             "sentence ends on '%.*s': words are missing after it", (int)mtc_tok_len(t),
-             mtc_tok_text(doc, t));
-}
-
 /* ---- grammar.fragment ---- */
 
 /* 1 if token i could be the finite verb of its sentence. */
@@ -882,6 +857,19 @@ static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_tok
     }
     if (n == 1 || (n >= 2 && w[1] == '-' && mtc_ascii_is_upper(c0)))
         return letter_sound(c0); /* "an X", "an X-ray" */
+    /* an initialism read letter by letter before a hyphen or a lowercase
+     * tail: "an LLM-based", "an MSc", "a UN-backed" (not NASA-led: a word) */
+    size_t caps = 0;
+    while (caps < n && mtc_ascii_is_upper((unsigned char)w[caps]))
+        caps++;
+    if (caps >= 2 && caps < n && (w[caps] == '-' || mtc_ascii_is_lower((unsigned char)w[caps]))) {
+        size_t cv = 0;
+        for (size_t i = 0; i < caps; i++)
+            cv += strchr("AEIOU", w[i]) != NULL;
+        if (caps <= 3 || cv == 0)
+            return letter_sound(c0);
+        return SOUND_NONE;
+    }
     if (t->flags & MTC_TF_ALL_UPPER) {
         if (letters <= 3 || vowels == 0)
             return letter_sound(c0); /* an MP, a US official, an FBI agent */
@@ -919,10 +907,18 @@ static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si
         if (is_an && tw[1] == 'N')
             continue;
         const mtc_token *u = &doc->tokens[i + 1];
+        /* a "industry party": the word after an opening quotation mark */
+        if (u->kind == MTC_TOK_PUNCT && is_quote_cp(tok_cp(doc, u)) && i + 2 < last &&
+            u->start == t->end + 1 && doc->text[t->end] == ' ' &&
+            doc->tokens[i + 2].start == u->end && is_word(&doc->tokens[i + 2]))
+            u = &doc->tokens[i + 2];
+        else if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+            continue; /* one space between them: not "a, b" or a line break */
         if (u->kind != MTC_TOK_WORD && u->kind != MTC_TOK_OTHER_WORD && u->kind != MTC_TOK_NUMBER)
             continue;
-        /* one space between them: not "a, b" or a line break */
-        if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+        /* "A NEW LAW": a headline in capitals, whose words are not initialisms */
+        if ((t->flags & MTC_TF_ALL_UPPER) && (u->flags & MTC_TF_ALL_UPPER) && u + 1 < doc->tokens + last &&
+            (u[1].flags & MTC_TF_ALL_UPPER) && is_word(&u[1]) && mtc_tok_len(&u[1]) > 1)
             continue;
         if (i > s->first_token) {
             const mtc_token *pv = &doc->tokens[i - 1];
@@ -1147,9 +1143,11 @@ static size_t para_words(const mtc_document *doc, const mtc_paragraph *p, size_t
 }
 
 /* Sets own_voice on the narrative sentences [from, to) when they are told
- * in the first or second person (see VOICE_*). */
+ * in the first or second person (see VOICE_*), or, for the whole article,
+ * when too few of them are told in the third person to establish its voice
+ * (THIRD_PERSON_MIN_SENTENCES). */
 static void mark_voice(const gr_state *st, const mtc_context *ctx, gr_shape *sh, size_t from,
-                       size_t to)
+                       size_t to, int whole_article)
 {
     const mtc_document *doc = ctx->doc;
     size_t narrative = 0, personal = 0;
@@ -1169,7 +1167,10 @@ static void mark_voice(const gr_state *st, const mtc_context *ctx, gr_shape *sh,
         if (own)
             personal++;
     }
-    if (personal >= VOICE_MIN_SENTENCES && personal * 100 >= narrative * VOICE_SHARE_PCT)
+    int own = personal >= VOICE_MIN_SENTENCES && personal * 100 >= narrative * VOICE_SHARE_PCT;
+    if (whole_article && narrative - personal < THIRD_PERSON_MIN_SENTENCES)
+        own = 1;
+    if (own)
         for (size_t si = from; si < to; si++)
             sh->sent[si].own_voice = 1;
 }
@@ -1268,14 +1269,14 @@ static void shape_article(const gr_state *st, const mtc_context *ctx, gr_shape *
         }
     }
     /* voice: the article's, then each section's (between headings) */
-    mark_voice(st, ctx, sh, 0, doc->n_sentences);
+    mark_voice(st, ctx, sh, 0, doc->n_sentences, 1);
     size_t from = 0;
     for (size_t pi = 0; pi <= np; pi++) {
         if (pi < np && !sh->para[pi].heading)
             continue;
         size_t to = pi < np ? doc->paragraphs[pi].first_sentence : doc->n_sentences;
         if (to > from)
-            mark_voice(st, ctx, sh, from, to);
+            mark_voice(st, ctx, sh, from, to, 0);
         if (pi < np)
             from = doc->paragraphs[pi].first_sentence + doc->paragraphs[pi].n_sentences;
     }
@@ -1290,8 +1291,6 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
     const mtc_sentence *s = &doc->sentences[si];
     if (s->n_tokens == 0)
         return;
-    if (mtc_rule_on(em, R_DANGLING))
-        check_dangling(st, ctx, si, em);
     if (mtc_rule_on(em, R_ARTICLE))
         check_articles(st, ctx, si, em);
     if (mtc_rule_on(em, R_RUNTOGETHER))
@@ -1315,6 +1314,12 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
     sh.para = mtc_xcalloc(doc->n_paragraphs ? doc->n_paragraphs : 1, sizeof *sh.para);
     sh.sent = mtc_xcalloc(doc->n_sentences, sizeof *sh.sent);
     shape_article(st, ctx, &sh);
+    /* a base-form opening is a dropped subject only inside a narrative: a
+     * sentence checked alone ("Close the door when you leave.") is an
+     * instruction */
+    size_t body = 0;
+    for (size_t si = 0; si < doc->n_sentences && body < 2; si++)
+        body += doc->sentences[si].n_tokens > 0 && is_body(st, doc, si);
     for (size_t si = 0; si < doc->n_sentences; si++) {
         const mtc_sentence *s = &doc->sentences[si];
         if (s->n_tokens == 0)
@@ -1329,7 +1334,7 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
         if ((ctx->quotes && mtc_quotemap_inside(ctx->quotes, doc->tokens[w].start)) ||
             sh.para[s->paragraph].speech)
             continue;
-        if (sh.sent[si].instruction)
+        if (sh.sent[si].instruction || (body < 2 && sh.sent[si].imperative != IMP_NONE))
             continue; /* subjectless and verbless by design */
         int subjectless = 0;
         if (subject)
@@ -1347,5 +1352,5 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
 
 const mtc_analyzer mtc_analyzer_grammar = {
     "grammar", rules, sizeof rules / sizeof rules[0], gr_create, gr_destroy, gr_check_sentence,
-    gr_check_article,
+    gr_check_article, NULL,
 };
