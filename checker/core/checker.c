@@ -13,6 +13,8 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "quotemap.h"
+#include "segment.h"
 
 /* A resolved rule: enabled flag and severity after configuration. */
 typedef struct rule_state {
@@ -101,6 +103,13 @@ void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len)
 mtc_status mtc_checker_new(const mtc_config *cfg, mtc_checker **out, mtc_error *err)
 {
     *out = NULL;
+    /* the core's word lists (loaded once per process): a malformed one
+     * stops the run with its file:line */
+    mtc_status tst = mtc_segment_tables_status(err);
+    if (tst == MTC_OK)
+        tst = mtc_quotemap_tables_status(err);
+    if (tst != MTC_OK)
+        return tst;
     size_t n;
     const mtc_analyzer *const *all = mtc_analyzers(&n);
     mtc_checker *chk = mtc_xcalloc(1, sizeof *chk);

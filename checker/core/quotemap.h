@@ -49,6 +49,11 @@ typedef struct mtc_quotemap {
 } mtc_quotemap;
 
 mtc_quotemap *mtc_quotemap_build(const mtc_document *doc);
+/* The load status of the mark tables (dictionaries/quotes-foreign.tsv and
+ * quotes-elisions.txt, loaded once per process on first use): MTC_OK, or
+ * the error naming file:line, copied to err (asked by the checker's
+ * creation). */
+mtc_status mtc_quotemap_tables_status(mtc_error *err);
 void mtc_quotemap_free(mtc_quotemap *qm);
 /* 1 if text byte off lies inside a quotation (binary search). */
 int mtc_quotemap_inside(const mtc_quotemap *qm, size_t off);
