@@ -790,6 +790,28 @@ static void resolve(builder *b, const tables *t)
     set_depth(b, 0);
 }
 
+static unsigned char_flags(uint8_t family, uint8_t glyph)
+{
+    unsigned f = family == FAM_DOUBLE ? MTC_QC_DOUBLE : 0;
+    if (glyph != MTC_QR_CLOSE)
+        f |= MTC_QC_OPENS;
+    if (glyph != MTC_QR_OPEN)
+        f |= MTC_QC_CLOSES;
+    return f;
+}
+
+unsigned mtc_quote_char(int32_t cp)
+{
+    uint8_t family, glyph;
+    if (english_mark(cp, &family, &glyph))
+        return MTC_QC_ENGLISH | char_flags(family, glyph);
+    pthread_once(&tables_once, tables_load);
+    const foreign_mark *f = foreign_find(&the_tables, cp);
+    if (!f)
+        return 0;
+    return MTC_QC_FOREIGN | char_flags((uint8_t)family_of(f->english), f->glyph);
+}
+
 mtc_status mtc_quotemap_tables_status(mtc_error *err)
 {
     pthread_once(&tables_once, tables_load);

@@ -41,6 +41,7 @@
 
 #include "alloc.h"
 #include "data.h"
+#include "quotemap.h"
 #include "utf8.h"
 
 enum { ABBR_NONE = 0, ABBR_NEVER_ENDS = 1, ABBR_MAY_END = 2 };
@@ -221,8 +222,7 @@ static int is_opener(int32_t cp)
 
 static int is_quote_opener(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x201C || cp == 0x00AB ||
-           cp == 0x300C || cp == 0x300E;
+    return (mtc_quote_char(cp) & MTC_QC_OPENS) != 0;
 }
 
 /* A character that can start a sentence. */
