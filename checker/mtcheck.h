@@ -22,7 +22,8 @@ typedef enum mtc_status {
     MTC_ERR_BINARY,    /* input looks binary (NUL bytes) */
     MTC_ERR_CONFIG,    /* bad option, config or data file */
     MTC_ERR_DICT,      /* dictionary missing or unusable */
-    MTC_ERR_USAGE      /* caller misuse */
+    MTC_ERR_USAGE,     /* caller misuse */
+    MTC_ERR_LIMIT      /* input beyond a bound mtcheck sets (nesting, size) */
 } mtc_status;
 
 /* An error with its location. byte_offset/line are -1 when not applicable. */

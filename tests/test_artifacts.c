@@ -124,18 +124,118 @@ Test(artifacts, repetition_positive)
            "The two remaining products are the Chinese bank's financial products, the Chinese "
            "bank's financial products, the Chinese bank's financial products.",
            "the Chinese bank's financial products, the Chinese bank's financial products");
-    expect_last(RP,
-                "He sat in the middle of the table in the middle of the table, but also on the "
-                "stage with the guests.",
-                "in the middle of the table");
     tu_expect(RP, "The result of the talks of the talks of the talks was not announced.",
            "of the talks of the talks");
     tu_expect(RP, "The report repeated reform, reform, reform, reform, reform on every page.",
            "reform, reform, reform, reform");
+    /* a stretch of over eight words said twice: too long for a slip */
     expect_last(RP,
-                "The delegation visited the Samba Bar, the Samba Bar, an immersive digital "
-                "exhibition and the old town.",
-                "the Samba Bar");
+                "The bureau said the new rules for overseas buyers would take effect in March the "
+                "new rules for overseas buyers would take effect in March, officials said.",
+                "the new rules for overseas buyers would take effect in March");
+}
+
+/* A phrase of two to eight words said once more is typography.doubled-phrase's,
+ * not a loop. */
+Test(artifacts, repetition_leaves_doubled_phrases_to_typography)
+{
+    tu_expect(RP,
+           "He sat in the middle of the table in the middle of the table, but also on the "
+           "stage with the guests.",
+           NULL);
+    tu_expect(RP, "The delegation visited the Samba Bar, the Samba Bar, and the old town.", NULL);
+    tu_expect(RP, "The talks went on from the from the morning until late at night.", NULL);
+}
+
+/* The loop's weight grows with its length: three copies are major, five
+ * copies or over 100 characters of repeated text critical. */
+static mtc_severity repetition_severity(const char *text)
+{
+    tu_run *r = tu_check(text, RP);
+    const mtc_issue *is = tu_find(r, RP, 0);
+    if (!is || tu_count(r, RP) != 1)
+        tu_dump(r);
+    cr_assert_not_null(is, "no loop found in: %s", text);
+    cr_expect_eq(tu_count(r, RP), 1);
+    mtc_severity sev = is->severity;
+    tu_free(r);
+    return sev;
+}
+
+Test(artifacts, repetition_severity_grows_with_the_loop)
+{
+    cr_expect_eq(repetition_severity("Officials said the the the talks had ended."), MTC_SEV_MAJOR);
+    cr_expect_eq(repetition_severity("The result of the talks of the talks of the talks was not "
+                                     "announced."),
+                 MTC_SEV_MAJOR);
+    /* five copies of one word, even of one that may stand three times
+     * ("very very very"), and of a phrase */
+    cr_expect_eq(repetition_severity("The plan covers trade and and and and and and investment."),
+                 MTC_SEV_CRITICAL);
+    cr_expect_eq(repetition_severity("He said the the the the the talks had ended."),
+                 MTC_SEV_CRITICAL);
+    cr_expect_eq(repetition_severity("The products are the bank's products, the bank's products, "
+                                     "the bank's products, the bank's products, the bank's "
+                                     "products."),
+                 MTC_SEV_CRITICAL);
+    /* three copies of a long unit: over 100 characters repeated */
+    cr_expect_eq(repetition_severity("They sold the wealth management products of the Chinese bank "
+                                     "the wealth management products of the Chinese bank the wealth "
+                                     "management products of the Chinese bank in the city."),
+                 MTC_SEV_CRITICAL);
+    /* a long sentence twice in a row is a loop; again later in the article, a repeat */
+    cr_expect_eq(repetition_severity("The two remaining products are the only ones of the bank's "
+                                     "financial products that are still sold to retail buyers. The "
+                                     "two remaining products are the only ones of the bank's "
+                                     "financial products that are still sold to retail buyers."),
+                 MTC_SEV_CRITICAL);
+    cr_expect_eq(repetition_severity("The two remaining products are the only ones of the bank's "
+                                     "financial products that are still sold to retail buyers.\n\n"
+                                     "Sales fell.\n\nThe two remaining products are the only ones of "
+                                     "the bank's financial products that are still sold to retail "
+                                     "buyers.\n"),
+                 MTC_SEV_MAJOR);
+    /* a short sentence twice in a row: under 100 characters */
+    cr_expect_eq(repetition_severity("The ministry said the new rules would take effect in March. "
+                                     "The ministry said the new rules would take effect in March."),
+                 MTC_SEV_MAJOR);
+}
+
+/* A looping article cannot pass the gate: not the default one (major), not
+ * --fail-on critical, and the loop costs it far more than one major issue. */
+Test(artifacts, looping_article_fails_the_gate)
+{
+    char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, "%s",
+                                "Two products remain on sale.\n\nThe two remaining products are the "
+                                "only one of the Chinese bank's financial products");
+    for (int k = 0; k < 35; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, ", the Chinese bank's financial products");
+    snprintf(text + n, sizeof text - n, ".\n\nThe bank did not comment on the sales.\n");
+
+    tu_run *r = tu_check(text, NULL); /* the default configuration */
+    const mtc_issue *is = tu_find(r, RP, 0);
+    cr_assert_not_null(is);
+    cr_expect_eq(is->severity, MTC_SEV_CRITICAL);
+    cr_expect(r->res->failed, "a looping article passed the default gate");
+    cr_expect_lt(r->res->score, 85.0, "score %.1f", r->res->score);
+    tu_free(r);
+
+    mtc_config *cfg = mtc_config_new();
+    cfg->fail_on = MTC_SEV_CRITICAL;
+    r = tu_check_cfg(text, cfg);
+    cr_expect(r->res->failed, "a looping article passed --fail-on critical");
+    tu_free(r);
+
+    /* the same article without the loop passes --fail-on critical */
+    cfg = mtc_config_new();
+    cfg->fail_on = MTC_SEV_CRITICAL;
+    r = tu_check_cfg("Two products remain on sale.\n\nThe two remaining products are the only one "
+                     "of the Chinese bank's financial products.\n\nThe bank did not comment on the "
+                     "sales.\n",
+                     cfg);
+    cr_expect(!r->res->failed);
+    tu_free(r);
 }
 
 Test(artifacts, repetition_duplicate_sentence)
@@ -158,6 +258,7 @@ Test(artifacts, repetition_duplicate_sentence)
 Test(artifacts, repetition_negative)
 {
     tu_expect(RP, "He said it was very, very, very difficult to reach an agreement.", NULL);
+    tu_expect(RP, "It was very very very hot, and \"no no no no no\" was all he said.", NULL);
     tu_expect(RP, "Voters want jobs, jobs, jobs, the senator told the crowd on Monday.", NULL);
     tu_expect(RP, "The judges' scores were 10, 10, 10 and 9 in the final round.", NULL);
     tu_expect(RP, "\"Do not worry, do not worry,\" he told the buyers at the sales office.", NULL);
@@ -169,6 +270,7 @@ Test(artifacts, repetition_negative)
            "modernization is the central task.",
            NULL);
     tu_expect(RP, "Li Li, the party secretary, spoke at the meeting on Monday.", NULL);
+    tu_expect(RP, "More and more and more buyers came back, day by day by day.", NULL);
     tu_expect(RP, "The number of industrial parks (industrial parks) will exceed 100.", NULL);
     tu_expect(RP, "The crowd chanted \"ha ha ha\" as the minister left the stage.", NULL);
     tu_expect(RP, "Figures for 2020, 2021 and 2022 were given as N/A N/A N/A in the table.", NULL);

@@ -1,5 +1,6 @@
 /* test_typography.c — the typography analyzer: doubled punctuation, space
- * before punctuation, doubled words; positive and negative cases. */
+ * before punctuation, doubled words and phrases; positive and negative
+ * cases. */
 #include <criterion/criterion.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #define DP "typography.doubled-punctuation"
 #define SP "typography.space-before-punctuation"
 #define DW "typography.doubled-word"
+#define DPH "typography.doubled-phrase"
 
 Test(typography, doubled_punctuation_positive)
 {
@@ -63,6 +65,117 @@ Test(typography, doubled_word_negative)
     tu_expect(DW, "The \"zoom zoom\" kid was back on television.", NULL);
     tu_expect(DW, "The meeting was held in Rome. Rome was chosen by both sides.", NULL);
     tu_expect(DW, "They met, met again, and parted.", NULL);
+}
+
+/* Doublings decided from the words around them. */
+Test(typography, doubled_word_context)
+{
+    /* "is is": only after a free relative ("what it is is") */
+    tu_expect(DW, "The problem is is that nobody read the report.", "is is");
+    tu_expect(DW, "What it is is a change of course.", NULL);
+    tu_expect(DW, "All the plan was was a promise.", NULL);
+    /* "that that": fine as conjunction + pronoun or determiner, a slip
+     * before a subject or a determiner */
+    tu_expect(DW, "Critics said that that this administration had failed.", "that that");
+    tu_expect(DW, "He said that that the talks had failed.", "that that");
+    tu_expect(DW, "She knew that that he would resign.", "that that");
+    tu_expect(DW, "He argued that that decision was wrong.", NULL);
+    tu_expect(DW, "Officials agreed that that was a mistake.", NULL);
+    /* "had had": fine before an object, a slip before a participle */
+    tu_expect(DW, "The firm had had talks with the bank.", NULL);
+    tu_expect(DW, "If they had had more time, they would have won.", NULL);
+    tu_expect(DW, "The firm had had been sold before the deadline.", "had had");
+    tu_expect(DW, "The firm had had signed the contract.", "had had");
+}
+
+Test(typography, doubled_word_emphasis_names_interjections)
+{
+    tu_expect(DW, "She missed her home so so much.", NULL);
+    tu_expect(DW, "The village lay far far away from the coast.", NULL);
+    tu_expect(DW, "It was a very very good year.", NULL);
+    tu_expect(DW, "Long long ago the town was a port.", NULL);
+    tu_expect(DW, "He really really wanted to stay.", NULL);
+    tu_expect(DW, "The wine comes from Walla Walla in Washington.", NULL);
+    tu_expect(DW, "Tourists flew to Bora Bora for the weekend.", NULL);
+    tu_expect(DW, "\"Bye bye,\" she said, and the crowd laughed ha ha.", NULL);
+    /* not emphasis: a focus adverb before a verb, an adjective before a noun,
+     * a capitalised dictionary word */
+    tu_expect(DW, "The ministry also also announced new subsidies.", "also also");
+    tu_expect(DW, "The new new rules take effect in March.", "new new");
+    tu_expect(DW, "The tour ended at the Samba Bar Bar on the harbour.", "Bar Bar");
+}
+
+Test(typography, doubled_word_line_breaks)
+{
+    tu_expect(DW, "Officials said that the\nthe meeting lasted three hours.", "the\nthe");
+    tu_expect(DW, "The talks were held in\r\nin Zurich on Monday.", "in\r\nin");
+    tu_expect(DW, "The summit in\nin Zurich was short.", "in\nin");
+    /* a heading line above a body line starting with the same word */
+    tu_expect(DW, "Samba Bar\nBar owners said the rules would hurt them.", NULL);
+}
+
+/* Three copies or more are artifacts.repetition's loops. */
+Test(typography, doubled_word_leaves_loops_to_artifacts)
+{
+    tu_expect(DW, "Officials said the the the talks had ended.", NULL);
+    tu_expect(DPH, "The result of the talks of the talks of the talks was not announced.", NULL);
+}
+
+/* Expects exactly one issue of rule, on the last occurrence of span. */
+static void expect_last(const char *rule, const char *text, const char *span)
+{
+    tu_run *r = tu_check(text, rule);
+    const char *last = NULL;
+    for (const char *p = strstr(text, span); p; p = strstr(p + 1, span))
+        last = p;
+    cr_assert_not_null(last);
+    size_t start = (size_t)(last - text);
+    const mtc_issue *is = tu_find(r, rule, 0);
+    if (!is || tu_count(r, rule) != 1)
+        tu_dump(r);
+    cr_assert_not_null(is, "%s: expected an issue in: %s", rule, text);
+    cr_expect_eq(tu_count(r, rule), 1);
+    cr_expect_eq(is->start, start, "%s: issue starts at %zu, expected %zu", rule, is->start, start);
+    cr_expect_eq(is->end, start + strlen(span));
+    cr_expect_eq(is->severity, MTC_SEV_MAJOR);
+    tu_free(r);
+}
+
+Test(typography, doubled_phrase_positive)
+{
+    expect_last(DPH, "The talks went on from the from the morning until late.", "from the");
+    expect_last(DPH, "Delegates sat at the at the long table.", "at the");
+    expect_last(DPH, "He sat in the middle of the table in the middle of the table, but also on "
+                     "the stage.",
+                "in the middle of the table");
+    expect_last(DPH, "The delegation visited the Samba Bar, the Samba Bar, and the old town.",
+                "the Samba Bar");
+    expect_last(DPH, "If the buyer fails to pay, the developer The developer may exchange it.",
+                "The developer");
+    expect_last(DPH, "It was published by the ministry of the\nof the interior.", "of the");
+    expect_last(DPH, "He is one of one of the leaders.", "one of");
+    expect_last(DPH, "He said it to be to be honest.", "to be");
+}
+
+Test(typography, doubled_phrase_negative)
+{
+    /* chains, idioms and coordination */
+    tu_expect(DPH, "More and more and more buyers came back.", NULL);
+    tu_expect(DPH, "Prices rose day by day by day.", NULL);
+    tu_expect(DPH, "It happened over and over and over again, on and on and on.", NULL);
+    tu_expect(DPH, "The lists are updated from time to time to reflect new rules.", NULL);
+    tu_expect(DPH, "They benefit the people with benevolence and benevolence and tell the story.",
+           NULL);
+    /* a short phrase after a comma, speech, a gloss, different punctuation inside */
+    tu_expect(DPH, "Well done, well done, the coach said.", NULL);
+    tu_expect(DPH, "\"Do not worry, do not worry,\" he told the buyers.", NULL);
+    tu_expect(DPH, "The number of industrial parks (industrial parks) will exceed 100.", NULL);
+    tu_expect(DPH, "They benefit people with benevolence and benevolence, and tell the story.",
+           NULL);
+    /* numbers, a sentence break, a heading line */
+    tu_expect(DPH, "The scores were 10 10 10 9 in the final.", NULL);
+    tu_expect(DPH, "It will happen at the same time. At the same time, prices rose.", NULL);
+    tu_expect(DPH, "China Daily\nChina Daily reported the figures on Monday.", NULL);
 }
 
 Test(typography, doubled_word_suggests_single)

@@ -5,8 +5,12 @@
  *                             punctuation that travels with it (。，【】)
  *   artifacts.untranslated    a sentence mostly in another script
  *   artifacts.repetition      a word or n-gram looping three or more times,
- *                             a phrase doubled inside a sentence, or the same
- *                             long sentence twice in an article
+ *                             a long stretch (over eight words) said twice in
+ *                             a row, or the same long sentence twice in an
+ *                             article; critical when it loops five times or
+ *                             more or repeats over 100 characters (shorter
+ *                             doublings are typography.doubled-word and
+ *                             typography.doubled-phrase)
  *   artifacts.page-chrome     website furniture carried into the article
  *                             ("About the author", "Leave a Comment")
  *   artifacts.page-metadata   (off by default) a page title's site name
@@ -36,7 +40,8 @@ static const mtc_rule_info rules[N_RULES] = {
     [R_UNTRANSLATED] = {"artifacts.untranslated", "artifacts", MTC_SEV_CRITICAL, 1,
      "A sentence mostly in another script: left untranslated"},
     [R_REPETITION] = {"artifacts.repetition", "artifacts", MTC_SEV_MAJOR, 1,
-     "A word or phrase looping three or more times, a doubled phrase, or a repeated sentence"},
+     "A word or phrase looping three or more times, a long stretch said twice, or a repeated "
+     "sentence (critical from five copies or 100 characters on)"},
     [R_CHROME] = {"artifacts.page-chrome", "artifacts", MTC_SEV_MAJOR, 1,
      "Website furniture (\"About the author\", \"Share this article\") left in the article"},
     /* Off by default: on the development benchmark its flags are precise
@@ -56,12 +61,14 @@ enum { CHROME_EXACT = 1, CHROME_PREFIX = 2, FIELD_EXACT = 4, FIELD_PREFIX = 8 };
  * occur in ordinary prose (a clean news story repeats an 8-word quotation;
  * MT captions repeat 7-word "Source: ..." lines). */
 enum {
-    MAX_NGRAM = 8,              /* longest looping unit, in words */
+    MAX_NGRAM = 24,             /* longest looping unit, in words */
     LOOP_MIN_REPS = 3,          /* "x x x" */
     LOOP_SINGLE_PUNCT_REPS = 5, /* "jobs, jobs, jobs" is rhetoric; five is a loop */
     LOOP_QUOTED_REPS = 4,       /* chants inside quotations */
     LOOP_DECIDE_REPS = 8,       /* repeats counted before deciding */
-    DOUBLED_MIN_WORDS = 3,      /* "in the middle of the table in the middle of the table" */
+    DOUBLED_MIN_WORDS = 9,      /* shorter units said twice are typography.doubled-phrase's */
+    LOOP_CRITICAL_REPS = 5,     /* a unit in five copies or more: the article is broken */
+    LOOP_CRITICAL_CHARS = 100,  /* or repeated text this long (characters) */
     DUP_SENTENCE_MIN_WORDS = 10,
     CHROME_MAX_SENTENCE_WORDS = 8,
     CHROME_MAX_PREFIX_WORDS = 8,
@@ -589,7 +596,11 @@ static int loop_is_artifact(const art_state *st, const mtc_context *ctx, const w
     if (n == 1) {
         char low[256];
         size_t ln = lower_token(doc, &doc->tokens[w[i].tok], low, sizeof low);
-        if (mtc_wordset_contains(st->rep_ok, low, ln))
+        /* "very, very, very", "ha ha ha", "no, no, no, no, no": rhetoric, but
+         * five copies or more with nothing between, outside speech, are a
+         * loop even of such a word ("and and and and and") */
+        if (mtc_wordset_contains(st->rep_ok, low, ln) &&
+            (reps < LOOP_CRITICAL_REPS || quoted || sp.any_punct))
             return 0;
         if (reps >= LOOP_SINGLE_PUNCT_REPS)
             return 1;
@@ -597,7 +608,7 @@ static int loop_is_artifact(const art_state *st, const mtc_context *ctx, const w
     }
     if (reps >= LOOP_MIN_REPS)
         return !quoted || reps >= LOOP_QUOTED_REPS;
-    /* a phrase said twice within one sentence, nothing or a comma between */
+    /* a long stretch said twice within one sentence, nothing or a comma between */
     return n >= DOUBLED_MIN_WORDS && !quoted && !sp.sentence_break && !sp.not_comma;
 }
 
@@ -615,12 +626,18 @@ static void emit_loop(const mtc_context *ctx, const word_ref *w, size_t i, size_
     }
     size_t start = doc->tokens[w[i + n].tok].start;
     size_t end = doc->tokens[w[i + reps * n - 1].tok].end;
+    /* the weight grows with the loop: five copies, or 100 characters of
+     * repeated text, make the article unusable */
+    mtc_severity sev = reps >= LOOP_CRITICAL_REPS ||
+                               mtc_utf8_count(doc->text + start, end - start) > LOOP_CRITICAL_CHARS
+                           ? MTC_SEV_CRITICAL
+                           : MTC_SEV_DEFAULT;
     if (reps == 2)
-        mtc_emit(em, R_REPETITION, MTC_SEV_DEFAULT, start, end,
+        mtc_emit(em, R_REPETITION, sev, start, end,
                  "Phrase repeated: \"%.*s%s\" twice in a row", (int)shown, doc->text + us,
                  shown < ue - us ? "..." : "");
     else
-        mtc_emit(em, R_REPETITION, MTC_SEV_DEFAULT, start, end,
+        mtc_emit(em, R_REPETITION, sev, start, end,
                  "Translation loop: \"%.*s%s\" %zu times in a row", (int)shown, doc->text + us,
                  shown < ue - us ? "..." : "", reps);
 }
@@ -740,8 +757,15 @@ static void check_duplicate_sentences(const mtc_context *ctx, const uint64_t *ha
         }
         if (inside_quote(ctx, s->start))
             continue; /* a quotation repeated as a pull quote */
-        mtc_emit(em, R_REPETITION, MTC_SEV_DEFAULT, s->start, s->end,
-                 "The same sentence appears earlier in the article");
+        /* a long sentence right after its copy: a loop of sentences */
+        int looped = si > 0 && same_words(doc, hashes, &doc->sentences[si - 1], s) &&
+                     mtc_utf8_count(doc->text + s->start, s->end - s->start) > LOOP_CRITICAL_CHARS;
+        if (looped)
+            mtc_emit(em, R_REPETITION, MTC_SEV_CRITICAL, s->start, s->end,
+                     "The same sentence twice in a row");
+        else
+            mtc_emit(em, R_REPETITION, MTC_SEV_DEFAULT, s->start, s->end,
+                     "The same sentence appears earlier in the article");
     }
     free(chain);
     mtc_wordset_free(by_hash);

@@ -38,6 +38,7 @@
 #include "alloc.h"
 #include "analyzer.h"
 #include "data.h"
+#include "hunspell_check.h"
 #include "spelling_dict.h"
 #include "utf8.h"
 #include "wordset.h"
@@ -229,6 +230,9 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
 {
     char aff[1100], dic[1100];
     mtc_status s = mtc_spelling_find_dict(cfg, cfg->env_dicpath, aff, dic, sizeof aff, err);
+    if (s != MTC_OK)
+        return s;
+    s = mtc_hunspell_check(aff, dic, err); /* libhunspell trusts its counts */
     if (s != MTC_OK)
         return s;
     char probe[256];

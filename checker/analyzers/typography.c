@@ -1,17 +1,34 @@
 /* typography.c — the typography analyzer: doubled punctuation (". ..",
- * ",,", "!!"), a space before , . ; : ? ! and doubled words ("the the",
- * except the words in dictionaries/typography-doubled-ok.txt such as
- * "had had"). Works on one sentence's tokens at a time. Its per-worker
- * state is the exception word set (owned, freed by destroy). */
+ * ",,", "!!"), a space before , . ; : ? ! and words or phrases said twice
+ * in a row:
+ *   typography.doubled-word    one word twice ("the the", "is is", a word
+ *                              repeated across a line break)
+ *   typography.doubled-phrase  two to eight words twice ("from the from the",
+ *                              "in the middle of the table in the middle of
+ *                              the table"); three or more copies are
+ *                              artifacts.repetition's translation loops.
+ * Doublings English allows are told from their context, with the grammar
+ * lexicon's word classes (grammar_lexicon.h): "had had" before anything but
+ * a participle, "that that" unless a determiner or a subject pronoun follows
+ * (the second "that" must be a pronoun or a determiner), "what it is is",
+ * an adverb or adjective doubled for emphasis before a gradable word ("so so
+ * much", "far far away"), a capitalised word the lexicon does not know
+ * (reduplicated names: "Walla Walla"), coordination chains ("more and more
+ * and more"), and the interjections of dictionaries/typography-doubled-ok.txt
+ * ("bye bye"). Works on one sentence's tokens at a time. Per-worker state:
+ * the interjection set, the lexicon (loaded only when a doubling rule is on)
+ * and a scratch array of word positions (all owned, freed by destroy). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "analyzer.h"
+#include "grammar_lexicon.h"
 #include "utf8.h"
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_DOUBLED_PUNCT, R_SPACE_BEFORE, R_DOUBLED_WORD, N_RULES };
+enum { R_DOUBLED_PUNCT, R_SPACE_BEFORE, R_DOUBLED_WORD, R_DOUBLED_PHRASE, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_DOUBLED_PUNCT] = {"typography.doubled-punctuation", "typography", MTC_SEV_MINOR, 1,
@@ -19,28 +36,34 @@ static const mtc_rule_info rules[N_RULES] = {
     [R_SPACE_BEFORE] = {"typography.space-before-punctuation", "typography", MTC_SEV_MINOR, 1,
      "Space before a comma, full stop, semicolon, colon, question or exclamation mark"},
     [R_DOUBLED_WORD] = {"typography.doubled-word", "typography", MTC_SEV_MAJOR, 1,
-     "The same word twice in a row (\"the the\")"},
+     "The same word twice in a row (\"the the\", \"is is\")"},
+    [R_DOUBLED_PHRASE] = {"typography.doubled-phrase", "typography", MTC_SEV_MAJOR, 1,
+     "A phrase of two to eight words said twice in a row (\"from the from the\")"},
+};
+
+enum {
+    PHRASE_MAX_WORDS = 8, /* longer doubled stretches are artifacts.repetition's */
+    COMMA_MIN_WORDS = 3,  /* "the Samba Bar, the Samba Bar": a comma may separate
+                           * copies of three words or more ("Well done, well
+                           * done" is said that way) */
+    CLEFT_LOOKBACK = 6,   /* "what the problem really is is": words back to a wh-word */
+    WORD_MAX = 96         /* longer words are compared, never looked up */
 };
 
 typedef struct typo_state {
-    mtc_wordset *doubled_ok;
+    mtc_wordset *doubled_ok;   /* interjections that double: "bye bye", "ha ha" */
+    mtc_grammar_lexicon *lx;   /* NULL when no doubling rule is on */
+    size_t *words;             /* scratch: token indexes of a sentence's words */
+    size_t cap;
 } typo_state;
 
-static mtc_status typo_create(const mtc_config *cfg, void **state, mtc_error *err)
+static int doubling_on(const mtc_config *cfg)
 {
-    (void)cfg;
-    typo_state *st = calloc(1, sizeof *st);
-    if (!st)
-        abort();
-    st->doubled_ok = mtc_wordset_new();
-    mtc_status s = mtc_wordset_load(st->doubled_ok, "dictionaries/typography-doubled-ok.txt", 1, err);
-    if (s != MTC_OK) {
-        mtc_wordset_free(st->doubled_ok);
-        free(st);
-        return s;
-    }
-    *state = st;
-    return MTC_OK;
+    for (int r = R_DOUBLED_WORD; r <= R_DOUBLED_PHRASE; r++)
+        if (mtc_config_rule_enabled(cfg, rules[r].id, "typography", rules[r].category,
+                                    rules[r].enabled))
+            return 1;
+    return 0;
 }
 
 static void typo_destroy(void *state)
@@ -49,7 +72,27 @@ static void typo_destroy(void *state)
     if (!st)
         return;
     mtc_wordset_free(st->doubled_ok);
+    mtc_grammar_lexicon_free(st->lx);
+    free(st->words);
     free(st);
+}
+
+static mtc_status typo_create(const mtc_config *cfg, void **state, mtc_error *err)
+{
+    typo_state *st = mtc_xcalloc(1, sizeof *st);
+    st->doubled_ok = mtc_wordset_new();
+    mtc_status s = mtc_wordset_load(st->doubled_ok, "dictionaries/typography-doubled-ok.txt", 1, err);
+    if (s == MTC_OK && doubling_on(cfg)) {
+        st->lx = mtc_grammar_lexicon_load(err);
+        if (!st->lx)
+            s = err->status != MTC_OK ? err->status : MTC_ERR_CONFIG;
+    }
+    if (s != MTC_OK) {
+        typo_destroy(st);
+        return s;
+    }
+    *state = st;
+    return MTC_OK;
 }
 
 static int is_terminal_mark(char c)
@@ -132,6 +175,8 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
     }
 }
 
+/* ------------------------------------------------------- doubled words */
+
 static int is_quote_cp(int32_t cp)
 {
     return (mtc_quote_char(cp) & MTC_QC_ENGLISH) != 0; /* quotemap.h */
@@ -157,43 +202,340 @@ static int ascii_only(const char *s, size_t n)
     return 1;
 }
 
-static void check_doubled_words(typo_state *st, const mtc_context *ctx, const mtc_sentence *s,
-                                mtc_emitter *em)
+/* Tokens that make up a phrase: words, numbers, "COVID-19". */
+static int is_phrase_token(const mtc_token *tk)
+{
+    return tk->kind == MTC_TOK_WORD || tk->kind == MTC_TOK_OTHER_WORD ||
+           tk->kind == MTC_TOK_NUMBER || tk->kind == MTC_TOK_ORDINAL;
+}
+
+/* 1 when tokens a and b are the same word, case aside. */
+static int same_word(const char *t, const mtc_token *a, const mtc_token *b)
+{
+    size_t la = a->end - a->start, lb = b->end - b->start;
+    const char *pa = t + a->start, *pb = t + b->start;
+    unsigned char a0 = (unsigned char)pa[0], b0 = (unsigned char)pb[0];
+    if (a0 < 0x80 && b0 < 0x80 && mtc_ascii_tolower(a0) != mtc_ascii_tolower(b0))
+        return 0; /* cheap first: different ASCII first letters */
+    if (la == lb && memcmp(pa, pb, la) == 0)
+        return 1;
+    if (ascii_only(pa, la) && ascii_only(pb, lb)) {
+        if (la != lb)
+            return 0; /* ASCII lowercasing keeps lengths */
+        for (size_t i = 0; i < la; i++)
+            if (mtc_ascii_tolower((unsigned char)pa[i]) != mtc_ascii_tolower((unsigned char)pb[i]))
+                return 0;
+        return 1;
+    }
+    char wa[256], wb[256];
+    size_t na = mtc_utf8_lower(pa, la, wa, sizeof wa);
+    size_t nb = mtc_utf8_lower(pb, lb, wb, sizeof wb);
+    return na != (size_t)-1 && na == nb && memcmp(wa, wb, na) == 0;
+}
+
+/* 1 when the token is the ASCII word w (lowercase), case aside. */
+static int token_is(const char *t, const mtc_token *tk, const char *w)
+{
+    size_t n = strlen(w);
+    if (tk->end - tk->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (mtc_ascii_tolower((unsigned char)t[tk->start + i]) != w[i])
+            return 0;
+    return 1;
+}
+
+static int token_in(const char *t, const mtc_token *tk, const char *const *words)
+{
+    for (; *words; words++)
+        if (token_is(t, tk, *words))
+            return 1;
+    return 0;
+}
+
+/* Word classes of a token (0 for a missing or overlong one). */
+static unsigned open_bits(const typo_state *st, const char *t, const mtc_token *tk, int *known)
+{
+    if (known)
+        *known = 0;
+    if (!tk || tk->kind != MTC_TOK_WORD || tk->end - tk->start > WORD_MAX)
+        return 0;
+    return mtc_grammar_open(st->lx, t + tk->start, tk->end - tk->start, known);
+}
+
+static unsigned closed_bits(const typo_state *st, const char *t, const mtc_token *tk)
+{
+    if (!tk || tk->kind != MTC_TOK_WORD || tk->end - tk->start > WORD_MAX)
+        return 0;
+    return mtc_grammar_closed(st->lx, t + tk->start, tk->end - tk->start);
+}
+
+/* 1 when a line break lies in text[a, b). */
+static int line_break_in(const char *t, size_t a, size_t b)
+{
+    for (size_t p = a; p < b; p++)
+        if (t[p] == '\n' || t[p] == '\r')
+            return 1;
+    return 0;
+}
+
+/* A sentence's words (phrase tokens), by position: w[k] is a token index. */
+typedef struct sentence_words {
+    const mtc_document *doc;
+    const mtc_sentence *s;
+    const size_t *w;
+    size_t n;
+} sentence_words;
+
+static const mtc_token *word_at(const sentence_words *sw, size_t k)
+{
+    return &sw->doc->tokens[sw->w[k]];
+}
+
+/* The word token right after token index ti, with nothing but space between
+ * (NULL at the end of the sentence or before punctuation). */
+static const mtc_token *next_word(const sentence_words *sw, size_t ti)
+{
+    size_t end = sw->s->first_token + sw->s->n_tokens;
+    if (ti + 1 >= end)
+        return NULL;
+    const mtc_token *tk = &sw->doc->tokens[ti + 1];
+    return tk->kind == MTC_TOK_WORD ? tk : NULL;
+}
+
+/* 1 when copies at a and b (n words each) have the same words, and the
+ * same punctuation between their words. */
+static int copies_equal(const sentence_words *sw, size_t a, size_t b, size_t n)
+{
+    const char *t = sw->doc->text;
+    for (size_t k = 0; k < n; k++)
+        if (!same_word(t, word_at(sw, a + k), word_at(sw, b + k)))
+            return 0;
+    for (size_t k = 0; k + 1 < n; k++) {
+        size_t ga = sw->w[a + k + 1] - sw->w[a + k], gb = sw->w[b + k + 1] - sw->w[b + k];
+        if (ga != gb)
+            return 0;
+        for (size_t g = 1; g < ga; g++) {
+            const mtc_token *x = &sw->doc->tokens[sw->w[a + k] + g];
+            const mtc_token *y = &sw->doc->tokens[sw->w[b + k] + g];
+            if (x->end - x->start != y->end - y->start ||
+                memcmp(t + x->start, t + y->start, x->end - x->start) != 0)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* Subjects of a clause and determiners of a noun: after "that that" the
+ * second "that" can be neither a pronoun nor a determiner. */
+static int starts_noun_phrase_or_clause(const typo_state *st, const char *t, const mtc_token *n)
+{
+    static const char *const demonstratives[] = {"this", "these", "those", NULL};
+    unsigned c = closed_bits(st, t, n);
+    return (c & (MTC_CC_ART | MTC_CC_POSS)) || ((c & MTC_CC_SUBJ) && !(c & MTC_CC_DET)) ||
+           (n && token_in(t, n, demonstratives));
+}
+
+/* A word an intensifier can modify: an adjective or adverb, a quantifier
+ * ("so so much"), or a lowercase function adverb the open lexicon lacks
+ * ("far far away", "long long ago"). */
+static int gradable(const typo_state *st, const char *t, const mtc_token *n)
+{
+    if (!n)
+        return 0;
+    int known;
+    unsigned o = open_bits(st, t, n, &known);
+    unsigned c = closed_bits(st, t, n);
+    if (o & (MTC_LX_ADJ | MTC_LX_ADV))
+        return 1;
+    if ((c & MTC_CC_DET) && !(c & (MTC_CC_ART | MTC_CC_POSS)))
+        return 1;
+    return !known && !c && !(n->flags & MTC_TF_INITIAL_UPPER);
+}
+
+/* 1 when the doubled word at sw->w[k], sw->w[k + 1] is English: see the
+ * file comment. */
+static int doubled_word_allowed(const typo_state *st, const mtc_context *ctx,
+                                const sentence_words *sw, size_t k)
+{
+    static const char *const copulas[] = {"is", "was", "are", "were", NULL};
+    static const char *const cleft_heads[] = {"what", "where", "why", "how", "who", "whatever",
+                                              "whoever", "all", NULL};
+    const char *t = ctx->doc->text;
+    const mtc_token *a = word_at(sw, k), *b = word_at(sw, k + 1);
+    const mtc_token *n = next_word(sw, sw->w[k + 1]);
+    char low[256];
+    size_t ln = mtc_utf8_lower(t + b->start, b->end - b->start, low, sizeof low);
+    if (ln != (size_t)-1 && mtc_wordset_contains(st->doubled_ok, low, ln))
+        return 1; /* "bye bye", "ha ha" */
+    /* a quoted reduplication: "zoom zoom", ‘bye bye’ */
+    if (quote_before(t, sw->s->start, a->start) && quote_after(t, sw->s->end, b->end))
+        return 1;
+    /* a new line starting with a capital: a heading or list item ends above */
+    if (line_break_in(t, a->end, b->start) && (b->flags & MTC_TF_INITIAL_UPPER))
+        return 1;
+    int known;
+    unsigned o = open_bits(st, t, b, &known);
+    unsigned c = closed_bits(st, t, b);
+    /* a reduplicated name: "Walla Walla", "Bora Bora" */
+    if ((a->flags & MTC_TF_INITIAL_UPPER) && (b->flags & MTC_TF_INITIAL_UPPER) && !known && !c)
+        return 1;
+    if (token_is(t, b, "had")) {
+        /* past perfect of "have" ("had had enough"), unless a participle
+         * follows ("had had been", "had had signed") */
+        unsigned no = open_bits(st, t, n, NULL);
+        int participle = (no & (MTC_LX_VERB_D | MTC_LX_VERB_P)) && !(no & (MTC_LX_NOUN | MTC_LX_ADJ));
+        return !(participle || (n && token_is(t, n, "been")));
+    }
+    if (token_is(t, b, "that"))
+        return !starts_noun_phrase_or_clause(st, t, n); /* "that that was", "that that plan" */
+    if (token_in(t, b, copulas)) {
+        /* "What it is is a scandal": the first copula closes a free relative */
+        for (size_t j = k, back = 0; j > 0 && back < CLEFT_LOOKBACK; j--, back++)
+            if (token_in(t, word_at(sw, j - 1), cleft_heads))
+                return 1;
+        return 0;
+    }
+    /* emphasis: "so so much", "very very good", "far far away", and an -ly
+     * adverb before anything ("really really want"; "only only" and "also
+     * also" are no -ly adverbs of the lexicon) */
+    size_t bl = b->end - b->start;
+    int ly_adverb = (o & MTC_LX_ADV) && bl > 3 && mtc_ascii_tolower((unsigned char)t[b->end - 2]) == 'l' &&
+                    mtc_ascii_tolower((unsigned char)t[b->end - 1]) == 'y';
+    if ((o & (MTC_LX_ADJ | MTC_LX_ADV)) && !c && (ly_adverb || gradable(st, t, n)))
+        return 1;
+    return 0;
+}
+
+/* Function words that cannot stand as the other half of a chain ("from
+ * the from the" is a slip; "day by day by day" is not). */
+static int heavy_function_word(unsigned c)
+{
+    return c & (MTC_CC_ART | MTC_CC_POSS | MTC_CC_AUX | MTC_CC_SUBJ | MTC_CC_PREP | MTC_CC_CONJ);
+}
+
+/* 1 when the two copies of the two-word unit at sw->w[k] are a chain, a
+ * coordination or an idiom of a noun, a preposition and the noun again:
+ * "more and more and more", "[day] by day by day", "benevolence and
+ * benevolence and", "from time to time to". The genitive "of" makes no such
+ * idiom: "one of one of the" is a slip. */
+static int chain_allowed(const typo_state *st, const sentence_words *sw, size_t k)
+{
+    const char *t = sw->doc->text;
+    const mtc_token *x = word_at(sw, k), *y = word_at(sw, k + 1);
+    unsigned cx = closed_bits(st, t, x), cy = closed_bits(st, t, y);
+    const unsigned link = MTC_CC_CONJ | MTC_CC_PREP;
+    if (!((cx | cy) & link) || ((cx | cy) & (MTC_CC_ART | MTC_CC_POSS)))
+        return 0;
+    /* the chain goes on after the copies, or started before them */
+    if (k + 4 < sw->n && same_word(t, word_at(sw, k + 4), x))
+        return 1;
+    if (k > 0 && same_word(t, word_at(sw, k - 1), y))
+        return 1;
+    /* "X and X and ...": X coordinated with itself, then another conjunct;
+     * "time to time to ...": the idiom, then a new phrase */
+    return ((cy & MTC_CC_CONJ) || ((cy & MTC_CC_PREP) && !token_is(t, y, "of"))) &&
+           !heavy_function_word(cx);
+}
+
+/* 1 when the doubled n-word unit at sw->w[k] (n >= 2) is a slip worth
+ * reporting: see the file comment. */
+static int doubled_phrase_reported(const typo_state *st, const mtc_context *ctx,
+                                   const sentence_words *sw, size_t k, size_t n)
 {
     const mtc_document *doc = ctx->doc;
     const char *t = doc->text;
-    for (size_t k = 1; k < s->n_tokens; k++) {
-        const mtc_token *a = &doc->tokens[s->first_token + k - 1];
-        const mtc_token *b = &doc->tokens[s->first_token + k];
-        if (a->kind != MTC_TOK_WORD || b->kind != MTC_TOK_WORD)
+    int has_word = 0;
+    for (size_t j = 0; j < n; j++) {
+        const mtc_token *tk = word_at(sw, k + j);
+        if (tk->kind == MTC_TOK_WORD && mtc_utf8_count(t + tk->start, tk->end - tk->start) >= 2)
+            has_word = 1;
+    }
+    if (!has_word)
+        return 0; /* numbers, initials, tables */
+    /* between the copies: nothing, or a comma after three words or more */
+    size_t last = sw->w[k + n - 1], second = sw->w[k + n];
+    if (second - last > 2)
+        return 0;
+    if (second - last == 2) {
+        const mtc_token *p = &doc->tokens[last + 1];
+        int32_t cp;
+        mtc_utf8_next(t, p->end, p->start, &cp);
+        if (n < COMMA_MIN_WORDS || !(cp == ',' || cp == 0xFF0C || cp == 0x3001))
+            return 0;
+    }
+    if (ctx->quotes && mtc_quotemap_inside(ctx->quotes, word_at(sw, k)->start))
+        return 0; /* speech repeats: "Do not worry, do not worry" */
+    const mtc_token *b = word_at(sw, k + n);
+    if (line_break_in(t, word_at(sw, k + n - 1)->end, b->start) && (b->flags & MTC_TF_INITIAL_UPPER))
+        return 0;
+    return n != 2 || !chain_allowed(st, sw, k);
+}
+
+static void emit_doubled_phrase(const sentence_words *sw, size_t k, size_t n, mtc_emitter *em)
+{
+    const char *t = sw->doc->text;
+    size_t start = word_at(sw, k + n)->start, end = word_at(sw, k + 2 * n - 1)->end;
+    size_t shown = end - start;
+    if (shown > 60) { /* keep the message short, cut at a character boundary */
+        shown = 60;
+        while (shown > 0 && ((unsigned char)t[start + shown] & 0xC0) == 0x80)
+            shown--;
+    }
+    mtc_emit(em, R_DOUBLED_PHRASE, MTC_SEV_DEFAULT, start, end,
+             "Phrase repeated: \"%.*s%s\" twice in a row", (int)shown, t + start,
+             shown < end - start ? "..." : "");
+}
+
+static void check_doubled(typo_state *st, const mtc_context *ctx, const mtc_sentence *s,
+                          mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const char *t = doc->text;
+    int word_on = mtc_rule_on(em, R_DOUBLED_WORD), phrase_on = mtc_rule_on(em, R_DOUBLED_PHRASE);
+    size_t nw = 0;
+    for (size_t ti = s->first_token; ti < s->first_token + s->n_tokens; ti++) {
+        if (!is_phrase_token(&doc->tokens[ti]))
             continue;
-        /* only whitespace between them, no line break (headline/byline joins) */
-        int only_space = 1;
-        for (size_t p = a->end; p < b->start; p++)
-            if (!is_inline_space(t[p]))
-                only_space = 0;
-        if (!only_space || b->start == a->end)
-            continue;
-        /* cheap first: ASCII first letters that differ make different words */
-        unsigned char a0 = (unsigned char)t[a->start], b0 = (unsigned char)t[b->start];
-        if (a0 < 0x80 && b0 < 0x80 && mtc_ascii_tolower(a0) != mtc_ascii_tolower(b0))
-            continue;
-        size_t la = a->end - a->start, lb = b->end - b->start;
-        if (la != lb && ascii_only(t + a->start, la) && ascii_only(t + b->start, lb))
-            continue; /* ASCII lowercasing keeps lengths: different words */
-        char wa[256], wb[256];
-        size_t na = mtc_utf8_lower(t + a->start, la, wa, sizeof wa);
-        size_t nb = mtc_utf8_lower(t + b->start, lb, wb, sizeof wb);
-        if (na == (size_t)-1 || nb == (size_t)-1 || na != nb || memcmp(wa, wb, na) != 0)
-            continue;
-        if (mtc_wordset_contains(st->doubled_ok, wa, na))
-            continue;
-        /* a quoted reduplication: "zoom zoom", ‘bye bye’ */
-        if (quote_before(t, s->start, a->start) && quote_after(t, s->end, b->end))
-            continue;
-        mtc_issue *is = mtc_emit(em, R_DOUBLED_WORD, MTC_SEV_DEFAULT, a->start, b->end,
-                                 "doubled word '%.*s'", (int)lb, t + b->start);
-        mtc_issue_suggest(is, t + a->start, la);
+        if (nw == st->cap) {
+            st->cap = st->cap ? st->cap * 2 : 64;
+            st->words = mtc_xrealloc(st->words, st->cap * sizeof *st->words);
+        }
+        st->words[nw++] = ti;
+    }
+    sentence_words sw = {doc, s, st->words, nw};
+    for (size_t k = 0; k + 1 < nw;) {
+        size_t advance = 1;
+        for (size_t n = 1; n <= PHRASE_MAX_WORDS && k + 2 * n <= nw; n++) {
+            if (!copies_equal(&sw, k, k + n, n))
+                continue;
+            if (k + 3 * n <= nw && copies_equal(&sw, k, k + 2 * n, n)) {
+                /* three copies or more: a loop (artifacts.repetition) */
+                size_t reps = 3;
+                while (k + (reps + 1) * n <= nw && copies_equal(&sw, k, k + reps * n, n))
+                    reps++;
+                advance = reps * n;
+                break;
+            }
+            if (n == 1) {
+                const mtc_token *a = word_at(&sw, k), *b = word_at(&sw, k + 1);
+                if (!word_on || a->kind != MTC_TOK_WORD || b->kind != MTC_TOK_WORD ||
+                    sw.w[k + 1] != sw.w[k] + 1 || b->start == a->end ||
+                    doubled_word_allowed(st, ctx, &sw, k))
+                    continue;
+                mtc_issue *is = mtc_emit(em, R_DOUBLED_WORD, MTC_SEV_DEFAULT, a->start, b->end,
+                                         "doubled word '%.*s'", (int)(b->end - b->start),
+                                         t + b->start);
+                mtc_issue_suggest(is, t + a->start, a->end - a->start);
+            } else {
+                if (!phrase_on || !doubled_phrase_reported(st, ctx, &sw, k, n))
+                    continue;
+                emit_doubled_phrase(&sw, k, n, em);
+            }
+            advance = n; /* the second copy may still end in a doubled word */
+            break;
+        }
+        k += advance;
     }
 }
 
@@ -204,8 +546,11 @@ static void typo_check_sentence(void *state, const mtc_context *ctx, size_t sent
     if (mtc_rule_on(em, R_DOUBLED_PUNCT) ||
         mtc_rule_on(em, R_SPACE_BEFORE))
         check_punctuation(ctx, s, em);
-    if (mtc_rule_on(em, R_DOUBLED_WORD))
-        check_doubled_words(state, ctx, s, em);
+    const typo_state *st = state;
+    /* the lexicon is loaded when the configuration turns a doubling rule on,
+     * the same configuration the emitter applies */
+    if (st->lx && (mtc_rule_on(em, R_DOUBLED_WORD) || mtc_rule_on(em, R_DOUBLED_PHRASE)))
+        check_doubled(state, ctx, s, em);
 }
 
 const mtc_analyzer mtc_analyzer_typography = {

@@ -226,11 +226,34 @@ static char *dir_of(const char *path)
     return copy;
 }
 
+/* libinih's line buffer (INI_MAX_LINE in <ini.h>, 200 in Debian's build):
+ * a line, its newline and the NUL must fit. */
+#define MTC_INI_MAX_LINE 200
+
 mtc_status mtc_ini_parse_string(mtc_ini *ini, const char *text, const char *path, mtc_error *err)
 {
     if (path && !ini->path) {
         ini->path = mtc_xstrdup(path);
         ini->dir = dir_of(path);
+    }
+    /* libinih (as Debian builds it) reads lines into a 200-byte buffer and
+     * parses the rest of a longer line as a new line: a comment could hide
+     * "disable = all". Longer lines are an error, never split. */
+    long lineno = 1;
+    for (const char *p = text, *start = text;; p++) {
+        if (*p == '\n' || *p == '\0') {
+            if ((size_t)(p - start) >= MTC_INI_MAX_LINE - 1) {
+                mtc_error_set(err, MTC_ERR_CONFIG, path ? path : MTC_CONFIG_FILE_NAME, -1, lineno,
+                              "line is %zu bytes long; the limit is %d (split the list over "
+                              "several keys)",
+                              (size_t)(p - start), MTC_INI_MAX_LINE - 2);
+                return MTC_ERR_CONFIG;
+            }
+            if (*p == '\0')
+                break;
+            lineno++;
+            start = p + 1;
+        }
     }
     ini_ctx c;
     memset(&c, 0, sizeof c);

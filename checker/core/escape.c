@@ -77,3 +77,58 @@ void mtc_escape_html(mtc_buf *out, const char *s, size_t len)
         i += (size_t)n;
     }
 }
+
+void mtc_escape_xml(mtc_buf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\t' || c == '\n' || c == '\r') {
+            mtc_buf_printf(out, "&#%d;", c);
+            i++;
+            continue;
+        }
+        if (c < 0x80) {
+            mtc_escape_html(out, s + i, 1);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int n = mtc_utf8_next(s, len, i, &cp);
+        if (cp == 0xFFFE || cp == 0xFFFF)
+            mtc_buf_puts(out, "\xEF\xBF\xBD");
+        else
+            mtc_escape_html(out, s + i, (size_t)n);
+        i += (size_t)n;
+    }
+}
+
+void mtc_escape_terminal(mtc_buf *out, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7F)
+                mtc_buf_printf(out, "\\x%02x", c);
+            else if (c == '\\')
+                mtc_buf_puts(out, "\\\\");
+            else
+                mtc_buf_putc(out, (char)c);
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int n = mtc_utf8_next(s, len, i, &cp);
+        if (cp < 0) {
+            mtc_buf_printf(out, "\\x%02x", c);
+            i++;
+            continue;
+        }
+        if (cp >= 0x80 && cp < 0xA0) /* C1 controls (CSI is U+009B) */
+            mtc_buf_printf(out, "\\u%04x", (unsigned)cp);
+        else
+            mtc_buf_put(out, s + i, (size_t)n);
+        i += (size_t)n;
+    }
+}

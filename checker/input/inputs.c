@@ -6,6 +6,8 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,12 +51,69 @@ typedef struct dir_id {
     ino_t ino;
 } dir_id;
 
+/* The folders and files a walk has met, by device and inode (open
+ * addressing): folder symlinks that form a DAG reach the same folder by
+ * many paths, and each folder is listed, each file counted, once. */
+typedef struct seen_set {
+    dir_id *slots;
+    unsigned char *used;
+    size_t cap, n;
+} seen_set;
+
+static size_t seen_hash(dev_t dev, ino_t ino)
+{
+    unsigned long long h = (unsigned long long)ino * 0x9E3779B97F4A7C15ull;
+    h ^= (unsigned long long)dev + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* Adds (dev, ino); returns 1 if it was already there. */
+static int seen_add(seen_set *s, dev_t dev, ino_t ino)
+{
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 64;
+        dir_id *slots = mtc_xcalloc(cap, sizeof *slots);
+        unsigned char *used = mtc_xcalloc(cap, 1);
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->used[i])
+                continue;
+            size_t k = seen_hash(s->slots[i].dev, s->slots[i].ino) & (cap - 1);
+            while (used[k])
+                k = (k + 1) & (cap - 1);
+            used[k] = 1;
+            slots[k] = s->slots[i];
+        }
+        free(s->slots);
+        free(s->used);
+        s->slots = slots;
+        s->used = used;
+        s->cap = cap;
+    }
+    size_t k = seen_hash(dev, ino) & (s->cap - 1);
+    while (s->used[k]) {
+        if (s->slots[k].dev == dev && s->slots[k].ino == ino)
+            return 1;
+        k = (k + 1) & (s->cap - 1);
+    }
+    s->used[k] = 1;
+    s->slots[k].dev = dev;
+    s->slots[k].ino = ino;
+    s->n++;
+    return 0;
+}
+
+static void seen_free(seen_set *s)
+{
+    free(s->slots);
+    free(s->used);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth)
+static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth, seen_set *seen)
 {
     if (depth >= 64) {
         push_error(l, dir, "directories nested too deeply (more than 64 levels)");
@@ -91,12 +150,13 @@ static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth
                     loop = 1;
             if (loop) {
                 push_error(l, p, "directory loop (a symbolic link to a parent folder): skipped");
-            } else {
+            } else if (!seen_add(seen, st.st_dev, st.st_ino)) { /* else listed already */
                 stack[depth].dev = st.st_dev;
                 stack[depth].ino = st.st_ino;
-                walk(l, p, stack, depth + 1);
+                walk(l, p, stack, depth + 1, seen);
             }
-        } else if (S_ISREG(st.st_mode) && mtc_inputs_is_article_name(names[i])) {
+        } else if (S_ISREG(st.st_mode) && mtc_inputs_is_article_name(names[i]) &&
+                   !seen_add(seen, st.st_dev, st.st_ino)) {
             push_path(l, p);
         }
         free(p);
@@ -108,48 +168,139 @@ static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth
 void mtc_inputs_collect(char *const *args, size_t n, mtc_input_list *out)
 {
     memset(out, 0, sizeof *out);
+    seen_set seen = {0};
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             dir_id stack[64];
             stack[0].dev = st.st_dev;
             stack[0].ino = st.st_ino;
-            walk(out, args[i], stack, 1);
+            if (!seen_add(&seen, st.st_dev, st.st_ino))
+                walk(out, args[i], stack, 1, &seen);
         } else {
             push_path(out, args[i]); /* files, '-' and missing paths (reported on load) */
         }
     }
+    seen_free(&seen);
+}
+
+void mtc_inputs_note_read(mtc_input_list *list, const char *path)
+{
+    list->reads = mtc_xrealloc(list->reads, (list->n_reads + 1) * sizeof *list->reads);
+    list->reads[list->n_reads++] = mtc_xstrdup(path);
+}
+
+static int same_file(const char *path, const struct stat *ost)
+{
+    struct stat ist;
+    return strcmp(path, "-") != 0 && stat(path, &ist) == 0 && ist.st_dev == ost->st_dev &&
+           ist.st_ino == ost->st_ino;
 }
 
 void mtc_inputs_free(mtc_input_list *list)
 {
     for (size_t i = 0; i < list->n; i++)
         free(list->paths[i]);
+    for (size_t i = 0; i < list->n_reads; i++)
+        free(list->reads[i]);
+    free(list->reads);
     free(list->paths);
     free(list->errors);
     memset(list, 0, sizeof *list);
+}
+
+/* The temporary report files being written, for the SIGINT/SIGTERM
+ * handler: the one piece of process-wide state here, because a signal
+ * handler cannot be handed a context. Slots are claimed and released with
+ * atomic operations; the handler only reads them and calls unlink(), which
+ * is async-signal-safe. */
+#define MAX_PENDING 256
+static _Atomic(const char *) pending[MAX_PENDING];
+
+static void pending_add(const char *tmp)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++) {
+        const char *expected = NULL;
+        if (atomic_compare_exchange_strong(&pending[i], &expected, tmp))
+            return;
+    }
+    /* more outputs open at once than slots: such a file is not removed on
+     * a signal (mtcheck keeps at most a few open) */
+}
+
+static void pending_remove(const char *tmp)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++) {
+        const char *expected = tmp;
+        if (atomic_compare_exchange_strong(&pending[i], &expected, NULL))
+            return;
+    }
+}
+
+static void on_fatal_signal(int sig)
+{
+    for (size_t i = 0; i < MAX_PENDING; i++) {
+        const char *p = atomic_exchange(&pending[i], NULL);
+        if (p)
+            unlink(p);
+    }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void mtc_output_remove_on_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue; /* ignored by whoever started us (nohup): keep it so */
+        sigaction(sigs[i], &sa, NULL);
+    }
 }
 
 mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_output *out,
                            mtc_error *err)
 {
     memset(out, 0, sizeof *out);
-    struct stat ost;
+    struct stat ost, lst;
     if (stat(path, &ost) == 0) {
         if (S_ISDIR(ost.st_mode)) {
             mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1, "output is a directory");
             return MTC_ERR_USAGE;
         }
         for (size_t i = 0; i < inputs->n; i++) {
-            struct stat ist;
-            if (strcmp(inputs->paths[i], "-") != 0 && stat(inputs->paths[i], &ist) == 0 &&
-                ist.st_dev == ost.st_dev && ist.st_ino == ost.st_ino) {
+            if (same_file(inputs->paths[i], &ost)) {
                 mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
                               "refusing to write the report over an input file");
                 return MTC_ERR_USAGE;
             }
         }
+        for (size_t i = 0; i < inputs->n_reads; i++) {
+            if (same_file(inputs->reads[i], &ost)) {
+                mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
+                              "refusing to write the report over '%s', which this run reads",
+                              inputs->reads[i]);
+                return MTC_ERR_USAGE;
+            }
+        }
+        if (!S_ISREG(ost.st_mode)) {
+            mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
+                          "refusing to replace a device, FIFO or socket with the report "
+                          "(write to standard output and redirect instead)");
+            return MTC_ERR_USAGE;
+        }
     }
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
+                      "refusing to write the report over a symbolic link (name its target)");
+        return MTC_ERR_USAGE;
+    }
+
     size_t len = strlen(path) + 16;
     out->tmp = mtc_xmalloc(len);
     snprintf(out->tmp, len, "%s.tmp.XXXXXX", path);
@@ -161,11 +312,13 @@ mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_o
         out->tmp = NULL;
         return MTC_ERR_IO;
     }
+    pending_add(out->tmp);
     fchmod(fd, 0644);
     out->fp = fdopen(fd, "w");
     if (!out->fp) {
         close(fd);
         unlink(out->tmp);
+        pending_remove(out->tmp);
         free(out->tmp);
         out->tmp = NULL;
         mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "cannot open the output");
@@ -190,6 +343,7 @@ mtc_status mtc_output_commit(mtc_output *out, mtc_error *err)
         mtc_output_abort(out);
         return MTC_ERR_IO;
     }
+    pending_remove(out->tmp); /* after the rename: the name is gone already */
     free(out->tmp);
     free(out->path);
     memset(out, 0, sizeof *out);
@@ -202,8 +356,10 @@ void mtc_output_abort(mtc_output *out)
         fclose(out->fp);
         out->fp = NULL;
     }
-    if (out->tmp)
+    if (out->tmp) {
         unlink(out->tmp);
+        pending_remove(out->tmp);
+    }
     free(out->tmp);
     free(out->path);
     memset(out, 0, sizeof *out);

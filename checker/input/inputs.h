@@ -14,6 +14,9 @@ typedef struct mtc_input_list {
     size_t n;
     mtc_error *errors;   /* owned; paths that could not be listed */
     size_t n_errors;
+    char **reads;        /* owned; other files the run reads (configuration,
+                          * word lists, dictionaries): never an output */
+    size_t n_reads;
 } mtc_input_list;
 
 /* 1 if a file found inside a directory is an article by its extension
@@ -21,6 +24,9 @@ typedef struct mtc_input_list {
 int mtc_inputs_is_article_name(const char *name);
 void mtc_inputs_collect(char *const *args, size_t n, mtc_input_list *out);
 void mtc_inputs_free(mtc_input_list *list);
+/* Records a file the run reads besides the articles (an output may not
+ * replace it). */
+void mtc_inputs_note_read(mtc_input_list *list, const char *path);
 
 /* An output file written atomically: a temporary file in the same folder,
  * renamed over `path` by commit. */
@@ -30,9 +36,16 @@ typedef struct mtc_output {
     char *tmp;   /* owned */
 } mtc_output;
 
-/* Refuses (MTC_ERR_USAGE) when path is one of the inputs (same file). */
+/* Refuses (MTC_ERR_USAGE) when path is one of the inputs or of the files
+ * noted as read (same file, by device and inode), or exists as anything
+ * but a regular file (a symbolic link, device, FIFO or socket: renaming
+ * over it would replace it, /dev/null included). */
 mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_output *out,
                            mtc_error *err);
+/* Installs SIGINT/SIGTERM/SIGHUP/SIGPIPE handlers that remove the temporary
+ * files of outputs still open, then end the process by the same signal:
+ * an interrupted run leaves the previous reports as they were. */
+void mtc_output_remove_on_signals(void);
 /* Flushes, closes and renames; on failure removes the temporary file. */
 mtc_status mtc_output_commit(mtc_output *out, mtc_error *err);
 void mtc_output_abort(mtc_output *out);

@@ -84,6 +84,8 @@ mtc_status mtc_document_from_bytes(const char *path, const char *bytes, size_t l
         st = fmt == MTC_INPUT_MARKDOWN ? mtc_read_markdown(dec.text, dec.len, &ex, err)
                                        : mtc_read_html(dec.text, dec.len, &ex, err);
         if (st != MTC_OK) {
+            if (err && !err->path[0]) /* readers do not know the path */
+                snprintf(err->path, sizeof err->path, "%s", path ? path : "-");
             mtc_extract_free(&ex);
             free(dec.text);
             return st;

@@ -12,6 +12,7 @@
 #include <gumbo.h>
 
 #include "alloc.h"
+#include "input_limits.h"
 #include "reader.h"
 #include "utf8.h"
 
@@ -77,7 +78,13 @@ static void put_text(mtc_extract *ex, const char *t, const char *src, size_t at,
 
 mtc_status mtc_read_html(const char *src, size_t len, mtc_extract *ex, mtc_error *err)
 {
-    (void)err;
+    size_t too_deep;
+    if (mtc_html_nesting_exceeds(src, len, MTC_HTML_MAX_DEPTH, &too_deep)) {
+        /* gumbo would build (and free recursively) a tree that deep */
+        mtc_error_set(err, MTC_ERR_LIMIT, NULL, (long long)too_deep, -1,
+                      "HTML elements nested deeper than %d: not read", MTC_HTML_MAX_DEPTH);
+        return MTC_ERR_LIMIT;
+    }
     GumboOptions opts = kGumboDefaultOptions;
     opts.max_errors = 0; /* we do not read parse errors */
     GumboOutput *out = gumbo_parse_with_options(&opts, src, len);

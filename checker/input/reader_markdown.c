@@ -12,6 +12,7 @@
 #include <cmark-gfm.h>
 
 #include "alloc.h"
+#include "input_limits.h"
 #include "reader.h"
 #include "utf8.h"
 
@@ -95,7 +96,12 @@ mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_e
     cmark_gfm_core_extensions_ensure_registered();
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
     cmark_syntax_extension *table = cmark_find_syntax_extension("table");
-    if (table)
+    /* cmark-gfm pads every row to its header's width: tables that would
+     * make more cells than the budget are read as text (input_limits.h) */
+    size_t table_at, cell_budget = len * 8 > MTC_MARKDOWN_MIN_CELL_BUDGET
+                                       ? len * 8
+                                       : MTC_MARKDOWN_MIN_CELL_BUDGET;
+    if (table && mtc_markdown_table_cells(in, len, &table_at) <= cell_budget)
         cmark_parser_attach_syntax_extension(parser, table);
     cmark_parser_feed(parser, in, len);
     cmark_node *root = cmark_parser_finish(parser);

@@ -36,7 +36,7 @@ static void cs_article(void *state, const mtc_result *res)
     mtc_report_rel_path(&path, &st->opt, doc->path);
     mtc_buf b = MTC_BUF_INIT;
     mtc_buf_puts(&b, "  <file name=\"");
-    mtc_escape_html(&b, path.data, path.len);
+    mtc_escape_xml(&b, path.data, path.len);
     mtc_buf_puts(&b, "\">\n");
     for (size_t i = 0; i < res->n_issues; i++) {
         const mtc_issue *is = &res->issues[i];
@@ -44,9 +44,9 @@ static void cs_article(void *state, const mtc_result *res)
         mtc_issue_position(doc, is, &p);
         mtc_buf_printf(&b, "    <error line=\"%ld\" column=\"%ld\" severity=\"%s\" message=\"",
                        p.line, p.col, mtc_report_level(is->severity));
-        mtc_escape_html(&b, is->message, strlen(is->message));
+        mtc_escape_xml(&b, is->message, strlen(is->message));
         mtc_buf_puts(&b, "\" source=\"mtcheck.");
-        mtc_escape_html(&b, is->rule, strlen(is->rule));
+        mtc_escape_xml(&b, is->rule, strlen(is->rule));
         mtc_buf_puts(&b, "\"/>\n");
     }
     mtc_buf_puts(&b, "  </file>\n");
