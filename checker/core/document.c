@@ -152,6 +152,23 @@ void mtc_document_free(mtc_document *doc)
     free(doc);
 }
 
+const char *mtc_document_path(const mtc_document *doc)
+{
+    return doc->path;
+}
+
+const char *mtc_document_encoding(const mtc_document *doc, int *detected)
+{
+    if (detected)
+        *detected = doc->encoding_detected;
+    return doc->encoding;
+}
+
+size_t mtc_document_words(const mtc_document *doc)
+{
+    return doc->n_words;
+}
+
 size_t mtc_document_source_offset(const mtc_document *doc, size_t off)
 {
     if (off > doc->len)

@@ -25,3 +25,23 @@ void mtc_result_free(mtc_result *res)
     free(res->sentence_score);
     free(res);
 }
+
+const mtc_document *mtc_result_document(const mtc_result *res)
+{
+    return res->doc;
+}
+
+size_t mtc_result_issue_count(const mtc_result *res)
+{
+    return res->n_issues;
+}
+
+double mtc_result_score(const mtc_result *res)
+{
+    return res->score;
+}
+
+int mtc_result_failed(const mtc_result *res)
+{
+    return res->failed;
+}

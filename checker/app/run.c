@@ -1,0 +1,344 @@
+/* run.c — one run of mtcheck (run.h): finds the configurations and merges
+ * the command line over each .mtcheck.ini, collects and selects the inputs
+ * (or streams --stdin-jsonl), opens the -o output atomically, runs the batch
+ * (batch.c) and hands results in input order to the reporter and to
+ * --html-dir, then commits or aborts the output. Decides the report's
+ * settings (colours, context, paths relative to the repository root) from
+ * the options and the output. Prints nothing: diagnostics go to the
+ * caller's hooks. One cleanup path; owns everything it opens until it
+ * returns. */
+#define _DEFAULT_SOURCE /* realpath */
+#include "run.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "checker.h"
+#include "config_ini.h"
+#include "inputs.h"
+#include "paths.h"
+#include "report.h"
+#include "report_html.h"
+#include "stdin_jsonl.h"
+
+static void diagnose(const mtc_run_hooks *h, const mtc_error *err)
+{
+    if (h && h->diagnostic)
+        h->diagnostic(h->ctx, err);
+}
+
+static int use_color(const mtc_options *opt, FILE *out)
+{
+    if (opt->color >= 0)
+        return opt->color;
+    const char *nc = getenv("NO_COLOR");
+    if (nc && *nc)
+        return 0;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
+        return 0;
+    return isatty(fileno(out));
+}
+
+/* The repository root (nearest folder with .git), else the current
+ * folder: SARIF and annotation paths are relative to it. */
+static char *repository_root(void)
+{
+    char *root = mtc_find_upward(".", ".git", MTC_FIND_ANY);
+    if (root)
+        return root;
+    char buf[PATH_MAX];
+    return getcwd(buf, sizeof buf) ? strdup(buf) : NULL;
+}
+
+/* The command line's settings on top of a .mtcheck.ini configuration. */
+static void apply_command_line(void *ctx, mtc_config *cfg)
+{
+    const mtc_options *opt = ctx;
+    const mtc_config *cli = opt->cfg;
+    if (cfg == cli)
+        return;
+    if (opt->lang_set)
+        snprintf(cfg->lang, sizeof cfg->lang, "%s", cli->lang);
+    for (size_t i = 0; i < cli->n_dicts; i++)
+        mtc_config_add_dict(cfg, cli->dicts[i]);
+    for (size_t i = 0; i < cli->n_dicpaths; i++)
+        mtc_config_add_dicpath(cfg, cli->dicpaths[i]);
+    for (size_t i = 0; i < cli->n_rules; i++) {
+        const mtc_rule_setting *s = &cli->rules[i];
+        if (s->enabled >= 0)
+            mtc_config_set_rule(cfg, s->id, s->enabled);
+        if (s->severity != MTC_SEV_DEFAULT)
+            mtc_config_set_severity(cfg, s->id, s->severity);
+    }
+    if (opt->fail_on_set) {
+        cfg->fail_on = cli->fail_on;
+        cfg->fail_on_none = cli->fail_on_none;
+    }
+    if (opt->min_score_set)
+        cfg->min_score = cli->min_score;
+}
+
+/* The files this run reads besides the articles (configurations, word
+ * lists, the hunspell dictionaries of the --dicpath folders): no output may
+ * replace them. */
+static void note_files_read(const mtc_config_set *configs, mtc_input_list *inputs)
+{
+    for (size_t i = 0; i < configs->n; i++) {
+        const mtc_ini *ini = configs->inis[i];
+        if (ini->path)
+            mtc_inputs_note_read(inputs, ini->path);
+        const mtc_config *cfg = ini->cfg;
+        for (size_t d = 0; d < cfg->n_dicts; d++)
+            mtc_inputs_note_read(inputs, cfg->dicts[d]);
+        for (size_t d = 0; d < cfg->n_dicpaths; d++) {
+            static const char *const exts[] = {".dic", ".aff"};
+            for (size_t e = 0; e < 2; e++) {
+                char p[PATH_MAX];
+                snprintf(p, sizeof p, "%s/%s%s", cfg->dicpaths[d], cfg->lang, exts[e]);
+                mtc_inputs_note_read(inputs, p);
+            }
+        }
+    }
+}
+
+/* The job source over a list of files. */
+typedef struct file_source {
+    const mtc_input_list *inputs;
+    const size_t *config;   /* per input */
+    const char *selected;   /* per input: 1 = check it */
+    size_t next;
+} file_source;
+
+static int next_file(void *ctx, mtc_batch_job *job)
+{
+    file_source *fs = ctx;
+    while (fs->next < fs->inputs->n && !fs->selected[fs->next])
+        fs->next++;
+    if (fs->next >= fs->inputs->n)
+        return 0;
+    job->path = strdup(fs->inputs->paths[fs->next]);
+    job->config = fs->config[fs->next];
+    fs->next++;
+    return job->path != NULL;
+}
+
+/* What the sink needs: the reporter, the summary, the counts. */
+typedef struct sink {
+    const mtc_run_hooks *hooks;
+    const mtc_reporter *rep;
+    void *rstate;
+    mtc_summary sum;
+    mtc_html_dir *html;     /* --html-dir, or NULL */
+    size_t done, total;     /* total 0 = unknown (stream) */
+    mtc_run_totals *totals;
+} sink;
+
+static void on_article(void *ctx, const mtc_batch_item *it)
+{
+    sink *s = ctx;
+    s->done++;
+    if (it->status != MTC_OK) {
+        diagnose(s->hooks, &it->err);
+        if (it->status == MTC_ERR_BINARY)
+            s->totals->binary++;
+        else
+            s->totals->trouble = 1;
+    } else {
+        int detected;
+        const char *enc = mtc_document_encoding(it->doc, &detected);
+        if (detected) {
+            mtc_error note;
+            mtc_error_set(&note, MTC_OK, it->path, -1, -1,
+                          "not valid UTF-8; decoded as %s (detected; use --encoding to choose)",
+                          enc);
+            diagnose(s->hooks, &note);
+        }
+        s->totals->checked++;
+        s->rep->article(s->rstate, it->res);
+        mtc_summary_add(&s->sum, it->res);
+        mtc_error herr;
+        if (s->html && mtc_html_dir_article(s->html, it->res, &herr) != MTC_OK) {
+            diagnose(s->hooks, &herr);
+            s->totals->trouble = 1;
+        }
+        if (mtc_result_failed(it->res))
+            s->totals->failed++;
+    }
+    if (s->hooks && s->hooks->progress)
+        s->hooks->progress(s->hooks->ctx, s->done, s->total, 0);
+}
+
+mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
+                         mtc_run_totals *totals)
+{
+    memset(totals, 0, sizeof *totals);
+    /* an interrupted run leaves no temporary output behind */
+    mtc_output_remove_on_signals();
+    mtc_error err;
+    memset(&err, 0, sizeof err);
+    mtc_status result = MTC_OK;
+    const char *format = opt->stdin_jsonl && strcmp(opt->format, "text") == 0
+                             ? "jsonl" /* the streaming mode's default */
+                             : opt->format;
+    sink s;
+    memset(&s, 0, sizeof s);
+    s.hooks = hooks;
+    s.totals = totals;
+    s.rep = mtc_reporter_find(format);
+    mtc_input_list inputs;
+    memset(&inputs, 0, sizeof inputs);
+    mtc_output output;
+    memset(&output, 0, sizeof output);
+    size_t *config_of = NULL;
+    char *selected = NULL, *root = NULL;
+    const mtc_config **cfgs = NULL;
+    int have_configs = 0, have_inputs = 0, have_output = 0, have_stream = 0;
+    mtc_jsonl_source js;
+    mtc_config_set configs;
+
+    if (!s.rep) {
+        mtc_error_set(&err, MTC_ERR_USAGE, "", -1, -1, "unknown format '%s'", format);
+        goto fail;
+    }
+    if (mtc_config_set_init(&configs, opt->config_path, !opt->no_config, apply_command_line,
+                            (void *)opt, &err) != MTC_OK)
+        goto fail;
+    have_configs = 1;
+
+    mtc_inputs_collect(opt->paths, opt->n_paths, &inputs);
+    have_inputs = 1;
+    for (size_t i = 0; i < inputs.n_errors; i++) {
+        diagnose(hooks, &inputs.errors[i]);
+        totals->trouble = 1;
+    }
+    config_of = calloc(inputs.n + 1, sizeof *config_of);
+    selected = calloc(inputs.n + 1, 1);
+    if (!config_of || !selected) {
+        mtc_error_set(&err, MTC_ERR_IO, "", -1, -1, "out of memory");
+        goto fail;
+    }
+    for (size_t i = 0; i < inputs.n; i++) {
+        if (mtc_config_set_for(&configs, inputs.paths[i], &config_of[i], &err) != MTC_OK)
+            goto fail;
+        /* every explicit file and every article found in a folder, unless
+         * the configuration's include/exclude globs leave it out */
+        selected[i] = strcmp(inputs.paths[i], "-") == 0 ||
+                      mtc_ini_selects(configs.inis[config_of[i]], inputs.paths[i]);
+        s.total += selected[i] != 0;
+    }
+    size_t stream_config = 0;
+    if (opt->stdin_jsonl && mtc_config_set_for(&configs, "-", &stream_config, &err) != MTC_OK)
+        goto fail;
+
+    note_files_read(&configs, &inputs);
+    FILE *out = stdout;
+    if (opt->output) {
+        if (mtc_output_open(opt->output, &inputs, &output, &err) != MTC_OK)
+            goto fail;
+        have_output = 1;
+        out = output.fp;
+    }
+
+    root = repository_root();
+    mtc_report_options ropt;
+    memset(&ropt, 0, sizeof ropt);
+    ropt.cfg = configs.inis[0]->cfg;
+    ropt.color = use_color(opt, out);
+    ropt.show_context = opt->context >= 0 ? opt->context : isatty(fileno(out));
+    ropt.base_dir = root;
+
+    cfgs = calloc(configs.n, sizeof *cfgs);
+    if (!cfgs) {
+        mtc_error_set(&err, MTC_ERR_IO, "", -1, -1, "out of memory");
+        goto fail;
+    }
+    for (size_t i = 0; i < configs.n; i++)
+        cfgs[i] = configs.inis[i]->cfg;
+    file_source fs = {&inputs, config_of, selected, 0};
+    mtc_jsonl_source_init(&js, stdin, stream_config);
+    have_stream = 1;
+
+    mtc_batch b;
+    memset(&b, 0, sizeof b);
+    b.workers = opt->jobs ? opt->jobs : mtc_batch_cores();
+    if (!opt->stdin_jsonl && s.total < b.workers)
+        b.workers = s.total ? s.total : 1;
+    b.configs = cfgs;
+    b.n_configs = configs.n;
+    b.encoding = opt->encoding;
+    b.input_format = opt->input_format;
+    b.max_bytes = opt->max_bytes;
+    b.next = opt->stdin_jsonl ? mtc_jsonl_next : next_file;
+    b.next_ctx = opt->stdin_jsonl ? (void *)&js : (void *)&fs;
+    b.done = on_article;
+    b.done_ctx = &s;
+
+    if (opt->html_dir && mtc_html_dir_open(opt->html_dir, &inputs, &ropt, &s.html, &err) != MTC_OK) {
+        diagnose(hooks, &err);
+        totals->trouble = 1;
+    }
+    s.rstate = s.rep->begin(out, &ropt);
+    int fatal = 0;
+    if ((opt->stdin_jsonl || s.total > 0) && mtc_batch_run(&b, &err) != MTC_OK) {
+        diagnose(hooks, &err);
+        result = err.status != MTC_OK ? err.status : MTC_ERR_CONFIG;
+        fatal = 1;
+        totals->trouble = 1;
+    }
+    if (hooks && hooks->progress && s.done)
+        hooks->progress(hooks->ctx, s.done, s.total, 1);
+    if (totals->binary && totals->checked == 0)
+        totals->trouble = 1;
+
+    if (s.html) {
+        if (!fatal && mtc_html_dir_finish(s.html, &err) != MTC_OK) {
+            diagnose(hooks, &err);
+            totals->trouble = 1;
+        }
+        mtc_html_dir_free(s.html);
+    }
+    if (s.rep->end(s.rstate, &s.sum) != 0) {
+        mtc_error_set(&err, MTC_ERR_IO, "", -1, -1, "error writing the report");
+        diagnose(hooks, &err);
+        totals->trouble = 1;
+    }
+    if (have_output) {
+        have_output = 0;
+        if (fatal) {
+            mtc_output_abort(&output);
+        } else if (mtc_output_commit(&output, &err) != MTC_OK) {
+            diagnose(hooks, &err);
+            totals->trouble = 1;
+        }
+    } else if (fflush(stdout) != 0 || ferror(stdout)) {
+        mtc_error_set(&err, MTC_ERR_IO, "", -1, -1, "error writing to standard output");
+        diagnose(hooks, &err);
+        totals->trouble = 1;
+    }
+    goto done;
+
+fail:
+    diagnose(hooks, &err);
+    totals->trouble = 1;
+    result = err.status != MTC_OK ? err.status : MTC_ERR_CONFIG;
+done:
+    if (have_output)
+        mtc_output_abort(&output);
+    if (have_stream)
+        mtc_jsonl_source_free(&js);
+    mtc_summary_free(&s.sum);
+    free(cfgs);
+    free(root);
+    free(config_of);
+    free(selected);
+    if (have_inputs)
+        mtc_inputs_free(&inputs);
+    if (have_configs)
+        mtc_config_set_free(&configs);
+    return result;
+}
