@@ -10,7 +10,7 @@ BENCH_DIR ?= ../shared/bench/dev
 DEB_PACKAGES = build-essential pkg-config python3 \
 	libhunspell-dev hunspell-en-us hunspell-en-gb hunspell \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
-	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en \
+	wamerican-huge wbritish-huge scowl iso-codes link-grammar-dictionaries-en \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
 	clang-14 libclang-rt-14-dev valgrind chromium
 
