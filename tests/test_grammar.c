@@ -52,10 +52,15 @@ Test(grammar, narrative_person_positive)
 {
     tu_expect(NP, "China denies the request. I denied the claim that I did.", "I");
     tu_expect(NP, "The government set low growth goals. You will be wary of that.", "You");
-    tu_expect(NP, "In 1963, my country sent its first medical team to Algeria.", "my");
+    /* each after a sentence of third-person narrative: a sentence checked
+     * alone has no voice to shift from (narrative_person_needs_...) */
+    tu_expect(NP, "China has aided Africa for decades. "
+                  "In 1963, my country sent its first medical team to Algeria.", "my");
     tu_expect(NP, "Xi said in his letter that you have overcome many difficulties in Africa.", "you");
-    tu_expect(NP, "The ministry hopes the teams will not forget your original mission.", "your");
-    tu_expect(NP, "This is different from the previous meetings I attended.", "I");
+    tu_expect(NP, "The teams left on Monday. "
+                  "The ministry hopes the teams will not forget your original mission.", "your");
+    tu_expect(NP, "The envoys met in Geneva. "
+                  "This is different from the previous meetings I attended.", "I");
 }
 
 Test(grammar, narrative_person_negative)
@@ -97,7 +102,8 @@ Test(grammar, narrative_person_speech_is_exempt)
     tu_expect(NP, "Q: Can I deduct my rent?\n\nA: Yes, if you rent where you work.\n\n"
                   "Q: When do I apply?\n\nA: You can apply at any time.", NULL);
     /* a label needs capitalised words: reported speech with a colon is not a turn */
-    tu_expect(NP, "The ministry said: you have overcome many difficulties in Africa.", "you");
+    tu_expect(NP, "Officials met in Addis Ababa.\n\n"
+                  "The ministry said: you have overcome many difficulties in Africa.", "you");
 }
 
 Test(grammar, narrative_person_advice_and_tips)
@@ -107,8 +113,30 @@ Test(grammar, narrative_person_advice_and_tips)
                   "Do not click unknown links.\n\nInstall antivirus software on your phone.",
               NULL);
     /* a reported clause that kept the speaker's "you" is still a shift */
-    tu_expect(NP, "Xi said in his reply that you have overcome difficulties.", "you");
+    tu_expect(NP, "The students wrote to Xi last year.\n\n"
+                  "Xi said in his reply that you have overcome difficulties.", "you");
     tu_expect(NP, "Officials said the plan would help. You will be wary of that.", "You");
+}
+
+Test(grammar, narrative_person_needs_a_third_person_narrative)
+{
+    /* a sentence checked alone has no narrative voice to shift from */
+    tu_expect(NP, "I went to the market and bought some fish.", NULL);
+    tu_expect(NP, "You should check the figures before you publish them.", NULL);
+    tu_expect(NP, "We will open the new school in May.", NULL);
+    /* one third-person sentence is enough to shift from */
+    tu_expect(NP, "The mayor opened the market on Monday. I bought some fish there.", "I");
+}
+
+Test(grammar, missing_subject_needs_a_narrative)
+{
+    /* an instruction checked alone */
+    tu_expect(MS, "Close the door when you leave.", NULL);
+    tu_expect(MS, "Install the update before Friday.", NULL);
+    /* the same opening in a news narrative is a dropped subject */
+    tu_expect(MS, "The city council met on Monday.\n\nBuild a new network of bus lanes.", "Build");
+    /* a finite verb opening is never an instruction */
+    tu_expect(MS, "Intends to expand the network next year.", "Intends");
 }
 
 Test(grammar, narrative_person_headline_exempt)

@@ -127,6 +127,11 @@ typedef struct gr_shape {
  * percent of them, hold a first- or second-person pronoun. */
 #define VOICE_MIN_SENTENCES 3
 #define VOICE_SHARE_PCT 40
+/* A shift needs a narrative told in the third person to shift from: an
+ * article with no narrative sentence free of first- and second-person
+ * pronouns (a single sentence checked alone, a note) has no voice to break,
+ * and is not flagged. */
+#define THIRD_PERSON_MIN_SENTENCES 1
 
 /* ---- state ---- */
 
@@ -1145,9 +1150,11 @@ static size_t para_words(const mtc_document *doc, const mtc_paragraph *p, size_t
 }
 
 /* Sets own_voice on the narrative sentences [from, to) when they are told
- * in the first or second person (see VOICE_*). */
+ * in the first or second person (see VOICE_*), or, for the whole article,
+ * when too few of them are told in the third person to establish its voice
+ * (THIRD_PERSON_MIN_SENTENCES). */
 static void mark_voice(const gr_state *st, const mtc_context *ctx, gr_shape *sh, size_t from,
-                       size_t to)
+                       size_t to, int whole_article)
 {
     const mtc_document *doc = ctx->doc;
     size_t narrative = 0, personal = 0;
@@ -1167,7 +1174,10 @@ static void mark_voice(const gr_state *st, const mtc_context *ctx, gr_shape *sh,
         if (own)
             personal++;
     }
-    if (personal >= VOICE_MIN_SENTENCES && personal * 100 >= narrative * VOICE_SHARE_PCT)
+    int own = personal >= VOICE_MIN_SENTENCES && personal * 100 >= narrative * VOICE_SHARE_PCT;
+    if (whole_article && narrative - personal < THIRD_PERSON_MIN_SENTENCES)
+        own = 1;
+    if (own)
         for (size_t si = from; si < to; si++)
             sh->sent[si].own_voice = 1;
 }
@@ -1266,14 +1276,14 @@ static void shape_article(const gr_state *st, const mtc_context *ctx, gr_shape *
         }
     }
     /* voice: the article's, then each section's (between headings) */
-    mark_voice(st, ctx, sh, 0, doc->n_sentences);
+    mark_voice(st, ctx, sh, 0, doc->n_sentences, 1);
     size_t from = 0;
     for (size_t pi = 0; pi <= np; pi++) {
         if (pi < np && !sh->para[pi].heading)
             continue;
         size_t to = pi < np ? doc->paragraphs[pi].first_sentence : doc->n_sentences;
         if (to > from)
-            mark_voice(st, ctx, sh, from, to);
+            mark_voice(st, ctx, sh, from, to, 0);
         if (pi < np)
             from = doc->paragraphs[pi].first_sentence + doc->paragraphs[pi].n_sentences;
     }
@@ -1313,6 +1323,12 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
     sh.para = mtc_xcalloc(doc->n_paragraphs ? doc->n_paragraphs : 1, sizeof *sh.para);
     sh.sent = mtc_xcalloc(doc->n_sentences, sizeof *sh.sent);
     shape_article(st, ctx, &sh);
+    /* a base-form opening is a dropped subject only inside a narrative: a
+     * sentence checked alone ("Close the door when you leave.") is an
+     * instruction */
+    size_t body = 0;
+    for (size_t si = 0; si < doc->n_sentences && body < 2; si++)
+        body += doc->sentences[si].n_tokens > 0 && is_body(st, doc, si);
     for (size_t si = 0; si < doc->n_sentences; si++) {
         const mtc_sentence *s = &doc->sentences[si];
         if (s->n_tokens == 0)
@@ -1327,7 +1343,7 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
         if ((ctx->quotes && mtc_quotemap_inside(ctx->quotes, doc->tokens[w].start)) ||
             sh.para[s->paragraph].speech)
             continue;
-        if (sh.sent[si].instruction)
+        if (sh.sent[si].instruction || (body < 2 && sh.sent[si].imperative != IMP_NONE))
             continue; /* subjectless and verbless by design */
         int subjectless = 0;
         if (subject)
