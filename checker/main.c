@@ -126,6 +126,11 @@ int main(int argc, char **argv)
         status = list_rules();
         break;
     case MTC_ACTION_CHECK: {
+        if (mtc_options_read_files0(&opt, &err) != MTC_OK) {
+            on_diagnostic(NULL, &err);
+            status = EXIT_TROUBLE;
+            break;
+        }
         terminal term = {use_progress(&opt), isatty(STDERR_FILENO), 0, now(), 0};
         term.last_shown = term.started;
         mtc_run_hooks hooks = {on_diagnostic, on_progress, &term};

@@ -885,6 +885,19 @@ static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_tok
     }
     if (n == 1 || (n >= 2 && w[1] == '-' && mtc_ascii_is_upper(c0)))
         return letter_sound(c0); /* "an X", "an X-ray" */
+    /* an initialism read letter by letter before a hyphen or a lowercase
+     * tail: "an LLM-based", "an MSc", "a UN-backed" (not NASA-led: a word) */
+    size_t caps = 0;
+    while (caps < n && mtc_ascii_is_upper((unsigned char)w[caps]))
+        caps++;
+    if (caps >= 2 && caps < n && (w[caps] == '-' || mtc_ascii_is_lower((unsigned char)w[caps]))) {
+        size_t cv = 0;
+        for (size_t i = 0; i < caps; i++)
+            cv += strchr("AEIOU", w[i]) != NULL;
+        if (caps <= 3 || cv == 0)
+            return letter_sound(c0);
+        return SOUND_NONE;
+    }
     if (t->flags & MTC_TF_ALL_UPPER) {
         if (letters <= 3 || vowels == 0)
             return letter_sound(c0); /* an MP, a US official, an FBI agent */
@@ -922,10 +935,18 @@ static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si
         if (is_an && tw[1] == 'N')
             continue;
         const mtc_token *u = &doc->tokens[i + 1];
+        /* a "industry party": the word after an opening quotation mark */
+        if (u->kind == MTC_TOK_PUNCT && is_quote_cp(tok_cp(doc, u)) && i + 2 < last &&
+            u->start == t->end + 1 && doc->text[t->end] == ' ' &&
+            doc->tokens[i + 2].start == u->end && is_word(&doc->tokens[i + 2]))
+            u = &doc->tokens[i + 2];
+        else if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+            continue; /* one space between them: not "a, b" or a line break */
         if (u->kind != MTC_TOK_WORD && u->kind != MTC_TOK_OTHER_WORD && u->kind != MTC_TOK_NUMBER)
             continue;
-        /* one space between them: not "a, b" or a line break */
-        if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+        /* "A NEW LAW": a headline in capitals, whose words are not initialisms */
+        if ((t->flags & MTC_TF_ALL_UPPER) && (u->flags & MTC_TF_ALL_UPPER) && u + 1 < doc->tokens + last &&
+            (u[1].flags & MTC_TF_ALL_UPPER) && is_word(&u[1]) && mtc_tok_len(&u[1]) > 1)
             continue;
         if (i > s->first_token) {
             const mtc_token *pv = &doc->tokens[i - 1];

@@ -1,8 +1,10 @@
 /* run.c — one run of mtcheck (run.h): finds the configurations and merges
  * the command line over each .mtcheck.ini, collects and selects the inputs
- * (or streams --stdin-jsonl), opens the -o output atomically, runs the batch
- * (batch.c) and hands results in input order to the reporter and to
- * --html-dir, then commits or aborts the output. Decides the report's
+ * (or streams --stdin-jsonl), opens the -o output and the side reports
+ * (--sarif, --summary, --write-baseline) atomically, runs the batch
+ * (batch.c), filters each result by --baseline and hands results in input
+ * order to the reporters and to --html-dir, then commits or aborts the
+ * outputs. Decides the report's
  * settings (colours, context, paths relative to the repository root) from
  * the options and the output. Prints nothing: diagnostics go to the
  * caller's hooks. One cleanup path; owns everything it opens until it
@@ -16,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "batch.h"
 #include "checker.h"
 #include "config_ini.h"
@@ -127,11 +130,24 @@ static int next_file(void *ctx, mtc_batch_job *job)
     return job->path != NULL;
 }
 
-/* What the sink needs: the reporter, the summary, the counts. */
+/* A report written beside the main one in the same run (--sarif, --summary). */
+typedef struct side_report {
+    const mtc_reporter *rep;
+    void *state;
+    mtc_output out;
+} side_report;
+
+/* What the sink needs: the reporters, the summary, the counts. */
 typedef struct sink {
     const mtc_run_hooks *hooks;
     const mtc_reporter *rep;
     void *rstate;
+    side_report sides[2];
+    size_t n_sides;
+    const mtc_baseline *baseline;   /* --baseline, or NULL */
+    FILE *baseline_out;             /* --write-baseline, or NULL */
+    const mtc_config *const *cfgs;  /* per configuration index (the gate after a baseline) */
+    const mtc_report_options *ropt;
     mtc_summary sum;
     mtc_html_dir *html;     /* --html-dir, or NULL */
     size_t done, total;     /* total 0 = unknown (stream) */
@@ -159,7 +175,18 @@ static void on_article(void *ctx, const mtc_batch_item *it)
             diagnose(s->hooks, &note);
         }
         s->totals->checked++;
+        if (s->baseline_out) {
+            mtc_buf b = MTC_BUF_INIT;
+            mtc_baseline_put_result(&b, it->res, s->ropt);
+            if (b.len)
+                fwrite(b.data, 1, b.len, s->baseline_out);
+            mtc_buf_free(&b);
+        }
+        if (s->baseline)
+            mtc_baseline_filter(s->baseline, it->res, s->cfgs[it->config], s->ropt);
         s->rep->article(s->rstate, it->res);
+        for (size_t i = 0; i < s->n_sides; i++)
+            s->sides[i].rep->article(s->sides[i].state, it->res);
         mtc_summary_add(&s->sum, it->res);
         mtc_error herr;
         if (s->html && mtc_html_dir_article(s->html, it->res, &herr) != MTC_OK) {
@@ -200,11 +227,17 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
     int have_configs = 0, have_inputs = 0, have_output = 0, have_stream = 0;
     mtc_jsonl_source js;
     mtc_config_set configs;
+    mtc_baseline *baseline = NULL;
+    mtc_output baseline_out;
+    memset(&baseline_out, 0, sizeof baseline_out);
+    int have_baseline_out = 0;
 
     if (!s.rep) {
         mtc_error_set(&err, MTC_ERR_USAGE, "", -1, -1, "unknown format '%s'", format);
         goto fail;
     }
+    if (opt->baseline_path && mtc_baseline_load(opt->baseline_path, &baseline, &err) != MTC_OK)
+        goto fail;
     if (mtc_config_set_init(&configs, opt->config_path, !opt->no_config, apply_command_line,
                             (void *)opt, &err) != MTC_OK)
         goto fail;
@@ -282,9 +315,48 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
         diagnose(hooks, &err);
         totals->trouble = 1;
     }
+    /* Side outputs: the SARIF report, the Markdown summary, the baseline being
+     * written; each a temporary file renamed into place at the end. */
+    const char *side_paths[2] = {opt->sarif_path, opt->summary_path};
+    const mtc_reporter *side_reps[2] = {&mtc_reporter_sarif, &mtc_reporter_markdown};
+    int cannot_report = 0;
+    mtc_report_options side_ropt = ropt;
+    side_ropt.color = 0;
+    side_ropt.show_context = 0;
+    for (size_t i = 0; i < 2; i++) {
+        if (!side_paths[i])
+            continue;
+        side_report *sr = &s.sides[s.n_sides];
+        if (mtc_output_open(side_paths[i], &inputs, &sr->out, &err) != MTC_OK) {
+            diagnose(hooks, &err);
+            totals->trouble = 1;
+            cannot_report = 1; /* check nothing: the run could not report */
+            continue;
+        }
+        sr->rep = side_reps[i];
+        sr->state = sr->rep->begin(sr->out.fp, &side_ropt);
+        s.n_sides++;
+    }
+    if (opt->write_baseline_path) {
+        if (mtc_output_open(opt->write_baseline_path, &inputs, &baseline_out, &err) != MTC_OK) {
+            diagnose(hooks, &err);
+            totals->trouble = 1;
+            cannot_report = 1;
+        } else {
+            have_baseline_out = 1;
+            mtc_buf hb = MTC_BUF_INIT;
+            mtc_baseline_put_header(&hb);
+            fwrite(hb.data, 1, hb.len, baseline_out.fp);
+            mtc_buf_free(&hb);
+            s.baseline_out = baseline_out.fp;
+        }
+    }
+    s.baseline = baseline;
+    s.cfgs = cfgs;
+    s.ropt = &ropt;
     s.rstate = s.rep->begin(out, &ropt);
-    int fatal = 0;
-    if ((opt->stdin_jsonl || s.total > 0) && mtc_batch_run(&b, &err) != MTC_OK) {
+    int fatal = cannot_report; /* nothing is checked, no report is committed */
+    if (!cannot_report && (opt->stdin_jsonl || s.total > 0) && mtc_batch_run(&b, &err) != MTC_OK) {
         diagnose(hooks, &err);
         result = err.status != MTC_OK ? err.status : MTC_ERR_CONFIG;
         fatal = 1;
@@ -307,6 +379,34 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
         diagnose(hooks, &err);
         totals->trouble = 1;
     }
+    for (size_t i = 0; i < s.n_sides; i++) {
+        side_report *sr = &s.sides[i];
+        if (sr->rep->end(sr->state, &s.sum) != 0 || fatal) {
+            if (!fatal) {
+                mtc_error_set(&err, MTC_ERR_IO, "", -1, -1, "error writing %s", sr->out.path);
+                diagnose(hooks, &err);
+            }
+            mtc_output_abort(&sr->out);
+            totals->trouble = 1;
+        } else if (mtc_output_commit(&sr->out, &err) != MTC_OK) {
+            diagnose(hooks, &err);
+            totals->trouble = 1;
+        }
+    }
+    s.n_sides = 0;
+    if (have_baseline_out) {
+        have_baseline_out = 0;
+        /* A baseline records every article asked for, or nothing. */
+        if (totals->trouble) {
+            mtc_error_set(&err, MTC_ERR_IO, opt->write_baseline_path, -1, -1,
+                          "baseline not written (not every input was checked)");
+            diagnose(hooks, &err);
+            mtc_output_abort(&baseline_out);
+        } else if (mtc_output_commit(&baseline_out, &err) != MTC_OK) {
+            diagnose(hooks, &err);
+            totals->trouble = 1;
+        }
+    }
     if (have_output) {
         have_output = 0;
         if (fatal) {
@@ -327,8 +427,13 @@ fail:
     totals->trouble = 1;
     result = err.status != MTC_OK ? err.status : MTC_ERR_CONFIG;
 done:
+    for (size_t i = 0; i < s.n_sides; i++) /* only when a step above failed */
+        mtc_output_abort(&s.sides[i].out);
+    if (have_baseline_out)
+        mtc_output_abort(&baseline_out);
     if (have_output)
         mtc_output_abort(&output);
+    mtc_baseline_free(baseline);
     if (have_stream)
         mtc_jsonl_source_free(&js);
     mtc_summary_free(&s.sum);
