@@ -40,7 +40,7 @@ ALL_CFLAGS = $(STD) $(OPT) $(WARN) $(PKG_CFLAGS) $(DATADIR_DEFINE) -Ichecker $(f
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
 
 # The library's families, one folder each (checker/README.md draws the flow).
-SRC_DIRS  := core input analyzers report config
+SRC_DIRS  := core input analyzers report config app
 LIB_SRCS  := $(sort $(foreach d,$(SRC_DIRS),$(wildcard checker/$(d)/*.c)))
 LIB_OBJS  := $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
 TEST_SRCS := $(sort $(wildcard tests/test_*.c)) tests/testutil.c tests/clitest.c
@@ -110,9 +110,19 @@ $(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/libmtcheck.a
 
 # Criterion: every test in its own process; the closing "Synthesis:" line is what CI reads.
 test: $(BUILD)/mtcheck $(BUILD)/tests/run_tests | $(FIRST)
+	@$(MAKE) --no-print-directory cycles
 	@$(MAKE) --no-print-directory bench-smoke BUILD=$(BUILD)
 	MTCHECK_BIN=$(abspath $(BUILD))/mtcheck MTCHECK_ROOT=$(CURDIR) \
 	  $(BUILD)/tests/run_tests --jobs 2 $(TEST_ARGS)
+
+# Data flows one way (checker/README.md): no module of checker/ may depend, through
+# includes or calls, on one that depends back on it. The checker is ../shared's
+# module_cycles.py; where it is absent the check is skipped with a note.
+MODULE_CYCLES ?= ../shared/tools/module_cycles.py
+.PHONY: cycles
+cycles:
+	@if [ -f $(MODULE_CYCLES) ]; then python3 $(MODULE_CYCLES) checker; \
+	else echo "cycles: $(MODULE_CYCLES) not found: module cycle check skipped"; fi
 
 # Rewrites tests/fixtures/seed-article.expected.txt (the sample article's findings, which
 # test golden/seed_article compares) after an intended change; review its diff before committing.

@@ -118,3 +118,22 @@ int mtc_rule_name_known(const char *name)
     }
     return 0;
 }
+
+int mtc_rule_at(size_t i, mtc_rule_desc *out)
+{
+    size_t n;
+    const mtc_analyzer *const *as = mtc_analyzers(&n);
+    for (size_t a = 0; a < n; a++) {
+        if (i < as[a]->n_rules) {
+            const mtc_rule_info *ri = &as[a]->rules[i];
+            out->id = ri->id;
+            out->category = ri->category;
+            out->severity = ri->severity;
+            out->enabled = ri->enabled;
+            out->description = ri->description;
+            return 1;
+        }
+        i -= as[a]->n_rules;
+    }
+    return 0;
+}

@@ -23,6 +23,10 @@ struct mtc_config {
     size_t n_dicts;
     char **dicpaths;       /* extra hunspell search directories, owned */
     size_t n_dicpaths;
+    char *env_dicpath;     /* $MTCHECK_DICPATH (colon-separated folders) when the
+                            * configuration was made, searched after dicpaths;
+                            * owned, NULL when unset: analyzers read no
+                            * environment */
     mtc_rule_setting *rules; /* in order; the last matching setting wins */
     size_t n_rules, cap_rules;
     double weights[4];     /* per severity: [0] unused, minor 1, major 5, critical 10 */

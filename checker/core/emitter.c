@@ -11,14 +11,6 @@
 #include "alloc.h"
 #include "buffer.h"
 
-void mtc_issue_clear(mtc_issue *is)
-{
-    free(is->message);
-    for (size_t i = 0; i < is->n_suggestions; i++)
-        free(is->suggestions[i]);
-    memset(is, 0, sizeof *is);
-}
-
 static rule_state *find_rule(const analyzer_slot *slot, int rule)
 {
     if (rule < 0 || (size_t)rule >= slot->an->n_rules)

@@ -1,11 +1,13 @@
-/* reader.h — the Markdown and HTML readers: extract the prose of a decoded
- * source into a UTF-8 text with two maps, from every text byte to the
- * source byte it starts at (len+1 entries) and to the source byte after it
- * (len entries), paragraphs separated by blank lines, plus the suppression
- * comments met on the way. A span of text [s, e) is the source span
- * [map[s], map_end[e-1]): it ends at its last byte, not at the markup
- * after it (issue 13). document.c turns the extract into a
- * document. Readers never print; they own nothing after returning. */
+/* reader.h — the readers, one per input format. Markdown and HTML extract
+ * the prose of a decoded source into a UTF-8 text with two maps, from every
+ * text byte to the source byte it starts at (len+1 entries) and to the
+ * source byte after it (len entries), paragraphs separated by blank lines,
+ * plus the suppression comments met on the way. A span of text [s, e) is
+ * the source span [map[s], map_end[e-1]): it ends at its last byte, not at
+ * the markup after it (issue 13). Plain text is its own source, less its
+ * suppression lines. The loader (loader.c) picks the reader and turns its
+ * output into a document. Readers never print; they own nothing after
+ * returning. */
 #ifndef MTC_READER_H
 #define MTC_READER_H
 
@@ -57,5 +59,13 @@ mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_e
  * footer, aside, form, noscript, template, pre or code; character
  * references decoded; block elements end paragraphs. */
 mtc_status mtc_read_html(const char *src, size_t len, mtc_extract *ex, mtc_error *err);
+
+/* Plain text (reader_text.c): feeds the suppression directive lines
+ * ("[mtcheck-disable RULE]" alone on a line; suppress.h) to sup. When there
+ * is one, *blanked is a malloc'ed copy of src (NUL-terminated, same length)
+ * with the directive lines turned into spaces, the text to check; else
+ * *blanked is NULL and src is checked as it is. src is NUL-terminated. */
+mtc_status mtc_read_text(const char *src, size_t len, char **blanked, mtc_suppress_builder *sup,
+                         mtc_error *err);
 
 #endif

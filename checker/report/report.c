@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "report_html.h" /* mtc_reporter_html */
 
 static const mtc_reporter *const reporters[] = {
     &mtc_reporter_text,

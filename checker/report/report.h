@@ -61,6 +61,7 @@ typedef struct mtc_reporter {
 
 extern const mtc_reporter mtc_reporter_text;
 extern const mtc_reporter mtc_reporter_json;
+extern const mtc_reporter mtc_reporter_html; /* report_html.c */
 /* CI formats (issue 7): report_sarif.c, report_github.c, report_markdown.c,
  * report_rdjsonl.c, report_checkstyle.c, report_jsonl.c. */
 extern const mtc_reporter mtc_reporter_sarif;

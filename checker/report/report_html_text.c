@@ -1,7 +1,7 @@
 /* report_html_text.c — the article text of the HTML report: paragraphs as
  * blocks, every issue highlighted at its exact span by a <mark>, sentence
  * anchors for the heat strip and the score badges (see mtc_html_text in
- * report_html.h). Overlaps: issues open in order of start (longer first),
+ * report_html_text.h). Overlaps: issues open in order of start (longer first),
  * so an issue inside another nests; when an issue ends while issues opened
  * after it are still open, those are closed and reopened as continuation
  * pieces. Owns only temporary arrays. */
@@ -11,7 +11,7 @@
 #include "alloc.h"
 #include "document.h"
 #include "escape.h"
-#include "report_html.h"
+#include "report_html_text.h"
 
 typedef struct block {
     size_t start, end;

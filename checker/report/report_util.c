@@ -30,14 +30,7 @@ void mtc_report_rel_path(mtc_buf *b, const mtc_report_options *opt, const char *
 
 static void line_col_bytes(const mtc_document *doc, size_t src, long *line, long *col)
 {
-    size_t lo = 0, hi = doc->n_lines;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->line_starts[mid] <= src)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = mtc_document_line_index(doc, src);
     *line = (long)lo + 1;
     *col = (long)(src - doc->line_starts[lo]) + 1;
 }
