@@ -29,7 +29,7 @@ ALL_CFLAGS = $(STD) $(OPT) $(WARN) $(PKG_CFLAGS) $(DATADIR_DEFINE) -Ichecker $(f
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
 
 # The library's families, one folder each (checker/README.md draws the flow).
-SRC_DIRS  := core input analyzers report config
+SRC_DIRS  := core input analyzers report config source
 LIB_SRCS  := $(sort $(foreach d,$(SRC_DIRS),$(wildcard checker/$(d)/*.c)))
 LIB_OBJS  := $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
 TEST_SRCS := $(sort $(wildcard tests/test_*.c)) tests/testutil.c tests/clitest.c

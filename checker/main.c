@@ -24,6 +24,7 @@
 #include "options.h"
 #include "report.h"
 #include "report_html.h"
+#include "source_map.h"
 #include "stdin_jsonl.h"
 
 #define EXIT_PASS 0
@@ -136,6 +137,10 @@ typedef struct file_source {
     const size_t *config;   /* per input */
     const char *selected;   /* per input: 1 = check it */
     size_t next;
+    const mtc_source_map *cli_sources;    /* --source, --source-list, --source-dir */
+    const mtc_source_map *config_sources; /* per configuration (source-* keys) */
+    char *const *args;                    /* the command-line paths */
+    size_t n_args;
 } file_source;
 
 static int next_file(void *ctx, mtc_batch_job *job)
@@ -148,7 +153,18 @@ static int next_file(void *ctx, mtc_batch_job *job)
     job->path = strdup(fs->inputs->paths[fs->next]);
     job->config = fs->config[fs->next];
     fs->next++;
-    return job->path != NULL;
+    if (!job->path)
+        return 0;
+    /* its source: the command line's, else its configuration's */
+    const mtc_source_map *maps[2] = {fs->cli_sources, &fs->config_sources[job->config]};
+    for (int m = 0; m < 2 && !job->source_path; m++)
+        if (maps[m]->any) {
+            job->source_path = mtc_source_map_find(maps[m], job->path, fs->args, fs->n_args,
+                                                   &job->source_optional);
+            if (!job->source_path)
+                job->source_optional = 1; /* looked for, none: a note */
+        }
+    return 1;
 }
 
 /* What the sink needs: the reporter, the summary, the exit status. */
@@ -212,6 +228,17 @@ static void on_article(void *ctx, const mtc_batch_item *it)
             fprintf(stderr,
                     "mtcheck: %.*s: not valid UTF-8; decoded as %s (detected; use --encoding to choose)\n",
                     (int)name.len, name.data ? name.data : "", it->doc->encoding);
+            mtc_buf_free(&name);
+        }
+        if (it->source_err.status != MTC_OK) {
+            print_error(&it->source_err);
+            r->status = EXIT_TROUBLE;
+        }
+        if (it->source_absent) {
+            mtc_buf name = MTC_BUF_INIT;
+            mtc_escape_terminal(&name, it->path, strlen(it->path));
+            fprintf(stderr, "mtcheck: %.*s: no source found; checked without the source checks\n",
+                    (int)name.len, name.data ? name.data : "");
             mtc_buf_free(&name);
         }
         r->checked++;
@@ -335,6 +362,47 @@ int main(int argc, char **argv)
         return EXIT_TROUBLE;
     }
 
+    /* where the sources are: the command line, then each configuration */
+    mtc_source_map cli_sources;
+    memset(&cli_sources, 0, sizeof cli_sources);
+    mtc_source_map *config_sources = calloc(configs.n + 1, sizeof *config_sources);
+    int sources_failed = config_sources == NULL;
+    if (opt.source)
+        mtc_source_map_set_single(&cli_sources, opt.source);
+    if (opt.source_dir)
+        mtc_source_map_set_dir(&cli_sources, opt.source_dir);
+    if (opt.source_list && !sources_failed) {
+        mtc_inputs_note_read(&inputs, opt.source_list);
+        if (mtc_source_map_load_list(&cli_sources, opt.source_list, &err) != MTC_OK) {
+            print_error(&err);
+            sources_failed = 1;
+        }
+    }
+    for (size_t i = 0; i < configs.n && !sources_failed; i++) {
+        const mtc_config *c = configs.inis[i]->cfg;
+        if (c->source_dir)
+            mtc_source_map_set_dir(&config_sources[i], c->source_dir);
+        if (c->source_list) {
+            mtc_inputs_note_read(&inputs, c->source_list);
+            if (mtc_source_map_load_list(&config_sources[i], c->source_list, &err) != MTC_OK) {
+                print_error(&err);
+                sources_failed = 1;
+            }
+        }
+    }
+    if (sources_failed) {
+        mtc_source_map_free(&cli_sources);
+        for (size_t i = 0; config_sources && i < configs.n; i++)
+            mtc_source_map_free(&config_sources[i]);
+        free(config_sources);
+        free(config_of);
+        free(selected);
+        mtc_inputs_free(&inputs);
+        mtc_config_set_free(&configs);
+        mtc_options_free(&opt);
+        return EXIT_TROUBLE;
+    }
+
     note_files_read(&configs, &inputs);
     mtc_output output;
     memset(&output, 0, sizeof output);
@@ -342,6 +410,10 @@ int main(int argc, char **argv)
     if (opt.output) {
         if (mtc_output_open(opt.output, &inputs, &output, &err) != MTC_OK) {
             print_error(&err);
+            mtc_source_map_free(&cli_sources);
+            for (size_t i = 0; i < configs.n; i++)
+                mtc_source_map_free(&config_sources[i]);
+            free(config_sources);
             free(config_of);
             free(selected);
             mtc_inputs_free(&inputs);
@@ -367,7 +439,8 @@ int main(int argc, char **argv)
     const mtc_config **cfgs = calloc(configs.n, sizeof *cfgs);
     for (size_t i = 0; cfgs && i < configs.n; i++)
         cfgs[i] = configs.inis[i]->cfg;
-    file_source fs = {&inputs, config_of, selected, 0};
+    file_source fs = {&inputs, config_of, selected, 0, &cli_sources, config_sources,
+                      opt.paths, opt.n_paths};
     mtc_jsonl_source js;
     mtc_jsonl_source_init(&js, stdin, stream_config);
 
@@ -427,6 +500,10 @@ int main(int argc, char **argv)
         r.status = EXIT_TROUBLE;
     }
     mtc_jsonl_source_free(&js);
+    mtc_source_map_free(&cli_sources);
+    for (size_t i = 0; i < configs.n; i++)
+        mtc_source_map_free(&config_sources[i]);
+    free(config_sources);
     free(cfgs);
     free(root);
     free(config_of);

@@ -10,6 +10,7 @@ extern const mtc_analyzer mtc_analyzer_spelling;
 extern const mtc_analyzer mtc_analyzer_quotes;
 extern const mtc_analyzer mtc_analyzer_artifacts;
 extern const mtc_analyzer mtc_analyzer_grammar;
+extern const mtc_analyzer mtc_analyzer_source;
 
 static const mtc_analyzer *const all[] = {
     &mtc_analyzer_typography,
@@ -17,6 +18,7 @@ static const mtc_analyzer *const all[] = {
     &mtc_analyzer_quotes,
     &mtc_analyzer_artifacts,
     &mtc_analyzer_grammar,
+    &mtc_analyzer_source,
 };
 
 const mtc_analyzer *const *mtc_analyzers(size_t *n)

@@ -35,6 +35,8 @@ void mtc_config_free(mtc_config *cfg)
     free_strings(cfg->dicts, cfg->n_dicts);
     free_strings(cfg->dicpaths, cfg->n_dicpaths);
     free(cfg->rules);
+    free(cfg->source_dir);
+    free(cfg->source_list);
     free(cfg);
 }
 

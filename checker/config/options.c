@@ -35,7 +35,13 @@ static const char help_text[] =
     "      --max-bytes N       refuse inputs larger than N bytes (default 268435456)\n"
     "      --input-format FMT  auto (default: by extension), text, markdown or html\n"
     "      --stdin-jsonl       read {\"id\": ..., \"text\": ...} lines from standard input\n"
-    "                          and write one JSON result line per article (jsonl)\n"
+    "                          and write one JSON result line per article (jsonl);\n"
+    "                          a \"source\" field is the text translated\n"
+    "Source (the text translated; turns on the source.* checks):\n"
+    "      --source FILE       the source of the one article checked\n"
+    "      --source-list FILE  lines ARTICLE<TAB>SOURCE (relative to FILE's folder)\n"
+    "      --source-dir DIR    the source of en/a/b.md is DIR/a/b.md (the path below\n"
+    "                          the folder argument the article was found in)\n"
     "Batch:\n"
     "  -j, --jobs N            check N articles at once (default: the number of cores);\n"
     "                          the output is the same whatever N is\n"
@@ -93,6 +99,9 @@ enum {
     OPT_CONFIG,
     OPT_NO_CONFIG,
     OPT_HTML_DIR,
+    OPT_SOURCE,
+    OPT_SOURCE_LIST,
+    OPT_SOURCE_DIR,
 };
 
 static const struct option long_options[] = {
@@ -121,6 +130,9 @@ static const struct option long_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"html-dir", required_argument, NULL, OPT_HTML_DIR},
+    {"source", required_argument, NULL, OPT_SOURCE},
+    {"source-list", required_argument, NULL, OPT_SOURCE_LIST},
+    {"source-dir", required_argument, NULL, OPT_SOURCE_DIR},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -320,6 +332,18 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
             free(opt->html_dir);
             opt->html_dir = mtc_xstrdup(optarg);
             break;
+        case OPT_SOURCE:
+            free(opt->source);
+            opt->source = mtc_xstrdup(optarg);
+            break;
+        case OPT_SOURCE_LIST:
+            free(opt->source_list);
+            opt->source_list = mtc_xstrdup(optarg);
+            break;
+        case OPT_SOURCE_DIR:
+            free(opt->source_dir);
+            opt->source_dir = mtc_xstrdup(optarg);
+            break;
         case 'h':
             opt->action = MTC_ACTION_HELP;
             return MTC_OK;
@@ -340,6 +364,8 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
     }
     if (opt->stdin_jsonl && opt->n_paths > 0)
         return usage(err, "--stdin-jsonl reads standard input only, not '%s'", opt->paths[0]);
+    if (opt->source && opt->n_paths != 1)
+        return usage(err, "%s", "--source is the source of one article: give exactly one");
     if (opt->action == MTC_ACTION_CHECK && opt->n_paths == 0 && !opt->stdin_jsonl)
         return usage(err, "%s", "no input: give a file, a directory or - for standard input");
     return MTC_OK;
@@ -350,6 +376,9 @@ void mtc_options_free(mtc_options *opt)
     mtc_config_free(opt->cfg);
     free(opt->output);
     free(opt->html_dir);
+    free(opt->source);
+    free(opt->source_list);
+    free(opt->source_dir);
     free(opt->encoding);
     free(opt->config_path);
     for (size_t i = 0; i < opt->n_paths; i++)

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "source_align.h"
 #include "suppress.h"
 
 /* A resolved rule: enabled flag and severity after configuration. */
@@ -94,6 +95,15 @@ mtc_issue *mtc_emit(mtc_emitter *em, int rule, mtc_severity sev, size_t start, s
     va_end(ap);
     is->message = mtc_buf_detach(&b);
     return is;
+}
+
+void mtc_issue_source_span(mtc_issue *is, size_t start, size_t end)
+{
+    if (!is)
+        return;
+    is->has_source_span = 1;
+    is->source_start = start;
+    is->source_end = end < start ? start : end;
 }
 
 void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len)
@@ -189,9 +199,16 @@ static size_t sentence_of(const mtc_document *doc, size_t off)
 mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_result **out,
                              mtc_error *err)
 {
+    return mtc_checker_check_source(chk, doc, NULL, out, err);
+}
+
+mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
+                                    const mtc_document *src, mtc_result **out, mtc_error *err)
+{
     (void)err;
     mtc_quotemap *qm = mtc_quotemap_build(doc);
-    mtc_context ctx = {doc, chk->cfg, qm};
+    mtc_source_align *al = src ? mtc_source_align_build(doc, src) : NULL;
+    mtc_context ctx = {doc, chk->cfg, qm, al};
     mtc_emitter em;
     memset(&em, 0, sizeof em);
     em.text_len = doc->len;
@@ -207,6 +224,7 @@ mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_resu
             slot->an->check_article(slot->state, &ctx, &em);
     }
     mtc_quotemap_free(qm);
+    mtc_source_align_free(al);
 
     if (em.n > 1)
         qsort(em.issues, em.n, sizeof *em.issues, issue_cmp);
@@ -223,6 +241,7 @@ mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_resu
 
     mtc_result *res = mtc_xcalloc(1, sizeof *res);
     res->doc = doc;
+    res->source_doc = src;
     res->issues = em.issues;
     res->n_issues = em.n;
     for (size_t i = 0; i < res->n_issues; i++)
