@@ -34,6 +34,8 @@ typedef struct mtc_issue {
     char *suggestions[MTC_MAX_SUGGESTIONS]; /* owned */
     size_t n_suggestions;
     size_t sentence;         /* index into doc->sentences (set by the checker) */
+    unsigned count;          /* how many errors the issue stands for in the score
+                              * (a loop of n copies: n - 1); 1 when emitted */
     int has_source_span;     /* checks against the source: the source bytes */
     size_t source_start, source_end; /* in the source document's text */
 } mtc_issue;

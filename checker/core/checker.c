@@ -81,6 +81,7 @@ mtc_issue *mtc_emit(mtc_emitter *em, int rule, mtc_severity sev, size_t start, s
     memset(is, 0, sizeof *is);
     is->start = start;
     is->end = end;
+    is->count = 1;
     is->rule = rs->info->id;
     is->category = rs->info->category;
     is->severity = rs->severity_overridden || sev == MTC_SEV_DEFAULT ? rs->severity : sev;
