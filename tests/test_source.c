@@ -436,3 +436,23 @@ Test(source_cli, stdin_jsonl_source)
     ct_free(&r);
     free(ip);
 }
+
+Test(source_cli, html_shows_source_beside_translation)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s", ct_tmpdir());
+    char *en = write_pair(dir);
+    char args[2048];
+    snprintf(args, sizeof args, "--no-config -f html --source %s/zh.txt %s", dir, en);
+    ct_result r = ct_run(args, NULL);
+    const char *sp = strstr(r.out, "<div class=\"para source\" data-source-para=\"1\">");
+    cr_assert(sp, "no source paragraph");
+    const char *link = strstr(sp, "<a class=\"src-iss s-major\" href=\"#");
+    cr_expect(link && strstr(link, "\">16000</a>"), "the source number linked to its issue");
+    ct_free(&r);
+    snprintf(args, sizeof args, "--no-config -f html %s", en);
+    r = ct_run(args, NULL);
+    cr_expect(strstr(r.out, "para source") == NULL, "no source: no source paragraphs");
+    ct_free(&r);
+    free(en);
+}
