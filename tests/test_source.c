@@ -456,3 +456,28 @@ Test(source_cli, html_shows_source_beside_translation)
     ct_free(&r);
     free(en);
 }
+
+Test(source_cli, source_in_another_encoding_and_markdown)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s", ct_tmpdir());
+    /* 该公司卖出了16000辆汽车。 in GB18030 */
+    static const char gbk[] = "\xb8\xc3\xb9\xab\xcb\xbe\xc2\xf4\xb3\xf6\xc1\xcb" "16000"
+                              "\xc1\xbe\xc6\xfb\xb3\xb5\xa1\xa3\n";
+    free(ct_write(dir, "zh.txt", gbk, sizeof gbk - 1));
+    char *en = ct_write(dir, "en.txt", "The company sold 16,003 cars.\n", 30);
+    char args[2048];
+    snprintf(args, sizeof args, "--no-config -f json --source %s/zh.txt %s", dir, en);
+    ct_result r = ct_run(args, NULL);
+    cr_expect(strstr(r.out, "\"source.number-mismatch\"") != NULL, "%s %s", r.out, r.err);
+    ct_free(&r);
+    const char *md = "# 标题\n\n该公司卖出了**16000**辆汽车。\n";
+    free(ct_write(dir, "zh.md", md, strlen(md)));
+    char *en2 = ct_write(dir, "en2.txt", "Title\n\nThe company sold 16,000 cars.\n", 36);
+    snprintf(args, sizeof args, "--no-config -f json --source %s/zh.md %s", dir, en2);
+    r = ct_run(args, NULL);
+    cr_expect(strstr(r.out, "source.") == NULL, "Markdown source read as prose: %s", r.out);
+    ct_free(&r);
+    free(en);
+    free(en2);
+}
