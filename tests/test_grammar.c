@@ -40,7 +40,7 @@ Test(grammar, lexicon_is_generated_from_link_grammar)
     cr_expect_eq(mtc_grammar_open(lx, "qzxv", 4, &known), 0);
     cr_expect_eq(known, 0);
     cr_expect(mtc_grammar_closed(lx, "Will", 4) & MTC_CC_MODAL);
-    cr_expect(mtc_grammar_closed(lx, "their", 5) & MTC_CC_NOEND);
+    cr_expect(mtc_grammar_closed(lx, "their", 5) & MTC_CC_POSS);
     cr_expect(mtc_grammar_closed(lx, "doesn’t", strlen("doesn’t")) & MTC_CC_AUX);
     cr_expect_eq(mtc_grammar_closed(lx, "minister", 8), 0);
     mtc_grammar_lexicon_free(lx);

@@ -1077,5 +1077,5 @@ static void art_check_article(void *state, const mtc_context *ctx, mtc_emitter *
 const mtc_analyzer mtc_analyzer_artifacts = {
     "artifacts",       rules,       sizeof rules / sizeof rules[0],
     art_create,        art_destroy, art_check_sentence,
-    art_check_article,
+    art_check_article, NULL,
 };

@@ -7,7 +7,6 @@
  *                              turns "Name: ...", Q&A); an article told in
  *                              its own first or second person (a column, a
  *                              talk, a diary) is not flagged
- *   grammar.dangling-word      a sentence ending on "and.", "the.", "of."
  *   grammar.fragment           a body sentence without a finite verb
  *   grammar.missing-subject    a body sentence opening on a finite verb or
  *                              a modal ("Will keep it open", "Discuss ..."),
@@ -24,7 +23,8 @@
  *                              developer may")
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
- * dictionaries/grammar-*. Every issue covers one word. The per-sentence
+ * dictionaries/grammar-*; grammar.dangling-word is a data rule
+ * (dictionaries/rules/grammar.ini, run by ruleset.c). Every issue covers one word. The per-sentence
  * hook runs the rules that need only the sentence; the per-article hook
  * first reads the article's shape (headings, speech, lists, voice:
  * shape_article) and runs the rules that depend on it. Owns its per-worker
@@ -40,14 +40,12 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_PERSON, R_DANGLING, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
+enum { R_PERSON, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_PERSON] = {"grammar.narrative-person", "grammar", MTC_SEV_MAJOR, 1,
      "First- or second-person pronoun in an article told in the third person (a person shift), "
      "outside quotations and speech"},
-    [R_DANGLING] = {"grammar.dangling-word", "grammar", MTC_SEV_MAJOR, 1,
-     "Sentence ends on a conjunction, article, preposition or possessive (\"and.\", \"the.\")"},
     [R_FRAGMENT] = {"grammar.fragment", "grammar", MTC_SEV_MINOR, 1, "Body sentence without a finite verb"},
     [R_SUBJECT] = {"grammar.missing-subject", "grammar", MTC_SEV_MAJOR, 1,
      "Body sentence opens on a finite verb or a modal and has no subject"},
@@ -557,34 +555,6 @@ static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, 
     person_pronouns(st, ctx, si, em, NULL);
 }
 
-/* ---- grammar.dangling-word ---- */
-
-static void check_dangling(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
-{
-    const mtc_document *doc = ctx->doc;
-    const mtc_sentence *s = &doc->sentences[si];
-    size_t mark;
-    int32_t term = terminal(doc, s, &mark);
-    if (term != '.' || mark == s->first_token)
-        return;
-    const mtc_token *m = &doc->tokens[mark];
-    if (mark + 1 < s->first_token + s->n_tokens && tok_cp(doc, &doc->tokens[mark + 1]) == '.')
-        return; /* ".." */
-    const mtc_token *t = &doc->tokens[mark - 1];
-    if (t->kind != MTC_TOK_WORD || t->end != m->start)
-        return;
-    if (!mtc_ascii_is_lower((unsigned char)mtc_tok_text(doc, t)[0]))
-        return; /* "Plan A.", initials */
-    if (!has_words(doc, s, 3))
-        return;
-    unsigned cc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t));
-    if (!(cc & MTC_CC_NOEND))
-        return;
-    mtc_emit(em, R_DANGLING, MTC_SEV_DEFAULT, t->start, t->end,
-             "sentence ends on '%.*s': words are missing after it", (int)mtc_tok_len(t),
-             mtc_tok_text(doc, t));
-}
-
 /* ---- grammar.fragment ---- */
 
 /* 1 if token i could be the finite verb of its sentence. */
@@ -887,6 +857,19 @@ static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_tok
     }
     if (n == 1 || (n >= 2 && w[1] == '-' && mtc_ascii_is_upper(c0)))
         return letter_sound(c0); /* "an X", "an X-ray" */
+    /* an initialism read letter by letter before a hyphen or a lowercase
+     * tail: "an LLM-based", "an MSc", "a UN-backed" (not NASA-led: a word) */
+    size_t caps = 0;
+    while (caps < n && mtc_ascii_is_upper((unsigned char)w[caps]))
+        caps++;
+    if (caps >= 2 && caps < n && (w[caps] == '-' || mtc_ascii_is_lower((unsigned char)w[caps]))) {
+        size_t cv = 0;
+        for (size_t i = 0; i < caps; i++)
+            cv += strchr("AEIOU", w[i]) != NULL;
+        if (caps <= 3 || cv == 0)
+            return letter_sound(c0);
+        return SOUND_NONE;
+    }
     if (t->flags & MTC_TF_ALL_UPPER) {
         if (letters <= 3 || vowels == 0)
             return letter_sound(c0); /* an MP, a US official, an FBI agent */
@@ -924,10 +907,18 @@ static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si
         if (is_an && tw[1] == 'N')
             continue;
         const mtc_token *u = &doc->tokens[i + 1];
+        /* a "industry party": the word after an opening quotation mark */
+        if (u->kind == MTC_TOK_PUNCT && is_quote_cp(tok_cp(doc, u)) && i + 2 < last &&
+            u->start == t->end + 1 && doc->text[t->end] == ' ' &&
+            doc->tokens[i + 2].start == u->end && is_word(&doc->tokens[i + 2]))
+            u = &doc->tokens[i + 2];
+        else if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+            continue; /* one space between them: not "a, b" or a line break */
         if (u->kind != MTC_TOK_WORD && u->kind != MTC_TOK_OTHER_WORD && u->kind != MTC_TOK_NUMBER)
             continue;
-        /* one space between them: not "a, b" or a line break */
-        if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+        /* "A NEW LAW": a headline in capitals, whose words are not initialisms */
+        if ((t->flags & MTC_TF_ALL_UPPER) && (u->flags & MTC_TF_ALL_UPPER) && u + 1 < doc->tokens + last &&
+            (u[1].flags & MTC_TF_ALL_UPPER) && is_word(&u[1]) && mtc_tok_len(&u[1]) > 1)
             continue;
         if (i > s->first_token) {
             const mtc_token *pv = &doc->tokens[i - 1];
@@ -1300,8 +1291,6 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
     const mtc_sentence *s = &doc->sentences[si];
     if (s->n_tokens == 0)
         return;
-    if (mtc_rule_on(em, R_DANGLING))
-        check_dangling(st, ctx, si, em);
     if (mtc_rule_on(em, R_ARTICLE))
         check_articles(st, ctx, si, em);
     if (mtc_rule_on(em, R_RUNTOGETHER))
@@ -1363,5 +1352,5 @@ static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
 
 const mtc_analyzer mtc_analyzer_grammar = {
     "grammar", rules, sizeof rules / sizeof rules[0], gr_create, gr_destroy, gr_check_sentence,
-    gr_check_article,
+    gr_check_article, NULL,
 };

@@ -1465,5 +1465,5 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
 
 const mtc_analyzer mtc_analyzer_spelling = {
     "spelling", rules, sizeof rules / sizeof rules[0], sp_create, sp_destroy, NULL,
-    sp_check_article,
+    sp_check_article, NULL,
 };

@@ -33,6 +33,10 @@ struct mtc_config {
     int accept_both_variants; /* spelling: accept US and UK spellings */
     char *source_dir;      /* source-dir key: parallel source folder, owned; NULL = none */
     char *source_list;     /* source-list key: ARTICLE<TAB>SOURCE list, owned; NULL = none */
+    /* A content repository's own data rules (`rules =` in .mtcheck.ini), run
+     * after the registry's analyzers; borrowed: the mtc_ini that read them
+     * owns the rule set. NULL when there are none. */
+    const struct mtc_analyzer *user_rules;
 };
 
 void mtc_config_add_dict(mtc_config *cfg, const char *path);

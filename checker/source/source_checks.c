@@ -478,5 +478,8 @@ static void check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
 }
 
 const mtc_analyzer mtc_analyzer_source = {
-    "source", rules, N_RULES, NULL, NULL, NULL, check_article,
+    .name = "source",
+    .rules = rules,
+    .n_rules = N_RULES,
+    .check_article = check_article,
 };
