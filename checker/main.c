@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -69,6 +70,23 @@ static int use_color(const mtc_options *opt, FILE *out)
     if (term && strcmp(term, "dumb") == 0)
         return 0;
     return isatty(fileno(out));
+}
+
+/* Columns for the text context line: $COLUMNS when set, else the
+ * terminal's width, else 80 (piped output does not depend on a window). */
+static int output_width(FILE *out)
+{
+    const char *cols = getenv("COLUMNS");
+    if (cols && *cols) {
+        char *end;
+        long v = strtol(cols, &end, 10);
+        if (!*end && v >= 20 && v <= 10000)
+            return (int)v;
+    }
+    struct winsize ws;
+    if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+        return ws.ws_col;
+    return 80;
 }
 
 /* Progress on a terminal: never in CI logs or when stdout is piped, unless
@@ -191,8 +209,26 @@ typedef struct run {
     size_t checked, binary, done, total; /* total 0 = unknown (stream) */
     int progress;
     int progress_tty;
+    int stream;             /* --stdin-jsonl: every line is answered */
     double started, last_shown;
 } run;
+
+/* An input that could not be checked (issue 13): in the summary and the
+ * report (every format names it) and exit status 2. */
+static void report_unread(run *r, const char *path, long line, const mtc_error *err)
+{
+    char reason[1200];
+    if (err->byte_offset >= 0)
+        snprintf(reason, sizeof reason, "byte %lld: %s", err->byte_offset, err->message);
+    else if (err->line > 0 && line <= 0)
+        snprintf(reason, sizeof reason, "line %ld: %s", err->line, err->message);
+    else
+        snprintf(reason, sizeof reason, "%s", err->message);
+    const mtc_unread *u = mtc_summary_add_unread(&r->sum, path, line, reason);
+    if (r->rep->unread)
+        r->rep->unread(r->rstate, u);
+    r->status = EXIT_TROUBLE;
+}
 
 static double now(void)
 {
@@ -230,10 +266,10 @@ static void on_article(void *ctx, const mtc_batch_item *it)
         if (r->progress && r->progress_tty)
             fputs("\r\033[K", stderr);
         print_error(&it->err);
-        if (it->status == MTC_ERR_BINARY)
-            r->binary++;
+        if (it->status == MTC_ERR_BINARY && !r->stream)
+            r->binary++; /* a binary file in a folder is skipped, not an error */
         else
-            r->status = EXIT_TROUBLE;
+            report_unread(r, it->path, it->line, &it->err);
     } else {
         if (it->doc->encoding_detected)
         {
@@ -371,6 +407,7 @@ int main(int argc, char **argv)
     }
     size_t *config_of = calloc(inputs.n + 1, sizeof *config_of);
     char *selected = calloc(inputs.n + 1, 1);
+    size_t *articles_of = calloc(opt.n_paths + 1, sizeof *articles_of); /* per argument */
     size_t stream_config = 0;
     int config_failed = config_of == NULL || selected == NULL;
     for (size_t i = 0; i < inputs.n && !config_failed; i++) {
@@ -384,6 +421,8 @@ int main(int argc, char **argv)
         selected[i] = strcmp(inputs.paths[i], "-") == 0 ||
                       mtc_ini_selects(configs.inis[config_of[i]], inputs.paths[i]);
         r.total += selected[i] != 0;
+        if (selected[i] && articles_of)
+            articles_of[inputs.arg_of[i]]++;
     }
     if (!config_failed && opt.stdin_jsonl &&
         mtc_config_set_for(&configs, "-", &stream_config, &err) != MTC_OK) {
@@ -394,6 +433,7 @@ int main(int argc, char **argv)
         mtc_baseline_free(baseline);
         free(config_of);
         free(selected);
+        free(articles_of);
         mtc_inputs_free(&inputs);
         mtc_config_set_free(&configs);
         mtc_options_free(&opt);
@@ -455,6 +495,7 @@ int main(int argc, char **argv)
             mtc_baseline_free(baseline);
             free(config_of);
             free(selected);
+            free(articles_of);
             mtc_inputs_free(&inputs);
             mtc_config_set_free(&configs);
             mtc_options_free(&opt);
@@ -470,6 +511,8 @@ int main(int argc, char **argv)
     ropt.color = use_color(&opt, out);
     ropt.show_context = opt.context >= 0 ? opt.context : isatty(fileno(out));
     ropt.base_dir = root;
+    ropt.quiet = opt.quiet;
+    ropt.width = output_width(out);
     r.rep = mtc_reporter_find(opt.format);
     r.progress = use_progress(&opt);
     r.progress_tty = isatty(STDERR_FILENO);
@@ -543,6 +586,27 @@ int main(int argc, char **argv)
     r.cfgs = cfgs;
     r.ropt = &ropt;
     r.rstate = r.rep->begin(out, &ropt);
+    r.stream = opt.stdin_jsonl;
+    /* folders that could not be listed, and paths that yield no article (a
+     * mistyped folder in a workflow must not pass): named in the report */
+    for (size_t i = 0; i < inputs.n_errors; i++)
+        report_unread(&r, inputs.errors[i].path, 0, &inputs.errors[i]);
+    for (size_t a = 0; !config_failed && articles_of && a < opt.n_paths; a++)
+        /* a folder with no article file, or whose every article the
+         * configuration excludes; not one an earlier argument listed */
+        if (inputs.folder[a] == 1 && articles_of[a] == 0 &&
+            (inputs.found[a] == 0 || inputs.listed[a] > 0)) {
+            mtc_error w;
+            mtc_error_set(&w, MTC_ERR_USAGE, opt.paths[a], -1, -1,
+                          "no article in this folder (no .txt, .md, .markdown, .html or .htm "
+                          "file, or all excluded by the configuration)");
+            mtc_buf name = MTC_BUF_INIT;
+            mtc_escape_terminal(&name, opt.paths[a], strlen(opt.paths[a]));
+            fprintf(stderr, "mtcheck: warning: %.*s: %s\n", (int)name.len,
+                    name.data ? name.data : "", w.message);
+            mtc_buf_free(&name);
+            report_unread(&r, opt.paths[a], 0, &w);
+        }
     int fatal = cannot_report; /* nothing is checked, no report is committed */
     if (cfgs && !cannot_report && (opt.stdin_jsonl || r.total > 0) &&
         mtc_batch_run(&b, &err) != MTC_OK) {
@@ -612,6 +676,7 @@ int main(int argc, char **argv)
     free(root);
     free(config_of);
     free(selected);
+    free(articles_of);
     mtc_inputs_free(&inputs);
     mtc_config_set_free(&configs);
     mtc_options_free(&opt);

@@ -92,6 +92,7 @@ static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
 {
     const mtc_batch *b = w->p->b;
     it->config = job->config < b->n_configs ? job->config : 0;
+    it->line = job->line;
     if (job->err.status != MTC_OK) {
         it->status = job->err.status;
         it->err = job->err;

@@ -16,6 +16,7 @@ typedef struct mtc_batch_job {
     char *bytes;         /* owned: the article's bytes; NULL = read the file at path */
     size_t len;
     size_t config;       /* index into mtc_batch.configs */
+    long line;           /* the input line of a streamed article; 0 for files */
     mtc_error err;       /* a source error (status != MTC_OK): reported, not checked */
     /* The article's translation source (the text it was translated from),
      * for the source.* checks: bytes (owned; a --stdin-jsonl "source"), or
@@ -32,8 +33,9 @@ typedef struct mtc_batch_job {
  * use doc and res during the call only; the batch frees them afterwards. */
 typedef struct mtc_batch_item {
     size_t seq;          /* 0-based input order */
-    const char *path;
+    const char *path;    /* NULL for a streamed line without an id */
     size_t config;
+    long line;           /* the job's input line (0 for files) */
     mtc_status status;   /* MTC_OK: doc and res are set */
     mtc_error err;
     mtc_document *doc;

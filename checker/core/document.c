@@ -145,6 +145,7 @@ void mtc_document_free(mtc_document *doc)
         free(doc->source);
     free(doc->text);
     free(doc->map);
+    free(doc->map_end);
     free(doc->path);
     free(doc->line_starts);
     free(doc->col_marks);
@@ -163,9 +164,24 @@ size_t mtc_document_source_offset(const mtc_document *doc, size_t off)
     return doc->map ? doc->map[off] : off;
 }
 
+size_t mtc_document_source_end(const mtc_document *doc, size_t off)
+{
+    if (off > doc->len)
+        off = doc->len;
+    if (!doc->map)
+        return off;
+    return off == 0 || !doc->map_end ? doc->map[off] : doc->map_end[off - 1];
+}
+
 void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col)
 {
-    size_t src = mtc_document_source_offset(doc, off);
+    mtc_document_source_line_col(doc, mtc_document_source_offset(doc, off), line, col);
+}
+
+void mtc_document_source_line_col(const mtc_document *doc, size_t src, long *line, long *col)
+{
+    if (src > doc->source_len)
+        src = doc->source_len;
     size_t lo = 0, hi = doc->n_lines; /* find last line start <= src */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -243,7 +259,9 @@ mtc_status mtc_document_from_bytes(const char *path, const char *bytes, size_t l
         doc->source = dec.text;
         doc->source_len = dec.len;
         doc->map = ex.map;
+        doc->map_end = ex.map_end;
         ex.map = NULL;
+        ex.map_end = NULL;
         free(doc->line_starts);
         doc->line_starts = NULL;
         index_lines(doc);

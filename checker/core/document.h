@@ -76,10 +76,13 @@ struct mtc_document {
 
     /* Source positions. For plain text source == text and map == NULL.
      * Otherwise map[i] is the byte in source of text byte i (len+1 entries:
-     * map[len] is the end). */
+     * map[len] is the end) and map_end[i] the source byte after text byte
+     * i (so a span ends at its last byte, not after the markup that
+     * follows it). */
     char *source;           /* decoded source (UTF-8); may alias text */
     size_t source_len;
     size_t *map;
+    size_t *map_end;
     size_t source_base;     /* added to reported offsets: 3 when a UTF-8 BOM
                              * was stripped, so offsets are the file's bytes */
 
@@ -112,8 +115,14 @@ struct mtc_document {
  * longer texts). */
 mtc_document *mtc_document_from_utf8(const char *path, char *text, size_t len);
 
-/* Position in the source file of text byte off. */
+/* Position in the source file of text byte off (where a span starting
+ * there starts). */
 size_t mtc_document_source_offset(const mtc_document *doc, size_t off);
+/* Position in the source file where a span of text ending at off ends:
+ * after the source of text byte off - 1. */
+size_t mtc_document_source_end(const mtc_document *doc, size_t off);
+/* 1-based line and column (in Unicode characters) of source byte src. */
+void mtc_document_source_line_col(const mtc_document *doc, size_t src, long *line, long *col);
 /* 1-based line and column (column in Unicode characters) of text byte off,
  * in source coordinates. */
 void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col);

@@ -119,9 +119,10 @@ static void open_mark(render *r, size_t i)
         attr_s(b, "data-rule", is->rule);
         attr_s(b, "data-severity", sev);
         attr_s(b, "data-category", is->category);
-        mtc_buf_printf(b, " data-start=\"%zu\" data-end=\"%zu\"",
-                       r->doc->source_base + mtc_document_source_offset(r->doc, r->s[i]),
-                       r->doc->source_base + mtc_document_source_offset(r->doc, r->e[i]));
+        size_t ss = mtc_document_source_offset(r->doc, r->s[i]);
+        size_t se = r->e[i] > r->s[i] ? mtc_document_source_end(r->doc, r->e[i]) : ss;
+        mtc_buf_printf(b, " data-start=\"%zu\" data-end=\"%zu\"", r->doc->source_base + ss,
+                       r->doc->source_base + (se < ss ? ss : se));
         label(b, is, i + 1);
     }
     mtc_buf_printf(b, " data-issue=\"%zu\"", i + 1);

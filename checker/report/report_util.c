@@ -45,12 +45,12 @@ static void line_col_bytes(const mtc_document *doc, size_t src, long *line, long
 void mtc_issue_position(const mtc_document *doc, const mtc_issue *is, mtc_issue_pos *pos)
 {
     memset(pos, 0, sizeof *pos);
-    mtc_document_line_col(doc, is->start, &pos->line, &pos->col);
-    mtc_document_line_col(doc, is->end, &pos->end_line, &pos->end_col);
     size_t s = mtc_document_source_offset(doc, is->start);
-    size_t e = mtc_document_source_offset(doc, is->end);
-    if (e < s)
-        e = s;
+    size_t e = mtc_document_source_end(doc, is->end);
+    if (e < s || is->end <= is->start)
+        e = s; /* an empty span stays where it starts */
+    mtc_document_source_line_col(doc, s, &pos->line, &pos->col);
+    mtc_document_source_line_col(doc, e, &pos->end_line, &pos->end_col);
     long l;
     line_col_bytes(doc, s, &l, &pos->byte_col);
     line_col_bytes(doc, e, &l, &pos->end_byte_col);
@@ -221,4 +221,15 @@ void mtc_json_put_issue_with_source(mtc_buf *b, const mtc_document *doc, const m
     mtc_buf_printf(b, ", \"byte_start\": %zu, \"byte_end\": %zu, \"text\": ", a, e);
     mtc_escape_json(b, src->text + is->source_start, is->source_end - is->source_start);
     mtc_buf_puts(b, "}}");
+}
+
+void mtc_unread_describe(mtc_buf *b, const mtc_unread *u)
+{
+    if (u->line > 0) {
+        mtc_buf_printf(b, "stdin line %ld", u->line);
+        if (u->path)
+            mtc_buf_printf(b, " (id %s)", u->path);
+    } else {
+        mtc_buf_puts(b, u->path ? u->path : "stdin");
+    }
 }

@@ -14,6 +14,9 @@
 /* Appends path relative to opt->base_dir when it lies inside it (else as
  * given), with '/' separators and no leading "./". */
 void mtc_report_rel_path(mtc_buf *b, const mtc_report_options *opt, const char *path);
+/* An unread input for people: its path, or "stdin line N" (with the
+ * record's id when it has one). */
+void mtc_unread_describe(mtc_buf *b, const mtc_unread *u);
 
 /* Where an issue is in its source file. Lines and columns are 1-based;
  * columns count Unicode characters (col) or UTF-8 bytes (byte_col); the
