@@ -91,6 +91,10 @@ void mtc_checker_free(mtc_checker *chk);
  * doc (doc must outlive it). */
 mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_result **out,
                              mtc_error *err);
+/* The same with the article's source (NULL = none): doc is aligned with
+ * it and the source.* checks run. The result borrows src too. */
+mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
+                                    const mtc_document *src, mtc_result **out, mtc_error *err);
 void mtc_result_free(mtc_result *res);
 
 /* ---- accessors (the structs are internal) ---- */

@@ -16,6 +16,7 @@ extern const mtc_analyzer mtc_analyzer_quotes;
 extern const mtc_analyzer mtc_analyzer_artifacts;
 extern const mtc_analyzer mtc_analyzer_grammar;
 extern const mtc_analyzer mtc_analyzer_agreement;
+extern const mtc_analyzer mtc_analyzer_source;
 
 static const mtc_analyzer *const coded[] = {
     &mtc_analyzer_typography,
@@ -24,6 +25,7 @@ static const mtc_analyzer *const coded[] = {
     &mtc_analyzer_artifacts,
     &mtc_analyzer_grammar,
     &mtc_analyzer_agreement,
+    &mtc_analyzer_source,
 };
 
 #define N_CODED (sizeof coded / sizeof coded[0])

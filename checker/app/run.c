@@ -27,6 +27,7 @@
 #include "paths.h"
 #include "report.h"
 #include "report_html.h"
+#include "source_map.h"
 #include "stdin_jsonl.h"
 
 static void diagnose(const mtc_run_hooks *h, const mtc_error *err)
@@ -116,6 +117,10 @@ typedef struct file_source {
     const size_t *config;   /* per input */
     const char *selected;   /* per input: 1 = check it */
     size_t next;
+    const mtc_source_map *cli_sources;    /* --source, --source-list, --source-dir */
+    const mtc_source_map *config_sources; /* per configuration (source-* keys) */
+    char *const *args;                    /* the command-line paths */
+    size_t n_args;
 } file_source;
 
 static int next_file(void *ctx, mtc_batch_job *job)
@@ -128,7 +133,18 @@ static int next_file(void *ctx, mtc_batch_job *job)
     job->path = strdup(fs->inputs->paths[fs->next]);
     job->config = fs->config[fs->next];
     fs->next++;
-    return job->path != NULL;
+    if (!job->path)
+        return 0;
+    /* its source: the command line's, else its configuration's */
+    const mtc_source_map *maps[2] = {fs->cli_sources, &fs->config_sources[job->config]};
+    for (int m = 0; m < 2 && !job->source_path; m++)
+        if (maps[m]->any) {
+            job->source_path = mtc_source_map_find(maps[m], job->path, fs->args, fs->n_args,
+                                                   &job->source_optional);
+            if (!job->source_path)
+                job->source_optional = 1; /* looked for, none: a note */
+        }
+    return 1;
 }
 
 /* A report written beside the main one in the same run (--sarif, --summary). */
@@ -210,6 +226,16 @@ static void on_article(void *ctx, const mtc_batch_item *it)
                           enc);
             diagnose(s->hooks, &note);
         }
+        if (it->source_err.status != MTC_OK) {
+            diagnose(s->hooks, &it->source_err);
+            s->totals->trouble = 1;
+        }
+        if (it->source_absent) {
+            mtc_error note;
+            mtc_error_set(&note, MTC_OK, it->path, -1, -1,
+                          "no source found; checked without the source checks");
+            diagnose(s->hooks, &note);
+        }
         s->totals->checked++;
         if (s->baseline_out) {
             mtc_buf b = MTC_BUF_INIT;
@@ -260,6 +286,9 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
     size_t *config_of = NULL;
     char *selected = NULL, *root = NULL;
     size_t *articles_of = NULL;
+    mtc_source_map cli_sources;
+    memset(&cli_sources, 0, sizeof cli_sources);
+    mtc_source_map *config_sources = NULL;
     const mtc_config **cfgs = NULL;
     int have_configs = 0, have_inputs = 0, have_output = 0, have_stream = 0;
     mtc_jsonl_source js;
@@ -308,6 +337,32 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
     if (opt->stdin_jsonl && mtc_config_set_for(&configs, "-", &stream_config, &err) != MTC_OK)
         goto fail;
 
+    /* where the sources are: the command line, then each configuration */
+    config_sources = calloc(configs.n + 1, sizeof *config_sources);
+    if (!config_sources) {
+        mtc_error_set(&err, MTC_ERR_IO, "", -1, -1, "out of memory");
+        goto fail;
+    }
+    if (opt->source)
+        mtc_source_map_set_single(&cli_sources, opt->source);
+    if (opt->source_dir)
+        mtc_source_map_set_dir(&cli_sources, opt->source_dir);
+    if (opt->source_list) {
+        mtc_inputs_note_read(&inputs, opt->source_list);
+        if (mtc_source_map_load_list(&cli_sources, opt->source_list, &err) != MTC_OK)
+            goto fail;
+    }
+    for (size_t i = 0; i < configs.n; i++) {
+        const mtc_config *c = configs.inis[i]->cfg;
+        if (c->source_dir)
+            mtc_source_map_set_dir(&config_sources[i], c->source_dir);
+        if (c->source_list) {
+            mtc_inputs_note_read(&inputs, c->source_list);
+            if (mtc_source_map_load_list(&config_sources[i], c->source_list, &err) != MTC_OK)
+                goto fail;
+        }
+    }
+
     note_files_read(&configs, &inputs);
     FILE *out = stdout;
     if (opt->output) {
@@ -334,7 +389,8 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
     }
     for (size_t i = 0; i < configs.n; i++)
         cfgs[i] = configs.inis[i]->cfg;
-    file_source fs = {&inputs, config_of, selected, 0};
+    file_source fs = {&inputs, config_of, selected, 0, &cli_sources, config_sources,
+                      opt->paths, opt->n_paths};
     mtc_jsonl_source_init(&js, stdin, stream_config);
     have_stream = 1;
 
@@ -502,6 +558,10 @@ done:
     free(config_of);
     free(selected);
     free(articles_of);
+    mtc_source_map_free(&cli_sources);
+    for (size_t i = 0; config_sources && i < configs.n; i++)
+        mtc_source_map_free(&config_sources[i]);
+    free(config_sources);
     if (have_inputs)
         mtc_inputs_free(&inputs);
     if (have_configs)

@@ -39,6 +39,8 @@ void mtc_config_free(mtc_config *cfg)
     free_strings(cfg->dicpaths, cfg->n_dicpaths);
     free(cfg->rules);
     free(cfg->env_dicpath);
+    free(cfg->source_dir);
+    free(cfg->source_list);
     free(cfg);
 }
 

@@ -35,6 +35,8 @@ struct mtc_config {
     int fail_on_none;      /* 1 when the gate on severities is off */
     double min_score;      /* 0 = no score gate */
     int accept_both_variants; /* spelling: accept US and UK spellings */
+    char *source_dir;      /* source-dir key: parallel source folder, owned; NULL = none */
+    char *source_list;     /* source-list key: ARTICLE<TAB>SOURCE list, owned; NULL = none */
     /* A content repository's own data rules (`rules =` in .mtcheck.ini), run
      * after the registry's analyzers; borrowed: the mtc_ini that read them
      * owns the rule set. NULL when there are none. */

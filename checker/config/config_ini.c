@@ -213,6 +213,11 @@ static int on_main_key(ini_ctx *c, const char *name, const char *value)
         if (end == value || *end || v < 0 || v > 100)
             return fail(c, "%s: takes a number from 0 to 100, not '%s'", name, value);
         cfg->min_score = v;
+    } else if (strcmp(name, "source-dir") == 0 || strcmp(name, "source-list") == 0) {
+        /* where the articles' sources are, relative to this file */
+        char **slot = name[7] == 'd' ? &cfg->source_dir : &cfg->source_list;
+        free(*slot);
+        *slot = resolve(c->ini, value);
     } else if (strcmp(name, "accept-both-variants") == 0) {
         int b;
         if (parse_bool(value, &b) != 0)

@@ -43,6 +43,7 @@ static const char help_text[] =
     "                          separated by NUL bytes (git diff -z --name-only, find -print0)\n"
     "      --stdin-jsonl       read {\"id\": ..., \"text\": ...} lines from standard input\n"
     "                          and write one JSON result line per article (jsonl)\n"
+    "      --source FILE       the text translated (source.*); --source-list, --source-dir\n"
     "Batch:\n"
     "  -j, --jobs N            check N articles at once (default: the number of cores);\n"
     "                          the output is the same whatever N is\n"
@@ -104,6 +105,9 @@ enum {
     OPT_CONFIG,
     OPT_NO_CONFIG,
     OPT_HTML_DIR,
+    OPT_SOURCE,
+    OPT_SOURCE_LIST,
+    OPT_SOURCE_DIR,
     OPT_SARIF,
     OPT_SUMMARY,
     OPT_BASELINE,
@@ -139,6 +143,9 @@ static const struct option long_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"html-dir", required_argument, NULL, OPT_HTML_DIR},
+    {"source", required_argument, NULL, OPT_SOURCE},
+    {"source-list", required_argument, NULL, OPT_SOURCE_LIST},
+    {"source-dir", required_argument, NULL, OPT_SOURCE_DIR},
     {"quiet", no_argument, NULL, 'q'},
     {"sarif", required_argument, NULL, OPT_SARIF},
     {"summary", required_argument, NULL, OPT_SUMMARY},
@@ -421,6 +428,18 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
             free(opt->html_dir);
             opt->html_dir = mtc_xstrdup(optarg);
             break;
+        case OPT_SOURCE:
+            free(opt->source);
+            opt->source = mtc_xstrdup(optarg);
+            break;
+        case OPT_SOURCE_LIST:
+            free(opt->source_list);
+            opt->source_list = mtc_xstrdup(optarg);
+            break;
+        case OPT_SOURCE_DIR:
+            free(opt->source_dir);
+            opt->source_dir = mtc_xstrdup(optarg);
+            break;
         case 'q':
             opt->quiet = 1;
             break;
@@ -464,6 +483,8 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
     }
     if (opt->stdin_jsonl && opt->n_paths > 0)
         return usage(err, "--stdin-jsonl reads standard input only, not '%s'", opt->paths[0]);
+    if (opt->source && opt->n_paths != 1)
+        return usage(err, "%s", "--source is the source of one article: give exactly one");
     if (opt->files0_from && opt->n_paths > 0)
         return usage(err, "--files0-from gives the inputs: no PATH besides it ('%s')",
                      opt->paths[0]);
@@ -552,6 +573,9 @@ void mtc_options_free(mtc_options *opt)
     mtc_config_free(opt->cfg);
     free(opt->output);
     free(opt->html_dir);
+    free(opt->source);
+    free(opt->source_list);
+    free(opt->source_dir);
     free(opt->encoding);
     free(opt->config_path);
     for (size_t i = 0; i < opt->n_paths; i++)

@@ -21,6 +21,9 @@ typedef struct mtc_options {
     char format[32];         /* "text" */
     char *output;            /* -o FILE, owned; NULL = stdout */
     char *html_dir;          /* --html-dir DIR, owned; NULL = none */
+    char *source;            /* --source FILE, owned; NULL = none */
+    char *source_list;       /* --source-list FILE, owned; NULL = none */
+    char *source_dir;        /* --source-dir DIR, owned; NULL = none */
     char *encoding;          /* --encoding, owned; NULL = detect */
     mtc_input_format input_format;
     char **paths;            /* owned; "-" = standard input */

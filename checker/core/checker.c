@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "source_align.h"
 #include "emitter.h"
 #include "suppress.h"
 #include "quotemap.h"
@@ -166,9 +167,16 @@ static void drop_suppressed(const mtc_document *doc, const mtc_analyzer *an, mtc
 mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_result **out,
                              mtc_error *err)
 {
+    return mtc_checker_check_source(chk, doc, NULL, out, err);
+}
+
+mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
+                                    const mtc_document *src, mtc_result **out, mtc_error *err)
+{
     (void)err;
     mtc_quotemap *qm = mtc_quotemap_build(doc);
-    mtc_context ctx = {doc, chk->cfg, qm};
+    mtc_source_align *al = src ? mtc_source_align_build(doc, src) : NULL;
+    mtc_context ctx = {doc, chk->cfg, qm, al};
     mtc_emitter em;
     memset(&em, 0, sizeof em);
     em.text_len = doc->len;
@@ -186,6 +194,7 @@ mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_resu
         drop_suppressed(doc, slot->an, &em, first);
     }
     mtc_quotemap_free(qm);
+    mtc_source_align_free(al);
 
     if (em.n > 1)
         qsort(em.issues, em.n, sizeof *em.issues, issue_cmp);
@@ -202,6 +211,7 @@ mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_resu
 
     mtc_result *res = mtc_xcalloc(1, sizeof *res);
     res->doc = doc;
+    res->source_doc = src;
     res->issues = em.issues;
     res->n_issues = em.n;
     for (size_t i = 0; i < res->n_issues; i++)

@@ -58,6 +58,15 @@ mtc_issue *mtc_emit(mtc_emitter *em, int rule, mtc_severity sev, size_t start, s
     return is;
 }
 
+void mtc_issue_source_span(mtc_issue *is, size_t start, size_t end)
+{
+    if (!is)
+        return;
+    is->has_source_span = 1;
+    is->source_start = start;
+    is->source_end = end < start ? start : end;
+}
+
 void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len)
 {
     if (!is || is->n_suggestions >= MTC_MAX_SUGGESTIONS)

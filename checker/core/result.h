@@ -10,6 +10,7 @@
 
 struct mtc_result {
     const mtc_document *doc;     /* borrowed */
+    const mtc_document *source_doc; /* borrowed: the article's source, or NULL */
     mtc_issue *issues;           /* owned; sorted by start, end, rule */
     size_t n_issues;
     double *sentence_penalty;    /* owned; doc->n_sentences entries */

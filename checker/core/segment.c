@@ -490,6 +490,13 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
         int m;
         int32_t c = cp_at(t, b, j, &m);
         if (!is_space(c)) {
+            /* 。！？ end a sentence with no space after them (Chinese and
+             * Japanese text: a source read for the source.* checks) */
+            int32_t mk = cp_at(t, b, mark, &m);
+            if (mk == 0x3002 || mk == 0xFF01 || mk == 0xFF1F) {
+                add_sentence(st, sstart, j);
+                sstart = j;
+            }
             i = j;
             continue;
         }

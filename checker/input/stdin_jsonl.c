@@ -1,4 +1,5 @@
-/* stdin_jsonl.c — reads {"id": ..., "text": ...} lines (json-c) and makes
+/* stdin_jsonl.c — reads {"id": ..., "text": ..., "source": ...} lines (json-c;
+ * "source", the text translated, is optional) and makes
  * batch jobs of them (stdin_jsonl.h); a line that is not such a record is
  * a job carrying the error (and the id when the line had one), so every
  * line gets an answer in order. Owns its line buffer; each job owns
@@ -71,12 +72,13 @@ int mtc_jsonl_next(void *ctx, mtc_batch_job *job)
                 bad_line(src, job, "more than one JSON value on the line");
                 return 1;
             }
-        json_object *id = NULL, *text = NULL;
+        json_object *id = NULL, *text = NULL, *source = NULL;
         if (!json_object_is_type(obj, json_type_object)) {
             bad_line(src, job, "not a JSON object");
         } else {
             json_object_object_get_ex(obj, "id", &id);
             int has_text = json_object_object_get_ex(obj, "text", &text); /* null: text NULL */
+            json_object_object_get_ex(obj, "source", &source);
             if (id && (json_object_is_type(id, json_type_string) ||
                        json_object_is_type(id, json_type_int)))
                 job->path = mtc_xstrdup(json_object_get_string(id));
@@ -90,7 +92,18 @@ int mtc_jsonl_next(void *ctx, mtc_batch_job *job)
                 bad_line(src, job, "\"text\" is null, not a string");
             else if (!json_object_is_type(text, json_type_string))
                 bad_line(src, job, "\"text\" is not a string");
+            else if (source && !json_object_is_type(source, json_type_string) &&
+                     !json_object_is_type(source, json_type_null))
+                bad_line(src, job, "\"source\" (the text translated, a string) is not a string");
             else {
+                if (source && json_object_is_type(source, json_type_string)) {
+                    /* the translation's source text, for the source.* checks */
+                    size_t sl = (size_t)json_object_get_string_len(source);
+                    job->source_bytes = mtc_xmalloc(sl + 1);
+                    memcpy(job->source_bytes, json_object_get_string(source), sl);
+                    job->source_bytes[sl] = '\0';
+                    job->source_len = sl;
+                }
                 size_t tl = (size_t)json_object_get_string_len(text);
                 job->bytes = mtc_xmalloc(tl + 1);
                 memcpy(job->bytes, json_object_get_string(text), tl);

@@ -74,7 +74,7 @@ static void json_article(void *state, const mtc_result *res)
     mtc_buf_puts(&b, "],\n   \"issues\": [");
     for (size_t i = 0; i < res->n_issues; i++) {
         mtc_buf_puts(&b, i ? ",\n    " : "\n    ");
-        mtc_json_put_issue(&b, doc, &res->issues[i]);
+        mtc_json_put_issue_with_source(&b, doc, res->source_doc, &res->issues[i]);
     }
     mtc_buf_puts(&b, "]}");
     fwrite(b.data, 1, b.len, st->out);

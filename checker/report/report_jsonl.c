@@ -48,7 +48,7 @@ static void jl_article(void *state, const mtc_result *res)
     for (size_t i = 0; i < res->n_issues; i++) {
         if (i)
             mtc_buf_puts(&b, ", ");
-        mtc_json_put_issue(&b, doc, &res->issues[i]);
+        mtc_json_put_issue_with_source(&b, doc, res->source_doc, &res->issues[i]);
     }
     mtc_buf_puts(&b, "]}\n");
     fwrite(b.data, 1, b.len, st->out);

@@ -140,6 +140,13 @@ static void sarif_article(void *state, const mtc_result *res)
                            " \"properties\": {\"severity\": \"%s\", \"category\": ",
                        fp[i], mtc_severity_name(is->severity));
         put_str(&b, is->category);
+        size_t sa, se;
+        if (mtc_issue_source_offsets(res->source_doc, is, &sa, &se)) {
+            /* a check against the source: the source bytes it is about */
+            mtc_buf_puts(&b, ", \"sourceFile\": ");
+            mtc_escape_json(&b, res->source_doc->path, strlen(res->source_doc->path));
+            mtc_buf_printf(&b, ", \"sourceByteStart\": %zu, \"sourceByteEnd\": %zu", sa, se);
+        }
         mtc_buf_puts(&b, "}}");
     }
     fwrite(b.data, 1, b.len, st->out);

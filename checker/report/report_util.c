@@ -191,6 +191,31 @@ void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is
     mtc_buf_putc(b, '}');
 }
 
+int mtc_issue_source_offsets(const mtc_document *src, const mtc_issue *is, size_t *start,
+                             size_t *end)
+{
+    if (!src || !is->has_source_span || is->source_end > src->len)
+        return 0;
+    *start = mtc_document_source_offset(src, is->source_start) + src->source_base;
+    *end = mtc_document_source_offset(src, is->source_end) + src->source_base;
+    return 1;
+}
+
+void mtc_json_put_issue_with_source(mtc_buf *b, const mtc_document *doc, const mtc_document *src,
+                                    const mtc_issue *is)
+{
+    mtc_json_put_issue(b, doc, is);
+    size_t a, e;
+    if (!mtc_issue_source_offsets(src, is, &a, &e))
+        return;
+    b->len--; /* reopen the object */
+    mtc_buf_puts(b, ", \"source\": {\"file\": ");
+    mtc_escape_json(b, src->path, strlen(src->path));
+    mtc_buf_printf(b, ", \"byte_start\": %zu, \"byte_end\": %zu, \"text\": ", a, e);
+    mtc_escape_json(b, src->text + is->source_start, is->source_end - is->source_start);
+    mtc_buf_puts(b, "}}");
+}
+
 void mtc_unread_describe(mtc_buf *b, const mtc_unread *u)
 {
     if (u->line > 0) {

@@ -49,6 +49,13 @@ void mtc_escape_gh_property(mtc_buf *b, const char *s, size_t len);
  * sentence index). */
 void mtc_json_put_number(mtc_buf *b, double x);
 void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is);
+/* The same, with "source": {"file", "byte_start", "byte_end", "text"} for
+ * an issue about bytes of the article's source (src may be NULL). */
+void mtc_json_put_issue_with_source(mtc_buf *b, const mtc_document *doc, const mtc_document *src,
+                                    const mtc_issue *is);
+/* The source span's file offsets of an issue (0 when it has none). */
+int mtc_issue_source_offsets(const mtc_document *src, const mtc_issue *is, size_t *start,
+                             size_t *end);
 
 /* "error" for major and critical, "warning" for minor (SARIF and GitHub). */
 const char *mtc_report_level(mtc_severity s);
