@@ -496,3 +496,63 @@ Test(hostile2, fuzz_walk_replay)
     }
     closedir(d);
 }
+
+Test(hostile2, stdin_jsonl_ids_round_trip_and_records_are_bounded)
+{
+    char *dir = ct_tmpdir();
+    const char *in = "{\"id\": 18446744073709551615, \"text\": \"The mayor spoke.\"}\n"
+                     "{\"id\": 123456789012345678901234567890, \"text\": \"The mayor spoke.\"}\n"
+                     "{\"id\": -5, \"text\": \"The mayor spoke.\"}\n"
+                     "{\"id\": \"a\", \"text\": \"The mayor said the plan would pass.\"}\n";
+    char *p = ct_write(dir, "in.jsonl", in, strlen(in));
+    ct_result r = ct_run("--stdin-jsonl --format jsonl", p);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.out, "{\"id\": 18446744073709551615,"), "%s", r.out);
+    cr_assert(strstr(r.out, "{\"id\": 123456789012345678901234567890,"), "%s", r.out);
+    cr_assert(strstr(r.out, "{\"id\": -5,"), "%s", r.out);
+    cr_assert(strstr(r.out, "{\"id\": \"a\","), "strings stay strings: %s", r.out);
+    ct_free(&r);
+    /* a record over --max-bytes is answered with an error, the next is checked */
+    char *big = repeat("x", 300000, "");
+    char *text = malloc(strlen(big) + 200);
+    sprintf(text, "{\"id\": 1, \"text\": \"%s\"}\n{\"id\": 2, \"text\": \"The mayor spoke.\"}\n", big);
+    char *q = ct_write(dir, "big.jsonl", text, strlen(text));
+    r = ct_run("--stdin-jsonl --max-bytes 100K --format jsonl", q);
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.out, "\"line\": 1, \"error\": \"record is larger than --max-bytes"), "%s",
+              r.out);
+    cr_assert(strstr(r.out, "{\"id\": 2,"), "the next record is checked: %s", r.out);
+    ct_free(&r);
+    free(big);
+    free(text);
+    free(p);
+    free(q);
+}
+
+Test(hostile2, markdown_summary_escapes_the_backslash)
+{
+    char *dir = ct_tmpdir();
+    char *p = ct_write(dir, "\\[click here\\](https:\\\\evil.example\\\\login).txt",
+                       "Teh mayor spoke.\n", 17);
+    ct_result r = run("--format markdown '%s'", p, "");
+    cr_assert_null(strstr(r.out, "\\[click here\\](https"), "no live link: %s", r.out);
+    cr_assert(strstr(r.out, "\\\\\\[click here\\\\\\]\\(https"), "backslashes escaped: %s", r.out);
+    ct_free(&r);
+    free(p);
+}
+
+Test(hostile2, explicit_files_are_never_excluded)
+{
+    char *dir = ct_tmpdir();
+    free(ct_write(dir, ".mtcheck.ini", "exclude = **\n", 13));
+    char *a = ct_write(dir, "a.txt", "The mayor said teh thing.\n", 26);
+    ct_result r = run("--format json %s", a, "");
+    cr_assert_eq(r.status, 1, "the named file is checked: %s", r.err);
+    cr_assert(strstr(r.out, "\"teh\""), "%s", r.out);
+    ct_free(&r);
+    r = run("--format json %s", dir, "");
+    cr_assert_eq(r.status, 2, "a folder whose every article is excluded: exit 2 (%s)", r.err);
+    cr_assert(strstr(r.err, "no article"), "and says so: %s", r.err);
+    ct_free(&r);
+    free(a);
+}

@@ -174,7 +174,8 @@ typedef struct sink {
 
 /* An input that could not be checked (issue 13): in the summary and the
  * report (every format names it) and exit status 2. */
-static void report_unread(sink *s, const char *path, long line, const mtc_error *err)
+static void report_unread(sink *s, const char *path, long line, int id_is_number,
+                          const mtc_error *err)
 {
     char reason[1200];
     if (err->byte_offset >= 0)
@@ -183,7 +184,8 @@ static void report_unread(sink *s, const char *path, long line, const mtc_error 
         snprintf(reason, sizeof reason, "line %ld: %s", err->line, err->message);
     else
         snprintf(reason, sizeof reason, "%s", err->message);
-    const mtc_unread *u = mtc_summary_add_unread(&s->sum, path, line, reason);
+    mtc_unread *u = (mtc_unread *)mtc_summary_add_unread(&s->sum, path, line, reason);
+    u->id_is_number = id_is_number && path;
     if (s->rep->unread)
         s->rep->unread(s->rstate, u);
     s->totals->trouble = 1;
@@ -215,7 +217,7 @@ static void on_article(void *ctx, const mtc_batch_item *it)
         if (it->status == MTC_ERR_BINARY && !s->stream)
             s->totals->binary++; /* a binary file in a folder is skipped, not an error */
         else
-            report_unread(s, it->path, it->line, &it->err);
+            report_unread(s, it->path, it->line, it->id_is_number, &it->err);
     } else {
         int detected;
         const char *enc = mtc_document_encoding(it->doc, &detected);
@@ -328,6 +330,7 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
         /* every explicit file and every article found in a folder, unless
          * the configuration's include/exclude globs leave it out */
         selected[i] = strcmp(inputs.paths[i], "-") == 0 ||
+                      inputs.folder[inputs.arg_of[i]] != 1 || /* named on the command line */
                       mtc_ini_selects(configs.inis[config_of[i]], inputs.paths[i]);
         s.total += selected[i] != 0;
         if (selected[i])
@@ -392,6 +395,7 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
     file_source fs = {&inputs, config_of, selected, 0, &cli_sources, config_sources,
                       opt->paths, opt->n_paths};
     mtc_jsonl_source_init(&js, stdin, stream_config);
+    js.max_bytes = opt->max_bytes;
     have_stream = 1;
 
     mtc_batch b;
@@ -457,7 +461,7 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
     /* folders that could not be listed, and paths that yield no article (a
      * mistyped folder in a workflow must not pass): named in the report */
     for (size_t i = 0; i < inputs.n_errors; i++)
-        report_unread(&s, inputs.errors[i].path, 0, &inputs.errors[i]);
+        report_unread(&s, inputs.errors[i].path, 0, 0, &inputs.errors[i]);
     for (size_t a = 0; a < opt->n_paths; a++)
         /* a folder with no article file, or whose every article the
          * configuration excludes; not one an earlier argument listed */
@@ -469,7 +473,7 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
             mtc_error_set(&w, MTC_OK, "", -1, -1, "warning: %s: %s", opt->paths[a], why);
             diagnose(hooks, &w);
             mtc_error_set(&w, MTC_ERR_USAGE, opt->paths[a], -1, -1, "%s", why);
-            report_unread(&s, opt->paths[a], 0, &w);
+            report_unread(&s, opt->paths[a], 0, 0, &w);
         }
     int fatal = cannot_report; /* nothing is checked, no report is committed */
     if (!cannot_report && (opt->stdin_jsonl || s.total > 0) && mtc_batch_run(&b, &err) != MTC_OK) {

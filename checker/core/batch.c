@@ -93,6 +93,7 @@ static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
     const mtc_batch *b = w->p->b;
     it->config = job->config < b->n_configs ? job->config : 0;
     it->line = job->line;
+    it->id_is_number = job->id_is_number;
     if (job->err.status != MTC_OK) {
         it->status = job->err.status;
         it->err = job->err;
@@ -109,6 +110,7 @@ static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
         it->status = st;
         return;
     }
+    it->doc->id_is_number = job->id_is_number;
     mtc_checker *chk = w->checkers[it->config];
     if (!chk) {
         pthread_mutex_lock(&w->p->create_lock);

@@ -17,6 +17,8 @@ typedef struct mtc_batch_job {
     size_t len;
     size_t config;       /* index into mtc_batch.configs */
     long line;           /* the input line of a streamed article; 0 for files */
+    int id_is_number;    /* a streamed record's id is a JSON number: path holds
+                          * its digits as written, echoed unquoted */
     mtc_error err;       /* a source error (status != MTC_OK): reported, not checked */
     /* The article's translation source (the text it was translated from),
      * for the source.* checks: bytes (owned; a --stdin-jsonl "source"), or
@@ -36,6 +38,7 @@ typedef struct mtc_batch_item {
     const char *path;    /* NULL for a streamed line without an id */
     size_t config;
     long line;           /* the job's input line (0 for files) */
+    int id_is_number;    /* path is a JSON number as written (mtc_batch_job) */
     mtc_status status;   /* MTC_OK: doc and res are set */
     mtc_error err;
     mtc_document *doc;

@@ -77,6 +77,8 @@ struct mtc_document {
     char *path;             /* as given; "-" for stdin */
     char encoding[64];      /* encoding the input was decoded from */
     int encoding_detected;  /* 1 when guessed by uchardet */
+    int id_is_number;       /* path is a --stdin-jsonl id that is a JSON number,
+                             * as written: reports echo it unquoted */
 
     char *text;             /* UTF-8 prose that is checked, NUL-terminated */
     size_t len;

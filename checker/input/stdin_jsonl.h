@@ -16,6 +16,7 @@ typedef struct mtc_jsonl_source {
     size_t line;       /* lines read */
     char *buf;         /* owned line buffer */
     size_t cap;
+    size_t max_bytes;  /* --max-bytes per record (its line); 0 = no limit */
 } mtc_jsonl_source;
 
 void mtc_jsonl_source_init(mtc_jsonl_source *src, FILE *in, size_t config);

@@ -27,6 +27,7 @@ typedef struct mtc_unread {
     char *path;             /* owned: the file or folder, or the id of a
                              * streamed record; NULL for a record without one */
     long line;              /* the --stdin-jsonl input line; 0 for files */
+    int id_is_number;       /* path is a JSON number as written (an id) */
     char *reason;           /* owned */
 } mtc_unread;
 

@@ -14,7 +14,6 @@
 #include "document.h"
 #include "escape.h"
 #include "report_html_text.h"
-#include "report_html.h"
 #include "source_align.h"
 
 typedef struct block {

@@ -33,7 +33,10 @@ static void jl_article(void *state, const mtc_result *res)
     const mtc_document *doc = res->doc;
     mtc_buf b = MTC_BUF_INIT;
     mtc_buf_puts(&b, "{\"id\": ");
-    mtc_escape_json(&b, doc->path, strlen(doc->path));
+    if (doc->id_is_number) /* digits as the record wrote them */
+        mtc_buf_puts(&b, doc->path);
+    else
+        mtc_escape_json(&b, doc->path, strlen(doc->path));
     mtc_buf_puts(&b, ", \"encoding\": ");
     mtc_escape_json(&b, doc->encoding, strlen(doc->encoding));
     mtc_buf_printf(&b, ", \"words\": %zu, \"score\": ", doc->n_words);
@@ -62,7 +65,9 @@ static void jl_unread(void *state, const mtc_unread *u)
     jl_state *st = state;
     mtc_buf b = MTC_BUF_INIT;
     mtc_buf_puts(&b, "{\"id\": ");
-    if (u->path)
+    if (u->path && u->id_is_number)
+        mtc_buf_puts(&b, u->path);
+    else if (u->path)
         mtc_escape_json(&b, u->path, strlen(u->path));
     else
         mtc_buf_puts(&b, "null");

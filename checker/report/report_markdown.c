@@ -49,7 +49,9 @@ static void *md_begin(FILE *out, const mtc_report_options *opt)
     return st;
 }
 
-/* Table cell text: escaped, '|' and line breaks neutralised. */
+/* Table cell text: escaped, '|' and line breaks neutralised, and every
+ * mark Markdown could read as markup backslash-escaped — the backslash
+ * itself first, so `\\[x\\](y)` cannot become a live link. */
 static void cell(mtc_buf *b, const char *s, size_t len)
 {
     mtc_buf tmp = MTC_BUF_INIT;
@@ -60,7 +62,8 @@ static void cell(mtc_buf *b, const char *s, size_t len)
             mtc_buf_puts(b, "\\|");
         else if (c == '\n' || c == '\r')
             mtc_buf_putc(b, ' ');
-        else if (c == '`' || c == '*' || c == '_' || c == '[' || c == ']')
+        else if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' ||
+                 c == '(' || c == ')' || c == '!' || c == '~' || c == '#')
             mtc_buf_printf(b, "\\%c", c);
         else
             mtc_buf_putc(b, c);
