@@ -12,7 +12,7 @@ DEB_PACKAGES = build-essential pkg-config python3 \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
 	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
-	clang-14 libclang-rt-14-dev valgrind chromium
+	clang-14 libclang-rt-14-dev valgrind chromium scowl
 
 # pkg-config modules linked into libmtcheck.
 PKGS = hunspell libutf8proc uchardet icu-uc inih libcmark-gfm gumbo json-c
@@ -31,7 +31,7 @@ LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
 # The library's families, one folder each (checker/README.md draws the flow).
 SRC_DIRS  := core input analyzers report config
 LIB_SRCS  := $(sort $(foreach d,$(SRC_DIRS),$(wildcard checker/$(d)/*.c)))
-LIB_OBJS  := $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
+LIB_OBJS  := $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o $(BUILD)/obj/suggest_blob.o
 TEST_SRCS := $(sort $(wildcard tests/test_*.c)) tests/testutil.c tests/clitest.c
 TEST_OBJS := $(TEST_SRCS:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS   := $(wildcard checker/*.h $(foreach d,$(SRC_DIRS),checker/$(d)/*.h) tests/*.h)
@@ -60,6 +60,25 @@ $(BUILD)/gen/embedded.c: $(BUILD)/gen/embed $(DATA_FILES) $(foreach g,$(GEN_DATA
 $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(OPT) -c $< -o $@
+
+# The suggestion engine's index (checker/analyzers/suggest.c): the SCOWL word lists
+# (package scowl) with their commonness levels, indexed by deletion keys at build time
+# and linked in as read-only data (.incbin): nothing to load at start-up.
+SCOWL_DIR ?= /usr/share/dict/scowl
+$(BUILD)/gen/suggest-words.txt: dictionaries/gen-suggest-words.py
+	@mkdir -p $(dir $@)
+	python3 dictionaries/gen-suggest-words.py $(SCOWL_DIR) $@
+
+$(BUILD)/gen/suggest_index: checker/gen/suggest_index.c checker/analyzers/suggest_keys.h
+	@mkdir -p $(dir $@)
+	$(CC) $(STD) -O2 $(WARN) $< -o $@
+
+$(BUILD)/gen/suggest-index.bin: $(BUILD)/gen/suggest_index $(BUILD)/gen/suggest-words.txt
+	$(BUILD)/gen/suggest_index $(BUILD)/gen/suggest-words.txt $@
+
+$(BUILD)/obj/suggest_blob.o: checker/gen/suggest_blob.S $(BUILD)/gen/suggest-index.bin
+	@mkdir -p $(dir $@)
+	$(CC) -DMTC_SUGGEST_BLOB='"$(BUILD)/gen/suggest-index.bin"' -c $< -o $@
 
 # The grammar analyzer's lexicon (GEN_DATA), generated from link-grammar's English dictionary.
 $(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py

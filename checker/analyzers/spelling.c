@@ -40,6 +40,7 @@
 #include "data.h"
 #include "hunspell_check.h"
 #include "spelling_dict.h"
+#include "suggest.h"
 #include "utf8.h"
 #include "wordset.h"
 
@@ -92,6 +93,7 @@ typedef struct repo_entry {
 
 typedef struct sp_state {
     Hunhandle *h;
+    mtc_suggester *sx; /* suggestions (suggest.c): the built-in index + --dict words */
     int house_gb;
     int accept_both;
     mtc_wordset *verdicts; /* word -> V_OK / V_BAD */
@@ -123,7 +125,8 @@ typedef struct sp_state {
 
 static void add_word(const char *w, size_t len, void *ctx)
 {
-    Hunhandle *h = ctx;
+    sp_state *st = ctx;
+    Hunhandle *h = st->h;
     char buf[MAX_WORD + 1];
     if (len == 0 || len > MAX_WORD)
         return;
@@ -137,6 +140,7 @@ static void add_word(const char *w, size_t len, void *ctx)
     } else {
         Hunspell_add(h, buf);
     }
+    mtc_suggester_add_word(st->sx, buf, strlen(buf));
 }
 
 static char *dup_lower(const char *s, size_t len)
@@ -250,6 +254,11 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
         sp_destroy(st);
         return MTC_ERR_DICT;
     }
+    s = mtc_suggester_new(&st->sx, err);
+    if (s != MTC_OK) {
+        sp_destroy(st);
+        return s;
+    }
     st->house_gb = strncmp(cfg->lang, "en_GB", 5) == 0;
     st->accept_both = cfg->accept_both_variants;
     st->verdicts = mtc_wordset_new();
@@ -274,7 +283,7 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
         resolve_variant(st, st->pairs[i].gb);
     }
     for (size_t i = 0; s == MTC_OK && i < cfg->n_dicts; i++)
-        s = mtc_spelling_read_words(cfg->dicts[i], add_word, st->h, err);
+        s = mtc_spelling_read_words(cfg->dicts[i], add_word, st, err);
     if (s != MTC_OK) {
         sp_destroy(st);
         return s;
@@ -290,6 +299,7 @@ static void sp_destroy(void *state)
         return;
     if (st->h)
         Hunspell_destroy(st->h);
+    mtc_suggester_free(st->sx);
     mtc_wordset_free(st->verdicts);
     mtc_wordset_free(st->sugg_idx);
     for (size_t i = 0; i < st->n_sugg; i++)
@@ -584,26 +594,27 @@ static size_t edit_distance(const char *a, size_t alen, const char *b, size_t bl
     return d[m][n] > limit ? limit + 1 : d[m][n];
 }
 
-/* Hunspell's suggestions for w (at most 3, cached: suggest is slow). */
+/* A candidate the dictionaries know (hunspell for --lang, the news words,
+ * the --dict lists), so that en_US gets no British spellings. */
+static int suggestion_known(const char *word, void *ctx)
+{
+    return knows(ctx, NULL, word, strlen(word));
+}
+
+/* The suggestions for w (at most 3, cached per worker): suggest.c's
+ * deterministic engine, filtered by the dictionaries. */
 static const sugg_list *suggest(sp_state *st, const char *w, size_t len)
 {
     intptr_t idx;
     if (mtc_wordset_get(st->sugg_idx, w, len, &idx))
         return &st->sugg[idx];
+    char found[MTC_MAX_SUGGESTIONS][MTC_SUGGEST_WORD_MAX];
+    size_t n = mtc_suggest(st->sx, w, len, suggestion_known, st, found, MTC_MAX_SUGGESTIONS);
     mtc_grow((void **)&st->sugg, &st->cap_sugg, st->n_sugg + 1, sizeof *st->sugg);
     sugg_list *sl = &st->sugg[st->n_sugg];
     memset(sl, 0, sizeof *sl);
-    char **list = NULL;
-    /* per-thread suggestion time limit (hunspell_clock.c) */
-    extern const volatile int mtc_thread_clock_in_use;
-    (void)mtc_thread_clock_in_use;
-    int n = Hunspell_suggest(st->h, &list, w);
-    for (int i = 0; i < n && sl->n < MTC_MAX_SUGGESTIONS; i++) {
-        if (list[i] && list[i][0] && strcmp(list[i], w) != 0)
-            sl->s[sl->n++] = mtc_xstrdup(list[i]);
-    }
-    if (list)
-        Hunspell_free_list(st->h, &list, n);
+    for (size_t i = 0; i < n; i++)
+        sl->s[sl->n++] = mtc_xstrdup(found[i]);
     mtc_wordset_put(st->sugg_idx, w, len, (intptr_t)st->n_sugg);
     return &st->sugg[st->n_sugg++];
 }
