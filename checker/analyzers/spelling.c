@@ -598,6 +598,16 @@ static size_t edit_distance(const char *a, size_t alen, const char *b, size_t bl
  * the --dict lists), so that en_US gets no British spellings. */
 static int suggestion_known(const char *word, void *ctx)
 {
+    const char *space = strchr(word, ' '); /* two words: each known */
+    if (space) {
+        char first[MAX_WORD + 1];
+        size_t n = (size_t)(space - word);
+        if (n > MAX_WORD)
+            return 0;
+        memcpy(first, word, n);
+        first[n] = '\0';
+        return knows(ctx, NULL, first, n) && knows(ctx, NULL, space + 1, strlen(space + 1));
+    }
     return knows(ctx, NULL, word, strlen(word));
 }
 

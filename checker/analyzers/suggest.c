@@ -38,6 +38,9 @@ struct mtc_suggester {
     size_t n_extra, cap_extra;
 };
 
+/* The rarest SCOWL level of each part of a split suggestion ("a lot"). */
+#define SPLIT_LEVEL 50
+
 /* How many candidates are ranked before hunspell filters them. */
 #define RANKED 24
 
@@ -51,6 +54,7 @@ enum {
     C_TRANS = 60,    /* two neighbours swapped (recieve: receive) */
     C_FIRST = 40,    /* extra for an edit of the first letter (rarely mistyped) */
     C_CASE = 30,     /* a capitalised word for a lowercase one */
+    C_SPLIT = 85,    /* two words written together (alot: a lot) */
 };
 
 /* The commonness penalty of a SCOWL level (10 = most common). */
@@ -327,6 +331,28 @@ static void consider(ranked *top, size_t *n_top, const int32_t *t, size_t m, int
     keep(top, n_top, score, text);
 }
 
+/* The index's word whose lowercase form is c[0..n) (the most common when
+ * several), or -1. */
+static long exact_word(const mtc_suggester *s, const int32_t *c, size_t n)
+{
+    uint64_t h = mtc_sx_hash(c, n, MTC_SX_NONE, MTC_SX_NONE);
+    uint32_t b = mtc_sx_bucket(h, s->n_buckets), fp = mtc_sx_fingerprint(h);
+    long best = -1;
+    for (uint32_t e = s->bucket[b]; e < s->bucket[b + 1]; e++) {
+        if ((s->entry[e] & 0xFF) != fp)
+            continue;
+        uint32_t id = s->entry[e] >> 8;
+        const char *text = s->pool + s->word_off[id];
+        int32_t x[MTC_SX_MAX_CP];
+        size_t xn = lower_cps(text, strlen(text), x);
+        if (xn != n || memcmp(x, c, n * sizeof *c) != 0)
+            continue;
+        if (best < 0 || s->level[id] < s->level[best])
+            best = (long)id;
+    }
+    return best;
+}
+
 size_t mtc_suggest(const mtc_suggester *s, const char *w, size_t len, mtc_suggest_accept_fn accept,
                    void *ctx, char out[][MTC_SUGGEST_WORD_MAX], size_t max)
 {
@@ -377,6 +403,27 @@ size_t mtc_suggest(const mtc_suggester *s, const char *w, size_t len, mtc_sugges
     for (size_t i = 0; i < s->n_extra; i++)
         consider(top, &n_top, t, m, typed_upper, s->extra[i].text, s->extra[i].cp,
                  s->extra[i].n, limit, 0);
+    /* two words written together: both parts common words of the index
+     * (of two letters or more, but "a") */
+    char split[MTC_SX_MAX_CP][MTC_SUGGEST_WORD_MAX];
+    for (size_t i = 1; i < m; i++) {
+        if ((i < 2 && t[0] != 'a') || m - i < 2)
+            continue;
+        long a = exact_word(s, t, i), b = a >= 0 ? exact_word(s, t + i, m - i) : -1;
+        if (a < 0 || b < 0 || s->level[a] > SPLIT_LEVEL || s->level[b] > SPLIT_LEVEL)
+            continue;
+        const char *at = s->pool + s->word_off[a], *bt = s->pool + s->word_off[b];
+        size_t al = strlen(at), bl = strlen(bt);
+        if (al + bl + 2 > MTC_SUGGEST_WORD_MAX)
+            continue;
+        memcpy(split[i], at, al);
+        split[i][al] = ' ';
+        memcpy(split[i] + al + 1, bt, bl + 1);
+        int score = C_SPLIT + level_penalty(s->level[a]) + level_penalty(s->level[b]);
+        if (!typed_upper && has_upper(split[i]))
+            score += C_CASE;
+        keep(top, &n_top, score, split[i]);
+    }
     size_t got = 0;
     for (size_t i = 0; i < n_top && got < max; i++) {
         size_t tl = strlen(top[i].text);

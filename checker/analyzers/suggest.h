@@ -28,7 +28,8 @@ void mtc_suggester_free(mtc_suggester *s);
 void mtc_suggester_add_word(mtc_suggester *s, const char *w, size_t len);
 
 /* Decides whether a candidate may be suggested (hunspell's verdict for the
- * language); 1 = yes. */
+ * language); 1 = yes. A candidate may be two words with a space between
+ * (alot: "a lot"). */
 typedef int (*mtc_suggest_accept_fn)(const char *word, void *ctx);
 
 /* Up to max suggestions for w[0..len) into out, best first, each accepted
