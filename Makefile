@@ -65,9 +65,9 @@ $(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c
 # (package scowl) with their commonness levels, indexed by deletion keys at build time
 # and linked in as read-only data (.incbin): nothing to load at start-up.
 SCOWL_DIR ?= /usr/share/dict/scowl
-$(BUILD)/gen/suggest-words.txt: dictionaries/gen-suggest-words.py
+$(BUILD)/gen/suggest-words.txt: dictionaries/gen-suggest-words.py dictionaries/common-words.txt
 	@mkdir -p $(dir $@)
-	python3 dictionaries/gen-suggest-words.py $(SCOWL_DIR) $@
+	python3 dictionaries/gen-suggest-words.py $(SCOWL_DIR) $@ dictionaries/common-words.txt
 
 $(BUILD)/gen/suggest_index: checker/gen/suggest_index.c checker/analyzers/suggest_keys.h
 	@mkdir -p $(dir $@)

@@ -10,7 +10,7 @@ out (the spelling analyzer strips them before checking). Output: one
 sorted by level then bytes; checker/gen/suggest_index.c turns it into the index.
 hunspell still filters the candidates for the chosen language at run time.
 
-Usage: gen-suggest-words.py SCOWL_DIR OUTPUT
+Usage: gen-suggest-words.py SCOWL_DIR OUTPUT [EXTRA_LIST...]
 """
 import os
 import sys
@@ -30,7 +30,7 @@ def usable(w):
 
 
 def main():
-    src, out = sys.argv[1], sys.argv[2]
+    src, out, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
     best = {}
     for level in LEVELS:
         for stem in LOWER + (UPPER if level <= UPPER_MAX else ()):
@@ -45,6 +45,14 @@ def main():
                         w = raw.decode("latin-1").strip()
                     if usable(w) and w not in best:
                         best[w] = level
+    lower = {w.lower() for w in best}
+    for path in extra:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                w = line.split("#", 1)[0].strip()
+                if w and usable(w) and w.lower() not in lower:
+                    best[w] = 70
+                    lower.add(w.lower())
     if len(best) < 10000:
         sys.exit("gen-suggest-words.py: only %d words under %s: is the scowl package installed?"
                  % (len(best), src))

@@ -435,3 +435,27 @@ size_t mtc_suggest(const mtc_suggester *s, const char *w, size_t len, mtc_sugges
     }
     return got;
 }
+
+int mtc_suggest_any_within_one(const mtc_suggester *s, const char *w, size_t len,
+                               mtc_suggest_accept_fn fn, void *ctx)
+{
+    int32_t t[MTC_SX_MAX_CP];
+    size_t m = lower_cps(w, len, t);
+    if (m == 0)
+        return 1; /* too long for the index: cannot say no */
+    uint64_t keys[MTC_SX_MAX_CP + 1];
+    size_t nk = mtc_sx_keys(t, m, 1, keys);
+    for (size_t k = 0; k < nk; k++) {
+        uint32_t b = mtc_sx_bucket(keys[k], s->n_buckets), fp = mtc_sx_fingerprint(keys[k]);
+        for (uint32_t e = s->bucket[b]; e < s->bucket[b + 1]; e++) {
+            if ((s->entry[e] & 0xFF) != fp)
+                continue;
+            const char *text = s->pool + s->word_off[s->entry[e] >> 8];
+            int32_t c[MTC_SX_MAX_CP];
+            size_t n = lower_cps(text, strlen(text), c);
+            if (n && osa(t, m, c, n, 1) <= 1 && fn(text, ctx))
+                return 1;
+        }
+    }
+    return 0;
+}

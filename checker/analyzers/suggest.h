@@ -37,6 +37,13 @@ typedef int (*mtc_suggest_accept_fn)(const char *word, void *ctx);
 size_t mtc_suggest(const mtc_suggester *s, const char *w, size_t len, mtc_suggest_accept_fn accept,
                    void *ctx, char out[][MTC_SUGGEST_WORD_MAX], size_t max);
 
+/* 1 when some word of the index within one edit of w[0..len)
+ * (case-insensitive; the word itself included) passes fn: a quick and
+ * exact "no" for "is any word of a list within one edit?" when every
+ * entry of the list is in the index (dictionaries/common-words.txt is). */
+int mtc_suggest_any_within_one(const mtc_suggester *s, const char *w, size_t len,
+                               mtc_suggest_accept_fn fn, void *ctx);
+
 /* The distance mtc_suggest ranks by (lower is closer; 100 is about one
  * plain substitution), without the commonness; for tests. */
 int mtc_suggest_cost(const char *typed, size_t tlen, const char *word, size_t wlen);
