@@ -183,6 +183,16 @@ bench-accuracy: $(BUILD)/mtcheck
 	$(BUILD)/mtcheck --format json --fail-on none -o $(BUILD)/bench/flags.json $(BENCH_DIR)/mt $(BENCH_DIR)/clean
 	python3 $(SCORE) $(BENCH_DIR) $(BUILD)/bench/flags.json
 
+# The two formerly quadratic inputs (tests/bench/quadratic.py): 40,000 names, 100,000 brackets as SARIF.
+.PHONY: bench-quadratic
+bench-quadratic: $(BUILD)/mtcheck
+	python3 tests/bench/quadratic.py --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-quadratic $(BENCH_ARGS)
+
+# Suggestion quality against hunspell's own first suggestion (tests/heldout/suggest).
+.PHONY: bench-suggest
+bench-suggest: $(BUILD)/mtcheck
+	python3 tests/bench/suggest_quality.py --mtcheck $(BUILD)/mtcheck tests/heldout/suggest/*.tsv
+
 bench-speed: $(BUILD)/mtcheck
 	python3 tests/bench/speed.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-speed \
 	  --json $(BUILD)/bench-speed.json $(BENCH_ARGS)
@@ -207,7 +217,7 @@ bench-smoke: $(BUILD)/mtcheck
 	  echo "bench-smoke: accuracy ok"; \
 	else echo "bench-smoke: scorer not found at $(SCORE): accuracy smoke skipped"; fi
 	@python3 tests/bench/speed.py --smoke --bench-dir tests/fixtures/bench-smoke/dev --mtcheck $(BUILD)/mtcheck \
-	  --work $(BUILD)/bench-smoke > $(BUILD)/bench-smoke-speed.log || { cat $(BUILD)/bench-smoke-speed.log; exit 1; }
+	  --make-archive $(BENCH_DIR)/../make_archive.py --work $(BUILD)/bench-smoke > $(BUILD)/bench-smoke-speed.log || { cat $(BUILD)/bench-smoke-speed.log; exit 1; }
 	@echo "bench-smoke: speed ok"
 	@if command -v node >/dev/null && command -v npm >/dev/null; then \
 	  $(MAKE) --no-print-directory $(BUILD)/peers/node_modules/harper.js/package.json BUILD=$(BUILD) > $(BUILD)/bench-smoke-peers.log 2>&1 && \
