@@ -10,9 +10,10 @@ BENCH_DIR ?= ../shared/bench/dev
 DEB_PACKAGES = build-essential pkg-config python3 \
 	libhunspell-dev hunspell-en-us hunspell-en-gb hunspell \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
-	wamerican-huge wbritish-huge iso-codes link-grammar-dictionaries-en \
+	wamerican-huge wbritish-huge scowl iso-codes link-grammar-dictionaries-en \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
-	clang-14 libclang-rt-14-dev valgrind chromium scowl
+	wordnet-base espeak-ng scowl \
+	clang-14 libclang-rt-14-dev valgrind chromium
 
 # pkg-config modules linked into libmtcheck.
 PKGS = hunspell libutf8proc uchardet icu-uc inih libcmark-gfm gumbo json-c
@@ -22,8 +23,18 @@ TEST_PKGS = criterion json-c
 WARN    = -Wall -Wextra -pedantic -Wstrict-prototypes -Werror=implicit-function-declaration
 STD     = -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT     ?= -O2 -g
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# pkg-config runs when a recipe first needs the flags (after `deps` has installed the
+# packages on a fresh machine), not when this file is read; once per make.
+pkg_config = $(if $(shell pkg-config --exists $(2) && echo ok),$(shell pkg-config $(1) $(2)),$(error \
+  pkg-config does not find every one of: $(2) (run `make deps`, or `make demo`, which runs it first)))
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(call pkg_config,--cflags,$(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $(call pkg_config,--libs,$(PKGS)))$(PKG_LIBS)
+TEST_CFLAGS = $(eval TEST_CFLAGS := $(call pkg_config,--cflags,$(TEST_PKGS)))$(TEST_CFLAGS)
+TEST_LIBS   = $(eval TEST_LIBS := $(call pkg_config,--libs,$(TEST_PKGS)))$(TEST_LIBS)
+# `make demo` and `make test` install the missing packages first: with either goal every
+# build step waits for `deps` (an order-only prerequisite, so `make -j2` cannot compile
+# before the headers exist, and `deps` runs once even for `make -j2 demo test`).
+FIRST := $(if $(filter demo test,$(MAKECMDGOALS)),deps)
 DATADIR_DEFINE = -DMTC_INSTALL_DICTDIR='"$(PREFIX)/share/mtcheck/dictionaries"'
 ALL_CFLAGS = $(STD) $(OPT) $(WARN) $(PKG_CFLAGS) $(DATADIR_DEFINE) -Ichecker $(foreach d,$(SRC_DIRS),-Ichecker/$(d)) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
@@ -35,41 +46,43 @@ LIB_OBJS  := $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o $(
 TEST_SRCS := $(sort $(wildcard tests/test_*.c)) tests/testutil.c tests/clitest.c
 TEST_OBJS := $(TEST_SRCS:tests/%.c=$(BUILD)/obj/tests/%.o)
 HEADERS   := $(wildcard checker/*.h $(foreach d,$(SRC_DIRS),checker/$(d)/*.h) tests/*.h)
-DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv reports/*.html reports/*.css reports/*.js))
+DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv dictionaries/rules/*.ini reports/*.html reports/*.css reports/*.js))
 # Data generated at build time, embedded as NAME=PATH (rules that make PATH go below).
 GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv \
 	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt
 LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
+WORDNET_DIR ?= /usr/share/wordnet
+SCOWL_DIR ?= /usr/share/dict/scowl
+WORDLIST_EN ?= /usr/share/dict/american-english-huge
 
 .PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-smoke \
 	valgrind fuzz fuzz-build bench-huge
 
 all: $(BUILD)/mtcheck
 
-$(BUILD)/obj/%.o: checker/%.c $(HEADERS)
+$(BUILD)/obj/%.o: checker/%.c $(HEADERS) | $(FIRST)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/gen/embed: checker/gen/embed.c
+$(BUILD)/gen/embed: checker/gen/embed.c | $(FIRST)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O1 $(WARN) $< -o $@
 
 $(BUILD)/gen/embedded.c: $(BUILD)/gen/embed $(DATA_FILES) $(foreach g,$(GEN_DATA),$(lastword $(subst =, ,$(g))))
 	$(BUILD)/gen/embed $@ $(DATA_FILES) $(GEN_DATA)
 
-$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c
+$(BUILD)/obj/embedded.o: $(BUILD)/gen/embedded.c | $(FIRST)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) $(OPT) -c $< -o $@
 
 # The suggestion engine's index (checker/analyzers/suggest.c): the SCOWL word lists
 # (package scowl) with their commonness levels, indexed by deletion keys at build time
 # and linked in as read-only data (.incbin): nothing to load at start-up.
-SCOWL_DIR ?= /usr/share/dict/scowl
-$(BUILD)/gen/suggest-words.txt: dictionaries/gen-suggest-words.py dictionaries/common-words.txt
+$(BUILD)/gen/suggest-words.txt: dictionaries/gen-suggest-words.py dictionaries/common-words.txt | $(FIRST)
 	@mkdir -p $(dir $@)
 	python3 dictionaries/gen-suggest-words.py $(SCOWL_DIR) $@ dictionaries/common-words.txt
 
-$(BUILD)/gen/suggest_index: checker/gen/suggest_index.c checker/analyzers/suggest_keys.h
+$(BUILD)/gen/suggest_index: checker/gen/suggest_index.c checker/analyzers/suggest_keys.h | $(FIRST)
 	@mkdir -p $(dir $@)
 	$(CC) $(STD) -O2 $(WARN) $< -o $@
 
@@ -80,13 +93,22 @@ $(BUILD)/obj/suggest_blob.o: checker/gen/suggest_blob.S $(BUILD)/gen/suggest-ind
 	@mkdir -p $(dir $@)
 	$(CC) -DMTC_SUGGEST_BLOB='"$(BUILD)/gen/suggest-index.bin"' -c $< -o $@
 
-# The grammar analyzer's lexicon (GEN_DATA), generated from link-grammar's English dictionary.
-$(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py
+
+# The grammar analyzer's lexicon (GEN_DATA), generated from link-grammar's English dictionary,
+# WordNet's parts of speech and SCOWL's common words.
+$(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py | $(FIRST)
 	@mkdir -p $(dir $@)
-	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@
+	python3 dictionaries/gen-grammar-lexicon.py $(LINK_GRAMMAR_EN) $@ $(WORDNET_DIR) $(SCOWL_DIR)
+
+# The first sounds of grammar.article-agreement, pronounced by espeak-ng: committed as
+# dictionaries/grammar-article-sounds.tsv (espeak takes minutes); regenerate after a change
+# to the lexicon or the generator, and review the diff.
+.PHONY: article-sounds-update
+article-sounds-update: $(BUILD)/gen/grammar-lexicon.tsv
+	python3 dictionaries/gen-article-sounds.py dictionaries/grammar-article-sounds.tsv $(BUILD)/gen/grammar-lexicon.tsv $(WORDLIST_EN)
 
 # The spelling analyzer's news words sorted for binary search (GEN_DATA): no load at start-up.
-$(BUILD)/gen/news-words-sorted.txt: dictionaries/news-words.txt dictionaries/gen-sorted-words.py
+$(BUILD)/gen/news-words-sorted.txt: dictionaries/news-words.txt dictionaries/gen-sorted-words.py | $(FIRST)
 	@mkdir -p $(dir $@)
 	python3 dictionaries/gen-sorted-words.py dictionaries/news-words.txt $@
 
@@ -97,16 +119,16 @@ $(BUILD)/libmtcheck.a: $(LIB_OBJS)
 $(BUILD)/mtcheck: $(BUILD)/obj/main.o $(BUILD)/libmtcheck.a
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS_ALL)
 
-$(BUILD)/obj/tests/%.o: tests/%.c $(HEADERS)
+$(BUILD)/obj/tests/%.o: tests/%.c $(HEADERS) | $(FIRST)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null) -Itests -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests -c $< -o $@
 
 $(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/libmtcheck.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null) $(LDLIBS_ALL)
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(TEST_LIBS) $(LDLIBS_ALL)
 
 # Criterion: every test in its own process; the closing "Synthesis:" line is what CI reads.
-test: $(BUILD)/mtcheck $(BUILD)/tests/run_tests
+test: $(BUILD)/mtcheck $(BUILD)/tests/run_tests | $(FIRST)
 	@$(MAKE) --no-print-directory bench-smoke BUILD=$(BUILD)
 	MTCHECK_BIN=$(abspath $(BUILD))/mtcheck MTCHECK_ROOT=$(CURDIR) \
 	  $(BUILD)/tests/run_tests --jobs 2 $(TEST_ARGS)
@@ -119,7 +141,7 @@ golden-update: $(BUILD)/tests/run_tests
 	@git --no-pager diff --stat -- tests/fixtures/seed-article.expected.txt 2>/dev/null || true
 
 # Installs what is missing, builds, checks the bundled sample article.
-demo: deps all
+demo: all | deps
 	@echo "== mtcheck tests/fixtures/seed-article.txt"
 	@$(BUILD)/mtcheck tests/fixtures/seed-article.txt; rc=$$?; \
 	  if [ $$rc -gt 1 ]; then exit $$rc; fi; \
@@ -149,23 +171,28 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  SUDO=; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 $$missing; \
 	else echo "All Debian packages present."; fi
 
-# The man page: mtcheck.1 with its @RULES@ line replaced by the binary's rule list.
-$(BUILD)/mtcheck.1: mtcheck.1 $(BUILD)/mtcheck
+# The man page's RULES section, between its BEGIN RULES and END RULES lines, is the
+# binary's --list-rules as roff; `make man-update` rewrites it in place after a rule
+# changes (test manpage/rule_list_matches_binary fails until then).
+.PHONY: man-update
+man-update: $(BUILD)/mtcheck
 	$(BUILD)/mtcheck --list-rules | awk '{ d = $$0; sub(/^[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +/, "", d); \
 	  gsub(/\\/, "\\e", d); print ".TP"; print ".B " $$1; \
-	  print "\\&" $$2 ", " $$3 ", " ($$4 == "on" ? "on" : "off") " by default. " d }' > $@.rules
-	awk -v f=$@.rules '/^@RULES@$$/ { while ((getline l < f) > 0) print l; next } { print }' mtcheck.1 > $@
-	rm -f $@.rules
+	  print "\\&" $$2 ", " $$3 ", " ($$4 == "on" ? "on" : "off") " by default. " d }' > mtcheck.1.rules
+	awk -v f=mtcheck.1.rules '/^\.\\" BEGIN RULES/ { print; while ((getline l < f) > 0) print l; skip = 1; next } \
+	  /^\.\\" END RULES/ { skip = 0 } !skip { print }' mtcheck.1 > mtcheck.1.tmp
+	rm -f mtcheck.1.rules; mv mtcheck.1.tmp mtcheck.1
+	@git --no-pager diff --stat -- mtcheck.1 2>/dev/null || true
 
-install: all $(BUILD)/mtcheck.1
+install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mtcheck/dictionaries
 	install -m 0755 $(BUILD)/mtcheck $(DESTDIR)$(PREFIX)/bin/mtcheck
 	cp -R dictionaries/. $(DESTDIR)$(PREFIX)/share/mtcheck/dictionaries/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 0644 $(BUILD)/mtcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/mtcheck.1
+	install -m 0644 mtcheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/mtcheck.1
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/mtcheck
@@ -210,6 +237,7 @@ bench-peers: $(BUILD)/mtcheck $(BUILD)/peers/node_modules/harper.js/package.json
 	  --peers --peers-dir $(BUILD)/peers --json $(BUILD)/bench-peers.json $(BENCH_ARGS)
 
 # Smoke versions of the benchmarks on tiny input, run by `make test` so they never rot.
+# No network: the peers smoke runs only when `make bench-peers` has installed harper.js.
 bench-smoke: $(BUILD)/mtcheck
 	@if [ -f "$(BENCH_DIR)/gold.jsonl" ] && [ -f "$(SCORE)" ]; then \
 	  $(MAKE) --no-print-directory bench-accuracy BENCH_DIR=tests/fixtures/bench-smoke/dev SCORE=$(SCORE) BUILD=$(BUILD) > $(BUILD)/bench-smoke-accuracy.log || { cat $(BUILD)/bench-smoke-accuracy.log; exit 1; }; \
@@ -219,13 +247,12 @@ bench-smoke: $(BUILD)/mtcheck
 	@python3 tests/bench/speed.py --smoke --bench-dir tests/fixtures/bench-smoke/dev --mtcheck $(BUILD)/mtcheck \
 	  --make-archive $(BENCH_DIR)/../make_archive.py --work $(BUILD)/bench-smoke > $(BUILD)/bench-smoke-speed.log || { cat $(BUILD)/bench-smoke-speed.log; exit 1; }
 	@echo "bench-smoke: speed ok"
-	@if command -v node >/dev/null && command -v npm >/dev/null; then \
-	  $(MAKE) --no-print-directory $(BUILD)/peers/node_modules/harper.js/package.json BUILD=$(BUILD) > $(BUILD)/bench-smoke-peers.log 2>&1 && \
+	@if [ -f $(BUILD)/peers/node_modules/harper.js/package.json ] && command -v node >/dev/null; then \
 	  python3 tests/bench/speed.py --smoke --peers --peers-dir $(BUILD)/peers --bench-dir tests/fixtures/bench-smoke/dev \
-	    --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-smoke >> $(BUILD)/bench-smoke-peers.log 2>&1 \
+	    --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-smoke > $(BUILD)/bench-smoke-peers.log 2>&1 \
 	    || { cat $(BUILD)/bench-smoke-peers.log; exit 1; }; \
 	  echo "bench-smoke: peers ok"; \
-	else echo "bench-smoke: node/npm not found: harper.js smoke skipped"; fi
+	else echo "bench-smoke: harper.js is not installed (make bench-peers downloads it from the npm registry): peers smoke skipped"; fi
 
 # The whole suite (unit tests, and the command-line tests running build/asan/mtcheck)
 # under AddressSanitizer + UBSan: any UB aborts, and a leak makes the binary exit 86,

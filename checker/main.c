@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "analyzer.h"
+#include "baseline.h"
 #include "batch.h"
 #include "checker.h"
 #include "config_ini.h"
@@ -151,10 +152,23 @@ static int next_file(void *ctx, mtc_batch_job *job)
     return job->path != NULL;
 }
 
+/* A report written beside the main one in the same run (--sarif, --summary). */
+typedef struct side_report {
+    const mtc_reporter *rep;
+    void *state;
+    mtc_output out;
+} side_report;
+
 /* What the sink needs: the reporter, the summary, the exit status. */
 typedef struct run {
     const mtc_reporter *rep;
     void *rstate;
+    side_report sides[2];
+    size_t n_sides;
+    const mtc_baseline *baseline;   /* --baseline, or NULL */
+    FILE *baseline_out;             /* --write-baseline, or NULL */
+    const mtc_config *const *cfgs;  /* per configuration index (the gate after a baseline) */
+    const mtc_report_options *ropt;
     mtc_summary sum;
     int status;
     mtc_html_dir *html;     /* --html-dir, or NULL */
@@ -215,7 +229,18 @@ static void on_article(void *ctx, const mtc_batch_item *it)
             mtc_buf_free(&name);
         }
         r->checked++;
+        if (r->baseline_out) {
+            mtc_buf b = MTC_BUF_INIT;
+            mtc_baseline_put_result(&b, it->res, r->ropt);
+            if (b.len)
+                fwrite(b.data, 1, b.len, r->baseline_out);
+            mtc_buf_free(&b);
+        }
+        if (r->baseline)
+            mtc_baseline_filter(r->baseline, it->res, r->cfgs[it->config], r->ropt);
         r->rep->article(r->rstate, it->res);
+        for (size_t i = 0; i < r->n_sides; i++)
+            r->sides[i].rep->article(r->sides[i].state, it->res);
         mtc_summary_add(&r->sum, it->res);
         mtc_error herr;
         if (r->html && mtc_html_dir_article(r->html, it->res, &herr) != MTC_OK) {
@@ -285,6 +310,17 @@ int main(int argc, char **argv)
         mtc_options_free(&opt);
         return list_rules();
     }
+    if (mtc_options_read_files0(&opt, &err) != MTC_OK) {
+        print_error(&err);
+        mtc_options_free(&opt);
+        return EXIT_TROUBLE;
+    }
+    mtc_baseline *baseline = NULL;
+    if (opt.baseline_path && mtc_baseline_load(opt.baseline_path, &baseline, &err) != MTC_OK) {
+        print_error(&err);
+        mtc_options_free(&opt);
+        return EXIT_TROUBLE;
+    }
     if (opt.stdin_jsonl && strcmp(opt.format, "text") == 0)
         strcpy(opt.format, "jsonl"); /* the streaming mode's default */
 
@@ -295,6 +331,7 @@ int main(int argc, char **argv)
     if (mtc_config_set_init(&configs, opt.config_path, !opt.no_config, apply_command_line, &opt,
                             &err) != MTC_OK) {
         print_error(&err);
+        mtc_baseline_free(baseline);
         mtc_options_free(&opt);
         return EXIT_TROUBLE;
     }
@@ -327,6 +364,7 @@ int main(int argc, char **argv)
         config_failed = 1;
     }
     if (config_failed) {
+        mtc_baseline_free(baseline);
         free(config_of);
         free(selected);
         mtc_inputs_free(&inputs);
@@ -342,6 +380,7 @@ int main(int argc, char **argv)
     if (opt.output) {
         if (mtc_output_open(opt.output, &inputs, &output, &err) != MTC_OK) {
             print_error(&err);
+            mtc_baseline_free(baseline);
             free(config_of);
             free(selected);
             mtc_inputs_free(&inputs);
@@ -390,9 +429,50 @@ int main(int argc, char **argv)
         print_error(&err);
         r.status = EXIT_TROUBLE;
     }
+    /* Side outputs: the SARIF report, the Markdown summary, the baseline being
+     * written; each a temporary file renamed into place at the end. */
+    const char *side_paths[2] = {opt.sarif_path, opt.summary_path};
+    const mtc_reporter *side_reps[2] = {&mtc_reporter_sarif, &mtc_reporter_markdown};
+    int cannot_report = 0;
+    mtc_report_options side_ropt = ropt;
+    side_ropt.color = 0;
+    side_ropt.show_context = 0;
+    for (size_t i = 0; i < 2; i++) {
+        if (!side_paths[i])
+            continue;
+        side_report *sr = &r.sides[r.n_sides];
+        if (mtc_output_open(side_paths[i], &inputs, &sr->out, &err) != MTC_OK) {
+            print_error(&err);
+            r.status = EXIT_TROUBLE;
+            cannot_report = 1; /* check nothing: the run could not report */
+            continue;
+        }
+        sr->rep = side_reps[i];
+        sr->state = sr->rep->begin(sr->out.fp, &side_ropt);
+        r.n_sides++;
+    }
+    mtc_output baseline_out;
+    memset(&baseline_out, 0, sizeof baseline_out);
+    if (opt.write_baseline_path) {
+        if (mtc_output_open(opt.write_baseline_path, &inputs, &baseline_out, &err) != MTC_OK) {
+            print_error(&err);
+            r.status = EXIT_TROUBLE;
+            cannot_report = 1;
+        } else {
+            mtc_buf hb = MTC_BUF_INIT;
+            mtc_baseline_put_header(&hb);
+            fwrite(hb.data, 1, hb.len, baseline_out.fp);
+            mtc_buf_free(&hb);
+            r.baseline_out = baseline_out.fp;
+        }
+    }
+    r.baseline = baseline;
+    r.cfgs = cfgs;
+    r.ropt = &ropt;
     r.rstate = r.rep->begin(out, &ropt);
-    int fatal = 0;
-    if (cfgs && (opt.stdin_jsonl || r.total > 0) && mtc_batch_run(&b, &err) != MTC_OK) {
+    int fatal = cannot_report; /* nothing is checked, no report is committed */
+    if (cfgs && !cannot_report && (opt.stdin_jsonl || r.total > 0) &&
+        mtc_batch_run(&b, &err) != MTC_OK) {
         print_error(&err);
         fatal = 1;
     }
@@ -414,6 +494,30 @@ int main(int argc, char **argv)
         fprintf(stderr, "mtcheck: error writing the report\n");
         r.status = EXIT_TROUBLE;
     }
+    for (size_t i = 0; i < r.n_sides; i++) {
+        side_report *sr = &r.sides[i];
+        if (sr->rep->end(sr->state, &r.sum) != 0 || fatal) {
+            mtc_output_abort(&sr->out);
+            if (!fatal)
+                fprintf(stderr, "mtcheck: error writing %s\n", sr->out.path);
+            r.status = EXIT_TROUBLE;
+        } else if (mtc_output_commit(&sr->out, &err) != MTC_OK) {
+            print_error(&err);
+            r.status = EXIT_TROUBLE;
+        }
+    }
+    if (r.baseline_out) {
+        /* A baseline records every article asked for, or nothing. */
+        if (r.status == EXIT_TROUBLE) {
+            fprintf(stderr, "mtcheck: %s: baseline not written (not every input was checked)\n",
+                    opt.write_baseline_path);
+            mtc_output_abort(&baseline_out);
+        } else if (mtc_output_commit(&baseline_out, &err) != MTC_OK) {
+            print_error(&err);
+            r.status = EXIT_TROUBLE;
+        }
+    }
+    mtc_baseline_free(baseline);
     mtc_summary_free(&r.sum);
     if (opt.output) {
         if (fatal) {

@@ -3,7 +3,7 @@
 analyzer from link-grammar's English dictionary (Debian package
 link-grammar-dictionaries-en): 4.0.dict and the word lists under words/.
 
-Usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv
+Usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv [WORDNET_DIR [SCOWL_DIR]]
 
 Output: one line per lowercase word, "word<TAB>classes", classes a string of
 letters (sorted, unique):
@@ -13,6 +13,19 @@ letters (sorted, unique):
   D verb, past tense (finite; often also the past participle)
   P verb, past participle only (not finite)
   G verb, -ing form (not finite)
+Noun number, from link-grammar's noun classes (words.n.1 / .2 / .3):
+  C countable singular noun  L plural noun  M mass (uncountable) noun
+The parts of speech WordNet (Debian package wordnet-base, WORDNET_DIR, e.g.
+/usr/share/wordnet) gives a word's lemma or irregular form, in lowercase:
+  n noun  v verb  a adjective  r adverb
+(what else a word can be: "further" is also an adverb, "kind" a noun), and
+  i an irregular verb form (verb.exc: went, became)
+  c an irregular comparative or superlative (adj.exc, adv.exc: easier, best)
+And from SCOWL's word lists by frequency (Debian package scowl, SCOWL_DIR,
+e.g. /usr/share/dict/scowl: english-, american- and british-words up to
+size 60, the common words of English):
+  f a common word (so "permissions" is a word, "informations" is not one)
+A word only WordNet or SCOWL knows has only lowercase letters.
 The first line says what generated the file. Only single words made of
 ASCII letters, hyphens and apostrophes are kept; proper names are skipped.
 """
@@ -77,9 +90,28 @@ def verb_classes_from_rhs(rhs, word):
     return "V"
 
 
+def noun_number_from_rhs(rhs, sub):
+    """Number letters (C L M) of a noun defined in 4.0.dict, from the noun
+    macros of its definition: -s singular, -p plural, -m/-u mass."""
+    out = ""
+    if sub == "n-u" or re.search(r"<noun-(main2?|and)-(m|u|p,u)>", rhs) or "D*u" in rhs:
+        out += "M"
+    if re.search(r"<noun-(main2?|and)-s(-no-punc)?>", rhs):
+        out += "C"
+    if re.search(r"<noun-(main2?|and)-p(,u)?>", rhs):
+        out += "L"
+    return out
+
+
 def file_classes(path):
     """Classes of the words of a words/ file, from its name."""
     name = os.path.basename(path)
+    if name.startswith("words.n.1-"):
+        return "NC"
+    if name.startswith("words.n.2."):
+        return "NL"
+    if name.startswith("words.n.3"):
+        return "NM"
     if name.startswith("words.n.") or name.startswith("words-medical.n"):
         return "N"
     if name.startswith("words.adj."):
@@ -109,9 +141,54 @@ def subscript(word):
     return m.group(1) if m else ""
 
 
+SCOWL_SIZES = ("10", "20", "35", "40", "50", "55", "60")
+
+
+def add_scowl(lex, base):
+    """Marks the common words (SCOWL sizes up to 60) with 'f'."""
+    found = 0
+    for kind in ("english", "american", "british"):
+        for size in SCOWL_SIZES:
+            path = os.path.join(base, "%s-words.%s" % (kind, size))
+            if not os.path.exists(path):
+                continue
+            found += 1
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for w in f.read().split():
+                    if WORD_RE.match(w):
+                        lex.setdefault(w, set()).add("f")
+    if not found:
+        sys.stderr.write("gen-grammar-lexicon.py: %s: no SCOWL word lists (install scowl)\n" % base)
+        return 1
+    return 0
+
+
+def add_wordnet(lex, base):
+    """Adds WordNet's parts of speech (lowercase letters) from index.POS (the
+    lemmas) and POS.exc (irregular forms: went, mice, better)."""
+    extra = {"verb": "i", "adj": "c", "adv": "c"}
+    for pos, letter in (("noun", "n"), ("verb", "v"), ("adj", "a"), ("adv", "r")):
+        for path in (os.path.join(base, "index." + pos), os.path.join(base, pos + ".exc")):
+            letters = letter + (extra.get(pos, "") if path.endswith(".exc") else "")
+            try:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    for line in f:
+                        if line.startswith(" "):
+                            continue  # the licence header
+                        w = line.split(" ", 1)[0]
+                        if WORD_RE.match(w):
+                            lex.setdefault(w, set()).update(letters)
+            except OSError as e:
+                sys.stderr.write("gen-grammar-lexicon.py: %s: %s (install wordnet-base)\n"
+                                 % (path, e.strerror))
+                return 1
+    return 0
+
+
 def main():
-    if len(sys.argv) != 3:
-        sys.stderr.write("usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv\n")
+    if len(sys.argv) not in (3, 4, 5):
+        sys.stderr.write("usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv "
+                         "[WORDNET_DIR [SCOWL_DIR]]\n")
         return 2
     base, out = sys.argv[1], sys.argv[2]
     dict_path = os.path.join(base, "4.0.dict")
@@ -146,7 +223,7 @@ def main():
             if not sub:
                 continue
             if sub.startswith("n") and sub not in ("ntd",):
-                add(lex, tok, "N")
+                add(lex, tok, "N" + noun_number_from_rhs(rhs, sub))
             elif sub in ("a", "a-c", "a-s", "adj"):
                 add(lex, tok, "A")
             elif sub in ("e", "adv"):
@@ -157,6 +234,14 @@ def main():
                 add(lex, tok, "D")
             elif sub in ("v", "q", "w"):
                 add(lex, tok, verb_classes_from_rhs(rhs, tok.rsplit(".", 1)[0]))
+    if len(sys.argv) > 3:
+        status = add_wordnet(lex, sys.argv[3])
+        if status:
+            return status
+    if len(sys.argv) > 4:
+        status = add_scowl(lex, sys.argv[4])
+        if status:
+            return status
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     tmp = out + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:

@@ -238,6 +238,43 @@ Test(artifacts, looping_article_fails_the_gate)
     tu_free(r);
 }
 
+/* A loop's weight grows with its length: each copy after the first counts
+ * in the score, so a longer loop weighs more. */
+static double loop_penalty(int copies, unsigned *count)
+{
+    char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, "%s",
+                                "Two products remain on sale.\n\nThe bank said that its sales of "
+                                "the products rose in the first quarter of the year");
+    for (int k = 0; k < copies; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, ", the financial products");
+    snprintf(text + n, sizeof text - n, ".\n\nThe bank did not comment on the sales.\n");
+    tu_run *r = tu_check(text, NULL);
+    const mtc_issue *is = tu_find(r, RP, 0);
+    cr_assert_not_null(is, "%d copies are a loop", copies);
+    *count = is->count;
+    double penalty = r->res->penalty;
+    tu_free(r);
+    return penalty;
+}
+
+Test(artifacts, loop_weight_grows_with_its_length)
+{
+    unsigned c5, c10, c35;
+    double s5 = loop_penalty(5, &c5), s10 = loop_penalty(10, &c10), s35 = loop_penalty(35, &c35);
+    cr_expect_eq(c5, 4, "five copies count four times: %u", c5);
+    cr_expect_eq(c10, 9);
+    cr_expect_eq(c35, 34);
+    cr_expect_lt(s5, s10, "a longer loop weighs more (%.1f, %.1f)", s5, s10);
+    cr_expect_lt(s10, s35, "(%.1f, %.1f)", s10, s35);
+    cr_expect_geq(s35, 34 * 10.0, "34 critical errors: %.1f", s35);
+    /* a phrase said twice is one error */
+    tu_run *r = tu_check("The bank said the products sold well, sold well in March.\n", NULL);
+    for (size_t i = 0; i < r->res->n_issues; i++)
+        cr_expect_eq(r->res->issues[i].count, 1);
+    tu_free(r);
+}
+
 Test(artifacts, repetition_duplicate_sentence)
 {
     const char *text = "The ministry said the new rules would take effect in March after a long "

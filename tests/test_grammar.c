@@ -1,8 +1,11 @@
-/* test_grammar.c — the grammar analyzer: narrative person, dangling words,
- * fragments, missing subjects, a/an agreement, lowercase starts; positive
- * and negative cases from news-like sentences, the generated lexicon, and
- * the acceptance checks on the sample article. */
+/* test_grammar.c — the grammar analyzer: narrative person (a shift from
+ * the article's own voice), dangling words, fragments, missing subjects
+ * (and the instructions of lists and tips), a/an agreement, lowercase
+ * starts; positive and negative cases from news-like sentences, the
+ * generated lexicon, the acceptance checks on the sample article, and the
+ * held-out first-person set (tests/heldout/first-person/). */
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +40,7 @@ Test(grammar, lexicon_is_generated_from_link_grammar)
     cr_expect_eq(mtc_grammar_open(lx, "qzxv", 4, &known), 0);
     cr_expect_eq(known, 0);
     cr_expect(mtc_grammar_closed(lx, "Will", 4) & MTC_CC_MODAL);
-    cr_expect(mtc_grammar_closed(lx, "their", 5) & MTC_CC_NOEND);
+    cr_expect(mtc_grammar_closed(lx, "their", 5) & MTC_CC_POSS);
     cr_expect(mtc_grammar_closed(lx, "doesn’t", strlen("doesn’t")) & MTC_CC_AUX);
     cr_expect_eq(mtc_grammar_closed(lx, "minister", 8), 0);
     mtc_grammar_lexicon_free(lx);
@@ -49,10 +52,15 @@ Test(grammar, narrative_person_positive)
 {
     tu_expect(NP, "China denies the request. I denied the claim that I did.", "I");
     tu_expect(NP, "The government set low growth goals. You will be wary of that.", "You");
-    tu_expect(NP, "In 1963, my country sent its first medical team to Algeria.", "my");
+    /* each after a sentence of third-person narrative: a sentence checked
+     * alone has no voice to shift from (narrative_person_needs_...) */
+    tu_expect(NP, "China has aided Africa for decades. "
+                  "In 1963, my country sent its first medical team to Algeria.", "my");
     tu_expect(NP, "Xi said in his letter that you have overcome many difficulties in Africa.", "you");
-    tu_expect(NP, "The ministry hopes the teams will not forget your original mission.", "your");
-    tu_expect(NP, "This is different from the previous meetings I attended.", "I");
+    tu_expect(NP, "The teams left on Monday. "
+                  "The ministry hopes the teams will not forget your original mission.", "your");
+    tu_expect(NP, "The envoys met in Geneva. "
+                  "This is different from the previous meetings I attended.", "I");
 }
 
 Test(grammar, narrative_person_negative)
@@ -65,6 +73,70 @@ Test(grammar, narrative_person_negative)
     tu_expect(NP, "The minister said the talks had been useful. Both sides will meet again.", NULL);
     /* a paragraph that quotes someone carries on their voice */
     tu_expect(NP, "He said: “Our enquiries are ongoing.” I would also appeal to witnesses.", NULL);
+}
+
+Test(grammar, narrative_person_own_voice_is_not_a_shift)
+{
+    /* a column told in the first person */
+    tu_expect(NP, "I moved to the city in 2015. My first flat had no heating.\n\n"
+                  "Every winter I promised myself that I would leave. I never did.\n\n"
+                  "The city has changed since then, and so have I.", NULL);
+    /* a talk to its audience */
+    tu_expect(NP, "Thank you for coming. I want you to imagine a city without cars.\n\n"
+                  "You would hear birds in the morning. Your children could walk to school.\n\n"
+                  "I have seen such a city, and I believe yours can be one.", NULL);
+    /* the same share of "I" in a third-person report is a shift */
+    tu_expect(NP, "The ministry published the figures on Monday. Exports rose by 5 percent.\n\n"
+                  "Analysts said the rise was larger than expected. I denied the claim.\n\n"
+                  "The central bank will meet next week.", "I");
+}
+
+Test(grammar, narrative_person_speech_is_exempt)
+{
+    /* "Name:" turns of a transcript */
+    tu_expect(NP, "Reporters visited the hospital last week.\n\n"
+                  "Patient He Ying: After the new policy, the doctor told me that in my case the "
+                  "cost would be covered.\n\n"
+                  "Doctor Liu Min: I see more patients from the villages now.", NULL);
+    /* Q: and A: pairs */
+    tu_expect(NP, "Q: Can I deduct my rent?\n\nA: Yes, if you rent where you work.\n\n"
+                  "Q: When do I apply?\n\nA: You can apply at any time.", NULL);
+    /* a label needs capitalised words: reported speech with a colon is not a turn */
+    tu_expect(NP, "Officials met in Addis Ababa.\n\n"
+                  "The ministry said: you have overcome many difficulties in Africa.", "you");
+}
+
+Test(grammar, narrative_person_advice_and_tips)
+{
+    tu_expect(NP, "If asked for a password, you should be extra cautious.", NULL);
+    tu_expect(NP, "Police issued advice on Monday.\n\nSafety tips:\n\n"
+                  "Do not click unknown links.\n\nInstall antivirus software on your phone.",
+              NULL);
+    /* a reported clause that kept the speaker's "you" is still a shift */
+    tu_expect(NP, "The students wrote to Xi last year.\n\n"
+                  "Xi said in his reply that you have overcome difficulties.", "you");
+    tu_expect(NP, "Officials said the plan would help. You will be wary of that.", "You");
+}
+
+Test(grammar, narrative_person_needs_a_third_person_narrative)
+{
+    /* a sentence checked alone has no narrative voice to shift from */
+    tu_expect(NP, "I went to the market and bought some fish.", NULL);
+    tu_expect(NP, "You should check the figures before you publish them.", NULL);
+    tu_expect(NP, "We will open the new school in May.", NULL);
+    /* one third-person sentence is enough to shift from */
+    tu_expect(NP, "The mayor opened the market on Monday. I bought some fish there.", "I");
+}
+
+Test(grammar, missing_subject_needs_a_narrative)
+{
+    /* an instruction checked alone */
+    tu_expect(MS, "Close the door when you leave.", NULL);
+    tu_expect(MS, "Install the update before Friday.", NULL);
+    /* the same opening in a news narrative is a dropped subject */
+    tu_expect(MS, "The city council met on Monday.\n\nBuild a new network of bus lanes.", "Build");
+    /* a finite verb opening is never an instruction */
+    tu_expect(MS, "Intends to expand the network next year.", "Intends");
 }
 
 Test(grammar, narrative_person_headline_exempt)
@@ -139,6 +211,42 @@ Test(grammar, missing_subject_verb_with_object)
     tu_expect(MS, "Support grew among voters in the north.", NULL);
     tu_expect(MS, "Research shows the policy worked.", NULL);
     tu_expect(MS, "Talks between the two sides resumed on Monday.", NULL);
+}
+
+Test(grammar, missing_subject_instructions_in_lists_pass)
+{
+    /* after a lead-in ending in ":" */
+    tu_expect(MS, "Anti-fraud tips:\n\nPay more attention to security information.\n\n"
+                  "Install antivirus software and update it regularly.", NULL);
+    /* a lead-in in the same paragraph */
+    tu_expect(MS, "Anti-fraud tips: do not click links. Install antivirus software. Check the "
+                  "address of every website.", NULL);
+    /* a run of brief instructions that speak to the reader */
+    tu_expect(MS, "The police reminded the public of the following.\n\n"
+                  "Do not log into unknown websites.\n\nInstall antivirus software on your phone.",
+              NULL);
+    /* bulleted and numbered items */
+    tu_expect(MS, "Advice:\n\n- Drink water regularly.\n\n- Avoid going out at noon.", NULL);
+    /* list lines ending in ";" are items, not headlines; in a list they pass */
+    tu_expect(MS, "Households are advised to:\n\ncheck stoves before lighting them;\n\n"
+                  "Keep a window open when burning coal;\n\nInstall a carbon monoxide alarm.",
+              NULL);
+}
+
+Test(grammar, missing_subject_outside_lists_still_reported)
+{
+    /* a lone line ending in ";" is body text now, not a headline */
+    tu_expect(MS, "The plan was published on Monday.\n\nDiscuss the impact on prices;\n\n"
+                  "Officials said more details would follow in the spring.", "Discuss");
+    /* two bare verbs in a row, no lead-in, no reader addressed: a plan's points
+     * translated without their subject */
+    tu_expect(MS, "The plan sets out the work for this year.\n\n"
+                  "Build a high-quality city-level wireless network.\n\n"
+                  "Establish specifications for public wireless services.", "Build");
+    /* a modal opening is never an instruction, even in a list */
+    tu_expect(MS, "Measures:\n\nWill keep the border open.", "Will");
+    /* a verb in -s is not an imperative */
+    tu_expect(MS, "Tips:\n\nIntends to buy a house in Jiangbei.", "Intends");
 }
 
 Test(grammar, missing_subject_negative)
@@ -303,4 +411,82 @@ Test(grammar, sample_article_acceptance)
     cr_expect_leq(tu_count(r, NULL), 10, "the grammar analyzer should not flood the sample");
     tu_free(r);
     free(text);
+}
+
+/* ---- the held-out first-person set (tests/heldout/first-person/) ---- */
+
+/* Calls fn on every .txt file of tests/heldout/first-person/SUB, in name order. */
+static size_t each_heldout(const char *sub, void (*fn)(const char *rel, const char *name))
+{
+    char dir[4096], rel[512];
+    snprintf(rel, sizeof rel, "tests/heldout/first-person/%s", sub);
+    tu_root_path(rel, dir, sizeof dir);
+    struct dirent **names = NULL;
+    int n = scandir(dir, &names, NULL, alphasort);
+    cr_assert_geq(n, 0, "cannot read %s", dir);
+    size_t done = 0;
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(names[i]->d_name);
+        if (len > 4 && strcmp(names[i]->d_name + len - 4, ".txt") == 0) {
+            char file[600];
+            snprintf(file, sizeof file, "%s/%s", rel, names[i]->d_name);
+            fn(file, names[i]->d_name);
+            done++;
+        }
+        free(names[i]);
+    }
+    free(names);
+    return done;
+}
+
+static void expect_quiet(const char *rel, const char *name)
+{
+    (void)name;
+    char *text = read_fixture(rel);
+    tu_run *r = tu_check(text, "grammar.narrative-person,grammar.missing-subject,grammar.fragment");
+    cr_expect_eq(tu_count(r, NP), 0, "%s: narrative-person should stay quiet", rel);
+    cr_expect_eq(tu_count(r, MS), 0, "%s: missing-subject should stay quiet", rel);
+    cr_expect_eq(tu_count(r, FR), 0, "%s: fragment should stay quiet", rel);
+    if (tu_count(r, NULL))
+        tu_dump(r);
+    tu_free(r);
+    free(text);
+}
+
+/* The shift articles: NAME.expected lists the pronouns narrative-person
+ * must report, one a line, in text order (and nothing else). */
+static void expect_shift(const char *rel, const char *name)
+{
+    (void)name;
+    char *text = read_fixture(rel);
+    char exp_rel[600];
+    snprintf(exp_rel, sizeof exp_rel, "%.*s.expected", (int)(strlen(rel) - 4), rel);
+    char *expected = read_fixture(exp_rel);
+    tu_run *r = tu_check(text, "grammar.narrative-person");
+    size_t k = 0;
+    for (char *line = strtok(expected, "\n"); line; line = strtok(NULL, "\n"), k++) {
+        const mtc_issue *is = tu_find(r, NP, k);
+        cr_expect_not_null(is, "%s: finding %zu ('%s') missing", rel, k + 1, line);
+        if (!is)
+            continue;
+        char *got = tu_issue_text(r, is);
+        cr_expect_str_eq(got, line, "%s: finding %zu", rel, k + 1);
+        free(got);
+    }
+    cr_expect_eq(tu_count(r, NP), k, "%s: %zu findings expected", rel, k);
+    if (tu_count(r, NP) != k)
+        tu_dump(r);
+    tu_free(r);
+    free(expected);
+    free(text);
+}
+
+Test(grammar, heldout_first_person_articles_stay_quiet)
+{
+    cr_expect_geq(each_heldout("quiet", expect_quiet), 10);
+}
+
+Test(grammar, heldout_person_shifts_are_found)
+{
+    cr_expect_geq(each_heldout("shift", expect_shift), 3);
 }

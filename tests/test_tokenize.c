@@ -136,6 +136,11 @@ TOKS(dotted_acronyms, "U.S. officials, at 3 p.m. and e.g. D.C.", {"U.S.", W, IU 
 TOKS(initial_is_word_and_punct, "Richard N. Smith", {"Richard", W, IU}, {"N", W, IU | AU},
      {".", P, 0}, {"Smith", W, IU})
 
+TOKS(initial_dotted_onto_word, "E.ON said E.ON's E.ON-led unit, not A.Bc or E.on",
+     {"E.ON", W, IU | AU}, {"said", W, 0}, {"E.ON's", W, IU | AP}, {"E.ON-led", W, IU | HY},
+     {"unit", W, 0}, {",", P, 0}, {"not", W, 0}, {"A", W, IU | AU}, {".", P, 0}, {"Bc", W, IU},
+     {"or", W, 0}, {"E", W, IU | AU}, {".", P, 0}, {"on", W, 0})
+
 TOKS(abbreviation_period_is_punct, "Mr. Sun", {"Mr", W, IU}, {".", P, 0}, {"Sun", W, IU})
 
 TOKS(missing_space_after_period, "said.The", {"said", W, 0}, {".", P, 0}, {"The", W, IU})

@@ -1,28 +1,86 @@
 /* analyzers.c — the analyzer registry: every analyzer, in run order, and
  * rule look-up by id. To add an analyzer: declare its table here and list it
- * in `all`. Owns nothing (the tables are const). */
+ * in `coded`. The data rules of dictionaries/rules/ (ruleset.h) are the last
+ * analyzer, "rules": read from the embedded files once, on first use
+ * (pthread_once), and read-only afterwards, so threads share them. The
+ * registry owns that rule set for the life of the process. */
+#include <pthread.h>
 #include <string.h>
 
 #include "analyzer.h"
+#include "ruleset.h"
 
 extern const mtc_analyzer mtc_analyzer_typography;
 extern const mtc_analyzer mtc_analyzer_spelling;
 extern const mtc_analyzer mtc_analyzer_quotes;
 extern const mtc_analyzer mtc_analyzer_artifacts;
 extern const mtc_analyzer mtc_analyzer_grammar;
+extern const mtc_analyzer mtc_analyzer_agreement;
 
-static const mtc_analyzer *const all[] = {
+static const mtc_analyzer *const coded[] = {
     &mtc_analyzer_typography,
     &mtc_analyzer_spelling,
     &mtc_analyzer_quotes,
     &mtc_analyzer_artifacts,
     &mtc_analyzer_grammar,
+    &mtc_analyzer_agreement,
 };
+
+#define N_CODED (sizeof coded / sizeof coded[0])
+
+static struct registry {
+    const mtc_analyzer *all[N_CODED + 1];
+    size_t n;
+    mtc_ruleset *bundled;
+    mtc_status status;
+    mtc_error err;
+} registry;
+static pthread_once_t registry_once = PTHREAD_ONCE_INIT;
+
+/* A data rule's id prefix may be a coded analyzer's name, rule id prefix or
+ * category. */
+static int coded_name_known(const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < N_CODED; i++) {
+        if (strcmp(coded[i]->name, name) == 0)
+            return 1;
+        for (size_t r = 0; r < coded[i]->n_rules; r++) {
+            const char *id = coded[i]->rules[r].id;
+            if (strcmp(coded[i]->rules[r].category, name) == 0 ||
+                (strncmp(id, name, len) == 0 && id[len] == '.'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static void registry_init(void)
+{
+    for (size_t i = 0; i < N_CODED; i++)
+        registry.all[registry.n++] = coded[i];
+    registry.bundled = mtc_ruleset_new(coded_name_known);
+    registry.status = mtc_ruleset_add_bundled(registry.bundled, &registry.err);
+    if (registry.status != MTC_OK) {
+        mtc_ruleset_free(registry.bundled);
+        registry.bundled = mtc_ruleset_new(coded_name_known);
+    }
+    registry.all[registry.n++] = mtc_ruleset_analyzer(registry.bundled);
+}
 
 const mtc_analyzer *const *mtc_analyzers(size_t *n)
 {
-    *n = sizeof all / sizeof all[0];
-    return all;
+    pthread_once(&registry_once, registry_init);
+    *n = registry.n;
+    return registry.all;
+}
+
+mtc_status mtc_analyzers_status(mtc_error *err)
+{
+    pthread_once(&registry_once, registry_init);
+    if (registry.status != MTC_OK && err)
+        *err = registry.err;
+    return registry.status;
 }
 
 const mtc_rule_info *mtc_rule_find(const char *id, const mtc_analyzer **owner)

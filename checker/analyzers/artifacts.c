@@ -636,10 +636,13 @@ static void emit_loop(const mtc_context *ctx, const word_ref *w, size_t i, size_
         mtc_emit(em, R_REPETITION, sev, start, end,
                  "Phrase repeated: \"%.*s%s\" twice in a row", (int)shown, doc->text + us,
                  shown < ue - us ? "..." : "");
-    else
-        mtc_emit(em, R_REPETITION, sev, start, end,
-                 "Translation loop: \"%.*s%s\" %zu times in a row", (int)shown, doc->text + us,
-                 shown < ue - us ? "..." : "", reps);
+    else {
+        mtc_issue *is = mtc_emit(em, R_REPETITION, sev, start, end,
+                                 "Translation loop: \"%.*s%s\" %zu times in a row", (int)shown,
+                                 doc->text + us, shown < ue - us ? "..." : "", reps);
+        if (is) /* each copy after the first is an error of its own in the score */
+            is->count = (unsigned)(reps - 1 < 1000 ? reps - 1 : 1000);
+    }
 }
 
 static void check_loops(const art_state *st, const mtc_context *ctx, const mtc_paragraph *p,
@@ -1074,5 +1077,5 @@ static void art_check_article(void *state, const mtc_context *ctx, mtc_emitter *
 const mtc_analyzer mtc_analyzer_artifacts = {
     "artifacts",       rules,       sizeof rules / sizeof rules[0],
     art_create,        art_destroy, art_check_sentence,
-    art_check_article,
+    art_check_article, NULL,
 };

@@ -1,11 +1,18 @@
 /* grammar.c — the grammar analyzer: what machine translation breaks in a
  * sentence's grammar that a spelling checker cannot see. Per sentence:
- *   grammar.narrative-person   I/me/my/you/your in the narrative (outside
- *                              quotations: the shared quotation map)
- *   grammar.dangling-word      a sentence ending on "and.", "the.", "of."
+ *   grammar.narrative-person   a person shift: I/me/my/you/your in an
+ *                              article (or section) told in the third
+ *                              person, outside quotations (the shared
+ *                              quotation map) and speech (transcript
+ *                              turns "Name: ...", Q&A); an article told in
+ *                              its own first or second person (a column, a
+ *                              talk, a diary) is not flagged
  *   grammar.fragment           a body sentence without a finite verb
  *   grammar.missing-subject    a body sentence opening on a finite verb or
- *                              a modal ("Will keep it open", "Discuss ...")
+ *                              a modal ("Will keep it open", "Discuss ..."),
+ *                              except the instructions of a list or tips
+ *                              (after a lead-in ending in ':', in a run of
+ *                              brief imperative paragraphs or items)
  *   grammar.article-agreement  "a" before a vowel sound, "an" before a
  *                              consonant sound
  *   grammar.lowercase-start    a body sentence starting in lowercase
@@ -16,7 +23,11 @@
  *                              developer may")
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
- * dictionaries/grammar-*. Every issue covers one word. Owns its per-worker
+ * dictionaries/grammar-*; grammar.dangling-word is a data rule
+ * (dictionaries/rules/grammar.ini, run by ruleset.c). Every issue covers one word. The per-sentence
+ * hook runs the rules that need only the sentence; the per-article hook
+ * first reads the article's shape (headings, speech, lists, voice:
+ * shape_article) and runs the rules that depend on it. Owns its per-worker
  * state (the lexicon, the word lists), freed by destroy. */
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +40,12 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_PERSON, R_DANGLING, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
+enum { R_PERSON, R_FRAGMENT, R_SUBJECT, R_ARTICLE, R_LOWER, R_RUNTOGETHER, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_PERSON] = {"grammar.narrative-person", "grammar", MTC_SEV_MAJOR, 1,
-     "First- or second-person pronoun in the narrative, outside quotations"},
-    [R_DANGLING] = {"grammar.dangling-word", "grammar", MTC_SEV_MAJOR, 1,
-     "Sentence ends on a conjunction, article, preposition or possessive (\"and.\", \"the.\")"},
+     "First- or second-person pronoun in an article told in the third person (a person shift), "
+     "outside quotations and speech"},
     [R_FRAGMENT] = {"grammar.fragment", "grammar", MTC_SEV_MINOR, 1, "Body sentence without a finite verb"},
     [R_SUBJECT] = {"grammar.missing-subject", "grammar", MTC_SEV_MAJOR, 1,
      "Body sentence opens on a finite verb or a modal and has no subject"},
@@ -67,6 +77,59 @@ typedef struct gr_state {
     mtc_wordset *sounds;     /* spelling prefix -> SOUND_* */
     size_t longest_sound;    /* longest prefix in sounds */
 } gr_state;
+
+/* The shape of an article, computed once per article by gr_check_article:
+ * which paragraphs are headings, speech or list items, which sentences are
+ * instructions, and the voice the article and its sections are told in. */
+typedef struct gr_para_shape {
+    unsigned char heading;    /* a headline: one line without final punctuation,
+                               * not ending on ';' or ',' (a list line) */
+    unsigned char speech;     /* a speaker's turn: "Name: ...", "Q: ...", an
+                               * answer after a question, or a turn's continuation */
+    unsigned char label;      /* opens on a speaker's label ("Patient He Ying:") */
+    unsigned char question;   /* ends on '?' */
+    unsigned char brief;      /* at most BRIEF_SENTENCES sentences, BRIEF_WORDS words */
+    unsigned char imperative; /* its first sentence is an instruction's shape */
+    unsigned char item;       /* a list item: a bullet or a number first, or
+                               * one line ending on ';' or ',' */
+    unsigned char lead_in;    /* ends on ':' ("Anti-fraud tips:") */
+    unsigned char addressed;  /* speaks to the reader: an opening such as "Do not"
+                               * or "Never", or "you"/"your" outside quotations */
+    unsigned char in_list;    /* a brief paragraph of a list or a run of tips */
+} gr_para_shape;
+
+typedef struct gr_sent_shape {
+    unsigned char imperative;  /* IMP_VERB: opens on a base-form verb; IMP_LISTED:
+                                * on "Do not", "Never", "Be", ... */
+    unsigned char instruction; /* an imperative in a list, after a lead-in or
+                                * in a run of imperatives */
+    unsigned char own_voice;   /* its article or section is told in the first or
+                                * second person */
+} gr_sent_shape;
+
+typedef struct gr_shape {
+    gr_para_shape *para; /* doc->n_paragraphs */
+    gr_sent_shape *sent; /* doc->n_sentences */
+} gr_shape;
+
+/* A brief paragraph (a list item, a tip): at most this many sentences and words. */
+#define BRIEF_SENTENCES 3
+/* A run of brief imperatives without a lead-in, a reader addressed or a
+ * list mark is a list from this length on (two bare verbs in a row are as
+ * often a plan's points translated without their subject: "Build a
+ * network. Establish specifications ..."). */
+#define LIST_MIN_RUN 3
+#define BRIEF_WORDS 40
+/* An article or section is in its own first or second person when at least
+ * VOICE_MIN_SENTENCES of its narrative sentences, and at least VOICE_SHARE_PCT
+ * percent of them, hold a first- or second-person pronoun. */
+#define VOICE_MIN_SENTENCES 3
+#define VOICE_SHARE_PCT 40
+/* A shift needs a narrative told in the third person to shift from: an
+ * article with no narrative sentence free of first- and second-person
+ * pronouns (a single sentence checked alone, a note) has no voice to break,
+ * and is not flagged. */
+#define THIRD_PERSON_MIN_SENTENCES 1
 
 /* ---- state ---- */
 
@@ -311,11 +374,35 @@ static int starts_with_exempt(const gr_state *st, const mtc_document *doc, size_
 
 /* 1 if sentence si is narrative body text: not a headline or headline-like
  * line, dateline, byline, caption, credit or list item. */
+/* The last character of paragraph p before closing quotes and brackets. */
+static int32_t para_last_cp(const mtc_document *doc, const mtc_paragraph *p)
+{
+    size_t k = p->end;
+    while (k > p->start) {
+        int32_t c;
+        size_t pk = mtc_utf8_prev(doc->text, k, &c);
+        if (!is_closer_cp(c))
+            return c;
+        k = pk;
+    }
+    return 0;
+}
+
+/* A headline: one line without final punctuation; a line ending on ';' or
+ * ',' is an item of a list, not a headline. */
+static int para_is_heading(const mtc_document *doc, const mtc_paragraph *p)
+{
+    if (!p->is_headline)
+        return 0;
+    int32_t c = para_last_cp(doc, p);
+    return c != ';' && c != ',' && c != 0xFF1B && c != 0xFF0C;
+}
+
 static int is_body(const gr_state *st, const mtc_document *doc, size_t si)
 {
     const mtc_sentence *s = &doc->sentences[si];
     const mtc_paragraph *p = &doc->paragraphs[s->paragraph];
-    if (p->is_headline)
+    if (para_is_heading(doc, p))
         return 0;
     if (s->n_tokens == 0)
         return 0;
@@ -357,24 +444,57 @@ static int is_body(const gr_state *st, const mtc_document *doc, size_t si)
 
 /* ---- grammar.narrative-person ---- */
 
-static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
+/* 1 if "you" at token i is the generic "you" of a condition ("When you
+ * include those born here, the share rises") or, when advice is 1, the
+ * "you" of advice ("you should be extra cautious"): the word before or
+ * after it is listed. */
+static int generic_you(const gr_state *st, const mtc_document *doc, const mtc_sentence *s, size_t i,
+                       int advice)
+{
+    char pb[48];
+    if (i > s->first_token && is_word(&doc->tokens[i - 1])) {
+        const mtc_token *pv = &doc->tokens[i - 1];
+        size_t pm = mtc_utf8_lower(mtc_tok_text(doc, pv), mtc_tok_len(pv), pb, sizeof pb);
+        if (pm != (size_t)-1 && mtc_wordset_contains(st->generic_you, pb, pm))
+            return 1;
+    }
+    if (advice && i + 1 < s->first_token + s->n_tokens && is_word(&doc->tokens[i + 1])) {
+        const mtc_token *nx = &doc->tokens[i + 1];
+        memcpy(pb, "you ", 4);
+        size_t nm = mtc_utf8_lower(mtc_tok_text(doc, nx), mtc_tok_len(nx), pb + 4, sizeof pb - 4);
+        if (nm != (size_t)-1 && mtc_wordset_contains(st->generic_you, pb, 4 + nm))
+            return 1;
+    }
+    return 0;
+}
+
+/* The first- and second-person pronouns of sentence si outside quotations
+ * (not generic "you", not the Roman numeral I, not the acronyms US, ME):
+ * counted, and reported when em is not NULL. *own counts those that are
+ * the narrator's own, not a clause reported from someone else ("Xi said in
+ * his reply that you have overcome ...": a past-tense verb, then "that",
+ * with no pronoun of the list before it). */
+static size_t person_pronouns(const gr_state *st, const mtc_context *ctx, size_t si,
+                              mtc_emitter *em, size_t *own)
 {
     const mtc_document *doc = ctx->doc;
     const mtc_sentence *s = &doc->sentences[si];
-    const mtc_paragraph *p = &doc->paragraphs[s->paragraph];
-    if (!ctx->quotes || p->is_headline)
-        return;
-    /* questions address the reader ("Do you ...?"); a paragraph that quotes
-     * someone often carries on the quoted voice past the closing mark */
-    if (terminal(doc, s, NULL) == '?' || has_quotation(ctx->quotes, p->start, p->end))
-        return;
     size_t first = first_word(doc, s);
     size_t last = s->first_token + s->n_tokens;
+    size_t found = 0;
+    int past_verb = 0, reported = 0;
     for (size_t i = s->first_token; i < last; i++) {
         const mtc_token *t = &doc->tokens[i];
         if (t->kind != MTC_TOK_WORD)
             continue;
         size_t n = mtc_tok_len(t);
+        if (!found && !reported) {
+            if (past_verb && tok_is(doc, t, "that"))
+                reported = 1;
+            else if (!past_verb && !(t->flags & MTC_TF_INITIAL_UPPER) &&
+                     (mtc_grammar_open(st->lx, mtc_tok_text(doc, t), n, NULL) & MTC_LX_VERB_D))
+                past_verb = 1;
+        }
         if ((t->flags & MTC_TF_ALL_UPPER) && n > 1)
             continue; /* US, ME: acronyms */
         unsigned char c0 = (unsigned char)mtc_tok_text(doc, t)[0];
@@ -385,18 +505,12 @@ static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, 
         size_t m = mtc_utf8_lower(mtc_tok_text(doc, t), n, buf, sizeof buf);
         if (m == (size_t)-1 || !mtc_wordset_contains(st->narrative, buf, m))
             continue;
-        if (mtc_quotemap_inside(ctx->quotes, t->start))
+        if (ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start))
             continue;
-        /* the generic "you" of a condition: "When you include those born
-         * here, the share rises" */
-        if (m == 3 && memcmp(buf, "you", 3) == 0 && i > s->first_token &&
-            is_word(&doc->tokens[i - 1])) {
-            const mtc_token *pv = &doc->tokens[i - 1];
-            char pb[16];
-            size_t pm = mtc_utf8_lower(mtc_tok_text(doc, pv), mtc_tok_len(pv), pb, sizeof pb);
-            if (pm != (size_t)-1 && mtc_wordset_contains(st->generic_you, pb, pm))
-                continue;
-        }
+        /* advice reported from someone else is their "you", not the
+         * reader's: "The company said that ... you must verify" */
+        if (m == 3 && memcmp(buf, "you", 3) == 0 && generic_you(st, doc, s, i, !reported))
+            continue;
         if (m == 1 && buf[0] == 'i') {
             /* Roman numeral: "World War I", "Phase I", "(i)" */
             if (mtc_tok_text(doc, t)[0] == 'i')
@@ -409,38 +523,36 @@ static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, 
                     continue;
             }
         }
-        mtc_emit(em, R_PERSON, MTC_SEV_DEFAULT, t->start, t->end,
-                 "'%.*s' in the narrative: news reports in the third person", (int)n,
-                 mtc_tok_text(doc, t));
+        found++;
+        if (own && !reported)
+            (*own)++;
+        if (em)
+            mtc_emit(em, R_PERSON, MTC_SEV_DEFAULT, t->start, t->end,
+                     "'%.*s' in the narrative of an article told in the third person", (int)n,
+                     mtc_tok_text(doc, t));
     }
+    return found;
 }
 
-/* ---- grammar.dangling-word ---- */
-
-static void check_dangling(const gr_state *st, const mtc_context *ctx, size_t si, mtc_emitter *em)
+/* A person shift: a first- or second-person pronoun in a sentence of an
+ * article (or section) told in the third person. Not in speech (quotations,
+ * a speaker's turn in a transcript or a Q&A), not in questions to the
+ * reader, not in instructions (which address the reader). */
+static void check_person(const gr_state *st, const mtc_context *ctx, size_t si, const gr_shape *sh,
+                         mtc_emitter *em)
 {
     const mtc_document *doc = ctx->doc;
     const mtc_sentence *s = &doc->sentences[si];
-    size_t mark;
-    int32_t term = terminal(doc, s, &mark);
-    if (term != '.' || mark == s->first_token)
+    const mtc_paragraph *p = &doc->paragraphs[s->paragraph];
+    const gr_sent_shape *ss = &sh->sent[si];
+    const gr_para_shape *ps = &sh->para[s->paragraph];
+    if (!ctx->quotes || ps->heading || ps->speech || ss->own_voice || ss->instruction)
         return;
-    const mtc_token *m = &doc->tokens[mark];
-    if (mark + 1 < s->first_token + s->n_tokens && tok_cp(doc, &doc->tokens[mark + 1]) == '.')
-        return; /* ".." */
-    const mtc_token *t = &doc->tokens[mark - 1];
-    if (t->kind != MTC_TOK_WORD || t->end != m->start)
+    /* questions address the reader ("Do you ...?"); a paragraph that quotes
+     * someone often carries on the quoted voice past the closing mark */
+    if (terminal(doc, s, NULL) == '?' || has_quotation(ctx->quotes, p->start, p->end))
         return;
-    if (!mtc_ascii_is_lower((unsigned char)mtc_tok_text(doc, t)[0]))
-        return; /* "Plan A.", initials */
-    if (!has_words(doc, s, 3))
-        return;
-    unsigned cc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t));
-    if (!(cc & MTC_CC_NOEND))
-        return;
-    mtc_emit(em, R_DANGLING, MTC_SEV_DEFAULT, t->start, t->end,
-             "sentence ends on '%.*s': words are missing after it", (int)mtc_tok_len(t),
-             mtc_tok_text(doc, t));
+    person_pronouns(st, ctx, si, em, NULL);
 }
 
 /* ---- grammar.fragment ---- */
@@ -549,10 +661,15 @@ static void check_fragment(const gr_state *st, const mtc_context *ctx, size_t si
 
 /* ---- grammar.missing-subject ---- */
 
-static int check_subject(const gr_state *st, const mtc_context *ctx, size_t si, size_t w,
-                         mtc_emitter *em)
+/* How sentence si opens on its first word w, when that word is a verb
+ * with no subject before it: OPEN_MODAL ("Will keep it open"), OPEN_VERB
+ * (a verb-only word or a base form with its object: "Discuss ...",
+ * "Hopes ...", "Build a network"), OPEN_NONE otherwise (a subject, a
+ * question, a name with its verb, an accepted opening such as "Let"). */
+enum { OPEN_NONE = 0, OPEN_MODAL, OPEN_VERB };
+
+static int subjectless_opening(const gr_state *st, const mtc_document *doc, size_t si, size_t w)
 {
-    const mtc_document *doc = ctx->doc;
     const mtc_sentence *s = &doc->sentences[si];
     int32_t term = terminal(doc, s, NULL);
     if (term == '?' || !has_words(doc, s, 2))
@@ -619,10 +736,21 @@ static int check_subject(const gr_state *st, const mtc_context *ctx, size_t si, 
                 flag = 0;
         }
     }
-    if (flag)
-        mtc_emit(em, R_SUBJECT, MTC_SEV_DEFAULT, t->start, t->end,
-                 "sentence opens on the verb '%.*s' without a subject", (int)tn, tw);
-    return flag;
+    return !flag ? OPEN_NONE : (cc & MTC_CC_MODAL) ? OPEN_MODAL : OPEN_VERB;
+}
+
+static int check_subject(const gr_state *st, const mtc_context *ctx, size_t si, size_t w,
+                         mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    int open = subjectless_opening(st, doc, si, w);
+    if (open == OPEN_NONE)
+        return 0;
+    const mtc_token *t = &doc->tokens[w];
+    mtc_emit(em, R_SUBJECT, MTC_SEV_DEFAULT, t->start, t->end,
+             "sentence opens on the verb '%.*s' without a subject", (int)mtc_tok_len(t),
+             mtc_tok_text(doc, t));
+    return 1;
 }
 
 /* ---- grammar.lowercase-start ---- */
@@ -729,6 +857,19 @@ static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_tok
     }
     if (n == 1 || (n >= 2 && w[1] == '-' && mtc_ascii_is_upper(c0)))
         return letter_sound(c0); /* "an X", "an X-ray" */
+    /* an initialism read letter by letter before a hyphen or a lowercase
+     * tail: "an LLM-based", "an MSc", "a UN-backed" (not NASA-led: a word) */
+    size_t caps = 0;
+    while (caps < n && mtc_ascii_is_upper((unsigned char)w[caps]))
+        caps++;
+    if (caps >= 2 && caps < n && (w[caps] == '-' || mtc_ascii_is_lower((unsigned char)w[caps]))) {
+        size_t cv = 0;
+        for (size_t i = 0; i < caps; i++)
+            cv += strchr("AEIOU", w[i]) != NULL;
+        if (caps <= 3 || cv == 0)
+            return letter_sound(c0);
+        return SOUND_NONE;
+    }
     if (t->flags & MTC_TF_ALL_UPPER) {
         if (letters <= 3 || vowels == 0)
             return letter_sound(c0); /* an MP, a US official, an FBI agent */
@@ -766,10 +907,18 @@ static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si
         if (is_an && tw[1] == 'N')
             continue;
         const mtc_token *u = &doc->tokens[i + 1];
+        /* a "industry party": the word after an opening quotation mark */
+        if (u->kind == MTC_TOK_PUNCT && is_quote_cp(tok_cp(doc, u)) && i + 2 < last &&
+            u->start == t->end + 1 && doc->text[t->end] == ' ' &&
+            doc->tokens[i + 2].start == u->end && is_word(&doc->tokens[i + 2]))
+            u = &doc->tokens[i + 2];
+        else if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+            continue; /* one space between them: not "a, b" or a line break */
         if (u->kind != MTC_TOK_WORD && u->kind != MTC_TOK_OTHER_WORD && u->kind != MTC_TOK_NUMBER)
             continue;
-        /* one space between them: not "a, b" or a line break */
-        if (u->start != t->end + 1 || doc->text[t->end] != ' ')
+        /* "A NEW LAW": a headline in capitals, whose words are not initialisms */
+        if ((t->flags & MTC_TF_ALL_UPPER) && (u->flags & MTC_TF_ALL_UPPER) && u + 1 < doc->tokens + last &&
+            (u[1].flags & MTC_TF_ALL_UPPER) && is_word(&u[1]) && mtc_tok_len(&u[1]) > 1)
             continue;
         if (i > s->first_token) {
             const mtc_token *pv = &doc->tokens[i - 1];
@@ -850,6 +999,289 @@ static void check_run_together(const gr_state *st, const mtc_context *ctx, size_
     }
 }
 
+/* ---- the article's shape ---- */
+
+/* The number of tokens of the list mark that opens sentence s: a bullet
+ * ("- ", "• ") 1, a number ("2. ", "3) ") 2, none 0. */
+static size_t list_mark(const mtc_document *doc, const mtc_sentence *s)
+{
+    size_t i = s->first_token, last = s->first_token + s->n_tokens;
+    if (i < last && (doc->tokens[i].kind == MTC_TOK_PUNCT || doc->tokens[i].kind == MTC_TOK_SYMBOL)) {
+        int32_t cp = tok_cp(doc, &doc->tokens[i]);
+        if (cp == '-' || cp == '*' || cp == 0x2022 || cp == 0x00B7 || cp == 0x2013 ||
+            cp == 0x2014 || cp == 0x25CF || cp == 0x25A0 || cp == 0x2023)
+            return 1;
+    } else if (i + 1 < last && doc->tokens[i].kind == MTC_TOK_NUMBER) {
+        int32_t cp = tok_cp(doc, &doc->tokens[i + 1]);
+        if (cp == '.' || cp == ')')
+            return 2;
+    }
+    return 0;
+}
+
+/* The first word of sentence s after its list mark ("- Do not", "2)
+ * Install"), or (size_t)-1. */
+static size_t item_first_word(const mtc_document *doc, const mtc_sentence *s)
+{
+    size_t last = s->first_token + s->n_tokens;
+    for (size_t i = s->first_token + list_mark(doc, s); i < last; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (is_word(t))
+            return i;
+        if (t->kind != MTC_TOK_PUNCT || !is_quote_cp(tok_cp(doc, t)))
+            return (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/* 1 if sentence si has the shape of an instruction: it opens on a base-form
+ * verb with no subject ("Install antivirus software ...") or on an opening
+ * listed in grammar-imperative-ok.txt ("Do not ...", "Never ...", "Be
+ * wary ..."). Questions are not instructions. */
+enum { IMP_NONE = 0, IMP_VERB, IMP_LISTED };
+
+static int imperative_sentence(const gr_state *st, const mtc_document *doc, size_t si)
+{
+    const mtc_sentence *s = &doc->sentences[si];
+    size_t w = item_first_word(doc, s);
+    if (w == (size_t)-1 || terminal(doc, s, NULL) == '?' || !has_words(doc, s, 2))
+        return 0;
+    const mtc_token *t = &doc->tokens[w];
+    if (t->kind != MTC_TOK_WORD || (t->flags & MTC_TF_ALL_UPPER))
+        return 0;
+    char buf[64];
+    size_t m = mtc_utf8_lower(mtc_tok_text(doc, t), mtc_tok_len(t), buf, sizeof buf);
+    if (m != (size_t)-1 && mtc_wordset_contains(st->imperative, buf, m))
+        return IMP_LISTED;
+    unsigned ox = mtc_grammar_open(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t), NULL);
+    if (!(ox & MTC_LX_VERB) || mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t)))
+        return IMP_NONE;
+    if (subjectless_opening(st, doc, si, w) == OPEN_VERB)
+        return IMP_VERB;
+    /* a base form that is also a noun ("Pay more attention", "Check the
+     * address") is an instruction unless a verb follows it as its
+     * predicate ("Pay rises were ...") */
+    size_t last = s->first_token + s->n_tokens;
+    if (w + 1 >= last || !is_word(&doc->tokens[w + 1]))
+        return 0;
+    const mtc_token *u = &doc->tokens[w + 1];
+    unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+    unsigned ux = mtc_grammar_open(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u), NULL);
+    if (uc & (MTC_CC_AUX | MTC_CC_MODAL))
+        return IMP_NONE;
+    if ((ux & (MTC_LX_VERB_S | MTC_LX_VERB_D)) && !(ux & (MTC_LX_NOUN | MTC_LX_ADJ)))
+        return IMP_NONE;
+    return IMP_VERB;
+}
+
+/* 1 if sentence si holds "you", "your", ... outside quotations. */
+static int addresses_reader(const mtc_context *ctx, size_t si)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    for (size_t i = s->first_token; i < s->first_token + s->n_tokens; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (t->kind == MTC_TOK_WORD && !(t->flags & MTC_TF_ALL_UPPER && mtc_tok_len(t) > 1) &&
+            (tok_is(doc, t, "you") || tok_is(doc, t, "your") || tok_is(doc, t, "yourself")) &&
+            !(ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if paragraph p opens on a speaker's label: one to six capitalised words
+ * (a parenthesis allowed: "Zhang Wei (reporter)") and a colon, with the turn
+ * after it in the same paragraph ("Patient He Ying: After the new policy
+ * ...", "Q: ...", "A: ..."). */
+static int speaker_label(const mtc_document *doc, const mtc_paragraph *p)
+{
+    if (p->n_sentences == 0)
+        return 0;
+    const mtc_sentence *s = &doc->sentences[p->first_sentence];
+    size_t last = s->first_token + s->n_tokens, words = 0;
+    int paren = 0;
+    for (size_t i = s->first_token; i < last; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (is_word(t)) {
+            if (!paren && !(t->flags & MTC_TF_INITIAL_UPPER))
+                return 0;
+            if (++words > 6)
+                return 0;
+            continue;
+        }
+        if (t->kind != MTC_TOK_PUNCT)
+            return 0;
+        int32_t cp = tok_cp(doc, t);
+        if (cp == ':' || cp == 0xFF1A) {
+            if (words == 0 || paren)
+                return 0;
+            for (size_t j = i + 1; j < last; j++)
+                if (is_word(&doc->tokens[j]) || doc->tokens[j].kind == MTC_TOK_NUMBER)
+                    return 1;
+            return p->n_sentences > 1;
+        }
+        if (cp == '(' || cp == 0xFF08)
+            paren++;
+        else if ((cp == ')' || cp == 0xFF09) && paren)
+            paren--;
+        else if (cp != '.' && cp != '-' && cp != '\'' && cp != 0x2019)
+            return 0; /* "Dr.", "Jean-Pierre", "O'Brien" */
+    }
+    return 0;
+}
+
+static size_t para_words(const mtc_document *doc, const mtc_paragraph *p, size_t stop)
+{
+    size_t n = 0;
+    for (size_t k = p->first_sentence; k < p->first_sentence + p->n_sentences && n <= stop; k++) {
+        const mtc_sentence *s = &doc->sentences[k];
+        for (size_t i = s->first_token; i < s->first_token + s->n_tokens; i++)
+            if (is_word(&doc->tokens[i]) || doc->tokens[i].kind == MTC_TOK_NUMBER)
+                n++;
+    }
+    return n;
+}
+
+/* Sets own_voice on the narrative sentences [from, to) when they are told
+ * in the first or second person (see VOICE_*), or, for the whole article,
+ * when too few of them are told in the third person to establish its voice
+ * (THIRD_PERSON_MIN_SENTENCES). */
+static void mark_voice(const gr_state *st, const mtc_context *ctx, gr_shape *sh, size_t from,
+                       size_t to, int whole_article)
+{
+    const mtc_document *doc = ctx->doc;
+    size_t narrative = 0, personal = 0;
+    for (size_t si = from; si < to; si++) {
+        const mtc_sentence *s = &doc->sentences[si];
+        const gr_para_shape *ps = &sh->para[s->paragraph];
+        if (ps->heading || ps->speech || !has_words(doc, s, 3))
+            continue;
+        size_t w = first_word(doc, s);
+        if (w != (size_t)-1 && ctx->quotes &&
+            mtc_quotemap_inside(ctx->quotes, doc->tokens[w].start) &&
+            mtc_quotemap_inside(ctx->quotes, doc->tokens[s->first_token + s->n_tokens - 1].start))
+            continue; /* a quotation throughout */
+        narrative++;
+        size_t own = 0;
+        person_pronouns(st, ctx, si, NULL, &own);
+        if (own)
+            personal++;
+    }
+    int own = personal >= VOICE_MIN_SENTENCES && personal * 100 >= narrative * VOICE_SHARE_PCT;
+    if (whole_article && narrative - personal < THIRD_PERSON_MIN_SENTENCES)
+        own = 1;
+    if (own)
+        for (size_t si = from; si < to; si++)
+            sh->sent[si].own_voice = 1;
+}
+
+static void shape_article(const gr_state *st, const mtc_context *ctx, gr_shape *sh)
+{
+    const mtc_document *doc = ctx->doc;
+    size_t np = doc->n_paragraphs;
+    size_t labels = 0, answers = 0;
+    for (size_t pi = 0; pi < np; pi++) {
+        const mtc_paragraph *p = &doc->paragraphs[pi];
+        gr_para_shape *ps = &sh->para[pi];
+        if (p->n_sentences == 0)
+            continue;
+        const mtc_sentence *s0 = &doc->sentences[p->first_sentence];
+        const mtc_sentence *sl = &doc->sentences[p->first_sentence + p->n_sentences - 1];
+        ps->heading = (unsigned char)para_is_heading(doc, p);
+        ps->label = (unsigned char)speaker_label(doc, p);
+        labels += ps->label;
+        int32_t end = terminal(doc, sl, NULL);
+        ps->question = end == '?' || end == 0xFF1F;
+        ps->lead_in = end == ':' || end == 0xFF1A;
+        ps->brief = p->n_sentences <= BRIEF_SENTENCES && para_words(doc, p, BRIEF_WORDS) <= BRIEF_WORDS;
+        int32_t lc = para_last_cp(doc, p);
+        ps->item = list_mark(doc, s0) > 0 ||
+                   (p->is_headline && (lc == ';' || lc == ',' || lc == 0xFF1B || lc == 0xFF0C));
+        for (size_t si = p->first_sentence; si < p->first_sentence + p->n_sentences; si++) {
+            sh->sent[si].imperative = (unsigned char)imperative_sentence(st, doc, si);
+            if (sh->sent[si].imperative == IMP_LISTED || addresses_reader(ctx, si))
+                ps->addressed = 1;
+        }
+        ps->imperative = sh->sent[p->first_sentence].imperative != IMP_NONE;
+        if (pi > 0 && sh->para[pi - 1].question && !ps->question && !ps->heading)
+            answers++;
+    }
+    /* speech: a transcript (two labels or more) or a Q&A (two questions
+     * answered or more): from the first turn on, every paragraph that is not
+     * a heading is a turn or its continuation */
+    int transcript = labels >= 2, qa = answers >= 2, started = 0;
+    for (size_t pi = 0; pi < np; pi++) {
+        gr_para_shape *ps = &sh->para[pi];
+        if (ps->label)
+            ps->speech = 1;
+        if ((transcript && ps->label) || (qa && ps->question))
+            started = 1;
+        else if (started && !ps->heading)
+            ps->speech = 1;
+    }
+    /* lists: brief paragraphs after a lead-in ("Anti-fraud tips:"), and runs
+     * of brief paragraphs that are instructions or list items, when the run
+     * has a list mark, speaks to the reader or is LIST_MIN_RUN long */
+    for (size_t pi = 0; pi < np; pi++) {
+        gr_para_shape *ps = &sh->para[pi];
+        if (ps->brief && !ps->heading && pi > 0 &&
+            (sh->para[pi - 1].lead_in || sh->para[pi - 1].in_list))
+            ps->in_list = 1;
+    }
+    for (size_t pi = 0; pi < np;) {
+        size_t end = pi;
+        int marked = 0;
+        while (end < np && sh->para[end].brief && !sh->para[end].heading &&
+               (sh->para[end].imperative || sh->para[end].item)) {
+            marked |= sh->para[end].item || sh->para[end].addressed;
+            end++;
+        }
+        if (end - pi >= 2 && (marked || end - pi >= LIST_MIN_RUN))
+            for (size_t k = pi; k < end; k++)
+                sh->para[k].in_list = 1;
+        pi = end > pi ? end : pi + 1;
+    }
+    /* instructions: an imperative in a list paragraph, after a sentence of
+     * its paragraph with a colon, or in a run of imperative sentences of its
+     * paragraph that speaks to the reader or is LIST_MIN_RUN long */
+    for (size_t pi = 0; pi < np; pi++) {
+        const mtc_paragraph *p = &doc->paragraphs[pi];
+        size_t a = p->first_sentence, z = p->first_sentence + p->n_sentences;
+        int colon = 0;
+        for (size_t si = a; si < z; si++) {
+            gr_sent_shape *ss = &sh->sent[si];
+            if (ss->imperative && (sh->para[pi].in_list || colon))
+                ss->instruction = 1;
+            if (has_mark(doc, &doc->sentences[si], ':', 0xFF1A))
+                colon = 1;
+        }
+        for (size_t si = a; si < z;) {
+            size_t end = si;
+            int marked = 0;
+            while (end < z && sh->sent[end].imperative) {
+                marked |= sh->sent[end].imperative == IMP_LISTED || addresses_reader(ctx, end);
+                end++;
+            }
+            if (end - si >= 2 && (marked || end - si >= LIST_MIN_RUN))
+                for (size_t k = si; k < end; k++)
+                    sh->sent[k].instruction = 1;
+            si = end > si ? end : si + 1;
+        }
+    }
+    /* voice: the article's, then each section's (between headings) */
+    mark_voice(st, ctx, sh, 0, doc->n_sentences, 1);
+    size_t from = 0;
+    for (size_t pi = 0; pi <= np; pi++) {
+        if (pi < np && !sh->para[pi].heading)
+            continue;
+        size_t to = pi < np ? doc->paragraphs[pi].first_sentence : doc->n_sentences;
+        if (to > from)
+            mark_voice(st, ctx, sh, from, to, 0);
+        if (pi < np)
+            from = doc->paragraphs[pi].first_sentence + doc->paragraphs[pi].n_sentences;
+    }
+}
+
 /* ---- the hooks ---- */
 
 static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mtc_emitter *em)
@@ -859,31 +1291,66 @@ static void gr_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
     const mtc_sentence *s = &doc->sentences[si];
     if (s->n_tokens == 0)
         return;
-    if (mtc_rule_on(em, R_PERSON))
-        check_person(st, ctx, si, em);
-    if (mtc_rule_on(em, R_DANGLING))
-        check_dangling(st, ctx, si, em);
     if (mtc_rule_on(em, R_ARTICLE))
         check_articles(st, ctx, si, em);
     if (mtc_rule_on(em, R_RUNTOGETHER))
         check_run_together(st, ctx, si, em);
     size_t w = first_word(doc, s);
-    if (w != (size_t)-1 && is_body(st, doc, si)) {
-        /* quoted speech is exempt from the sentence-shape rules */
-        int quoted = ctx->quotes && mtc_quotemap_inside(ctx->quotes, doc->tokens[w].start);
+    if (w != (size_t)-1 && mtc_rule_on(em, R_LOWER) && is_body(st, doc, si))
+        check_lowercase(st, ctx, si, w, em);
+}
+
+/* The rules that read the article's shape: narrative person (its voice,
+ * its speech), missing subjects and fragments (its lists and speech). */
+static void gr_check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
+{
+    const gr_state *st = state;
+    const mtc_document *doc = ctx->doc;
+    int person = mtc_rule_on(em, R_PERSON), subject = mtc_rule_on(em, R_SUBJECT),
+        fragment = mtc_rule_on(em, R_FRAGMENT);
+    if ((!person && !subject && !fragment) || doc->n_sentences == 0)
+        return;
+    gr_shape sh;
+    sh.para = mtc_xcalloc(doc->n_paragraphs ? doc->n_paragraphs : 1, sizeof *sh.para);
+    sh.sent = mtc_xcalloc(doc->n_sentences, sizeof *sh.sent);
+    shape_article(st, ctx, &sh);
+    /* a base-form opening is a dropped subject only inside a narrative: a
+     * sentence checked alone ("Close the door when you leave.") is an
+     * instruction */
+    size_t body = 0;
+    for (size_t si = 0; si < doc->n_sentences && body < 2; si++)
+        body += doc->sentences[si].n_tokens > 0 && is_body(st, doc, si);
+    for (size_t si = 0; si < doc->n_sentences; si++) {
+        const mtc_sentence *s = &doc->sentences[si];
+        if (s->n_tokens == 0)
+            continue;
+        if (person)
+            check_person(st, ctx, si, &sh, em);
+        size_t w = first_word(doc, s);
+        if (w == (size_t)-1 || !is_body(st, doc, si))
+            continue;
+        /* quoted speech and a speaker's turn are exempt from the
+         * sentence-shape rules */
+        if ((ctx->quotes && mtc_quotemap_inside(ctx->quotes, doc->tokens[w].start)) ||
+            sh.para[s->paragraph].speech)
+            continue;
+        if (sh.sent[si].instruction || (body < 2 && sh.sent[si].imperative != IMP_NONE))
+            continue; /* subjectless and verbless by design */
         int subjectless = 0;
-        if (!quoted && mtc_rule_on(em, R_SUBJECT))
+        if (subject)
             subjectless = check_subject(st, ctx, si, w, em);
         /* one issue per sentence opening: a subjectless sentence is not
-         * also reported as a fragment */
-        if (!quoted && !subjectless && mtc_rule_on(em, R_FRAGMENT))
+         * also reported as a fragment; an opening such as "Thank you very
+         * much." has its verb (a bare "Raise great expectations." outside
+         * a list stays a fragment: the subject and verb were lost) */
+        if (!subjectless && fragment && sh.sent[si].imperative != IMP_LISTED)
             check_fragment(st, ctx, si, w, em);
-        if (mtc_rule_on(em, R_LOWER))
-            check_lowercase(st, ctx, si, w, em);
     }
+    free(sh.sent);
+    free(sh.para);
 }
 
 const mtc_analyzer mtc_analyzer_grammar = {
     "grammar", rules, sizeof rules / sizeof rules[0], gr_create, gr_destroy, gr_check_sentence,
-    NULL,
+    gr_check_article, NULL,
 };

@@ -1,7 +1,8 @@
 /* grammar_lexicon.c — loads the grammar analyzer's word classes: the
  * generated part-of-speech lexicon (dictionaries/grammar-lexicon.tsv, made at
  * build time from link-grammar's English dictionary) and the closed classes
- * of function words (dictionaries/grammar-closed-classes.tsv). Owns two word
+ * of function words (dictionaries/grammar-closed-classes.tsv). The lexicon
+ * also carries noun number and WordNet's parts of speech (open_all). Owns two word
  * sets, freed by mtc_grammar_lexicon_free. */
 #include "grammar_lexicon.h"
 
@@ -40,6 +41,16 @@ static int open_line(const char *line, size_t len, long lineno, void *ctx)
         case 'G': bits |= MTC_LX_VERB_G; break;
         case 'A': bits |= MTC_LX_ADJ; break;
         case 'R': bits |= MTC_LX_ADV; break;
+        case 'C': bits |= MTC_LX_COUNT; break;
+        case 'L': bits |= MTC_LX_PLURAL; break;
+        case 'M': bits |= MTC_LX_MASS; break;
+        case 'n': bits |= MTC_LX_WN_NOUN; break;
+        case 'v': bits |= MTC_LX_WN_VERB; break;
+        case 'a': bits |= MTC_LX_WN_ADJ; break;
+        case 'r': bits |= MTC_LX_WN_ADV; break;
+        case 'i': bits |= MTC_LX_IRREG_VERB; break;
+        case 'c': bits |= MTC_LX_IRREG_COMP; break;
+        case 'f': bits |= MTC_LX_COMMON; break;
         case ' ': case '\t': break;
         default: return -1;
         }
@@ -54,7 +65,7 @@ static const struct {
 } closed_tags[] = {
     {"aux", MTC_CC_AUX},   {"modal", MTC_CC_MODAL}, {"det", MTC_CC_DET},
     {"art", MTC_CC_ART},   {"poss", MTC_CC_POSS},   {"subj", MTC_CC_SUBJ},
-    {"conj", MTC_CC_CONJ}, {"prep", MTC_CC_PREP},   {"noend", MTC_CC_NOEND},
+    {"conj", MTC_CC_CONJ}, {"prep", MTC_CC_PREP},
 };
 
 /* "word<TAB>tag,tag" */
@@ -124,7 +135,7 @@ static size_t lower(const char *word, size_t len, char *buf)
     return mtc_utf8_lower(word, len, buf, MAX_WORD);
 }
 
-unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_t len, int *known)
+static unsigned open_bits(const mtc_grammar_lexicon *lx, const char *word, size_t len)
 {
     char buf[MAX_WORD];
     size_t n = lower(word, len, buf);
@@ -146,9 +157,21 @@ unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_
         if (m != n)
             found = mtc_wordset_get(lx->open, alt, m, &v);
     }
-    if (known)
-        *known = found;
     return found ? (unsigned)v : 0;
+}
+
+unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_t len, int *known)
+{
+    /* a word only WordNet knows is unknown here, as before it was added */
+    unsigned bits = open_bits(lx, word, len) & MTC_LX_BASIC;
+    if (known)
+        *known = bits != 0;
+    return bits;
+}
+
+unsigned mtc_grammar_open_all(const mtc_grammar_lexicon *lx, const char *word, size_t len)
+{
+    return open_bits(lx, word, len);
 }
 
 unsigned mtc_grammar_closed(const mtc_grammar_lexicon *lx, const char *word, size_t len)

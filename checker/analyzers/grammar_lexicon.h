@@ -2,7 +2,8 @@
  * part-of-speech lexicon generated at build time from link-grammar's English
  * dictionary (dictionaries/grammar-lexicon.tsv, see
  * dictionaries/gen-grammar-lexicon.py) and the closed classes of function
- * words (dictionaries/grammar-closed-classes.tsv). One lexicon per worker;
+ * words (dictionaries/grammar-closed-classes.tsv), with noun number and
+ * WordNet's parts of speech for the agreement analyzer. One lexicon per worker;
  * read-only once loaded. */
 #ifndef MTC_GRAMMAR_LEXICON_H
 #define MTC_GRAMMAR_LEXICON_H
@@ -21,7 +22,25 @@ enum {
     MTC_LX_VERB_G = 1u << 5,    /* G: -ing form */
     MTC_LX_ADJ = 1u << 6,       /* A */
     MTC_LX_ADV = 1u << 7,       /* R */
-    MTC_LX_ANY_VERB = MTC_LX_VERB | MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G
+    MTC_LX_ANY_VERB = MTC_LX_VERB | MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G,
+    /* the classes above: what mtc_grammar_open returns */
+    MTC_LX_BASIC = MTC_LX_NOUN | MTC_LX_ANY_VERB | MTC_LX_ADJ | MTC_LX_ADV
+};
+
+/* Further classes, only from mtc_grammar_open_all: noun number from
+ * link-grammar's noun classes, and the parts of speech WordNet gives the
+ * word (what else it can be: "further" is also an adverb). */
+enum {
+    MTC_LX_COUNT = 1u << 8,     /* C: countable singular noun */
+    MTC_LX_PLURAL = 1u << 9,    /* L: plural noun */
+    MTC_LX_MASS = 1u << 10,     /* M: mass (uncountable) noun */
+    MTC_LX_WN_NOUN = 1u << 11,  /* n: WordNet noun */
+    MTC_LX_WN_VERB = 1u << 12,  /* v: WordNet verb */
+    MTC_LX_WN_ADJ = 1u << 13,   /* a: WordNet adjective */
+    MTC_LX_WN_ADV = 1u << 14,   /* r: WordNet adverb */
+    MTC_LX_IRREG_VERB = 1u << 15, /* i: irregular verb form (went, became) */
+    MTC_LX_IRREG_COMP = 1u << 16, /* c: irregular comparative (easier, best) */
+    MTC_LX_COMMON = 1u << 17      /* f: a common word (SCOWL, sizes up to 60) */
 };
 
 /* Closed classes (tags of grammar-closed-classes.tsv). */
@@ -33,8 +52,7 @@ enum {
     MTC_CC_POSS = 1u << 4,
     MTC_CC_SUBJ = 1u << 5,
     MTC_CC_CONJ = 1u << 6,
-    MTC_CC_PREP = 1u << 7,
-    MTC_CC_NOEND = 1u << 8
+    MTC_CC_PREP = 1u << 7
 };
 
 typedef struct mtc_grammar_lexicon mtc_grammar_lexicon;
@@ -47,6 +65,9 @@ void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx);
 /* Open-class bits (MTC_LX_*) of a word (any case; lowercased here), 0 when
  * unknown. *known (may be NULL) is set to 1 when the word is in the lexicon. */
 unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_t len, int *known);
+/* Every class bit (MTC_LX_*, the further ones included) of a word (any
+ * case), 0 when unknown to both sources. */
+unsigned mtc_grammar_open_all(const mtc_grammar_lexicon *lx, const char *word, size_t len);
 /* Closed-class bits (MTC_CC_*) of a word (any case), 0 when none. */
 unsigned mtc_grammar_closed(const mtc_grammar_lexicon *lx, const char *word, size_t len);
 /* Number of entries of the generated lexicon (for tests). */

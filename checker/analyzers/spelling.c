@@ -16,10 +16,15 @@
  *   (major with a suggestion within 2 edits, else minor), except two known
  *   words written together (longlisted) and a word quoted on its own
  *   ("whassup" is mentioned, not used);
+ * - skipped too: dotted abbreviations (U.S., a.m., p.m., a.k.a., E.ON);
  * - capitalised unknown words are taken for names, unless the article shows
  *   they are not: the same word is also misspelled in lowercase ("comitee"
  *   … "Comitee"), or it occurs once, outside any name context, one edit away
- *   from a common word (dictionaries/common-words.txt):
+ *   from a common word (dictionaries/common-words.txt), or it occurs once,
+ *   at a sentence start or in a headline, with no name evidence (no
+ *   capitalised neighbour that could be a name, no possessive, no "said" or
+ *   apposition after it) and one typing slip from a frequent word
+ *   (dictionaries/frequent-words*.txt: Goverment, Recieved, Teh):
  *   spelling.unknown-capitalised;
  * - hyphenated words are checked whole, then part by part; in a word with a
  *   capitalised part (Kim Jong-un, Jean-Luc) the lowercase parts are names;
@@ -53,7 +58,7 @@ static const mtc_rule_info rules[N_RULES] = {
      "Word the dictionary does not know (major with a close suggestion, else minor)"},
     [R_UNKNOWN_CAP] = {"spelling.unknown-capitalised", "spelling", MTC_SEV_MAJOR, 1,
      "Capitalised unknown word the article shows is no name (also misspelled in lowercase, "
-     "or one letter from a common word)"},
+     "one letter from a common word, or at a sentence start one slip from a frequent word)"},
     [R_NAME] = {"spelling.inconsistent-name", "spelling", MTC_SEV_MINOR, 1,
      "The same name spelled two ways in one article (Zelenskyy/Zelensky): the minority spelling"},
     [R_VARIANT] = {"spelling.variant", "spelling", MTC_SEV_MINOR, 0,
@@ -113,6 +118,11 @@ typedef struct sp_state {
                             * form the US dictionary rejects first): lowercase
                             * form -> pair index * 2 + 1 if GB; one look-up */
     mtc_wordset *common;   /* dictionaries/common-words.txt */
+    mtc_wordset *frequent; /* dictionaries/frequent-words.txt (SCOWL sizes 10-20) */
+    mtc_wordset *most_frequent; /* dictionaries/frequent-words-10.txt (size 10) */
+    mtc_wordset *speech;   /* dictionaries/segment-speech-verbs.txt: said, told */
+    mtc_wordset *subjects; /* subject pronouns (tag subj of
+                            * dictionaries/grammar-closed-classes.tsv) */
     const char *news;      /* dictionaries/news-words.txt sorted at build time
                             * (gen-sorted-words.py; embedded, not owned):
                             * binary search, nothing to load (into hunspell
@@ -188,6 +198,23 @@ static int variant_line(const char *line, size_t len, long lineno, void *ctx)
 }
 
 static void sp_destroy(void *state);
+
+/* A line "word<TAB>tags" of grammar-closed-classes.tsv: the word goes into
+ * the set when its tags include subj (they, he, it). */
+static int subject_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    const char *tab = memchr(line, '\t', len);
+    if (!tab)
+        return 0;
+    const char *tags = tab + 1;
+    size_t tlen = len - (size_t)(tags - line);
+    for (size_t i = 0; i + 4 <= tlen; i++)
+        if (memcmp(tags + i, "subj", 4) == 0 && (i == 0 || tags[i - 1] == ',') &&
+            (i + 4 == tlen || tags[i + 4] == ','))
+            mtc_wordset_add(ctx, line, (size_t)(tab - line));
+    return 0;
+}
 
 /* Adds the lowercase form w to st->variants as it resolves: the pair of
  * its GB form when that pair marks GB, else the pair of its US form when
@@ -269,6 +296,10 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     st->variants = mtc_wordset_new();
     st->parts = mtc_wordset_new();
     st->common = mtc_wordset_new();
+    st->frequent = mtc_wordset_new();
+    st->most_frequent = mtc_wordset_new();
+    st->speech = mtc_wordset_new();
+    st->subjects = mtc_wordset_new();
     st->news = mtc_data_get(NEWS_FILE, &st->news_len);
     if (!st->news) {
         mtc_error_set(err, MTC_ERR_CONFIG, NEWS_FILE, -1, -1,
@@ -279,6 +310,15 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
         s = mtc_data_load_lines("dictionaries/variants-us-gb.tsv", variant_line, st, err);
     if (s == MTC_OK)
         s = mtc_wordset_load(st->common, "dictionaries/common-words.txt", 0, err);
+    if (s == MTC_OK)
+        s = mtc_wordset_load(st->frequent, "dictionaries/frequent-words.txt", 0, err);
+    if (s == MTC_OK)
+        s = mtc_wordset_load(st->most_frequent, "dictionaries/frequent-words-10.txt", 0, err);
+    if (s == MTC_OK)
+        s = mtc_wordset_load(st->speech, "dictionaries/segment-speech-verbs.txt", 1, err);
+    if (s == MTC_OK)
+        s = mtc_data_load_lines("dictionaries/grammar-closed-classes.tsv", subject_line,
+                                st->subjects, err);
     for (size_t i = 0; s == MTC_OK && i < st->n_pairs; i++) {
         resolve_variant(st, st->pairs[i].us);
         resolve_variant(st, st->pairs[i].gb);
@@ -317,6 +357,10 @@ static void sp_destroy(void *state)
     mtc_wordset_free(st->variants);
     mtc_wordset_free(st->parts);
     mtc_wordset_free(st->common);
+    mtc_wordset_free(st->frequent);
+    mtc_wordset_free(st->most_frequent);
+    mtc_wordset_free(st->speech);
+    mtc_wordset_free(st->subjects);
     for (size_t i = 0; i < st->n_repos; i++) {
         free(st->repos[i].dir);
         mtc_wordset_free(st->repos[i].words);
@@ -717,6 +761,95 @@ static size_t one_edit_words(sp_state *st, const char *w, size_t len, char out[]
     return found;
 }
 
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Frequent words (dictionaries/frequent-words.txt) that the ASCII word w,
+ * lowercased, is one typing slip from (at most max, lowercased into out).
+ * A slip keeps the first letter (misspellings rarely change it; a name one
+ * letter from a word usually differs there: Jing/king, Pham/ham) and is one
+ * of: two neighbouring letters swapped (Teh, Recieved; anywhere), a letter
+ * dropped (Wich, Goverment), a letter doubled (Buut, Annd; 4 letters or
+ * more); and in words of 5 letters or more, where a short name is too often
+ * one letter from a short word, also a letter added (Officiall) or a vowel
+ * written for another (Minester). A word of 4 letters or fewer is matched
+ * only against the most frequent words (SCOWL size 10: the, they, but):
+ * a short name is one slip from many less frequent ones (Rui/ruin,
+ * Chun/chunk). */
+static size_t slip_words(sp_state *st, const char *w, size_t len, char out[][MAX_WORD + 1],
+                         size_t max)
+{
+    char low[MAX_WORD + 2];
+    if (len < 3 || len + 2 >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!mtc_ascii_is_alpha((unsigned char)w[i]))
+            return 0;
+        low[i] = (char)mtc_ascii_tolower((unsigned char)w[i]);
+    }
+    low[len] = '\0';
+    size_t found = 0;
+    char cand[MAX_WORD + 2];
+    const mtc_wordset *words = len <= 4 ? st->most_frequent : st->frequent;
+#define TRY()                                                                                  \
+    do {                                                                                       \
+        size_t cl_ = strlen(cand);                                                             \
+        int dup_ = 0;                                                                          \
+        for (size_t f_ = 0; f_ < found; f_++)                                                  \
+            dup_ |= strcmp(out[f_], cand) == 0;                                                \
+        if (!dup_ && cl_ > 2 && mtc_wordset_contains(words, cand, cl_)) {                      \
+            memcpy(out[found], cand, cl_ + 1);                                                 \
+            if (++found == max)                                                                \
+                return found;                                                                  \
+        }                                                                                      \
+    } while (0)
+    for (size_t i = 0; i + 1 < len; i++) { /* swapped */
+        if (low[i] == low[i + 1])
+            continue;
+        memcpy(cand, low, len + 1);
+        cand[i] = low[i + 1];
+        cand[i + 1] = low[i];
+        TRY();
+    }
+    for (size_t i = 1; i <= len; i++) { /* dropped */
+        for (char c = 'a'; c <= 'z'; c++) {
+            memcpy(cand, low, i);
+            cand[i] = c;
+            memcpy(cand + i + 1, low + i, len - i + 1);
+            TRY();
+        }
+    }
+    for (size_t i = 1; len >= 4 && i < len; i++) { /* doubled */
+        if (low[i] != low[i - 1])
+            continue;
+        memcpy(cand, low, i);
+        memcpy(cand + i, low + i + 1, len - i);
+        TRY();
+    }
+    if (len >= 5) {
+        for (size_t i = 1; i < len; i++) { /* added */
+            memcpy(cand, low, i);
+            memcpy(cand + i, low + i + 1, len - i);
+            TRY();
+        }
+        for (size_t i = 1; i < len; i++) { /* wrong vowel */
+            if (!is_vowel(low[i]))
+                continue;
+            for (const char *v = "aeiou"; *v; v++) {
+                if (*v == low[i])
+                    continue;
+                memcpy(cand, low, len + 1);
+                cand[i] = *v;
+                TRY();
+            }
+        }
+    }
+#undef TRY
+    return found;
+}
+
 /* ---- the article walk ------------------------------------------------- */
 
 /* One distinct checked word form of the article (case kept). */
@@ -727,6 +860,8 @@ typedef struct sp_form {
     int known;
     int hyph_part; /* seen as part of a hyphenated word */
     int name_ctx;  /* evidence that it is a name: possessive, next to a name */
+    int name_next; /* NEXT_*: followed by what follows a name: a speech verb
+                    * (Zhao said), an apposition (Zhao, a spokesman,) */
     int after_the; /* preceded by "the" (plurals of names: the Kims) */
     size_t count, mid; /* occurrences; those not sentence-initial */
     size_t first, last; /* occurrence indexes (chain through occ.next) */
@@ -840,7 +975,7 @@ static void part_cache_put(sp_state *st, const char *p, size_t plen, intptr_t v)
 
 static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, const char *p,
                        size_t plen, size_t start, int initial, int in_hyphen, int skip_lower,
-                       int name_ctx, int after_the, size_t *us_n, size_t *gb_n)
+                       int name_ctx, int name_next, int after_the, size_t *us_n, size_t *gb_n)
 {
     intptr_t pc;
     int cached = mtc_wordset_get(st->parts, p, plen, &pc);
@@ -917,6 +1052,7 @@ static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, con
         f->known = knows(st, repo, w, n);
     f->hyph_part |= in_hyphen;
     f->name_ctx |= name_ctx || poss;
+    f->name_next |= name_next;
     f->after_the |= after_the;
 }
 
@@ -934,6 +1070,60 @@ static int lower_known(sp_state *st, const mtc_wordset *repo, const mtc_document
     if (ln == (size_t)-1 || ln > MAX_WORD)
         return 1;
     return knows(st, repo, low, ln);
+}
+
+/* 1 when the lowercase form of a word token is in set (ASCII words only). */
+static int lower_in(const mtc_wordset *set, const mtc_document *d, const mtc_token *t)
+{
+    char low[MAX_WORD + 1];
+    size_t n = mtc_tok_len(t);
+    if (t->kind != MTC_TOK_WORD || n > MAX_WORD)
+        return 0;
+    const char *w = mtc_tok_text(d, t);
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)mtc_ascii_tolower((unsigned char)w[i]);
+    return mtc_wordset_contains(set, low, n);
+}
+
+static int token_is(const mtc_document *d, const mtc_token *t, const char *s)
+{
+    size_t n = strlen(s);
+    return mtc_tok_len(t) == n && memcmp(mtc_tok_text(d, t), s, n) == 0;
+}
+
+enum { NEXT_SPEECH = 1, NEXT_APPOSITION = 2 };
+
+/* What the tokens after a word show (NEXT_*, 0 = nothing): a speech verb
+ * ("Zhao said", "Li told") or an apposition ("Zhao, a spokesman, said",
+ * "Li, who ..."); not a comma and "the" alone ("Plus, the court ..."). */
+static int name_follows(const sp_state *st, const mtc_document *d, const mtc_sentence *s,
+                        size_t k)
+{
+    size_t ti = s->first_token + k;
+    if (k + 1 >= s->n_tokens)
+        return 0;
+    const mtc_token *n1 = &d->tokens[ti + 1];
+    if (n1->kind == MTC_TOK_WORD)
+        return !(n1->flags & MTC_TF_INITIAL_UPPER) && lower_in(st->speech, d, n1) ? NEXT_SPEECH
+                                                                                   : 0;
+    if (!token_is(d, n1, ",") || k + 2 >= s->n_tokens)
+        return 0;
+    const mtc_token *n2 = &d->tokens[ti + 2];
+    if (n2->kind != MTC_TOK_WORD)
+        return 0;
+    if (token_is(d, n2, "who") || token_is(d, n2, "whose"))
+        return NEXT_APPOSITION;
+    if (!token_is(d, n2, "a") && !token_is(d, n2, "an") && !token_is(d, n2, "the"))
+        return 0;
+    /* a noun phrase closed by a second comma within a few words */
+    for (size_t j = k + 3; j < s->n_tokens && j <= k + 8; j++) {
+        const mtc_token *x = &d->tokens[s->first_token + j];
+        if (token_is(d, x, ","))
+            return NEXT_APPOSITION;
+        if (x->kind == MTC_TOK_PUNCT && !token_is(d, x, "'") && !token_is(d, x, "-"))
+            return 0;
+    }
+    return 0;
 }
 
 /* A quotation mark token (straight or curly, single or double). */
@@ -977,15 +1167,29 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
             if (len > MAX_WORD)
                 continue;
             const char *w = mtc_tok_text(d, t);
-            int name_ctx = (prev && !initial && is_capitalised_token(prev) &&
+            if (memchr(w, '.', len))
+                continue; /* an abbreviation: U.S., a.m., p.m., a.k.a., E.ON */
+            /* a run of capitalised words (Xi Jinping, Zhao Lijian); after the
+             * sentence's first word only when that is no frequent word (The,
+             * Recent); in a headline, where every word may be capitalised,
+             * only next to a word that is no dictionary word in lowercase */
+            int name_ctx;
+            if (headline)
+                name_ctx = (prev && is_capitalised_token(prev) &&
+                             !lower_known(st, repo, d, prev)) ||
+                           (next && is_capitalised_token(next) &&
+                            !lower_known(st, repo, d, next));
+            else
+                name_ctx = (prev && !initial && is_capitalised_token(prev) &&
                             (!(k == 1 || (k >= 2 && opens_clause(d, &d->tokens[ti - 2]))) ||
-                             !lower_known(st, repo, d, prev))) ||
+                             !lower_in(st->frequent, d, prev))) ||
                            (next && is_capitalised_token(next));
+            int name_next = name_follows(st, d, s, k);
             int quoted = prev && next && is_quote(d, prev) && is_quote(d, next);
             int after_the = prev && token_is_the(d, prev);
             if (!(t->flags & MTC_TF_HAS_HYPHEN) || memchr(w, '-', len) == NULL) {
                 check_part(st, repo, a, w, len, t->start, initial, 0, quoted, name_ctx,
-                           after_the, us_n, gb_n);
+                           name_next, after_the, us_n, gb_n);
                 continue;
             }
             /* hyphenated: whole word first, then each part */
@@ -1009,7 +1213,7 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
                     j++;
                 if (j > i)
                     check_part(st, repo, a, w + i, j - i, t->start + i, initial || i > 0, 1,
-                               any_cap, 1, 0, us_n, gb_n);
+                               any_cap, 1, 0, 0, us_n, gb_n);
                 i = j + 1;
             }
         }
@@ -1047,6 +1251,45 @@ static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
             mtc_issue_suggest(is, buf, strlen(buf));
         }
     }
+}
+
+/* A capitalised unknown word seen once, at the start of a sentence or in a
+ * headline, with nothing in the article that makes it a name (no other
+ * occurrence, no capitalised neighbour, no possessive, no apposition after
+ * it): reported when it is one typing slip from a frequent word (Goverment,
+ * Recieved, Teh); a name is usually farther from every frequent word (Zhao,
+ * Jinping, Huawei). A speech verb after it ("Zhao said") makes it a name
+ * unless the word it is a slip from is a subject pronoun too ("Thye
+ * added": they). */
+static void emit_initial_slip(sp_state *st, mtc_emitter *em, const sp_article *a, sp_form *f)
+{
+    char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
+    size_t nf = slip_words(st, f->word, f->len, found, MTC_MAX_SUGGESTIONS);
+    if (nf == 0)
+        return;
+    if (f->name_next & NEXT_SPEECH) {
+        size_t k = 0;
+        while (k < nf && !mtc_wordset_contains(st->subjects, found[k], strlen(found[k])))
+            k++;
+        if (k == nf)
+            return; /* Zhao said: a name */
+        if (k > 0) { /* the pronoun first */
+            char tmp[MAX_WORD + 1];
+            memcpy(tmp, found[k], sizeof tmp);
+            memcpy(found[k], found[0], sizeof tmp);
+            memcpy(found[0], tmp, sizeof tmp);
+        }
+    }
+    const sp_occ *o = &a->occs[f->first];
+    mtc_issue *is = mtc_emit(em, R_UNKNOWN_CAP, MTC_SEV_MAJOR, o->start, o->end,
+                             "unknown word '%s' at the start of a sentence: not used as a "
+                             "name in this article, and one slip from '%s'",
+                             f->word, found[0]);
+    for (size_t k = 0; k < nf; k++) {
+        found[k][0] = (char)mtc_ascii_toupper((unsigned char)found[k][0]);
+        mtc_issue_suggest(is, found[k], strlen(found[k]));
+    }
+    f->reported = 1;
 }
 
 /* 1 when b is a plus a trailing "s" and b is used as a plural (the Kims). */
@@ -1309,6 +1552,11 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
             f->reported = 1;
             continue;
         }
+        if (f->count == 1 && f->mid == 0 && !f->name_ctx && !(f->name_next & NEXT_APPOSITION) &&
+            !f->hyph_part) {
+            emit_initial_slip(st, em, &a, f);
+            continue;
+        }
         if (f->count != 1 || f->mid != 1 || f->name_ctx || f->hyph_part || f->letters < 5)
             continue;
         char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
@@ -1338,5 +1586,5 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
 
 const mtc_analyzer mtc_analyzer_spelling = {
     "spelling", rules, sizeof rules / sizeof rules[0], sp_create, sp_destroy, NULL,
-    sp_check_article,
+    sp_check_article, NULL,
 };

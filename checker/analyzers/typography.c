@@ -556,5 +556,5 @@ static void typo_check_sentence(void *state, const mtc_context *ctx, size_t sent
 
 const mtc_analyzer mtc_analyzer_typography = {
     "typography", rules, sizeof rules / sizeof rules[0], typo_create, typo_destroy,
-    typo_check_sentence, NULL,
+    typo_check_sentence, NULL, NULL,
 };

@@ -31,6 +31,10 @@ struct mtc_config {
     int fail_on_none;      /* 1 when the gate on severities is off */
     double min_score;      /* 0 = no score gate */
     int accept_both_variants; /* spelling: accept US and UK spellings */
+    /* A content repository's own data rules (`rules =` in .mtcheck.ini), run
+     * after the registry's analyzers; borrowed: the mtc_ini that read them
+     * owns the rule set. NULL when there are none. */
+    const struct mtc_analyzer *user_rules;
 };
 
 void mtc_config_add_dict(mtc_config *cfg, const char *path);

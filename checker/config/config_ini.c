@@ -2,7 +2,8 @@
  * include/exclude globs, finds the file nearest to each checked article and
  * keeps the run's set of configurations. Keys (section [mtcheck] or none):
  * lang, dict, dicpath, enable, disable, fail-on, min-score,
- * accept-both-variants, include, exclude; section [severity]: RULE = LEVEL.
+ * accept-both-variants, include, exclude, rules (rule files, ruleset.h);
+ * section [severity]: RULE = LEVEL.
  * Owns the configurations, paths and globs it holds. */
 #define _DEFAULT_SOURCE /* realpath */
 #include "config_ini.h"
@@ -19,6 +20,7 @@
 
 #include "alloc.h"
 #include "analyzer.h"
+#include "ruleset.h"
 
 typedef struct mtc_dir_cache {
     char *dir;
@@ -48,6 +50,7 @@ void mtc_ini_free(mtc_ini *ini)
     mtc_config_free(ini->cfg);
     free_strings(ini->include, ini->n_include);
     free_strings(ini->exclude, ini->n_exclude);
+    mtc_ruleset_free(ini->rules);
     free(ini);
 }
 
@@ -62,6 +65,8 @@ typedef struct ini_ctx {
     mtc_ini *ini;
     char msg[512];  /* first error's message ("" = syntax error) */
     int failed;
+    mtc_error rule_err; /* a rule file's own error (file and line) */
+    int rule_failed;
 } ini_ctx;
 
 static int fail(ini_ctx *c, const char *fmt, const char *a, const char *b)
@@ -120,9 +125,16 @@ static char *resolve(const mtc_ini *ini, const char *p)
     return r;
 }
 
+/* A rule id, analyzer, category or group, bundled or from `rules =` (which
+ * comes first). */
+static int name_known(const ini_ctx *c, const char *name)
+{
+    return mtc_rule_name_known(name) || mtc_ruleset_name_known(c->ini->rules, name);
+}
+
 static int item_rule(ini_ctx *c, const char *name, const char *id)
 {
-    if (!mtc_rule_name_known(id))
+    if (!name_known(c, id))
         return fail(c, "%s: unknown rule, analyzer or category '%s'", name, id);
     mtc_config_set_rule(c->ini->cfg, id, strcmp(name, "enable") == 0);
     return 1;
@@ -136,6 +148,27 @@ static int item_dict(ini_ctx *c, const char *name, const char *p)
     else
         mtc_config_add_dicpath(c->ini->cfg, r);
     free(r);
+    return 1;
+}
+
+static int item_rules_file(ini_ctx *c, const char *name, const char *p)
+{
+    (void)name;
+    if (!c->ini->rules)
+        c->ini->rules = mtc_ruleset_new(mtc_rule_name_known);
+    char *r = resolve(c->ini, p);
+    mtc_status st = mtc_ruleset_add_file(c->ini->rules, r, &c->rule_err);
+    free(r);
+    if (st != MTC_OK) {
+        c->rule_failed = !c->failed;
+        c->failed = 1;
+        return 0;
+    }
+    for (size_t i = 0; i < mtc_ruleset_count(c->ini->rules); i++)
+        if (mtc_rule_find(mtc_ruleset_rules(c->ini->rules)[i].id, NULL))
+            return fail(c, "rules: '%s' is a bundled rule's id%s",
+                        mtc_ruleset_rules(c->ini->rules)[i].id, "");
+    c->ini->cfg->user_rules = mtc_ruleset_analyzer(c->ini->rules);
     return 1;
 }
 
@@ -159,6 +192,8 @@ static int on_main_key(ini_ctx *c, const char *name, const char *value)
         return each_item(c, name, value, item_dict);
     } else if (strcmp(name, "enable") == 0 || strcmp(name, "disable") == 0) {
         return each_item(c, name, value, item_rule);
+    } else if (strcmp(name, "rules") == 0) {
+        return each_item(c, name, value, item_rules_file);
     } else if (strcmp(name, "include") == 0 || strcmp(name, "exclude") == 0) {
         return each_item(c, name, value, item_glob);
     } else if (strcmp(name, "fail-on") == 0) {
@@ -195,7 +230,7 @@ static int on_key(void *user, const char *section, const char *name, const char 
         return on_main_key(c, name, value);
     if (strcmp(section, "severity") == 0) {
         mtc_severity sev;
-        if (!mtc_rule_name_known(name))
+        if (!name_known(c, name))
             return fail(c, "[severity]: unknown rule, analyzer or category '%s'%s", name, "");
         if (mtc_severity_parse(value, &sev) != 0)
             return fail(c, "[severity] %s: takes minor, major or critical, not '%s'", name, value);
@@ -258,6 +293,10 @@ mtc_status mtc_ini_parse_string(mtc_ini *ini, const char *text, const char *path
     memset(&c, 0, sizeof c);
     c.ini = ini;
     int line = ini_parse_string(text, on_key, &c);
+    if (c.rule_failed) {
+        *err = c.rule_err;
+        return MTC_ERR_CONFIG;
+    }
     if (line != 0) {
         mtc_error_set(err, MTC_ERR_CONFIG, path ? path : MTC_CONFIG_FILE_NAME, -1, line > 0 ? line : -1,
                       "%s", c.failed ? c.msg : "syntax error (expected [section] or key = value)");

@@ -20,12 +20,15 @@ typedef struct mtc_ini {
     size_t n_include;
     char **exclude;      /* globs; owned */
     size_t n_exclude;
+    struct mtc_ruleset *rules; /* the `rules =` files' rules (cfg->user_rules runs
+                                * them), NULL when none; owned */
 } mtc_ini;
 
 /* Parses the INI text (NUL-terminated) into ini->cfg and its globs. path
  * names the file in messages and its folder resolves relative dictionary
  * paths. Unknown sections, keys and bad values are MTC_ERR_CONFIG errors
- * with the file and line. */
+ * with the file and line; a bad rule file (`rules =`) is one with the rule
+ * file and its line. */
 mtc_status mtc_ini_parse_string(mtc_ini *ini, const char *text, const char *path, mtc_error *err);
 /* Reads and parses a file into a new mtc_ini (freed with mtc_ini_free). */
 mtc_status mtc_ini_load(const char *path, mtc_ini **out, mtc_error *err);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,9 @@ static const char help_text[] =
     "  -o, --output FILE       write the report to FILE (atomically; never over an input)\n"
     "      --html-dir DIR      also write an HTML review page per article and\n"
     "                          DIR/index.html ranking the articles worst first\n"
+    "      --sarif FILE        also write the SARIF report to FILE (same run, atomically)\n"
+    "      --summary FILE      also write the Markdown summary to FILE (for\n"
+    "                          $GITHUB_STEP_SUMMARY; same run, atomically)\n"
     "      --color WHEN        auto (default: on a terminal, unless NO_COLOR is set),\n"
     "                          always or never\n"
     "      --context / --no-context\n"
@@ -34,6 +38,8 @@ static const char help_text[] =
     "                          Default: BOM, else UTF-8, else detected (and reported)\n"
     "      --max-bytes N       refuse inputs larger than N bytes (default 268435456)\n"
     "      --input-format FMT  auto (default: by extension), text, markdown or html\n"
+    "      --files0-from FILE  read the inputs from FILE (- = standard input), names\n"
+    "                          separated by NUL bytes (git diff -z --name-only, find -print0)\n"
     "      --stdin-jsonl       read {\"id\": ..., \"text\": ...} lines from standard input\n"
     "                          and write one JSON result line per article (jsonl)\n"
     "Batch:\n"
@@ -55,6 +61,10 @@ static const char help_text[] =
     "      --severity ID=LEVEL set the severity of a rule, analyzer or category\n"
     "                          (minor, major, critical)\n"
     "      --list-rules        list every rule with its default severity and exit\n"
+    "Baseline (adopting mtcheck on an existing archive):\n"
+    "      --write-baseline FILE  record every finding of this run in FILE (atomically)\n"
+    "      --baseline FILE     report only findings not recorded in FILE; the gate and\n"
+    "                          the exit status count only those\n"
     "Gate (exit status):\n"
     "      --fail-on LEVEL     none, minor, major (default) or critical: fail an article\n"
     "                          with an issue of that severity or worse\n"
@@ -93,6 +103,11 @@ enum {
     OPT_CONFIG,
     OPT_NO_CONFIG,
     OPT_HTML_DIR,
+    OPT_SARIF,
+    OPT_SUMMARY,
+    OPT_BASELINE,
+    OPT_WRITE_BASELINE,
+    OPT_FILES0_FROM,
 };
 
 static const struct option long_options[] = {
@@ -121,6 +136,11 @@ static const struct option long_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"html-dir", required_argument, NULL, OPT_HTML_DIR},
+    {"sarif", required_argument, NULL, OPT_SARIF},
+    {"summary", required_argument, NULL, OPT_SUMMARY},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"files0-from", required_argument, NULL, OPT_FILES0_FROM},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -320,6 +340,26 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
             free(opt->html_dir);
             opt->html_dir = mtc_xstrdup(optarg);
             break;
+        case OPT_SARIF:
+            free(opt->sarif_path);
+            opt->sarif_path = mtc_xstrdup(optarg);
+            break;
+        case OPT_SUMMARY:
+            free(opt->summary_path);
+            opt->summary_path = mtc_xstrdup(optarg);
+            break;
+        case OPT_BASELINE:
+            free(opt->baseline_path);
+            opt->baseline_path = mtc_xstrdup(optarg);
+            break;
+        case OPT_WRITE_BASELINE:
+            free(opt->write_baseline_path);
+            opt->write_baseline_path = mtc_xstrdup(optarg);
+            break;
+        case OPT_FILES0_FROM:
+            free(opt->files0_from);
+            opt->files0_from = mtc_xstrdup(optarg);
+            break;
         case 'h':
             opt->action = MTC_ACTION_HELP;
             return MTC_OK;
@@ -340,13 +380,91 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
     }
     if (opt->stdin_jsonl && opt->n_paths > 0)
         return usage(err, "--stdin-jsonl reads standard input only, not '%s'", opt->paths[0]);
-    if (opt->action == MTC_ACTION_CHECK && opt->n_paths == 0 && !opt->stdin_jsonl)
+    if (opt->files0_from && opt->n_paths > 0)
+        return usage(err, "--files0-from gives the inputs: no PATH besides it ('%s')",
+                     opt->paths[0]);
+    if (opt->files0_from && opt->stdin_jsonl)
+        return usage(err, "%s", "--files0-from and --stdin-jsonl cannot be combined");
+    /* Two reports into one file would interleave: every output path once. */
+    const char *outs[] = {opt->output, opt->sarif_path, opt->summary_path,
+                          opt->write_baseline_path};
+    const char *names[] = {"--output", "--sarif", "--summary", "--write-baseline"};
+    for (size_t i = 0; i < 4; i++)
+        for (size_t k = i + 1; k < 4; k++)
+            if (outs[i] && outs[k] && strcmp(outs[i], outs[k]) == 0) {
+                mtc_error_set(err, MTC_ERR_USAGE, NULL, -1, -1, "%s and %s both write '%s'",
+                              names[i], names[k], outs[i]);
+                return MTC_ERR_USAGE;
+            }
+    if (opt->action == MTC_ACTION_CHECK && opt->n_paths == 0 && !opt->stdin_jsonl &&
+        !opt->files0_from)
         return usage(err, "%s", "no input: give a file, a directory or - for standard input");
     return MTC_OK;
 }
 
+mtc_status mtc_options_read_files0(mtc_options *opt, mtc_error *err)
+{
+    if (!opt->files0_from)
+        return MTC_OK;
+    int from_stdin = strcmp(opt->files0_from, "-") == 0;
+    const char *shown = from_stdin ? "standard input" : opt->files0_from;
+    FILE *fp = from_stdin ? stdin : fopen(opt->files0_from, "rb");
+    if (!fp) {
+        mtc_error_set(err, MTC_ERR_IO, opt->files0_from, -1, -1,
+                      "cannot read the list of inputs (--files0-from): %s", strerror(errno));
+        return MTC_ERR_IO;
+    }
+    char *name = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    size_t entry = 0, offset = 0;
+    mtc_status st = MTC_OK;
+    while ((got = getdelim(&name, &cap, '\0', fp)) > 0) {
+        entry++;
+        size_t n = (size_t)got;
+        if (name[n - 1] == '\0')
+            n--;
+        if (n == 0) {
+            mtc_error_set(err, MTC_ERR_USAGE, shown, (long long)offset, -1,
+                          "entry %zu of the --files0-from list is an empty file name", entry);
+            st = MTC_ERR_USAGE;
+            break;
+        }
+        if (from_stdin && n == 1 && name[0] == '-') {
+            mtc_error_set(err, MTC_ERR_USAGE, shown, (long long)offset, -1,
+                          "entry %zu is '-', but standard input is the list itself", entry);
+            st = MTC_ERR_USAGE;
+            break;
+        }
+        offset += (size_t)got;
+        opt->paths = mtc_xrealloc(opt->paths, (opt->n_paths + 1) * sizeof *opt->paths);
+        opt->paths[opt->n_paths] = mtc_xrealloc(NULL, n + 1);
+        memcpy(opt->paths[opt->n_paths], name, n);
+        opt->paths[opt->n_paths++][n] = '\0';
+    }
+    if (st == MTC_OK && ferror(fp)) {
+        mtc_error_set(err, MTC_ERR_IO, shown, -1, -1,
+                      "cannot read the list of inputs (--files0-from): %s", strerror(errno));
+        st = MTC_ERR_IO;
+    }
+    if (st == MTC_OK && opt->n_paths == 0) {
+        mtc_error_set(err, MTC_ERR_USAGE, shown, -1, -1,
+                      "the --files0-from list names no input");
+        st = MTC_ERR_USAGE;
+    }
+    free(name);
+    if (!from_stdin)
+        fclose(fp);
+    return st;
+}
+
 void mtc_options_free(mtc_options *opt)
 {
+    free(opt->sarif_path);
+    free(opt->summary_path);
+    free(opt->baseline_path);
+    free(opt->write_baseline_path);
+    free(opt->files0_from);
     mtc_config_free(opt->cfg);
     free(opt->output);
     free(opt->html_dir);

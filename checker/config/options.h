@@ -34,6 +34,12 @@ typedef struct mtc_options {
     int stdin_jsonl;         /* --stdin-jsonl */
     char *config_path;       /* --config FILE, owned; NULL = search .mtcheck.ini */
     int no_config;           /* --no-config */
+    /* CI (issue 13): side reports beside --format, baselines, file lists. */
+    char *sarif_path;        /* --sarif FILE, owned; NULL = none */
+    char *summary_path;      /* --summary FILE (markdown), owned; NULL = none */
+    char *baseline_path;     /* --baseline FILE, owned; NULL = none */
+    char *write_baseline_path; /* --write-baseline FILE, owned; NULL = none */
+    char *files0_from;       /* --files0-from FILE ("-" = standard input), owned */
     /* Which settings the command line gave (they override .mtcheck.ini). */
     int lang_set, fail_on_set, min_score_set;
 } mtc_options;
@@ -44,6 +50,11 @@ typedef struct mtc_options {
  * MTC_ERR_USAGE with err->message set. */
 mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error *err);
 void mtc_options_free(mtc_options *opt);
+/* --files0-from: reads the NUL-separated list of inputs (a trailing NUL is
+ * optional) and appends them to opt->paths. A file that cannot be read is
+ * MTC_ERR_IO; an empty name, or an empty list, MTC_ERR_USAGE naming the
+ * list and the entry. */
+mtc_status mtc_options_read_files0(mtc_options *opt, mtc_error *err);
 /* The --help text. */
 const char *mtc_options_help(void);
 

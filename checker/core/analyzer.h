@@ -34,6 +34,8 @@ typedef struct mtc_issue {
     char *suggestions[MTC_MAX_SUGGESTIONS]; /* owned */
     size_t n_suggestions;
     size_t sentence;         /* index into doc->sentences (set by the checker) */
+    unsigned count;          /* how many errors the issue stands for in the score
+                              * (a loop of n copies: n - 1); 1 when emitted */
 } mtc_issue;
 
 /* What an analyzer sees. */
@@ -70,10 +72,17 @@ typedef struct mtc_analyzer {
     /* Either hook may be NULL. */
     void (*check_sentence)(void *state, const mtc_context *ctx, size_t sentence, mtc_emitter *em);
     void (*check_article)(void *state, const mtc_context *ctx, mtc_emitter *em);
+    /* The hooks' state when create is NULL (the data rules' rule set). */
+    void *data;
 } mtc_analyzer;
 
-/* The registry (analyzers.c): every analyzer, in run order. */
+/* The registry (analyzers.c): every analyzer, in run order; the last is
+ * "rules", the bundled data rules (dictionaries/rules/), read once on first
+ * use and read-only afterwards. */
 const mtc_analyzer *const *mtc_analyzers(size_t *n);
+/* MTC_OK, or the error that kept the bundled rule files from loading (a
+ * build defect: the test suite loads them). */
+mtc_status mtc_analyzers_status(mtc_error *err);
 /* Finds a rule by id across all analyzers (NULL if unknown); *owner gets its analyzer. */
 const mtc_rule_info *mtc_rule_find(const char *id, const mtc_analyzer **owner);
 /* 1 if name is a rule id, an analyzer name, a category or a rule id's prefix

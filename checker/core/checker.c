@@ -12,22 +12,8 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "emitter.h"
 #include "suppress.h"
-
-/* A resolved rule: enabled flag and severity after configuration. */
-typedef struct rule_state {
-    const mtc_rule_info *info;
-    int enabled;
-    mtc_severity severity;
-    int severity_overridden; /* the configuration names a severity */
-} rule_state;
-
-typedef struct analyzer_slot {
-    const mtc_analyzer *an;
-    void *state;
-    rule_state *rules; /* an->n_rules entries */
-    int any_enabled;
-} analyzer_slot;
 
 struct mtc_checker {
     const mtc_config *cfg;
@@ -35,87 +21,20 @@ struct mtc_checker {
     size_t n_slots;
 };
 
-struct mtc_emitter {
-    analyzer_slot *slot;
-    mtc_issue *issues;
-    size_t n, cap;
-    size_t text_len;
-};
-
-void mtc_issue_clear(mtc_issue *is)
-{
-    free(is->message);
-    for (size_t i = 0; i < is->n_suggestions; i++)
-        free(is->suggestions[i]);
-    memset(is, 0, sizeof *is);
-}
-
-static rule_state *find_rule(const analyzer_slot *slot, int rule)
-{
-    if (rule < 0 || (size_t)rule >= slot->an->n_rules)
-        abort(); /* an index outside the analyzer's own enum: a programming error */
-    return &slot->rules[rule];
-}
-
-int mtc_rule_on(const mtc_emitter *em, int rule)
-{
-    const rule_state *rs = find_rule(em->slot, rule);
-    return rs->enabled;
-}
-
-mtc_issue *mtc_emit(mtc_emitter *em, int rule, mtc_severity sev, size_t start, size_t end,
-                    const char *fmt, ...)
-{
-    rule_state *rs = find_rule(em->slot, rule);
-    if (!rs->enabled)
-        return NULL;
-    if (start > em->text_len)
-        start = em->text_len;
-    if (end > em->text_len)
-        end = em->text_len;
-    if (end < start)
-        end = start;
-    mtc_grow((void **)&em->issues, &em->cap, em->n + 1, sizeof *em->issues);
-    mtc_issue *is = &em->issues[em->n++];
-    memset(is, 0, sizeof *is);
-    is->start = start;
-    is->end = end;
-    is->rule = rs->info->id;
-    is->category = rs->info->category;
-    is->severity = rs->severity_overridden || sev == MTC_SEV_DEFAULT ? rs->severity : sev;
-    if (!strchr(fmt, '%')) { /* a fixed message (most are): no formatting */
-        is->message = mtc_xstrdup(fmt);
-        return is;
-    }
-    mtc_buf b = MTC_BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    mtc_buf_vprintf(&b, fmt, ap);
-    va_end(ap);
-    is->message = mtc_buf_detach(&b);
-    return is;
-}
-
-void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len)
-{
-    if (!is || is->n_suggestions >= MTC_MAX_SUGGESTIONS)
-        return;
-    for (size_t i = 0; i < is->n_suggestions; i++)
-        if (strlen(is->suggestions[i]) == len && memcmp(is->suggestions[i], s, len) == 0)
-            return;
-    is->suggestions[is->n_suggestions++] = mtc_xstrndup(s, len);
-}
-
 mtc_status mtc_checker_new(const mtc_config *cfg, mtc_checker **out, mtc_error *err)
 {
     *out = NULL;
+    mtc_status bundled = mtc_analyzers_status(err);
+    if (bundled != MTC_OK)
+        return bundled;
     size_t n;
     const mtc_analyzer *const *all = mtc_analyzers(&n);
     mtc_checker *chk = mtc_xcalloc(1, sizeof *chk);
     chk->cfg = cfg;
-    chk->slots = mtc_xcalloc(n, sizeof *chk->slots);
-    for (size_t i = 0; i < n; i++) {
-        const mtc_analyzer *an = all[i];
+    chk->slots = mtc_xcalloc(n + 1, sizeof *chk->slots);
+    for (size_t i = 0; i < n + (cfg->user_rules != NULL); i++) {
+        /* after the registry, the content repository's own rules */
+        const mtc_analyzer *an = i < n ? all[i] : cfg->user_rules;
         analyzer_slot *slot = &chk->slots[chk->n_slots];
         slot->an = an;
         slot->rules = mtc_xcalloc(an->n_rules ? an->n_rules : 1, sizeof *slot->rules);
@@ -135,6 +54,7 @@ mtc_status mtc_checker_new(const mtc_config *cfg, mtc_checker **out, mtc_error *
         chk->n_slots++;
         if (!slot->any_enabled)
             continue; /* no state for an analyzer that will not run */
+        slot->state = an->data;
         if (an->create) {
             mtc_status st = an->create(cfg, &slot->state, err);
             if (st != MTC_OK) {
@@ -153,7 +73,7 @@ void mtc_checker_free(mtc_checker *chk)
         return;
     for (size_t i = 0; i < chk->n_slots; i++) {
         analyzer_slot *slot = &chk->slots[i];
-        if (slot->state && slot->an->destroy)
+        if (slot->state && slot->an->create && slot->an->destroy)
             slot->an->destroy(slot->state);
         free(slot->rules);
     }

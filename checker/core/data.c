@@ -24,6 +24,14 @@ const char *mtc_data_get(const char *name, size_t *len)
     return NULL;
 }
 
+const char *mtc_data_name(size_t i)
+{
+    for (size_t k = 0; mtc_embedded_files[k].name; k++)
+        if (k == i)
+            return mtc_embedded_files[k].name;
+    return NULL;
+}
+
 static int is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r';

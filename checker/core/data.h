@@ -13,6 +13,9 @@
  * The content is NUL-terminated and static (never free it). */
 const char *mtc_data_get(const char *name, size_t *len);
 
+/* The name of the i-th embedded file (in build order), NULL past the last. */
+const char *mtc_data_name(size_t i);
+
 /* Line-oriented data files: one entry per line, '#' starts a comment,
  * surrounding whitespace is trimmed, blank lines are skipped.
  * Calls fn(line, len, lineno, ctx) for every entry; fn returns 0 to go on or

@@ -1,5 +1,7 @@
 /* score.c — scores (documented in README.md, "Scoring"):
  *   issue weight      minor 1, major 5, critical 10 (configurable)
+ *   issue count       an issue may stand for several errors (a translation
+ *                     loop of n copies counts n - 1 times): weight x count
  *   sentence penalty  sum of the weights of its issues
  *   sentence score    100 * exp(-penalty / 10), one decimal: one minor → 90.5,
  *                     one major → 60.7, one critical → 36.8
@@ -45,7 +47,7 @@ void mtc_score_result(mtc_result *res, const mtc_config *cfg)
         res->by_severity[s] = 0;
     for (size_t i = 0; i < res->n_issues; i++) {
         const mtc_issue *is = &res->issues[i];
-        double w = cfg->weights[is->severity];
+        double w = cfg->weights[is->severity] * (is->count ? is->count : 1);
         res->penalty += w;
         res->by_severity[is->severity]++;
         if (is->sentence < ns)

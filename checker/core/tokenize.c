@@ -8,7 +8,9 @@
  *               digit and a letter: don’t, CNN’s, Kim Jong-un's) and inner
  *               hyphens (- ‐ ‑ between letters: Sino-US, well-known). A
  *               dotted acronym of single ASCII letters is one word with its
- *               final dot (U.S., a.m., e.g., J.K.).
+ *               final dot (U.S., a.m., e.g., J.K.). A capital initial
+ *               dotted onto a capitalised word without a space is one word
+ *               (E.ON, E.ON's), not an initial and a word.
  *   NUMBER      digits with inner '.' before a digit and ',' before exactly
  *               three digits (12, 3.5, 1,000, 2.0.1), with a glued '%' or
  *               glued letters as a unit (3.5%, 5km, 1990s).
@@ -299,6 +301,35 @@ static void note_letter(int32_t cp, unsigned *flags, int *first_letter, int *see
         *flags |= MTC_TF_NON_LATIN;
 }
 
+static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi);
+
+/* End of an "E.ON" word at t[i]: a capital ASCII letter, '.', then a word
+ * whose first two letters are capital ASCII letters and that has no
+ * lowercase letter before an apostrophe (E.ON, E.ON's, E.ON-led); 0 when
+ * t[i] starts none. Fills kind and flags of the whole. */
+static size_t scan_initial_word(const char *t, size_t i, size_t b, word_info *wi)
+{
+    if (i + 3 >= b || !mtc_ascii_is_upper((unsigned char)t[i]) || t[i + 1] != '.' ||
+        !mtc_ascii_is_upper((unsigned char)t[i + 2]) ||
+        !mtc_ascii_is_upper((unsigned char)t[i + 3]))
+        return 0;
+    if (i > 0 && t[i - 1] == '.')
+        return 0; /* inside a longer dotted run */
+    word_info rest;
+    size_t j = scan_word(t, i + 2, b, &rest);
+    if (rest.kind != MTC_TOK_WORD || (rest.flags & MTC_TF_MIXED_CASE))
+        return 0;
+    for (size_t k = i + 2; k < j && t[k] != '\'' && (unsigned char)t[k] != 0xE2 && t[k] != '-';
+         k++)
+        if (mtc_ascii_is_lower((unsigned char)t[k]))
+            return 0;
+    if (j < b && t[j] == '.' && j + 1 < b && mtc_ascii_is_alpha((unsigned char)t[j + 1]))
+        return 0; /* A.BC.D: a host name or a dotted run, not a word */
+    wi->kind = MTC_TOK_WORD;
+    wi->flags = rest.flags | MTC_TF_INITIAL_UPPER;
+    return j;
+}
+
 /* Scans a word, number or mixed token starting at t[i] (a letter or digit).
  * Returns its end; fills kind and flags. */
 static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi)
@@ -318,6 +349,9 @@ static size_t scan_word(const char *t, size_t i, size_t b, word_info *wi)
         wi->kind = MTC_TOK_WORD;
         return j;
     }
+    j = scan_initial_word(t, i, b, wi);
+    if (j)
+        return j;
 
     int n;
     int32_t cp = cp_at(t, b, i, &n);

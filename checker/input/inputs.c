@@ -304,15 +304,18 @@ mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_o
     size_t len = strlen(path) + 16;
     out->tmp = mtc_xmalloc(len);
     snprintf(out->tmp, len, "%s.tmp.XXXXXX", path);
+    /* registered before the file exists: a signal between mkstemp() and
+     * here would leave it behind (until then the name matches no file) */
+    pending_add(out->tmp);
     int fd = mkstemp(out->tmp);
     if (fd < 0) {
         mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "cannot create the output: %s",
                       strerror(errno));
+        pending_remove(out->tmp);
         free(out->tmp);
         out->tmp = NULL;
         return MTC_ERR_IO;
     }
-    pending_add(out->tmp);
     fchmod(fd, 0644);
     out->fp = fdopen(fd, "w");
     if (!out->fp) {

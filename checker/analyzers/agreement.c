@@ -1,0 +1,859 @@
+/* agreement.c — the agreement analyzer: number and verb-form agreement that
+ * machine translation from a language without number or tense breaks, only
+ * where the subject or determiner leaves no doubt. Per sentence:
+ *   grammar.subject-verb       a verb that does not agree with a certain
+ *                              subject: a subject pronoun ("he go", "they
+ *                              goes", "he are"), existential "there" ("there
+ *                              is many", "there are much"), "one of the
+ *                              problems are", a number-marking determiner and
+ *                              its noun ("these problems is", "each country
+ *                              have")
+ *   grammar.determiner-number  a noun whose number contradicts its
+ *                              determiner ("these problem", "each
+ *                              countries", "much problems", "a
+ *                              informations", "one of the biggest problem")
+ *   grammar.verb-form          a modal or "to" followed by a finite verb
+ *                              ("will continues", "can became", "to went")
+ *   grammar.doubled-auxiliary  two forms of "be" or two modals in a row
+ *                              ("is was", "is be", "will can")
+ *   grammar.double-comparative "more"/"most" before a comparative or
+ *                              superlative ("more easier", "most biggest")
+ * Word classes come from grammar_lexicon.c (link-grammar's dictionary for
+ * verb forms and noun number, WordNet for what else a word can be); the
+ * function words and their roles are dictionaries/agreement-function-words.tsv.
+ * A word that could be something else is left alone: precision first.
+ * Quotations, headlines, capitalised words (names, titles) and words in
+ * capitals are not checked. Every issue covers the word that is wrong (two
+ * words for a doubled auxiliary) and suggests the fix where the lexicon has
+ * it. Owns its per-worker state (the lexicon, the roles), freed by destroy. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "analyzer.h"
+#include "data.h"
+#include "grammar_lexicon.h"
+#include "utf8.h"
+#include "wordset.h"
+
+/* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
+enum { R_SUBJECT_VERB, R_DET_NUMBER, R_VERB_FORM, R_DOUBLED_AUX, R_DOUBLE_COMP, N_RULES };
+
+static const mtc_rule_info rules[N_RULES] = {
+    [R_SUBJECT_VERB] = {"grammar.subject-verb", "grammar", MTC_SEV_MAJOR, 1,
+     "Verb does not agree with a certain subject (\"he go\", \"they goes\", \"there is many\", "
+     "\"these problems is\")"},
+    [R_DET_NUMBER] = {"grammar.determiner-number", "grammar", MTC_SEV_MAJOR, 1,
+     "Noun's number contradicts its determiner (\"these problem\", \"each countries\", \"much "
+     "problems\")"},
+    [R_VERB_FORM] = {"grammar.verb-form", "grammar", MTC_SEV_MAJOR, 1,
+     "Modal or \"to\" followed by a finite verb instead of the base form (\"will continues\", "
+     "\"can became\", \"to went\")"},
+    [R_DOUBLED_AUX] = {"grammar.doubled-auxiliary", "grammar", MTC_SEV_MAJOR, 1,
+     "Two forms of \"be\" or two modals in a row (\"is was\", \"is be\", \"will can\")"},
+    [R_DOUBLE_COMP] = {"grammar.double-comparative", "grammar", MTC_SEV_MINOR, 1,
+     "\"more\" or \"most\" before a comparative or superlative (\"more easier\")"},
+};
+
+#define ROLES_FILE "dictionaries/agreement-function-words.tsv"
+#define MAX_WORD 64
+
+/* Roles of function words (tags of agreement-function-words.tsv). */
+enum {
+    F_DET_PL = 1u << 0,
+    F_DET_SG = 1u << 1,
+    F_DET_MASS = 1u << 2,
+    F_ART = 1u << 3,
+    F_THE = 1u << 4,
+    F_OF_DET = 1u << 5,
+    F_PRON_SG = 1u << 6,
+    F_PRON_IT = 1u << 7,
+    F_PRON_PL = 1u << 8,
+    F_VERB_SG = 1u << 9,
+    F_VERB_PL = 1u << 10,
+    F_SUBJUNCT = 1u << 11,
+    F_BE = 1u << 12,
+    F_MODAL = 1u << 13,
+    F_TO = 1u << 14,
+    F_COMPAR = 1u << 15,
+    F_THERE = 1u << 16,
+    F_ONE = 1u << 17,
+    F_OF = 1u << 18,
+    F_CLAUSE = 1u << 19,
+    F_SUBJV = 1u << 20,
+    F_COORD = 1u << 21,
+    F_REL = 1u << 22
+};
+
+static const struct {
+    const char *name;
+    unsigned bit;
+} role_tags[] = {
+    {"det-pl", F_DET_PL},   {"det-sg", F_DET_SG},     {"det-mass", F_DET_MASS}, {"art", F_ART},
+    {"the", F_THE},         {"of-det", F_OF_DET},     {"pron-sg", F_PRON_SG},   {"pron-it", F_PRON_IT},
+    {"pron-pl", F_PRON_PL}, {"verb-sg", F_VERB_SG},   {"verb-pl", F_VERB_PL},   {"subjunct", F_SUBJUNCT},
+    {"be", F_BE},           {"modal", F_MODAL},       {"to", F_TO},             {"compar", F_COMPAR},
+    {"there", F_THERE},     {"one", F_ONE},           {"of", F_OF},             {"clause", F_CLAUSE},
+    {"subjv", F_SUBJV},     {"coord", F_COORD},       {"rel", F_REL},
+};
+
+typedef struct ag_state {
+    mtc_grammar_lexicon *lx;
+    mtc_wordset *roles; /* lowercase function word -> F_* bits */
+} ag_state;
+
+/* ---- state ---- */
+
+/* "word<TAB>role,role" */
+static int roles_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    const char *tab = memchr(line, '\t', len);
+    if (!tab || tab == line)
+        return -1;
+    unsigned bits = 0;
+    const char *p = tab + 1, *end = line + len;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && *q != ',')
+            q++;
+        size_t n = (size_t)(q - p), k;
+        for (k = 0; k < sizeof role_tags / sizeof role_tags[0]; k++)
+            if (strlen(role_tags[k].name) == n && memcmp(role_tags[k].name, p, n) == 0)
+                break;
+        if (k == sizeof role_tags / sizeof role_tags[0])
+            return -1; /* unknown role */
+        bits |= role_tags[k].bit;
+        p = q + 1;
+    }
+    mtc_wordset_put(ctx, line, (size_t)(tab - line), (intptr_t)bits);
+    return 0;
+}
+
+static void ag_destroy(void *state)
+{
+    ag_state *st = state;
+    if (!st)
+        return;
+    mtc_grammar_lexicon_free(st->lx);
+    mtc_wordset_free(st->roles);
+    free(st);
+}
+
+static mtc_status ag_create(const mtc_config *cfg, void **state, mtc_error *err)
+{
+    (void)cfg;
+    ag_state *st = mtc_xcalloc(1, sizeof *st);
+    st->roles = mtc_wordset_new();
+    mtc_status s = MTC_OK;
+    st->lx = mtc_grammar_lexicon_load(err);
+    if (!st->lx)
+        s = err->status != MTC_OK ? err->status : MTC_ERR_CONFIG;
+    if (s == MTC_OK)
+        s = mtc_data_load_lines(ROLES_FILE, roles_line, st->roles, err);
+    if (s != MTC_OK) {
+        ag_destroy(st);
+        return s;
+    }
+    *state = st;
+    return MTC_OK;
+}
+
+/* ---- the sentence as the checks see it ---- */
+
+/* One sentence's words: token indexes of the word tokens, and for each
+ * whether it follows the previous one with a single space (the two are
+ * adjacent words), its roles and its classes. */
+typedef struct ag_word {
+    size_t tok;
+    unsigned roles;   /* F_* (0 unless the word is a function word) */
+    unsigned cls;     /* MTC_LX_* from mtc_grammar_open_all */
+    int lower;        /* all lowercase ASCII letters ('-' and apostrophes allowed) */
+    int checkable;    /* lowercase, or the capitalised first word of the sentence */
+    int first;        /* the sentence's first word (only punctuation before it) */
+    int joined;       /* adjacent to the previous word: one space, nothing between */
+    int boundary;     /* punctuation or the sentence's end follows it */
+} ag_word;
+
+typedef struct ag_sentence {
+    const ag_state *st;
+    const mtc_document *doc;
+    ag_word *w;
+    size_t n;
+} ag_sentence;
+
+static int is_lower_word(const mtc_document *doc, const mtc_token *t)
+{
+    if (t->kind != MTC_TOK_WORD ||
+        (t->flags & (MTC_TF_INITIAL_UPPER | MTC_TF_ALL_UPPER | MTC_TF_MIXED_CASE | MTC_TF_HAS_DIGIT |
+                     MTC_TF_NON_LATIN)))
+        return 0;
+    const char *p = mtc_tok_text(doc, t);
+    return mtc_ascii_is_lower((unsigned char)p[0]);
+}
+
+/* A mark that joins words rather than ending a phrase: - / ' ’ */
+static int joining_mark(const mtc_document *doc, const mtc_token *t)
+{
+    const char *p = mtc_tok_text(doc, t);
+    size_t n = mtc_tok_len(t);
+    if (n == 1)
+        return p[0] == '-' || p[0] == '/' || p[0] == '\'' || p[0] == '&';
+    return n == 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+           (unsigned char)p[2] == 0x99;
+}
+
+/* Builds the word array; 0 when the sentence is not checked at all. */
+static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_word *out,
+                      size_t cap)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    if (doc->paragraphs[s->paragraph].is_headline)
+        return 0;
+    size_t n = 0, last = s->first_token + s->n_tokens;
+    int first = 1;
+    for (size_t i = s->first_token; i < last && n < cap; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (t->kind != MTC_TOK_WORD && t->kind != MTC_TOK_OTHER_WORD) {
+            if (n > 0 && out[n - 1].tok + 1 == i && t->kind == MTC_TOK_PUNCT &&
+                !joining_mark(doc, t))
+                out[n - 1].boundary = 1;
+            if (t->kind != MTC_TOK_PUNCT)
+                first = 0;
+            continue;
+        }
+        ag_word *w = &out[n];
+        memset(w, 0, sizeof *w);
+        w->tok = i;
+        const char *p = mtc_tok_text(doc, t);
+        size_t len = mtc_tok_len(t);
+        w->lower = is_lower_word(doc, t);
+        w->first = first;
+        w->checkable = w->lower || (first && t->kind == MTC_TOK_WORD &&
+                                    (t->flags & MTC_TF_INITIAL_UPPER) &&
+                                    !(t->flags & (MTC_TF_ALL_UPPER | MTC_TF_MIXED_CASE)) && len > 1) ||
+                       (first && len == 1 && (p[0] == 'A'));
+        first = 0;
+        if (ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start))
+            w->checkable = 0; /* quoted speech, titles */
+        if (w->checkable && len < MAX_WORD) {
+            intptr_t v = 0;
+            char buf[MAX_WORD];
+            size_t m = mtc_utf8_lower(p, len, buf, sizeof buf);
+            if (m != (size_t)-1 && mtc_wordset_get(st->roles, buf, m, &v))
+                w->roles = (unsigned)v;
+            w->cls = mtc_grammar_open_all(st->lx, p, len);
+        }
+        if (n > 0) {
+            const mtc_token *pv = &doc->tokens[out[n - 1].tok];
+            w->joined = out[n - 1].tok + 1 == i && pv->end + 1 == t->start && doc->text[pv->end] == ' ';
+        }
+        n++;
+    }
+    if (n > 0 && out[n - 1].tok + 1 == last)
+        out[n - 1].boundary = 1;
+    return n;
+}
+
+/* ---- word classes ---- */
+
+#define ANY_VERB (MTC_LX_ANY_VERB | MTC_LX_WN_VERB)
+#define ANY_NOUN (MTC_LX_NOUN | MTC_LX_WN_NOUN)
+#define ANY_ADJ (MTC_LX_ADJ | MTC_LX_WN_ADJ)
+#define ANY_ADV (MTC_LX_ADV | MTC_LX_WN_ADV)
+
+/* A base form by either source: link-grammar's V, or a WordNet verb lemma
+ * that is not also an irregular form ("hurt" is both past and base). */
+static int maybe_base(unsigned cls)
+{
+    return (cls & MTC_LX_VERB) || ((cls & MTC_LX_WN_VERB) && !(cls & MTC_LX_IRREG_VERB));
+}
+
+/* A countable singular noun: not plural, not a mass noun; with verbs_ok 0
+ * no verb reading at all ("these report that ...": a pronoun and its verb),
+ * with 1 no finite one (after "the", or after an adjective). */
+static int singular_noun(const ag_word *w, int verbs_ok)
+{
+    unsigned veto = verbs_ok ? (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P) : MTC_LX_ANY_VERB;
+    return w->lower && w->roles == 0 && (w->cls & MTC_LX_COUNT) &&
+           !(w->cls & (MTC_LX_PLURAL | MTC_LX_MASS | veto));
+}
+
+/* A plural noun: not singular too (series), not a mass noun (data); with
+ * verbs_ok 0 no verb reading (this changes), with 1 the -s form allowed
+ * (these measures is: a plural subject takes no -s verb). */
+static int plural_noun(const ag_word *w, int verbs_ok)
+{
+    unsigned veto =
+        verbs_ok ? (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G) : MTC_LX_ANY_VERB;
+    return w->lower && w->roles == 0 && (w->cls & MTC_LX_PLURAL) &&
+           !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | veto));
+}
+
+/* An adjective that cannot be the head noun ("these important problem"). */
+static int pure_adjective(const ag_word *w)
+{
+    return w->lower && w->roles == 0 && (w->cls & ANY_ADJ) && !(w->cls & (ANY_NOUN | ANY_VERB));
+}
+
+/* A verb form that is not a noun: "each countries sent". */
+static int verb_not_noun(const ag_word *w)
+{
+    return w->lower && (w->cls & MTC_LX_ANY_VERB) && !(w->cls & MTC_LX_NOUN);
+}
+
+/* The noun phrase ends after word k: punctuation, the end, or a function
+ * word that cannot continue it (a preposition, an auxiliary, a relative
+ * pronoun...), not "and"/"or" ("both parent and child"). */
+static int phrase_ends(const ag_sentence *as, size_t k)
+{
+    if (as->w[k].boundary || k + 1 == as->n)
+        return 1;
+    const ag_word *nx = &as->w[k + 1];
+    if (!nx->joined || !nx->lower)
+        return 0;
+    if (nx->roles & F_COORD)
+        return 0;
+    if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_REL | F_OF | F_TO | F_ART | F_THE))
+        return 1;
+    if (!nx->roles && verb_not_noun(nx))
+        return 1;
+    unsigned cc = mtc_grammar_closed(as->st->lx, mtc_tok_text(as->doc, &as->doc->tokens[nx->tok]),
+                                     mtc_tok_len(&as->doc->tokens[nx->tok]));
+    return (cc & (MTC_CC_PREP | MTC_CC_AUX | MTC_CC_MODAL)) != 0;
+}
+
+/* The head of the noun phrase after determiner d: up to adjs adjectives
+ * (and "most" before one), then the noun, every word adjacent to the one
+ * before. verbs_ok is the noun test's for the word right after d; after an
+ * adjective a verb reading is impossible. (size_t)-1 when none. */
+static size_t phrase_head(const ag_sentence *as, size_t d, int (*noun)(const ag_word *, int),
+                          int verbs_ok, size_t adjs)
+{
+    size_t used = 0;
+    for (size_t k = d + 1; k < as->n; k++) {
+        const ag_word *w = &as->w[k];
+        if (!w->joined || as->w[k - 1].boundary)
+            return (size_t)-1;
+        if (noun(w, k == d + 1 ? verbs_ok : 1))
+            return phrase_ends(as, k) ? k : (size_t)-1;
+        if (w->lower && (w->roles & F_COMPAR) && k + 1 < as->n && pure_adjective(&as->w[k + 1]))
+            continue; /* "the most important" */
+        if (!pure_adjective(w) || ++used > adjs)
+            return (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+static const char *wtext(const ag_sentence *as, size_t k, size_t *len)
+{
+    const mtc_token *t = &as->doc->tokens[as->w[k].tok];
+    *len = mtc_tok_len(t);
+    return mtc_tok_text(as->doc, t);
+}
+
+/* Tries stem + each ending (or the stem with its last letter replaced, for
+ * "y" -> "ies"); copies the first form that has all bits of want into out. */
+static int make_form(const ag_state *st, const char *w, size_t n, size_t cut, const char *const *ends,
+                     unsigned want, char *out, size_t cap)
+{
+    if (n <= cut)
+        return 0;
+    size_t stem = n - cut;
+    for (const char *const *e = ends; *e; e++) {
+        size_t el = strlen(*e);
+        if (stem + el + 1 > cap)
+            continue;
+        memcpy(out, w, stem);
+        memcpy(out + stem, *e, el + 1);
+        unsigned c = mtc_grammar_open_all(st->lx, out, stem + el);
+        if ((c & want) == want)
+            return 1;
+    }
+    return 0;
+}
+
+/* The plural of a noun, or the -s form of a verb: want says which. */
+static int add_s(const ag_state *st, const char *w, size_t n, unsigned want, char *out, size_t cap)
+{
+    static const char *const s_es[] = {"s", "es", NULL};
+    static const char *const ies[] = {"ies", NULL};
+    if (n > 1 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]) &&
+        make_form(st, w, n, 1, ies, want, out, cap))
+        return 1;
+    return make_form(st, w, n, 0, s_es, want, out, cap);
+}
+
+/* The singular of a plural noun, or the base of an -s verb. */
+static int drop_s(const ag_state *st, const char *w, size_t n, unsigned want, char *out, size_t cap)
+{
+    static const char *const none[] = {"", NULL};
+    static const char *const y[] = {"y", NULL};
+    if (n > 3 && memcmp(w + n - 3, "ies", 3) == 0 && make_form(st, w, n, 3, y, want, out, cap))
+        return 1;
+    if (n > 2 && memcmp(w + n - 2, "es", 2) == 0 && make_form(st, w, n, 2, none, want, out, cap))
+        return 1;
+    return n > 1 && w[n - 1] == 's' && make_form(st, w, n, 1, none, want, out, cap);
+}
+
+/* The base of a regular past ("increased" -> "increase"). */
+static int drop_ed(const ag_state *st, const char *w, size_t n, char *out, size_t cap)
+{
+    static const char *const none[] = {"", NULL};
+    static const char *const e[] = {"e", NULL};
+    static const char *const y[] = {"y", NULL};
+    if (n < 4 || memcmp(w + n - 2, "ed", 2) != 0)
+        return 0;
+    if (n > 4 && memcmp(w + n - 3, "ied", 3) == 0 && make_form(st, w, n, 3, y, MTC_LX_VERB, out, cap))
+        return 1;
+    if (make_form(st, w, n, 2, none, MTC_LX_VERB, out, cap) ||
+        make_form(st, w, n, 2, e, MTC_LX_VERB, out, cap))
+        return 1;
+    /* stopped -> stop */
+    return n > 5 && w[n - 3] == w[n - 4] && make_form(st, w, n, 3, none, MTC_LX_VERB, out, cap);
+}
+
+static void emit_word(const ag_sentence *as, mtc_emitter *em, int rule, size_t k, const char *sug,
+                      const char *fmt, const char *what)
+{
+    size_t n;
+    const char *p = wtext(as, k, &n);
+    const mtc_token *t = &as->doc->tokens[as->w[k].tok];
+    mtc_issue *is = mtc_emit(em, rule, MTC_SEV_DEFAULT, t->start, t->end, fmt, (int)n, p, what);
+    if (is && sug && *sug)
+        mtc_issue_suggest(is, sug, strlen(sug));
+}
+
+/* The auxiliary of the other number: is <-> are, has <-> have ... */
+static const char *other_aux(const char *w, size_t n)
+{
+    static const char *const pairs[][2] = {
+        {"is", "are"},       {"was", "were"},       {"has", "have"},       {"does", "do"},
+        {"isn't", "aren't"}, {"wasn't", "weren't"}, {"hasn't", "haven't"}, {"doesn't", "don't"},
+    };
+    char buf[16];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m + 1 < sizeof buf; i++) {
+        if (i + 2 < n && (unsigned char)w[i] == 0xE2 && (unsigned char)w[i + 1] == 0x80 &&
+            (unsigned char)w[i + 2] == 0x99) {
+            buf[m++] = '\'';
+            i += 2;
+        } else {
+            buf[m++] = (char)mtc_ascii_tolower((unsigned char)w[i]);
+        }
+    }
+    buf[m] = 0;
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (strcmp(buf, pairs[i][0]) == 0)
+            return pairs[i][1];
+        if (strcmp(buf, pairs[i][1]) == 0)
+            return pairs[i][0];
+    }
+    return NULL;
+}
+
+/* 1 when word k may open a clause: the sentence's first word, or after
+ * punctuation or a conjunction. */
+static int clause_start(const ag_sentence *as, size_t k)
+{
+    if (as->w[k].first)
+        return 1;
+    if (k == 0 || as->w[k - 1].boundary)
+        return 1;
+    return as->w[k].joined && (as->w[k - 1].roles & F_CLAUSE) && !(as->w[k - 1].roles & F_SUBJV);
+}
+
+/* An auxiliary or modal before word k: a question or an inversion ("does
+ * he have", "had they known"), where the base form is right. */
+static int after_aux(const ag_sentence *as, size_t k)
+{
+    if (k == 0 || !as->w[k].joined)
+        return 0;
+    const mtc_token *t = &as->doc->tokens[as->w[k - 1].tok];
+    return (mtc_grammar_closed(as->st->lx, mtc_tok_text(as->doc, t), mtc_tok_len(t)) &
+            (MTC_CC_AUX | MTC_CC_MODAL)) != 0;
+}
+
+/* ---- grammar.subject-verb: pronouns ---- */
+
+/* An adverb that may stand between a subject and its verb ("he always
+ * goes", "they also say"): no verb or noun reading of its own. */
+static int mid_adverb(const ag_word *w)
+{
+    return w->lower && (w->roles == 0 || w->roles == F_CLAUSE) && (w->cls & ANY_ADV) &&
+           !(w->cls & (MTC_LX_ANY_VERB | MTC_LX_NOUN));
+}
+
+static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    size_t vk = k + 1;
+    if (vk + 1 < as->n && mid_adverb(&as->w[vk]) && as->w[vk].joined && !as->w[vk].boundary)
+        vk++;
+    const ag_word *p = &as->w[k], *v = &as->w[vk];
+    if (!v->joined || p->boundary || !v->lower)
+        return;
+    int sg = (p->roles & F_PRON_SG) || ((p->roles & F_PRON_IT) && clause_start(as, k));
+    int pl = (p->roles & F_PRON_PL) != 0;
+    if (!sg && !pl)
+        return;
+    /* "He" in mid-sentence is the surname (He Ying) */
+    if (k > 0 && !as->w[k].lower)
+        return;
+    if (after_aux(as, k) || (k > 0 && as->w[k].joined && (as->w[k - 1].roles & F_SUBJV)))
+        return; /* "does he have", "demanded that he go" */
+    size_t n;
+    const char *vt = wtext(as, vk, &n);
+    char sug[MAX_WORD];
+    if (sg && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT)) {
+        const char *o = other_aux(vt, n);
+        emit_word(as, em, R_SUBJECT_VERB, vk, o, "'%.*s' after a singular subject (%s)",
+                  "he, she, it");
+        return;
+    }
+    if (pl && (v->roles & F_VERB_SG)) {
+        const char *o = other_aux(vt, n);
+        emit_word(as, em, R_SUBJECT_VERB, vk, o, "'%.*s' after a plural subject (%s)",
+                  "they, we");
+        return;
+    }
+    if (v->roles)
+        return;
+    unsigned c = v->cls;
+    /* he go: a base form that is nothing but a verb (or a noun, which
+     * cannot follow "he"); not an adverb or adjective (he even, she still) */
+    if (sg && (c & MTC_LX_VERB) &&
+        !(c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_ADJ | ANY_ADV)) &&
+        mtc_grammar_closed(as->st->lx, vt, n) == 0) {
+        if (!add_s(as->st, vt, n, MTC_LX_VERB_S, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after a singular subject (%s): the -s form?",
+                  "he, she, it");
+        return;
+    }
+    /* they goes: an -s form that is not a plural noun (we parents) */
+    if (pl && (c & MTC_LX_VERB_S) &&
+        !(c & (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_PLURAL | MTC_LX_ADJ |
+               ANY_ADV))) {
+        if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after a plural subject (%s): the base form?",
+                  "they, we");
+    }
+}
+
+/* ---- grammar.subject-verb: there is / there are ---- */
+
+static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    if (k + 2 >= as->n || !clause_start(as, k))
+        return;
+    const ag_word *v = &as->w[k + 1], *x = &as->w[k + 2];
+    if (!v->joined || !x->joined || as->w[k].boundary || v->boundary || !x->checkable)
+        return;
+    size_t n;
+    const char *vt = wtext(as, k + 1, &n);
+    const char *o = other_aux(vt, n);
+    if (!(v->roles & F_BE) || !o)
+        return;
+    int sg = (v->roles & F_VERB_SG) != 0;
+    size_t xn;
+    const char *xt = wtext(as, k + 2, &xn);
+    int both = xn == 4 && mtc_ascii_tolower((unsigned char)xt[0]) == 'b'; /* there is both X and Y */
+    if (sg && (((x->roles & F_DET_PL) && !both) || phrase_head(as, k + 1, plural_noun, 1, 0) == k + 2)) {
+        /* "there is many ...", "there is problems." */
+        emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a plural subject (%s)",
+                  "there is/are");
+    } else if (!sg && phrase_head(as, k + 1, singular_noun, 1, 0) == k + 2) {
+        /* "there are problem." (not "there are another five", "there are
+         * much fewer") */
+        emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a singular subject (%s)",
+                  "there is/are");
+    }
+}
+
+/* ---- determiner and noun; determiner, noun and verb ---- */
+
+static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    const ag_word *d = &as->w[k];
+    char sug[MAX_WORD];
+    size_t n;
+    if (d->roles & (F_DET_PL | F_DET_SG | F_DET_MASS)) {
+        if (k > 0 && as->w[k].joined && (as->w[k - 1].roles & F_ART))
+            return; /* "a few" */
+    }
+    if (d->roles & F_DET_PL) {
+        size_t h = phrase_head(as, k, singular_noun, 0, 2);
+        if (h != (size_t)-1) {
+            const char *t = wtext(as, h, &n);
+            if (!add_s(as->st, t, n, MTC_LX_PLURAL, sug, sizeof sug))
+                sug[0] = 0;
+            emit_word(as, em, R_DET_NUMBER, h, sug, "singular '%.*s' after a plural determiner (%s)",
+                      "these, many, several, both");
+            return;
+        }
+    }
+    if (d->roles & (F_DET_SG | F_DET_MASS | F_ART)) {
+        /* "much larger cities": "much" is an adverb there; no adjectives */
+        size_t h = phrase_head(as, k, plural_noun, (d->roles & F_ART) != 0,
+                               (d->roles & F_DET_MASS) ? 0 : 2);
+        /* "this rules are": an auxiliary after it, so "rules" is no verb */
+        if (h == (size_t)-1 && (d->roles & F_DET_SG) && k + 2 < as->n && as->w[k + 2].joined &&
+            (as->w[k + 2].roles & (F_VERB_SG | F_VERB_PL | F_MODAL)) &&
+            phrase_head(as, k, plural_noun, 1, 0) == k + 1)
+            h = k + 1;
+        if (h != (size_t)-1) {
+            const char *t = wtext(as, h, &n);
+            if (!drop_s(as->st, t, n, (d->roles & F_DET_MASS) ? MTC_LX_NOUN : MTC_LX_COUNT, sug,
+                        sizeof sug))
+                sug[0] = 0;
+            emit_word(as, em, R_DET_NUMBER, h, sug, "plural '%.*s' after a singular determiner (%s)",
+                      "this, each, every, much, a");
+            return;
+        }
+    }
+    /* a informations, these advices: the plural of a mass noun, a word of
+     * neither source, after any determiner */
+    if ((d->roles & (F_DET_PL | F_DET_SG | F_DET_MASS | F_ART | F_THE)) && k + 1 < as->n) {
+        const ag_word *w = &as->w[k + 1];
+        const char *t = wtext(as, k + 1, &n);
+        if (w->joined && w->lower && w->cls == 0 && n > 4 && t[n - 1] == 's' && phrase_ends(as, k + 1) &&
+            drop_s(as->st, t, n, MTC_LX_MASS, sug, sizeof sug)) {
+            unsigned sc = mtc_grammar_open_all(as->st->lx, sug, strlen(sug));
+            if (!(sc & (MTC_LX_COUNT | MTC_LX_PLURAL))) {
+                emit_word(as, em, R_DET_NUMBER, k + 1, sug, "'%.*s': %s has no plural",
+                          "an uncountable noun");
+                return;
+            }
+        }
+    }
+    /* these problems is / each country have: the verb after the noun, where
+     * the noun phrase opens a clause (not "the work of the rescuers is") */
+    if (!clause_start(as, k))
+        return;
+    int pl = (d->roles & F_DET_PL) != 0, sg = (d->roles & F_DET_SG) != 0;
+    if (d->roles & F_THE)
+        pl = 1; /* the problems is (not "the team are": collective nouns) */
+    if (!pl && !sg)
+        return;
+    size_t h = phrase_head(as, k, pl ? plural_noun : singular_noun, 1, 2);
+    if (h == (size_t)-1 || h + 1 >= as->n || as->w[h].boundary)
+        return;
+    const ag_word *v = &as->w[h + 1];
+    if (!v->joined || !v->lower)
+        return;
+    const char *vt = wtext(as, h + 1, &n);
+    const char *o = other_aux(vt, n);
+    if (pl && (v->roles & F_VERB_SG) && o)
+        emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after a plural subject (%s)",
+                  "a plural noun");
+    else if (sg && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
+        emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after a singular subject (%s)",
+                  "this, each, every");
+}
+
+/* ---- one of the ... ---- */
+
+static void check_one_of(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    if (k + 3 >= as->n || !as->w[k + 1].joined || !(as->w[k + 1].roles & F_OF) ||
+        !as->w[k + 2].joined || !(as->w[k + 2].roles & F_OF_DET) || as->w[k].boundary ||
+        as->w[k + 1].boundary)
+        return;
+    if (k > 0 && as->w[k].joined && (as->w[k - 1].roles & (F_THE | F_ART | F_OF_DET)))
+        return; /* "the one of the ..." */
+    char sug[MAX_WORD];
+    size_t n;
+    size_t h = phrase_head(as, k + 2, singular_noun, 1, 2);
+    if (h != (size_t)-1) {
+        const char *t = wtext(as, h, &n);
+        if (!add_s(as->st, t, n, MTC_LX_PLURAL, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_DET_NUMBER, h, sug, "singular '%.*s' after %s", "\"one of the\"");
+        return;
+    }
+    h = phrase_head(as, k + 2, plural_noun, 1, 2);
+    if (h == (size_t)-1 || h + 1 >= as->n || as->w[h].boundary)
+        return;
+    const ag_word *v = &as->w[h + 1];
+    const char *vt = wtext(as, h + 1, &n);
+    const char *o = other_aux(vt, n);
+    if (v->joined && v->lower && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
+        emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after %s: the subject is 'one'",
+                  "\"one of the ...\"");
+}
+
+/* ---- grammar.verb-form ---- */
+
+static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    const ag_word *m = &as->w[k];
+    int modal = (m->roles & F_MODAL) != 0, to = (m->roles & F_TO) != 0;
+    if ((!modal && !to) || !m->lower)
+        return; /* "May became", "Will Smith": a capitalised modal may be a name */
+    /* "the will", "a can", "free will": a noun here */
+    if (modal && k > 0 && as->w[k].joined &&
+        ((as->w[k - 1].roles & (F_THE | F_ART | F_OF_DET | F_DET_SG | F_DET_PL)) ||
+         pure_adjective(&as->w[k - 1])))
+        return;
+    size_t j = k + 1;
+    /* one adverb between: "will also continues" */
+    if (modal && j < as->n && as->w[j].joined && as->w[j].lower && !as->w[j - 1].boundary &&
+        (as->w[j].cls & ANY_ADV) && !(as->w[j].cls & MTC_LX_VERB_S) && !as->w[j].roles)
+        j++;
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary || as->w[j].roles)
+        return;
+    const ag_word *v = &as->w[j];
+    size_t n;
+    const char *vt = wtext(as, j, &n);
+    if (mtc_grammar_closed(as->st->lx, vt, n))
+        return;
+    unsigned c = v->cls;
+    char sug[MAX_WORD];
+    sug[0] = 0;
+    if (modal) {
+        /* an -s form or a past that is nothing else: no base form (put,
+         * read), no adjective or adverb reading */
+        if ((c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
+            !(c & (MTC_LX_VERB_G | MTC_LX_ADJ | ANY_ADV))) {
+            if (c & MTC_LX_VERB_S)
+                drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug);
+            else if (!drop_ed(as->st, vt, n, sug, sizeof sug))
+                sug[0] = 0;
+            emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "a modal");
+        }
+        return;
+    }
+    /* to went, to became: an irregular past that is nothing else (not a
+     * participle, a noun or an adjective: "to increased demand") */
+    if ((c & MTC_LX_VERB_D) && (c & MTC_LX_IRREG_VERB) &&
+        !(c & (MTC_LX_VERB | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_VERB_S | ANY_NOUN | ANY_ADJ |
+               ANY_ADV)))
+        emit_word(as, em, R_VERB_FORM, j, NULL, "'%.*s' after %s: the base form?", "\"to\"");
+}
+
+/* ---- grammar.doubled-auxiliary ---- */
+
+static void check_doubled(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    if (k + 1 >= as->n || as->w[k].boundary)
+        return;
+    const ag_word *a = &as->w[k], *b = &as->w[k + 1];
+    if (!b->joined || !b->lower || !(a->lower || k == 0))
+        return;
+    int be = (a->roles & F_BE) && (a->roles & (F_VERB_SG | F_VERB_PL)) && (b->roles & F_BE);
+    int modals = (a->roles & F_MODAL) && (b->roles & F_MODAL);
+    if (!be && !modals)
+        return;
+    size_t na, nb;
+    const char *ta = wtext(as, k, &na), *tb = wtext(as, k + 1, &nb);
+    int same = na == nb;
+    for (size_t i = 0; same && i < na; i++)
+        same = mtc_ascii_tolower((unsigned char)ta[i]) == mtc_ascii_tolower((unsigned char)tb[i]);
+    if (same)
+        return; /* "is is": typography.doubled-word */
+    const mtc_token *t0 = &as->doc->tokens[a->tok], *t1 = &as->doc->tokens[b->tok];
+    mtc_issue *is = mtc_emit(em, R_DOUBLED_AUX, MTC_SEV_DEFAULT, t0->start, t1->end,
+                             "'%.*s %.*s': two %s in a row; keep one", (int)na, ta, (int)nb, tb,
+                             be ? "forms of 'be'" : "modals");
+    if (is) {
+        mtc_issue_suggest(is, ta, na);
+        mtc_issue_suggest(is, tb, nb);
+    }
+}
+
+/* ---- grammar.double-comparative ---- */
+
+/* 1 when w (lowercase, n bytes) is the -er/-est form of an adjective of
+ * the lexicon: easier (easy), bigger (big), larger (large), smaller. */
+static int regular_comparative(const ag_state *st, const char *w, size_t n)
+{
+    static const char *const plain[] = {"", "e", NULL}; /* smaller, larger */
+    static const char *const y[] = {"y", NULL};          /* easier */
+    static const char *const none[] = {"", NULL};       /* bigger */
+    char buf[MAX_WORD];
+    size_t cut = 0;
+    if (n > 5 && memcmp(w + n - 3, "est", 3) == 0)
+        cut = 3;
+    else if (n > 4 && memcmp(w + n - 2, "er", 2) == 0)
+        cut = 2;
+    if (!cut)
+        return 0;
+    size_t stem = n - cut;
+    if (make_form(st, w, n, cut, plain, MTC_LX_ADJ, buf, sizeof buf))
+        return 1;
+    if (w[stem - 1] == 'i' && make_form(st, w, n, cut + 1, y, MTC_LX_ADJ, buf, sizeof buf))
+        return 1;
+    return stem >= 3 && w[stem - 1] == w[stem - 2] &&
+           make_form(st, w, n, cut + 1, none, MTC_LX_ADJ, buf, sizeof buf);
+}
+
+static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    if (!(as->w[k].roles & F_COMPAR) || k + 1 >= as->n || as->w[k].boundary)
+        return;
+    const ag_word *a = &as->w[k + 1];
+    if (!a->joined || !a->lower || a->roles)
+        return;
+    size_t n;
+    const char *t = wtext(as, k + 1, &n);
+    /* a comparative that is nothing else: not a noun (number, cleaner) or a
+     * verb (better is also one, but so plainly a comparative) */
+    int irregular = (a->cls & MTC_LX_IRREG_COMP) != 0;
+    int regular = !(a->cls & (ANY_NOUN | ANY_VERB)) && regular_comparative(as->st, t, n);
+    if (!irregular && !regular)
+        return;
+    /* "more easier than", "more easier.": not "more younger voters", where
+     * "more" counts the voters */
+    int superlative = n > 3 && memcmp(t + n - 3, "est", 3) == 0;
+    if (!superlative && !phrase_ends(as, k + 1))
+        return;
+    size_t nm;
+    const char *m = wtext(as, k, &nm);
+    const mtc_token *t0 = &as->doc->tokens[as->w[k].tok];
+    /* the fix is a deletion: no replacement to suggest */
+    mtc_emit(em, R_DOUBLE_COMP, MTC_SEV_DEFAULT, t0->start, t0->end,
+             "'%.*s' before the comparative '%.*s': drop '%.*s'", (int)nm, m, (int)n, t, (int)nm, m);
+}
+
+/* ---- the hook ---- */
+
+#define MAX_SENTENCE_WORDS 512
+
+static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mtc_emitter *em)
+{
+    const ag_state *st = state;
+    const mtc_sentence *s = &ctx->doc->sentences[si];
+    if (s->n_tokens < 2)
+        return;
+    ag_word words[MAX_SENTENCE_WORDS];
+    ag_sentence as = {st, ctx->doc, words, collect(st, ctx, si, words, MAX_SENTENCE_WORDS)};
+    int sv = mtc_rule_on(em, R_SUBJECT_VERB), dn = mtc_rule_on(em, R_DET_NUMBER);
+    int vf = mtc_rule_on(em, R_VERB_FORM), da = mtc_rule_on(em, R_DOUBLED_AUX);
+    int dc = mtc_rule_on(em, R_DOUBLE_COMP);
+    for (size_t k = 0; k + 1 < as.n; k++) {
+        const ag_word *w = &words[k];
+        if (!w->checkable || !w->roles)
+            continue;
+        if (sv && (w->roles & (F_PRON_SG | F_PRON_IT | F_PRON_PL)))
+            check_pronoun(&as, k, em);
+        if (sv && (w->roles & F_THERE))
+            check_there(&as, k, em);
+        if ((sv || dn) && (w->roles & (F_DET_PL | F_DET_SG | F_DET_MASS | F_ART | F_THE)))
+            check_determiner(&as, k, em);
+        if ((sv || dn) && (w->roles & F_ONE))
+            check_one_of(&as, k, em);
+        if (vf)
+            check_verb_form(&as, k, em);
+        if (da)
+            check_doubled(&as, k, em);
+        if (dc)
+            check_comparative(&as, k, em);
+    }
+}
+
+const mtc_analyzer mtc_analyzer_agreement = {
+    "agreement", rules, sizeof rules / sizeof rules[0], ag_create, ag_destroy, ag_check_sentence,
+    NULL,
+};

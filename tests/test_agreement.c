@@ -1,0 +1,160 @@
+/* test_agreement.c — the agreement analyzer (subject–verb, determiner–noun
+ * number, verb form after a modal or "to", doubled auxiliaries, double
+ * comparatives), the lexicon's noun number and WordNet classes it reads, its
+ * suggestions, and a/an by sound from the generated pronunciation table. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "grammar_lexicon.h"
+#include "testutil.h"
+
+#define SV "grammar.subject-verb"
+#define DN "grammar.determiner-number"
+#define VF "grammar.verb-form"
+#define DA "grammar.doubled-auxiliary"
+#define DC "grammar.double-comparative"
+#define AA "grammar.article-agreement"
+
+/* The first suggestion of the only issue of rule on text. */
+static void expect_suggestion(const char *rule, const char *text, const char *sug)
+{
+    tu_run *r = tu_check(text, rule);
+    cr_assert_eq(tu_count(r, rule), 1, "%s on \"%s\"", rule, text);
+    const mtc_issue *is = tu_find(r, rule, 0);
+    cr_assert_geq(is->n_suggestions, 1, "no suggestion on \"%s\"", text);
+    cr_expect_str_eq(is->suggestions[0], sug, "on \"%s\"", text);
+    tu_free(r);
+}
+
+Test(agreement, lexicon_noun_number_and_wordnet)
+{
+    mtc_error err;
+    memset(&err, 0, sizeof err);
+    mtc_grammar_lexicon *lx = mtc_grammar_lexicon_load(&err);
+    cr_assert_not_null(lx, "%s", err.message);
+    cr_expect(mtc_grammar_open_all(lx, "problem", 7) & MTC_LX_COUNT);
+    cr_expect(mtc_grammar_open_all(lx, "problems", 8) & MTC_LX_PLURAL);
+    cr_expect(mtc_grammar_open_all(lx, "information", 11) & MTC_LX_MASS);
+    cr_expect(mtc_grammar_open_all(lx, "further", 7) & MTC_LX_WN_ADV);
+    cr_expect(mtc_grammar_open_all(lx, "went", 4) & MTC_LX_IRREG_VERB);
+    cr_expect(mtc_grammar_open_all(lx, "easier", 6) & MTC_LX_IRREG_COMP);
+    /* the classes grammar.c reads are unchanged: WordNet-only words stay unknown */
+    int known = 1;
+    unsigned b = mtc_grammar_open(lx, "problem", 7, &known);
+    cr_expect_eq(b & ~(unsigned)MTC_LX_BASIC, 0);
+    cr_expect_eq(known, 1);
+    unsigned wn_only = mtc_grammar_open_all(lx, "percent", 7);
+    if (wn_only && !(wn_only & MTC_LX_BASIC)) {
+        cr_expect_eq(mtc_grammar_open(lx, "percent", 7, &known), 0);
+        cr_expect_eq(known, 0);
+    }
+    mtc_grammar_lexicon_free(lx);
+}
+
+Test(agreement, subject_verb_positive)
+{
+    tu_expect(SV, "He go to the market every morning.", "go");
+    tu_expect(SV, "They goes back to the factory after lunch.", "goes");
+    tu_expect(SV, "She have worked in the hospital for ten years.", "have");
+    tu_expect(SV, "We was told that the road would reopen soon.", "was");
+    tu_expect(SV, "There is many reasons for the delay.", "is");
+    tu_expect(SV, "One of the biggest problems are the shortage of teachers.", "are");
+    tu_expect(SV, "These measures is expected to reduce costs.", "is");
+    tu_expect(SV, "Every country have its own rules.", "have");
+}
+
+Test(agreement, subject_verb_negative)
+{
+    tu_expect(SV, "Does he have a plan for the city?", NULL);
+    tu_expect(SV, "The committee demanded that he resign at once.", NULL);
+    tu_expect(SV, "The rain made it difficult to travel.", NULL);
+    tu_expect(SV, "If he were elected, taxes would rise.", NULL);
+    tu_expect(SV, "Patient He Ying said the doctor was kind.", NULL);
+    tu_expect(SV, "He even said they still hope to win.", NULL);
+    tu_expect(SV, "The government are divided on the issue.", NULL);
+    tu_expect(SV, "The United States is a large country.", NULL);
+    tu_expect(SV, "There is a number of options on the table.", NULL);
+    tu_expect(SV, "The people living there are farmers.", NULL);
+    tu_expect(SV, "She is one of the doctors who are on duty tonight.", NULL);
+    tu_expect(SV, "\"They goes there every day,\" the farmer said.", NULL);
+}
+
+Test(agreement, subject_verb_suggestions)
+{
+    expect_suggestion(SV, "He go to the market every morning.", "goes");
+    expect_suggestion(SV, "They goes back to the factory after lunch.", "go");
+    expect_suggestion(SV, "We was told that the road would reopen soon.", "were");
+}
+
+Test(agreement, determiner_number)
+{
+    tu_expect(DN, "These problem must be solved quickly.", "problem");
+    tu_expect(DN, "Many country signed the agreement.", "country");
+    tu_expect(DN, "Each countries sent a delegation.", "countries");
+    tu_expect(DN, "The company provided a informations about the products.", "informations");
+    tu_expect(DN, "It is one of the most important project of the year.", "project");
+    tu_expect(DN, "These problem areas need attention.", NULL);
+    tu_expect(DN, "Both parent and child must sign the form.", NULL);
+    tu_expect(DN, "Many believe the plan will work.", NULL);
+    tu_expect(DN, "A few days later, a number of people came.", NULL);
+    tu_expect(DN, "This means the price will rise.", NULL);
+    tu_expect(DN, "Prices in much larger cities rose.", NULL);
+    expect_suggestion(DN, "These problem must be solved quickly.", "problems");
+    expect_suggestion(DN, "Each countries sent a delegation.", "country");
+    expect_suggestion(DN, "The company provided a informations about the products.", "information");
+}
+
+Test(agreement, verb_form)
+{
+    tu_expect(VF, "The city will continues to invest in transport.", "continues");
+    tu_expect(VF, "Prices can became much higher next year.", "became");
+    tu_expect(VF, "The minister decided to went to the region.", "went");
+    tu_expect(VF, "The city will continue to invest.", NULL);
+    tu_expect(VF, "They objected to increased fees.", NULL);
+    tu_expect(VF, "The will was read aloud.", NULL);
+    tu_expect(VF, "The company will also expand its network.", NULL);
+    expect_suggestion(VF, "The city will continues to invest in transport.", "continue");
+}
+
+Test(agreement, doubled_auxiliary)
+{
+    tu_expect(DA, "The project is was completed last year.", "is was");
+    tu_expect(DA, "The road is be repaired now.", "is be");
+    tu_expect(DA, "The road is being repaired.", NULL);
+    tu_expect(DA, "The problem is, was it worth it?", NULL);
+}
+
+Test(agreement, double_comparative)
+{
+    tu_expect(DC, "The system makes payment more easier than before.", "more");
+    tu_expect(DC, "It is the most biggest project in the province.", "most");
+    tu_expect(DC, "The system is more convenient and cheaper.", NULL);
+    tu_expect(DC, "More younger voters registered this year.", NULL);
+}
+
+Test(agreement, rules_are_in_the_grammar_category)
+{
+    /* --disable grammar covers the agreement rules */
+    tu_run *r = tu_check("They goes home. These problem is old.", "agreement");
+    cr_expect_gt(tu_count(r, SV), 0);
+    const mtc_issue *is;
+    for (size_t i = 0; (is = tu_find(r, NULL, i)) != NULL; i++)
+        cr_expect_str_eq(is->category, "grammar");
+    tu_free(r);
+}
+
+Test(agreement, articles_by_sound)
+{
+    tu_expect(AA, "The team built a LLM-based system.", "a");
+    tu_expect(AA, "She hired a MSc graduate.", "a");
+    tu_expect(AA, "The rules created a \"industry party\" that sets prices.", "a");
+    tu_expect(AA, "She waited a hour for the bus.", "a");
+    tu_expect(AA, "She studied at an university in Rome.", "an");
+    tu_expect(AA, "She built an LLM and earned an MSc at a UN agency.", NULL);
+    tu_expect(AA, "The puzzle asks for an Euler brick.", NULL);
+    tu_expect(AA, "She spent an hour at a university with an honest man.", NULL);
+    tu_expect(AA, "A NEW LAW FOR OLD CARS", NULL);
+}
