@@ -40,7 +40,7 @@ ALL_CFLAGS = $(STD) $(OPT) $(WARN) $(PKG_CFLAGS) $(DATADIR_DEFINE) -Ichecker $(f
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
 
 # The library's families, one folder each (checker/README.md draws the flow).
-SRC_DIRS  := core input analyzers report config
+SRC_DIRS  := core input analyzers report config source app
 LIB_SRCS  := $(sort $(foreach d,$(SRC_DIRS),$(wildcard checker/$(d)/*.c)))
 LIB_OBJS  := $(LIB_SRCS:checker/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o $(BUILD)/obj/suggest_blob.o
 TEST_SRCS := $(sort $(wildcard tests/test_*.c)) tests/testutil.c tests/clitest.c
@@ -129,9 +129,19 @@ $(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/libmtcheck.a
 
 # Criterion: every test in its own process; the closing "Synthesis:" line is what CI reads.
 test: $(BUILD)/mtcheck $(BUILD)/tests/run_tests | $(FIRST)
+	@$(MAKE) --no-print-directory cycles
 	@$(MAKE) --no-print-directory bench-smoke BUILD=$(BUILD)
 	MTCHECK_BIN=$(abspath $(BUILD))/mtcheck MTCHECK_ROOT=$(CURDIR) \
 	  $(BUILD)/tests/run_tests --jobs 2 $(TEST_ARGS)
+
+# Data flows one way (checker/README.md): no module of checker/ may depend, through
+# includes or calls, on one that depends back on it. The checker is ../shared's
+# module_cycles.py; where it is absent the check is skipped with a note.
+MODULE_CYCLES ?= ../shared/tools/module_cycles.py
+.PHONY: cycles
+cycles:
+	@if [ -f $(MODULE_CYCLES) ]; then python3 $(MODULE_CYCLES) checker; \
+	else echo "cycles: $(MODULE_CYCLES) not found: module cycle check skipped"; fi
 
 # Rewrites tests/fixtures/seed-article.expected.txt (the sample article's findings, which
 # test golden/seed_article compares) after an intended change; review its diff before committing.
@@ -208,7 +218,19 @@ bench-accuracy: $(BUILD)/mtcheck
 	  exit 2; fi
 	@mkdir -p $(BUILD)/bench
 	$(BUILD)/mtcheck --format json --fail-on none -o $(BUILD)/bench/flags.json $(BENCH_DIR)/mt $(BENCH_DIR)/clean
-	python3 $(SCORE) $(BENCH_DIR) $(BUILD)/bench/flags.json
+	python3 $(SCORE) $(BENCH_DIR) $(BUILD)/bench/flags.json | tee $(BUILD)/bench/score.txt
+	@# the same with the sources (--source-list built from gold.jsonl): the source.* checks
+	python3 tests/bench/source_list.py $(BENCH_DIR) $(BUILD)/bench/sources.tsv
+	$(BUILD)/mtcheck --format json --fail-on none -o $(BUILD)/bench/flags-source.json \
+	  --source-list $(BUILD)/bench/sources.tsv $(BENCH_DIR)/mt $(BENCH_DIR)/clean 2>/dev/null
+	python3 $(SCORE) $(BENCH_DIR) $(BUILD)/bench/flags-source.json > $(BUILD)/bench/score-source.txt
+	@echo "--- with the sources (--source-list): source.* rules, Accuracy/Mistranslation recall, system Pearson"
+	@grep -E '^  source\.' $(BUILD)/bench/score-source.txt || echo "  (no source.* flags)"
+	@printf 'without the source: '; grep -E 'recall\[Accuracy/Mistranslation\]' $(BUILD)/bench/score.txt
+	@printf 'with the source:    '; grep -E 'recall\[Accuracy/Mistranslation\]' $(BUILD)/bench/score-source.txt
+	@printf 'without the source: '; grep -E 'system_pearson' $(BUILD)/bench/score.txt
+	@printf 'with the source:    '; grep -E 'system_pearson' $(BUILD)/bench/score-source.txt
+	@printf 'with the source:    '; grep -E 'no_error_segments_flagged|word_lift' $(BUILD)/bench/score-source.txt | tr '\n' ' '; echo
 
 # The two formerly quadratic inputs (tests/bench/quadratic.py): 40,000 names, 100,000 brackets as SARIF.
 .PHONY: bench-quadratic

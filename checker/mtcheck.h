@@ -47,6 +47,9 @@ int mtc_severity_parse(const char *name, mtc_severity *out); /* 0 ok, -1 unknown
 
 /* Formats "path:line: message" (or "path: byte N: message") into buf. */
 void mtc_error_format(const mtc_error *err, char *buf, size_t size);
+/* The same, safe for a terminal or a CI log: control characters and
+ * invalid UTF-8 of file names and messages as \xNN (escape.h). */
+void mtc_error_format_terminal(const mtc_error *err, char *buf, size_t size);
 void mtc_error_set(mtc_error *err, mtc_status st, const char *path,
                    long long byte_offset, long line, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -88,6 +91,33 @@ void mtc_checker_free(mtc_checker *chk);
  * doc (doc must outlive it). */
 mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_result **out,
                              mtc_error *err);
+/* The same with the article's source (NULL = none): doc is aligned with
+ * it and the source.* checks run. The result borrows src too. */
+mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
+                                    const mtc_document *src, mtc_result **out, mtc_error *err);
 void mtc_result_free(mtc_result *res);
+
+/* ---- accessors (the structs are internal) ---- */
+const char *mtc_document_path(const mtc_document *doc);
+/* The encoding the article was decoded from ("UTF-8", "windows-1252", ...);
+ * *detected (when not NULL) is 1 when it was guessed, not given or certain. */
+const char *mtc_document_encoding(const mtc_document *doc, int *detected);
+size_t mtc_document_words(const mtc_document *doc);
+const mtc_document *mtc_result_document(const mtc_result *res);
+size_t mtc_result_issue_count(const mtc_result *res);
+double mtc_result_score(const mtc_result *res);  /* 0..100 */
+int mtc_result_failed(const mtc_result *res);    /* 1 when the gate fails */
+
+/* ---- rules ---- */
+typedef struct mtc_rule_desc {
+    const char *id;          /* "analyzer.rule-name" */
+    const char *category;
+    mtc_severity severity;   /* default severity */
+    int enabled;             /* on by default */
+    const char *description;
+} mtc_rule_desc;
+/* The i-th rule of every analyzer, in run order: fills *out and returns 1,
+ * or returns 0 past the last one. */
+int mtc_rule_at(size_t i, mtc_rule_desc *out);
 
 #endif

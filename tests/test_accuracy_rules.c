@@ -119,6 +119,11 @@ Test(narrative_person, narrative_you_is_still_reported)
         {"Officials said you will be able to apply online from March.", "you"},
         {"The company said that if customers call, you must verify their identity first.", "you"},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        tu_expect(NP, cases[i].text, cases[i].span);
+    /* each in a narrative told in the third person (a sentence checked
+     * alone has no voice to shift from) */
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "The announcement came on Monday. %s", cases[i].text);
+        tu_expect(NP, text, cases[i].span);
+    }
 }

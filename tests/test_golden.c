@@ -42,6 +42,7 @@ typedef struct g_case {
     char *title;
     long line;     /* line of the ===== line */
     char *text;    /* the article, ending in "\n" */
+    char *source;  /* the article's source (above a ~~~~~ line), or NULL */
     char *check;   /* analyzers/rules to enable; NULL = the file's default */
     char lang[16]; /* lang: (en_US, en_GB); "" = the default */
     char **none;   /* rules/analyzers/categories with no finding but the expected ones */
@@ -258,6 +259,24 @@ static void parse_text(g_file *f, char *data)
         while (i < n && !is_separator(lines[i]) && !is_rule_line(lines[i], '='))
             i++;
         size_t t1 = i;
+        /* a ~~~~~ line: the source above it, the article below */
+        for (size_t k = t0; k < t1; k++)
+            if (is_rule_line(lines[k], '~')) {
+                size_t s0 = t0, s1 = k;
+                while (s0 < s1 && !*trim(lines[s0]))
+                    s0++;
+                while (s1 > s0 && !*trim(lines[s1 - 1]))
+                    s1--;
+                mtc_buf src = MTC_BUF_INIT;
+                for (size_t q = s0; q < s1; q++) {
+                    mtc_buf_puts(&src, lines[q]);
+                    mtc_buf_putc(&src, '\n');
+                }
+                c.source = src.len ? mtc_buf_detach(&src) : mtc_xstrdup("");
+                mtc_buf_free(&src);
+                t0 = k + 1;
+                break;
+            }
         while (t0 < t1 && !*trim(lines[t0]))
             t0++;
         while (t1 > t0 && !*trim(lines[t1 - 1]))
@@ -322,6 +341,7 @@ static void free_file(g_file *f)
         g_case *c = &f->cases[i];
         free(c->title);
         free(c->text);
+        free(c->source);
         free(c->check);
         for (size_t k = 0; k < c->n_none; k++)
             free(c->none[k]);
@@ -534,10 +554,11 @@ static size_t run_case(const g_file *f, const g_case *c, g_checkers *cs, mtc_buf
         }
 
     mtc_document *doc = tu_doc(c->text);
+    mtc_document *src = c->source ? tu_doc(c->source) : NULL;
     mtc_result *res = NULL;
     mtc_error err;
     memset(&err, 0, sizeof err);
-    mtc_status st = mtc_checker_check(cs->chks[k], doc, &res, &err);
+    mtc_status st = mtc_checker_check_source(cs->chks[k], doc, src, &res, &err);
     cr_assert_eq(st, MTC_OK, "%s:%ld: check: %s", f->path, c->line, err.message);
 
     char *matched = mtc_xcalloc(res->n_issues + 1, 1);
@@ -607,6 +628,7 @@ static size_t run_case(const g_file *f, const g_case *c, g_checkers *cs, mtc_buf
     mtc_buf_free(&msg);
     mtc_result_free(res);
     mtc_document_free(doc);
+    mtc_document_free(src);
     return bad;
 }
 

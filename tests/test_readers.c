@@ -203,7 +203,8 @@ Test(readers, suppression_directives)
                              (size_t)(e + 3 - src));
         p = e + 3;
     }
-    mtc_suppress_finish(&b, doc);
+    mtc_suppress_finish(&b, doc->source, doc->source_len, &doc->suppressions,
+                        &doc->n_suppressions);
     size_t a = (size_t)(strstr(src, "A line") - src), bl = (size_t)(strstr(src, "B line") - src);
     size_t c = (size_t)(strstr(src, "C line") - src), d = (size_t)(strstr(src, "D line") - src);
     int spelling_a = 0, quotes_b = 0, spelling_b = 0, all_c = 0, any_d = 0;

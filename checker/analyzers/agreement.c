@@ -855,5 +855,5 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
 
 const mtc_analyzer mtc_analyzer_agreement = {
     "agreement", rules, sizeof rules / sizeof rules[0], ag_create, ag_destroy, ag_check_sentence,
-    NULL,
+    NULL, NULL,
 };

@@ -16,6 +16,7 @@ extern const mtc_analyzer mtc_analyzer_quotes;
 extern const mtc_analyzer mtc_analyzer_artifacts;
 extern const mtc_analyzer mtc_analyzer_grammar;
 extern const mtc_analyzer mtc_analyzer_agreement;
+extern const mtc_analyzer mtc_analyzer_source;
 
 static const mtc_analyzer *const coded[] = {
     &mtc_analyzer_typography,
@@ -24,6 +25,7 @@ static const mtc_analyzer *const coded[] = {
     &mtc_analyzer_artifacts,
     &mtc_analyzer_grammar,
     &mtc_analyzer_agreement,
+    &mtc_analyzer_source,
 };
 
 #define N_CODED (sizeof coded / sizeof coded[0])
@@ -115,6 +117,25 @@ int mtc_rule_name_known(const char *name)
                 (strncmp(id, name, n) == 0 && id[n] == '.')) /* the id's prefix */
                 return 1;
         }
+    }
+    return 0;
+}
+
+int mtc_rule_at(size_t i, mtc_rule_desc *out)
+{
+    size_t n;
+    const mtc_analyzer *const *as = mtc_analyzers(&n);
+    for (size_t a = 0; a < n; a++) {
+        if (i < as[a]->n_rules) {
+            const mtc_rule_info *ri = &as[a]->rules[i];
+            out->id = ri->id;
+            out->category = ri->category;
+            out->severity = ri->severity;
+            out->enabled = ri->enabled;
+            out->description = ri->description;
+            return 1;
+        }
+        i -= as[a]->n_rules;
     }
     return 0;
 }

@@ -255,9 +255,7 @@ static int tok_is(const mtc_document *doc, const mtc_token *t, const char *s)
 
 static int is_quote_cp(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
-           cp == 0x2019 || cp == 0x00AB || cp == 0x00BB || cp == 0x201E || cp == 0x300C ||
-           cp == 0x300D || cp == 0x300E || cp == 0x300F;
+    return mtc_quote_char(cp) != 0; /* English or foreign (quotemap.h) */
 }
 
 static int is_closer_cp(int32_t cp)

@@ -261,7 +261,7 @@ static int first_dic_word(const char *dic, char *out, size_t size)
 static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
 {
     char aff[1100], dic[1100];
-    mtc_status s = mtc_spelling_find_dict(cfg, getenv("MTCHECK_DICPATH"), aff, dic, sizeof aff, err);
+    mtc_status s = mtc_spelling_find_dict(cfg, cfg->env_dicpath, aff, dic, sizeof aff, err);
     if (s != MTC_OK)
         return s;
     s = mtc_hunspell_check(aff, dic, err); /* libhunspell trusts its counts */

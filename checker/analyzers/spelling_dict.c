@@ -2,9 +2,11 @@
  * hunspell dictionary search path, user word lists (--dict) and the
  * repository word list (.mtcheck-words.txt) next to the checked files.
  * Owns nothing beyond the buffers and sets it returns to its caller. */
+#define _DEFAULT_SOURCE /* realpath */
 #include "spelling_dict.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +168,11 @@ mtc_wordset *mtc_spelling_repo_words(const char *dir)
     if (!dir || !dir[0])
         return NULL;
     mtc_wordset *set = NULL;
+    /* From the absolute path, however the article was named: the parents of
+     * "content/world" include the repository root (issue 13) */
+    char abs[PATH_MAX];
+    if (realpath(dir, abs))
+        dir = abs;
     char *cur = mtc_xstrdup(dir);
     /* Without a repository root above dir, only dir itself is searched. */
     int in_repo = 0;

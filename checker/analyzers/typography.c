@@ -179,8 +179,7 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
 
 static int is_quote_cp(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
-           cp == 0x2019;
+    return (mtc_quote_char(cp) & MTC_QC_ENGLISH) != 0; /* quotemap.h */
 }
 
 static int quote_before(const char *t, size_t lo, size_t off)

@@ -1,4 +1,5 @@
-/* config.c — the configuration object (config.h): defaults, user
+/* config.c — the configuration object (config.h): defaults (with the
+ * dictionary search path of the environment, $MTCHECK_DICPATH), user
  * dictionaries, rule switches and severity overrides. Owns its strings. */
 #include "config.h"
 
@@ -18,6 +19,8 @@ mtc_config *mtc_config_new(void)
     cfg->fail_on = MTC_SEV_MAJOR;
     cfg->fail_on_none = 0;
     cfg->min_score = 0;
+    const char *env = getenv("MTCHECK_DICPATH");
+    cfg->env_dicpath = env ? mtc_xstrdup(env) : NULL;
     return cfg;
 }
 
@@ -35,6 +38,9 @@ void mtc_config_free(mtc_config *cfg)
     free_strings(cfg->dicts, cfg->n_dicts);
     free_strings(cfg->dicpaths, cfg->n_dicpaths);
     free(cfg->rules);
+    free(cfg->env_dicpath);
+    free(cfg->source_dir);
+    free(cfg->source_list);
     free(cfg);
 }
 

@@ -23,6 +23,10 @@ struct mtc_config {
     size_t n_dicts;
     char **dicpaths;       /* extra hunspell search directories, owned */
     size_t n_dicpaths;
+    char *env_dicpath;     /* $MTCHECK_DICPATH (colon-separated folders) when the
+                            * configuration was made, searched after dicpaths;
+                            * owned, NULL when unset: analyzers read no
+                            * environment */
     mtc_rule_setting *rules; /* in order; the last matching setting wins */
     size_t n_rules, cap_rules;
     double weights[4];     /* per severity: [0] unused, minor 1, major 5, critical 10 */
@@ -31,6 +35,8 @@ struct mtc_config {
     int fail_on_none;      /* 1 when the gate on severities is off */
     double min_score;      /* 0 = no score gate */
     int accept_both_variants; /* spelling: accept US and UK spellings */
+    char *source_dir;      /* source-dir key: parallel source folder, owned; NULL = none */
+    char *source_list;     /* source-list key: ARTICLE<TAB>SOURCE list, owned; NULL = none */
     /* A content repository's own data rules (`rules =` in .mtcheck.ini), run
      * after the registry's analyzers; borrowed: the mtc_ini that read them
      * owns the rule set. NULL when there are none. */

@@ -21,6 +21,7 @@
 #include "alloc.h"
 #include "analyzer.h"
 #include "ruleset.h"
+#include "paths.h"
 
 typedef struct mtc_dir_cache {
     char *dir;
@@ -212,6 +213,11 @@ static int on_main_key(ini_ctx *c, const char *name, const char *value)
         if (end == value || *end || v < 0 || v > 100)
             return fail(c, "%s: takes a number from 0 to 100, not '%s'", name, value);
         cfg->min_score = v;
+    } else if (strcmp(name, "source-dir") == 0 || strcmp(name, "source-list") == 0) {
+        /* where the articles' sources are, relative to this file */
+        char **slot = name[7] == 'd' ? &cfg->source_dir : &cfg->source_list;
+        free(*slot);
+        *slot = resolve(c->ini, value);
     } else if (strcmp(name, "accept-both-variants") == 0) {
         int b;
         if (parse_bool(value, &b) != 0)
@@ -380,25 +386,14 @@ int mtc_ini_selects(const mtc_ini *ini, const char *path)
 
 char *mtc_config_find(const char *dir)
 {
-    char buf[PATH_MAX];
-    if (!realpath(dir, buf))
+    char *folder = mtc_find_upward(dir, MTC_CONFIG_FILE_NAME, MTC_FIND_FILE);
+    if (!folder)
         return NULL;
-    for (;;) {
-        size_t n = strlen(buf);
-        char cand[PATH_MAX + 32];
-        snprintf(cand, sizeof cand, "%s%s%s", buf, n && buf[n - 1] == '/' ? "" : "/",
-                 MTC_CONFIG_FILE_NAME);
-        struct stat st;
-        if (stat(cand, &st) == 0 && S_ISREG(st.st_mode))
-            return mtc_xstrdup(cand);
-        char *slash = strrchr(buf, '/');
-        if (!slash || n <= 1)
-            return NULL;
-        if (slash == buf)
-            buf[1] = '\0';
-        else
-            *slash = '\0';
-    }
+    size_t n = strlen(folder);
+    char *path = mtc_xmalloc(n + sizeof MTC_CONFIG_FILE_NAME + 1);
+    sprintf(path, "%s%s%s", folder, n && folder[n - 1] == '/' ? "" : "/", MTC_CONFIG_FILE_NAME);
+    free(folder);
+    return path;
 }
 
 static size_t add_ini(mtc_config_set *set, mtc_ini *ini)

@@ -32,7 +32,8 @@ static const char help_text[] =
     "                          always or never\n"
     "      --context / --no-context\n"
     "                          show the sentence with a caret line under each issue\n"
-    "                          (default: when the output is a terminal)\n"
+    "                          (default: on a terminal), cut to $COLUMNS or 80\n"
+    "  -q, --quiet             text: only the articles failing the gate\n"
     "Input:\n"
     "      --encoding NAME     decode input as NAME (any iconv encoding); UTF-8 is strict.\n"
     "                          Default: BOM, else UTF-8, else detected (and reported)\n"
@@ -42,6 +43,7 @@ static const char help_text[] =
     "                          separated by NUL bytes (git diff -z --name-only, find -print0)\n"
     "      --stdin-jsonl       read {\"id\": ..., \"text\": ...} lines from standard input\n"
     "                          and write one JSON result line per article (jsonl)\n"
+    "      --source FILE       the text translated (source.*); --source-list, --source-dir\n"
     "Batch:\n"
     "  -j, --jobs N            check N articles at once (default: the number of cores);\n"
     "                          the output is the same whatever N is\n"
@@ -103,12 +105,17 @@ enum {
     OPT_CONFIG,
     OPT_NO_CONFIG,
     OPT_HTML_DIR,
+    OPT_SOURCE,
+    OPT_SOURCE_LIST,
+    OPT_SOURCE_DIR,
     OPT_SARIF,
     OPT_SUMMARY,
     OPT_BASELINE,
     OPT_WRITE_BASELINE,
     OPT_FILES0_FROM,
 };
+
+#define N_LONG_OPTIONS (sizeof long_options / sizeof long_options[0] - 1)
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
@@ -136,6 +143,10 @@ static const struct option long_options[] = {
     {"config", required_argument, NULL, OPT_CONFIG},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"html-dir", required_argument, NULL, OPT_HTML_DIR},
+    {"source", required_argument, NULL, OPT_SOURCE},
+    {"source-list", required_argument, NULL, OPT_SOURCE_LIST},
+    {"source-dir", required_argument, NULL, OPT_SOURCE_DIR},
+    {"quiet", no_argument, NULL, 'q'},
     {"sarif", required_argument, NULL, OPT_SARIF},
     {"summary", required_argument, NULL, OPT_SUMMARY},
     {"baseline", required_argument, NULL, OPT_BASELINE},
@@ -149,6 +160,83 @@ static const struct option long_options[] = {
 static mtc_status usage(mtc_error *err, const char *fmt, const char *arg)
 {
     mtc_error_set(err, MTC_ERR_USAGE, NULL, -1, -1, fmt, arg);
+    return MTC_ERR_USAGE;
+}
+
+/* Edit distance between a and b, a transposition of neighbours counting
+ * as one edit (optimal string alignment): "--quite" is one from "--quiet".
+ * For short strings (option names). */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na > 63 || nb > 63)
+        return (size_t)-1;
+    size_t d[64][64];
+    for (size_t i = 0; i <= na; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= nb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= na; i++)
+        for (size_t j = 1; j <= nb; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[na][nb];
+}
+
+/* An unknown option: "did you mean --NAME?" when one long option is
+ * within a third of its length in edits (at least 1, at most 3). */
+static mtc_status unknown_option(mtc_error *err, const char *arg)
+{
+    if (strncmp(arg, "--", 2) == 0 && arg[2]) {
+        char name[80];
+        snprintf(name, sizeof name, "%s", arg + 2);
+        char *eq = strchr(name, '=');
+        if (eq)
+            *eq = '\0';
+        size_t len = strlen(name), limit = len / 3 < 1 ? 1 : len / 3 > 3 ? 3 : len / 3;
+        const char *best = NULL;
+        size_t best_d = limit + 1;
+        for (size_t i = 0; i < N_LONG_OPTIONS; i++) {
+            size_t d = edit_distance(name, long_options[i].name);
+            if (d < best_d) {
+                best_d = d;
+                best = long_options[i].name;
+            }
+        }
+        if (best) {
+            mtc_error_set(err, MTC_ERR_USAGE, NULL, -1, -1,
+                          "unknown option '%s'; did you mean --%s?", arg, best);
+            return MTC_ERR_USAGE;
+        }
+    }
+    return usage(err, "unknown option '%s'", arg);
+}
+
+/* "unknown format 'x' (text, json, ... or checkstyle)" from the registry. */
+static mtc_status unknown_format(mtc_error *err, const char *name)
+{
+    char list[256];
+    snprintf(list, sizeof list, "%s", mtc_reporter_names());
+    char out[320] = "";
+    size_t n = 0;
+    char *save = NULL;
+    const char *words[32];
+    for (char *w = strtok_r(list, " ", &save); w && n < 32; w = strtok_r(NULL, " ", &save))
+        words[n++] = w;
+    for (size_t i = 0; i < n; i++) {
+        strncat(out, i == 0 ? "" : i + 1 == n ? " or " : ", ", sizeof out - strlen(out) - 1);
+        strncat(out, words[i], sizeof out - strlen(out) - 1);
+    }
+    mtc_error_set(err, MTC_ERR_USAGE, NULL, -1, -1, "unknown format '%s' (the formats: %s)", name,
+                  out);
     return MTC_ERR_USAGE;
 }
 
@@ -218,11 +306,11 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
     opterr = 0;
     int c;
     mtc_status st = MTC_OK;
-    while (st == MTC_OK && (c = getopt_long(argc, argv, ":f:o:j:hV", long_options, NULL)) != -1) {
+    while (st == MTC_OK && (c = getopt_long(argc, argv, ":f:o:j:qhV", long_options, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!mtc_reporter_find(optarg))
-                return usage(err, "unknown format '%s'", optarg);
+                return unknown_format(err, optarg);
             snprintf(opt->format, sizeof opt->format, "%s", optarg);
             break;
         case 'o':
@@ -340,6 +428,21 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
             free(opt->html_dir);
             opt->html_dir = mtc_xstrdup(optarg);
             break;
+        case OPT_SOURCE:
+            free(opt->source);
+            opt->source = mtc_xstrdup(optarg);
+            break;
+        case OPT_SOURCE_LIST:
+            free(opt->source_list);
+            opt->source_list = mtc_xstrdup(optarg);
+            break;
+        case OPT_SOURCE_DIR:
+            free(opt->source_dir);
+            opt->source_dir = mtc_xstrdup(optarg);
+            break;
+        case 'q':
+            opt->quiet = 1;
+            break;
         case OPT_SARIF:
             free(opt->sarif_path);
             opt->sarif_path = mtc_xstrdup(optarg);
@@ -369,7 +472,7 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
         case ':':
             return usage(err, "option '%s' needs an argument", argv[optind - 1]);
         default:
-            return usage(err, "unknown option '%s'", argv[optind - 1]);
+            return unknown_option(err, argv[optind - 1]);
         }
     }
     if (st != MTC_OK)
@@ -380,6 +483,8 @@ mtc_status mtc_options_parse(int argc, char **argv, mtc_options *opt, mtc_error 
     }
     if (opt->stdin_jsonl && opt->n_paths > 0)
         return usage(err, "--stdin-jsonl reads standard input only, not '%s'", opt->paths[0]);
+    if (opt->source && opt->n_paths != 1)
+        return usage(err, "%s", "--source is the source of one article: give exactly one");
     if (opt->files0_from && opt->n_paths > 0)
         return usage(err, "--files0-from gives the inputs: no PATH besides it ('%s')",
                      opt->paths[0]);
@@ -468,6 +573,9 @@ void mtc_options_free(mtc_options *opt)
     mtc_config_free(opt->cfg);
     free(opt->output);
     free(opt->html_dir);
+    free(opt->source);
+    free(opt->source_list);
+    free(opt->source_dir);
     free(opt->encoding);
     free(opt->config_path);
     for (size_t i = 0; i < opt->n_paths; i++)

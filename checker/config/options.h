@@ -21,6 +21,9 @@ typedef struct mtc_options {
     char format[32];         /* "text" */
     char *output;            /* -o FILE, owned; NULL = stdout */
     char *html_dir;          /* --html-dir DIR, owned; NULL = none */
+    char *source;            /* --source FILE, owned; NULL = none */
+    char *source_list;       /* --source-list FILE, owned; NULL = none */
+    char *source_dir;        /* --source-dir DIR, owned; NULL = none */
     char *encoding;          /* --encoding, owned; NULL = detect */
     mtc_input_format input_format;
     char **paths;            /* owned; "-" = standard input */
@@ -32,6 +35,7 @@ typedef struct mtc_options {
     size_t jobs;             /* -j N; 0 = the number of cores */
     int progress;            /* -1 auto (terminal, not CI), 0 no, 1 yes */
     int stdin_jsonl;         /* --stdin-jsonl */
+    int quiet;               /* -q, --quiet: only failing articles (text) */
     char *config_path;       /* --config FILE, owned; NULL = search .mtcheck.ini */
     int no_config;           /* --no-config */
     /* CI (issue 13): side reports beside --format, baselines, file lists. */

@@ -36,6 +36,8 @@ typedef struct mtc_issue {
     size_t sentence;         /* index into doc->sentences (set by the checker) */
     unsigned count;          /* how many errors the issue stands for in the score
                               * (a loop of n copies: n - 1); 1 when emitted */
+    int has_source_span;     /* checks against the source: the source bytes */
+    size_t source_start, source_end; /* in the source document's text */
 } mtc_issue;
 
 /* What an analyzer sees. */
@@ -43,6 +45,8 @@ typedef struct mtc_context {
     const mtc_document *doc;
     const mtc_config *cfg;
     const mtc_quotemap *quotes; /* quotation structure of doc */
+    const struct mtc_source_align *source; /* doc aligned with its source
+                                            * (source_align.h); NULL = none */
 } mtc_context;
 
 typedef struct mtc_emitter mtc_emitter;
@@ -61,6 +65,8 @@ mtc_issue *mtc_emit(mtc_emitter *em, int rule, mtc_severity sev, size_t start, s
 int mtc_rule_on(const mtc_emitter *em, int rule);
 /* Adds a suggestion (copied; at most MTC_MAX_SUGGESTIONS kept). NULL issue: no-op. */
 void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len);
+/* Records the source text bytes [start, end) an issue is about. NULL: no-op. */
+void mtc_issue_source_span(mtc_issue *is, size_t start, size_t end);
 
 typedef struct mtc_analyzer {
     const char *name;

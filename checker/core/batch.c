@@ -7,9 +7,12 @@
 #include "batch.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <sys/stat.h>
 
 #include "alloc.h"
 #include "document.h"
@@ -53,10 +56,43 @@ size_t mtc_batch_cores(void)
     return n > 0 ? (size_t)n : 1;
 }
 
+/* The article's source, decoded and read like an article (any encoding,
+ * text/Markdown/HTML by its extension). A failure is recorded in the
+ * item; the article is still checked, without it. */
+static void load_source(const mtc_batch *b, const mtc_batch_job *job, mtc_batch_item *it)
+{
+    mtc_status st;
+    if (job->source_bytes) {
+        size_t n = strlen(job->path) + 16;
+        char *name = mtc_xmalloc(n);
+        snprintf(name, n, "%s (source)", job->path);
+        st = mtc_document_from_bytes(name, job->source_bytes, job->source_len, NULL,
+                                     MTC_INPUT_AUTO, &it->source_doc, &it->source_err);
+        free(name);
+    } else if (job->source_path) {
+        struct stat sb;
+        if (job->source_optional && stat(job->source_path, &sb) != 0) {
+            it->source_absent = 1;
+            return;
+        }
+        st = mtc_document_load(job->source_path, NULL, MTC_INPUT_AUTO, b->max_bytes,
+                               &it->source_doc, &it->source_err);
+    } else {
+        it->source_absent = job->source_optional;
+        return;
+    }
+    if (st != MTC_OK) {
+        it->source_doc = NULL;
+        if (it->source_err.status == MTC_OK)
+            it->source_err.status = st;
+    }
+}
+
 static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
 {
     const mtc_batch *b = w->p->b;
     it->config = job->config < b->n_configs ? job->config : 0;
+    it->line = job->line;
     if (job->err.status != MTC_OK) {
         it->status = job->err.status;
         it->err = job->err;
@@ -94,7 +130,8 @@ static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
         }
         w->checkers[it->config] = chk;
     }
-    st = mtc_checker_check(chk, it->doc, &it->res, &it->err);
+    load_source(b, job, it);
+    st = mtc_checker_check_source(chk, it->doc, it->source_doc, &it->res, &it->err);
     if (st != MTC_OK) {
         it->status = st;
         return;
@@ -142,6 +179,8 @@ static void *worker_main(void *arg)
         it.seq = seq;
         process(w, &job, &it);
         free(job.bytes);
+        free(job.source_bytes);
+        free(job.source_path);
 
         pthread_mutex_lock(&p->lock);
         slot *s = &p->slots[seq % p->window];
@@ -205,6 +244,7 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
             b->done(b->done_ctx, &s->item);
             mtc_result_free(s->item.res);
             mtc_document_free(s->item.doc);
+            mtc_document_free(s->item.source_doc);
             free(s->path);
             pthread_mutex_lock(&p.lock);
             memset(s, 0, sizeof *s);
@@ -226,6 +266,7 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
     for (size_t i = 0; i < p.window; i++) {
         mtc_result_free(p.slots[i].item.res);
         mtc_document_free(p.slots[i].item.doc);
+        mtc_document_free(p.slots[i].item.source_doc);
         free(p.slots[i].path);
     }
     for (size_t i = 0; i < nw; i++) {

@@ -16,19 +16,34 @@ typedef struct mtc_batch_job {
     char *bytes;         /* owned: the article's bytes; NULL = read the file at path */
     size_t len;
     size_t config;       /* index into mtc_batch.configs */
+    long line;           /* the input line of a streamed article; 0 for files */
     mtc_error err;       /* a source error (status != MTC_OK): reported, not checked */
+    /* The article's translation source (the text it was translated from),
+     * for the source.* checks: bytes (owned; a --stdin-jsonl "source"), or
+     * a file (owned path). Both NULL: none. */
+    char *source_path;
+    char *source_bytes;
+    size_t source_len;
+    int source_optional; /* a missing source file is a note, not an error
+                          * (--source-dir); with no source at all: the run
+                          * looks for sources and found none (a note) */
 } mtc_batch_job;
 
 /* One finished article, handed to the sink in input order. The sink may
  * use doc and res during the call only; the batch frees them afterwards. */
 typedef struct mtc_batch_item {
     size_t seq;          /* 0-based input order */
-    const char *path;
+    const char *path;    /* NULL for a streamed line without an id */
     size_t config;
+    long line;           /* the job's input line (0 for files) */
     mtc_status status;   /* MTC_OK: doc and res are set */
     mtc_error err;
     mtc_document *doc;
     mtc_result *res;
+    mtc_document *source_doc; /* the loaded source, or NULL */
+    mtc_error source_err;     /* status != MTC_OK: the source could not be read
+                               * (the article was checked without it) */
+    int source_absent;        /* an optional source file does not exist */
 } mtc_batch_item;
 
 typedef struct mtc_batch {

@@ -1,7 +1,8 @@
 /* checker.c — the pipeline over one document: builds the shared quotation
  * map, runs every enabled analyzer (per sentence, then per article) through
- * an emitter that applies the configuration, sorts and de-duplicates the
- * issues, assigns them to sentences, scores and applies the gate.
+ * an emitter that applies the configuration, drops the issues the article's
+ * suppression ranges cover (document.h), sorts and de-duplicates the issues,
+ * assigns them to sentences, scores once and applies the gate.
  * An mtc_checker owns one state per analyzer (e.g. a hunspell handle) and is
  * used by one thread at a time; mtc_result owns its issues and scores. */
 #include "checker.h"
@@ -12,8 +13,11 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "source_align.h"
 #include "emitter.h"
 #include "suppress.h"
+#include "quotemap.h"
+#include "segment.h"
 
 struct mtc_checker {
     const mtc_config *cfg;
@@ -106,12 +110,73 @@ static size_t sentence_of(const mtc_document *doc, size_t off)
     return lo;
 }
 
+/* 1 if the space-separated list names name[0, n). */
+static int list_has(const char *list, const char *name, size_t n)
+{
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        if (k == n && memcmp(p, name, n) == 0)
+            return 1;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return 0;
+}
+
+/* 1 if a suppression of doc covers issue is of analyzer an: its source
+ * range holds the issue's start and its list names "all", the rule id, the
+ * rule id's prefix (the part before the first '.'), the category or the
+ * analyzer. */
+static int suppressed(const mtc_document *doc, const mtc_analyzer *an, const mtc_issue *is)
+{
+    size_t off = mtc_document_source_offset(doc, is->start);
+    const char *dot = strchr(is->rule, '.');
+    for (size_t i = 0; i < doc->n_suppressions; i++) {
+        const mtc_suppression *s = &doc->suppressions[i];
+        if (off < s->start || off >= s->end)
+            continue;
+        if (list_has(s->rules, "all", 3) || list_has(s->rules, is->rule, strlen(is->rule)) ||
+            (dot && list_has(s->rules, is->rule, (size_t)(dot - is->rule))) ||
+            list_has(s->rules, is->category, strlen(is->category)) ||
+            list_has(s->rules, an->name, strlen(an->name)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The inline suppressions, applied once, before scoring: drops the issues
+ * em->issues[first..] (those of analyzer an) that a suppression covers. */
+static void drop_suppressed(const mtc_document *doc, const mtc_analyzer *an, mtc_emitter *em,
+                            size_t first)
+{
+    if (!doc->n_suppressions)
+        return;
+    size_t w = first;
+    for (size_t r = first; r < em->n; r++) {
+        if (suppressed(doc, an, &em->issues[r])) {
+            mtc_issue_clear(&em->issues[r]);
+            continue;
+        }
+        em->issues[w++] = em->issues[r];
+    }
+    em->n = w;
+}
+
 mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_result **out,
                              mtc_error *err)
 {
+    return mtc_checker_check_source(chk, doc, NULL, out, err);
+}
+
+mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
+                                    const mtc_document *src, mtc_result **out, mtc_error *err)
+{
     (void)err;
     mtc_quotemap *qm = mtc_quotemap_build(doc);
-    mtc_context ctx = {doc, chk->cfg, qm};
+    mtc_source_align *al = src ? mtc_source_align_build(doc, src) : NULL;
+    mtc_context ctx = {doc, chk->cfg, qm, al};
     mtc_emitter em;
     memset(&em, 0, sizeof em);
     em.text_len = doc->len;
@@ -120,13 +185,16 @@ mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_resu
         if (!slot->any_enabled)
             continue;
         em.slot = slot;
+        size_t first = em.n;
         if (slot->an->check_sentence)
             for (size_t s = 0; s < doc->n_sentences; s++)
                 slot->an->check_sentence(slot->state, &ctx, s, &em);
         if (slot->an->check_article)
             slot->an->check_article(slot->state, &ctx, &em);
+        drop_suppressed(doc, slot->an, &em, first);
     }
     mtc_quotemap_free(qm);
+    mtc_source_align_free(al);
 
     if (em.n > 1)
         qsort(em.issues, em.n, sizeof *em.issues, issue_cmp);
@@ -143,26 +211,13 @@ mtc_status mtc_checker_check(mtc_checker *chk, const mtc_document *doc, mtc_resu
 
     mtc_result *res = mtc_xcalloc(1, sizeof *res);
     res->doc = doc;
+    res->source_doc = src;
     res->issues = em.issues;
     res->n_issues = em.n;
     for (size_t i = 0; i < res->n_issues; i++)
         res->issues[i].sentence = sentence_of(doc, res->issues[i].start);
     mtc_score_result(res, chk->cfg);
     mtc_result_apply_gate(res, chk->cfg);
-    /* inline suppression comments of Markdown/HTML sources (re-scores if any) */
-    mtc_suppress_apply(res, chk->cfg);
     *out = res;
     return MTC_OK;
-}
-
-void mtc_result_free(mtc_result *res)
-{
-    if (!res)
-        return;
-    for (size_t i = 0; i < res->n_issues; i++)
-        mtc_issue_clear(&res->issues[i]);
-    free(res->issues);
-    free(res->sentence_penalty);
-    free(res->sentence_score);
-    free(res);
 }

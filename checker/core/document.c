@@ -1,20 +1,16 @@
-/* document.c — builds a document: reads the file, decodes it (decode.c),
- * indexes lines, segments (segment.c) and tokenizes (tokenize.c); maps text
- * offsets to source lines and columns. Owns every buffer of the document. */
+/* document.c — the document model: takes the text (and, for Markdown and
+ * HTML, the source and its map) from the loader (input/loader.c), indexes
+ * the source's lines, counts words, and answers "where in the source is text
+ * byte N" (offset, line and column, character count): the one position
+ * function every reporter uses. Reads no file and knows no format or
+ * analysis; segment.c and tokenize.c fill the paragraph, sentence and token
+ * arrays. Owns every buffer of the document. */
 #include "document.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "alloc.h"
-#include "decode.h"
-#include "reader.h"
-#include "segment.h"
-#include "tokenize.h"
 #include "utf8.h"
 
 static void index_lines(mtc_document *doc)
@@ -121,19 +117,19 @@ static size_t count_words(const char *s, size_t len)
     return words;
 }
 
-mtc_document *mtc_document_from_utf8(const char *path, char *text, size_t len)
+mtc_document *mtc_document_new(const char *path, char *text, size_t len, char *source,
+                               size_t source_len, size_t *map)
 {
     mtc_document *doc = mtc_xcalloc(1, sizeof *doc);
     doc->path = mtc_xstrdup(path ? path : "-");
     strcpy(doc->encoding, "UTF-8");
     doc->text = text;
     doc->len = len;
-    doc->source = text;
-    doc->source_len = len;
+    doc->source = source ? source : text;
+    doc->source_len = source ? source_len : len;
+    doc->map = map;
     index_lines(doc);
     doc->n_words = count_words(text, len);
-    mtc_segment(doc);
-    mtc_tokenize(doc);
     return doc;
 }
 
@@ -145,6 +141,7 @@ void mtc_document_free(mtc_document *doc)
         free(doc->source);
     free(doc->text);
     free(doc->map);
+    free(doc->map_end);
     free(doc->path);
     free(doc->line_starts);
     free(doc->col_marks);
@@ -156,6 +153,23 @@ void mtc_document_free(mtc_document *doc)
     free(doc);
 }
 
+const char *mtc_document_path(const mtc_document *doc)
+{
+    return doc->path;
+}
+
+const char *mtc_document_encoding(const mtc_document *doc, int *detected)
+{
+    if (detected)
+        *detected = doc->encoding_detected;
+    return doc->encoding;
+}
+
+size_t mtc_document_words(const mtc_document *doc)
+{
+    return doc->n_words;
+}
+
 size_t mtc_document_source_offset(const mtc_document *doc, size_t off)
 {
     if (off > doc->len)
@@ -163,9 +177,17 @@ size_t mtc_document_source_offset(const mtc_document *doc, size_t off)
     return doc->map ? doc->map[off] : off;
 }
 
-void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col)
+size_t mtc_document_source_end(const mtc_document *doc, size_t off)
 {
-    size_t src = mtc_document_source_offset(doc, off);
+    if (off > doc->len)
+        off = doc->len;
+    if (!doc->map)
+        return off;
+    return off == 0 || !doc->map_end ? doc->map[off] : doc->map_end[off - 1];
+}
+
+size_t mtc_document_line_index(const mtc_document *doc, size_t src)
+{
     size_t lo = 0, hi = doc->n_lines; /* find last line start <= src */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -174,6 +196,19 @@ void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long
         else
             hi = mid;
     }
+    return lo;
+}
+
+void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col)
+{
+    mtc_document_source_line_col(doc, mtc_document_source_offset(doc, off), line, col);
+}
+
+void mtc_document_source_line_col(const mtc_document *doc, size_t src, long *line, long *col)
+{
+    if (src > doc->source_len)
+        src = doc->source_len;
+    size_t lo = mtc_document_line_index(doc, src);
     *line = (long)lo + 1;
     size_t ls = doc->line_starts[lo];
     size_t block = src / MTC_COL_BLOCK * MTC_COL_BLOCK;
@@ -184,164 +219,4 @@ void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long
                (long)mtc_utf8_count(doc->source + block, src - block) + 1;
     else
         *col = (long)mtc_utf8_count(doc->source + ls, src - ls) + 1;
-}
-
-/* --input-format auto: by the file's extension (any case). */
-static mtc_input_format input_format_of(const char *path)
-{
-    const char *dot = path ? strrchr(path, '.') : NULL;
-    if (!dot || strchr(dot, '/'))
-        return MTC_INPUT_TEXT;
-    char ext[16];
-    size_t n = 0;
-    for (const char *p = dot + 1; *p && n + 1 < sizeof ext; p++)
-        ext[n++] = (char)mtc_ascii_tolower((unsigned char)*p);
-    ext[n] = '\0';
-    if (strcmp(ext, "md") == 0 || strcmp(ext, "markdown") == 0)
-        return MTC_INPUT_MARKDOWN;
-    if (strcmp(ext, "html") == 0 || strcmp(ext, "htm") == 0)
-        return MTC_INPUT_HTML;
-    return MTC_INPUT_TEXT;
-}
-
-mtc_status mtc_document_from_bytes(const char *path, const char *bytes, size_t len,
-                                   const char *encoding, mtc_input_format fmt,
-                                   mtc_document **out, mtc_error *err)
-{
-    *out = NULL;
-    mtc_decoded dec;
-    memset(&dec, 0, sizeof dec);
-    mtc_status st = mtc_decode(path, bytes, len, encoding, &dec, err);
-    if (st != MTC_OK)
-        return st;
-    if (dec.len >= MTC_MAX_TEXT) { /* token offsets are 32-bit (document.h) */
-        mtc_error_set(err, MTC_ERR_IO, path, -1, -1,
-                      "input is too large: %zu bytes of text once decoded (the limit is 4 GiB)",
-                      dec.len);
-        free(dec.text);
-        return MTC_ERR_IO;
-    }
-    /* Markdown and HTML readers (reader.h, issue 7): the prose becomes the
-     * text, the decoded source stays for positions */
-    if (fmt == MTC_INPUT_AUTO)
-        fmt = input_format_of(path);
-    mtc_document *doc;
-    if (fmt == MTC_INPUT_MARKDOWN || fmt == MTC_INPUT_HTML) {
-        mtc_extract ex;
-        mtc_extract_init(&ex);
-        st = fmt == MTC_INPUT_MARKDOWN ? mtc_read_markdown(dec.text, dec.len, &ex, err)
-                                       : mtc_read_html(dec.text, dec.len, &ex, err);
-        if (st != MTC_OK) {
-            if (err && !err->path[0]) /* readers do not know the path */
-                snprintf(err->path, sizeof err->path, "%s", path ? path : "-");
-            mtc_extract_free(&ex);
-            free(dec.text);
-            return st;
-        }
-        size_t tlen = ex.text.len;
-        doc = mtc_document_from_utf8(path, mtc_buf_detach(&ex.text), tlen);
-        doc->source = dec.text;
-        doc->source_len = dec.len;
-        doc->map = ex.map;
-        ex.map = NULL;
-        free(doc->line_starts);
-        doc->line_starts = NULL;
-        index_lines(doc);
-        mtc_suppress_finish(&ex.sup, doc);
-        mtc_extract_free(&ex);
-    } else {
-        doc = mtc_document_from_utf8(path, dec.text, dec.len);
-    }
-    snprintf(doc->encoding, sizeof doc->encoding, "%s", dec.encoding);
-    doc->encoding_detected = dec.detected;
-    doc->source_base = dec.bom_bytes;
-    *out = doc;
-    return MTC_OK;
-}
-
-/* Reads all of fd; refuses more than max_bytes (0 = no limit). */
-static mtc_status read_all(int fd, const char *path, size_t max_bytes, char **data, size_t *len,
-                           mtc_error *err)
-{
-    size_t cap = 0, n = 0;
-    char *buf = NULL;
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        if (max_bytes && (unsigned long long)st.st_size > max_bytes) {
-            mtc_error_set(err, MTC_ERR_IO, path, -1, -1,
-                          "file is %lld bytes, more than --max-bytes %zu", (long long)st.st_size,
-                          max_bytes);
-            return MTC_ERR_IO;
-        }
-        cap = (size_t)st.st_size + 1;
-        buf = mtc_xmalloc(cap);
-    }
-    for (;;) {
-        if (n + 65536 + 1 > cap)
-            mtc_grow((void **)&buf, &cap, n + 65536 + 1, 1);
-        ssize_t r = read(fd, buf + n, cap - n - 1);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "cannot read: %s", strerror(errno));
-            free(buf);
-            return MTC_ERR_IO;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (max_bytes && n > max_bytes) {
-            mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "input is larger than --max-bytes %zu",
-                          max_bytes);
-            free(buf);
-            return MTC_ERR_IO;
-        }
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return MTC_OK;
-}
-
-mtc_status mtc_document_load(const char *path, const char *encoding, mtc_input_format fmt,
-                             size_t max_bytes, mtc_document **out, mtc_error *err)
-{
-    *out = NULL;
-    int fd;
-    int is_stdin = strcmp(path, "-") == 0;
-    if (is_stdin) {
-        fd = STDIN_FILENO;
-    } else {
-        fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-        if (fd < 0) {
-            mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "cannot open: %s", strerror(errno));
-            return MTC_ERR_IO;
-        }
-        struct stat st;
-        if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-            mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "is a directory");
-            close(fd);
-            return MTC_ERR_IO;
-        }
-        if (!S_ISREG(st.st_mode)) {
-            mtc_error_set(err, MTC_ERR_IO, path, -1, -1,
-                          "not a regular file (FIFO, device or socket); pipe it to '-' instead");
-            close(fd);
-            return MTC_ERR_IO;
-        }
-        /* regular file: back to blocking reads */
-        int fl = fcntl(fd, F_GETFL);
-        if (fl >= 0)
-            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-    }
-    char *data = NULL;
-    size_t len = 0;
-    mtc_status st = read_all(fd, is_stdin ? "<stdin>" : path, max_bytes, &data, &len, err);
-    if (!is_stdin)
-        close(fd);
-    if (st != MTC_OK)
-        return st;
-    st = mtc_document_from_bytes(path, data, len, encoding, fmt, out, err);
-    free(data);
-    return st;
 }

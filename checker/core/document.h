@@ -66,6 +66,13 @@ typedef struct mtc_paragraph {
     int is_headline;        /* one line, no terminal punctuation */
 } mtc_paragraph;
 
+/* A range of the source where some rules are off. */
+typedef struct mtc_suppression {
+    size_t start, end;   /* source bytes [start, end) */
+    char rules[160];     /* space-separated rule ids, analyzer names,
+                          * categories or prefixes; "all" = every rule */
+} mtc_suppression;
+
 struct mtc_document {
     char *path;             /* as given; "-" for stdin */
     char encoding[64];      /* encoding the input was decoded from */
@@ -76,10 +83,13 @@ struct mtc_document {
 
     /* Source positions. For plain text source == text and map == NULL.
      * Otherwise map[i] is the byte in source of text byte i (len+1 entries:
-     * map[len] is the end). */
+     * map[len] is the end) and map_end[i] the source byte after text byte
+     * i (so a span ends at its last byte, not after the markup that
+     * follows it). */
     char *source;           /* decoded source (UTF-8); may alias text */
     size_t source_len;
     size_t *map;
+    size_t *map_end;
     size_t source_base;     /* added to reported offsets: 3 when a UTF-8 BOM
                              * was stripped, so offsets are the file's bytes */
 
@@ -100,20 +110,39 @@ struct mtc_document {
     size_t n_tokens;
     size_t n_words;         /* whitespace-separated words (as the benchmark counts) */
 
-    /* Inline suppressions (<!-- mtcheck-disable ... --> in Markdown and
-     * HTML; suppress.h), in source bytes. Owned; NULL for plain text. */
-    struct mtc_suppression *suppressions;
+    /* Inline suppressions, read by the readers (input/suppress.h: HTML
+     * comments in Markdown and HTML, [mtcheck-...] lines in plain text), in
+     * source bytes; the checker drops the issues inside them before
+     * scoring. Owned; NULL when the article has none. */
+    mtc_suppression *suppressions;
     size_t n_suppressions;
 };
 
-/* Builds a document that takes ownership of text (malloc'ed, NUL-terminated,
- * valid UTF-8), then indexes lines and segments it. For tests and for the
- * readers. path is copied. len < MTC_MAX_TEXT (mtc_document_from_bytes refuses
- * longer texts). */
+/* Builds the model of an article and takes ownership of text (malloc'ed,
+ * NUL-terminated, valid UTF-8, len < MTC_MAX_TEXT) and, when not NULL, of
+ * source (the decoded source the text was extracted from) and map (len + 1
+ * entries: map[i] is the source byte of text byte i). source == NULL: the
+ * text is its own source. Indexes the source's lines and counts words;
+ * paragraphs, sentences and tokens are left empty (the loader segments and
+ * tokenizes: input/loader.c). path is copied. */
+mtc_document *mtc_document_new(const char *path, char *text, size_t len, char *source,
+                               size_t source_len, size_t *map);
+
+/* A plain-text document from UTF-8 text (taken over, as above), segmented
+ * and tokenized; no suppression lines are read (input/loader.c; for tests). */
 mtc_document *mtc_document_from_utf8(const char *path, char *text, size_t len);
 
-/* Position in the source file of text byte off. */
+/* Position in the source file of text byte off (where a span starting
+ * there starts). */
 size_t mtc_document_source_offset(const mtc_document *doc, size_t off);
+/* Position in the source file where a span of text ending at off ends:
+ * after the source of text byte off - 1. */
+size_t mtc_document_source_end(const mtc_document *doc, size_t off);
+/* 1-based line and column (in Unicode characters) of source byte src. */
+void mtc_document_source_line_col(const mtc_document *doc, size_t src, long *line, long *col);
+/* 0-based index of the line holding source byte src (the last line that
+ * starts at or before it): the one line look-up of the project. */
+size_t mtc_document_line_index(const mtc_document *doc, size_t src);
 /* 1-based line and column (column in Unicode characters) of text byte off,
  * in source coordinates. */
 void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col);

@@ -11,14 +11,6 @@
 #include "alloc.h"
 #include "buffer.h"
 
-void mtc_issue_clear(mtc_issue *is)
-{
-    free(is->message);
-    for (size_t i = 0; i < is->n_suggestions; i++)
-        free(is->suggestions[i]);
-    memset(is, 0, sizeof *is);
-}
-
 static rule_state *find_rule(const analyzer_slot *slot, int rule)
 {
     if (rule < 0 || (size_t)rule >= slot->an->n_rules)
@@ -64,6 +56,15 @@ mtc_issue *mtc_emit(mtc_emitter *em, int rule, mtc_severity sev, size_t start, s
     va_end(ap);
     is->message = mtc_buf_detach(&b);
     return is;
+}
+
+void mtc_issue_source_span(mtc_issue *is, size_t start, size_t end)
+{
+    if (!is)
+        return;
+    is->has_source_span = 1;
+    is->source_start = start;
+    is->source_end = end < start ? start : end;
 }
 
 void mtc_issue_suggest(mtc_issue *is, const char *s, size_t len)

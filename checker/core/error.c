@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buffer.h"
+#include "escape.h"
 #include "mtcheck.h"
 
 void mtc_error_set(mtc_error *err, mtc_status st, const char *path, long long byte_offset,
@@ -31,6 +33,16 @@ void mtc_error_format(const mtc_error *err, char *buf, size_t size)
         snprintf(buf, size, "%s: %s", err->path, err->message);
     else
         snprintf(buf, size, "%s", err->message);
+}
+
+void mtc_error_format_terminal(const mtc_error *err, char *buf, size_t size)
+{
+    char raw[2200];
+    mtc_error_format(err, raw, sizeof raw);
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_escape_terminal(&b, raw, strlen(raw));
+    snprintf(buf, size, "%.*s", (int)b.len, b.data ? b.data : "");
+    mtc_buf_free(&b);
 }
 
 static const char *const severity_names[] = {"default", "minor", "major", "critical"};

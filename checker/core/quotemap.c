@@ -8,6 +8,7 @@
  * checker; read-only afterwards. Owns its arrays (mtc_quotemap_free). */
 #include "quotemap.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,8 +18,6 @@
 
 #define FOREIGN_FILE "dictionaries/quotes-foreign.tsv"
 #define ELISION_FILE "dictionaries/quotes-elisions.txt"
-#define MAX_FOREIGN 48
-#define MAX_ELISIONS 64
 
 enum { FAM_DOUBLE = 1, FAM_SINGLE = 2 };
 enum { CTX_OPEN, CTX_CLOSE, CTX_SPACED, CTX_INWORD };
@@ -29,12 +28,15 @@ typedef struct foreign_mark {
     int32_t english;
 } foreign_mark;
 
-/* Tables read from the embedded data files (per build: they are tiny). */
+/* Tables read from the embedded data files, once per process on first use
+ * (pthread_once; immutable afterwards, shared by every thread), through the
+ * data loader (data.c): no cap on their size, a malformed line is an error
+ * naming file:line (mtc_quotemap_tables_status). */
 typedef struct tables {
-    foreign_mark foreign[MAX_FOREIGN];
-    size_t n_foreign;
-    char elisions[MAX_ELISIONS][16];
-    size_t n_elisions;
+    foreign_mark *foreign;
+    size_t n_foreign, cap_foreign;
+    char (*elisions)[16]; /* lowercase words; elided_word reads at most 14 letters */
+    size_t n_elisions, cap_elisions;
     unsigned char may_mark[256]; /* 0 for an ASCII byte that is no quotation
                                   * mark (English or foreign): collect()
                                   * skips those at once */
@@ -70,19 +72,18 @@ static int foreign_line(const char *line, size_t len, long lineno, void *vctx)
 {
     (void)lineno;
     tables *t = vctx;
-    if (t->n_foreign >= MAX_FOREIGN)
-        return 0;
     size_t a = field_end(line, len, 0);
     if (a >= len)
-        return 0;
+        return 1; /* one field: not mark, direction, replacement */
     size_t b = field_end(line, len, a + 1);
     if (a == 0 || b + 1 >= len)
-        return 0; /* an empty field: not a mark */
+        return 1; /* an empty field */
     int32_t cp, eng;
     mtc_utf8_next(line, a, 0, &cp);
     mtc_utf8_next(line + b + 1, len - b - 1, 0, &eng);
     if (cp < 0 || eng < 0)
-        return 0;
+        return 1;
+    mtc_grow((void **)&t->foreign, &t->cap_foreign, t->n_foreign + 1, sizeof *t->foreign);
     foreign_mark *f = &t->foreign[t->n_foreign++];
     f->cp = cp;
     f->english = eng;
@@ -99,23 +100,31 @@ static int elision_line(const char *line, size_t len, long lineno, void *vctx)
 {
     (void)lineno;
     tables *t = vctx;
-    if (t->n_elisions >= MAX_ELISIONS || len >= sizeof t->elisions[0])
-        return 0;
+    if (len >= sizeof t->elisions[0])
+        return 1; /* longer than any word elided_word reads */
+    mtc_grow((void **)&t->elisions, &t->cap_elisions, t->n_elisions + 1, sizeof *t->elisions);
     memcpy(t->elisions[t->n_elisions], line, len);
     t->elisions[t->n_elisions][len] = '\0';
     t->n_elisions++;
     return 0;
 }
 
-static void tables_load(tables *t)
+static tables the_tables;
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static mtc_status tables_status = MTC_OK; /* set once, under tables_once */
+static mtc_error tables_error;
+
+static void tables_load(void)
 {
-    size_t len;
-    const char *d;
-    t->n_foreign = t->n_elisions = 0;
-    if ((d = mtc_data_get(FOREIGN_FILE, &len)) != NULL)
-        mtc_data_each_line(d, len, foreign_line, t, NULL);
-    if ((d = mtc_data_get(ELISION_FILE, &len)) != NULL)
-        mtc_data_each_line(d, len, elision_line, t, NULL);
+    tables *t = &the_tables;
+    mtc_error err;
+    mtc_status st = mtc_data_load_lines(FOREIGN_FILE, foreign_line, t, &err);
+    if (st == MTC_OK)
+        st = mtc_data_load_lines(ELISION_FILE, elision_line, t, &err);
+    if (st != MTC_OK) {
+        tables_status = st;
+        tables_error = err;
+    }
     memset(t->may_mark, 0, 0x80);
     memset(t->may_mark + 0x80, 1, 0x80); /* the first byte of a longer character */
     t->may_mark['"'] = t->may_mark['\''] = 1;
@@ -781,13 +790,43 @@ static void resolve(builder *b, const tables *t)
     set_depth(b, 0);
 }
 
+static unsigned char_flags(uint8_t family, uint8_t glyph)
+{
+    unsigned f = family == FAM_DOUBLE ? MTC_QC_DOUBLE : 0;
+    if (glyph != MTC_QR_CLOSE)
+        f |= MTC_QC_OPENS;
+    if (glyph != MTC_QR_OPEN)
+        f |= MTC_QC_CLOSES;
+    return f;
+}
+
+unsigned mtc_quote_char(int32_t cp)
+{
+    uint8_t family, glyph;
+    if (english_mark(cp, &family, &glyph))
+        return MTC_QC_ENGLISH | char_flags(family, glyph);
+    pthread_once(&tables_once, tables_load);
+    const foreign_mark *f = foreign_find(&the_tables, cp);
+    if (!f)
+        return 0;
+    return MTC_QC_FOREIGN | char_flags((uint8_t)family_of(f->english), f->glyph);
+}
+
+mtc_status mtc_quotemap_tables_status(mtc_error *err)
+{
+    pthread_once(&tables_once, tables_load);
+    if (tables_status != MTC_OK && err)
+        *err = tables_error;
+    return tables_status;
+}
+
 mtc_quotemap *mtc_quotemap_build(const mtc_document *doc)
 {
     mtc_quotemap *qm = mtc_xcalloc(1, sizeof *qm);
     if (!doc || !doc->text)
         return qm;
-    tables *t = mtc_xmalloc(sizeof *t);
-    tables_load(t);
+    pthread_once(&tables_once, tables_load);
+    const tables *t = &the_tables;
     builder b;
     memset(&b, 0, sizeof b);
     b.doc = doc;
@@ -798,7 +837,6 @@ mtc_quotemap *mtc_quotemap_build(const mtc_document *doc)
     free(b.single_closer_after);
     free(b.single_better_after);
     free(b.stack);
-    free(t);
     qm->marks = b.marks;
     qm->n_marks = b.n;
     qm->quoted = b.quoted;

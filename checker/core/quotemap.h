@@ -49,6 +49,26 @@ typedef struct mtc_quotemap {
 } mtc_quotemap;
 
 mtc_quotemap *mtc_quotemap_build(const mtc_document *doc);
+/* The one answer to "is this a quotation mark": 0 when cp is none, else
+ * MTC_QC_ENGLISH for the English marks (“ ” ‟ " ‘ ’ ‛ ') or MTC_QC_FOREIGN
+ * for those of dictionaries/quotes-foreign.tsv (« » „ 「 …), with
+ * MTC_QC_OPENS and/or MTC_QC_CLOSES for the side its glyph can stand on
+ * (both for " and ') and MTC_QC_DOUBLE for the double family. Every analyzer
+ * and the segmenter ask here, each keeping the subset it needs. */
+enum {
+    MTC_QC_ENGLISH = 1u << 0,
+    MTC_QC_FOREIGN = 1u << 1,
+    MTC_QC_OPENS = 1u << 2,
+    MTC_QC_CLOSES = 1u << 3,
+    MTC_QC_DOUBLE = 1u << 4
+};
+unsigned mtc_quote_char(int32_t cp);
+
+/* The load status of the mark tables (dictionaries/quotes-foreign.tsv and
+ * quotes-elisions.txt, loaded once per process on first use): MTC_OK, or
+ * the error naming file:line, copied to err (asked by the checker's
+ * creation). */
+mtc_status mtc_quotemap_tables_status(mtc_error *err);
 void mtc_quotemap_free(mtc_quotemap *qm);
 /* 1 if text byte off lies inside a quotation (binary search). */
 int mtc_quotemap_inside(const mtc_quotemap *qm, size_t off);

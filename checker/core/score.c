@@ -15,7 +15,7 @@
 #include <stdlib.h>
 
 #include "alloc.h"
-#include "checker.h"
+#include "score.h"
 
 static double round1(double x)
 {

@@ -26,9 +26,12 @@
  * a quoted "?"/"!" before "Name verb." with a verb of
  * dictionaries/segment-speech-verbs.txt ("“Why?” Smith asked.").
  *
- * The word lists are parsed once, on first use, into static sorted tables
- * (pthread_once; immutable afterwards, so threads may share them). Entries
- * point into the embedded data, which is static: nothing is allocated.
+ * The word lists are parsed once per process, on first use, into sorted
+ * tables (pthread_once; immutable afterwards, so threads may share them),
+ * through the data loader (data.c): no cap on their size, and a malformed
+ * line is an error naming file:line, which mtc_segment_tables_status hands
+ * to the checker's creation. Entries point into the embedded data (static);
+ * the arrays are allocated once and live as long as the process.
  * One pass over the text; look-ups happen only at candidate boundaries. */
 #include "segment.h"
 
@@ -38,6 +41,7 @@
 
 #include "alloc.h"
 #include "data.h"
+#include "quotemap.h"
 #include "utf8.h"
 
 enum { ABBR_NONE = 0, ABBR_NEVER_ENDS = 1, ABBR_MAY_END = 2 };
@@ -48,11 +52,9 @@ typedef struct word_entry {
     int cls;
 } word_entry;
 
-#define MAX_ENTRIES 1024
-
 typedef struct word_table {
-    word_entry e[MAX_ENTRIES];
-    size_t n;
+    word_entry *e;  /* allocated once, kept for the process's life */
+    size_t n, cap;
     int with_class; /* parse an optional second field "end" */
 } word_table;
 
@@ -60,6 +62,8 @@ static word_table abbr_table = {.with_class = 1};
 static word_table starter_table = {.with_class = 0};
 static word_table speech_table = {.with_class = 0};
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static mtc_status tables_status = MTC_OK; /* set once, under tables_once */
+static mtc_error tables_error;
 
 static int entry_cmp(const void *a, const void *b)
 {
@@ -75,8 +79,6 @@ static int add_line(const char *line, size_t len, long lineno, void *ctx)
 {
     (void)lineno;
     word_table *t = ctx;
-    if (t->n >= MAX_ENTRIES)
-        return 1;
     size_t w = 0;
     while (w < len && line[w] != ' ' && line[w] != '\t')
         w++;
@@ -90,6 +92,7 @@ static int add_line(const char *line, size_t len, long lineno, void *ctx)
         else
             return 1;
     }
+    mtc_grow((void **)&t->e, &t->cap, t->n + 1, sizeof *t->e);
     t->e[t->n].s = line;
     t->e[t->n].len = w;
     t->e[t->n].cls = cls;
@@ -99,13 +102,14 @@ static int add_line(const char *line, size_t len, long lineno, void *ctx)
 
 static void load_table(word_table *t, const char *name)
 {
-    size_t len;
-    const char *data = mtc_data_get(name, &len);
-    if (!data)
-        return; /* a build without the file: no exceptions, plain splitting */
-    long bad;
-    mtc_data_each_line(data, len, add_line, t, &bad); /* keeps entries before a bad line */
-    qsort(t->e, t->n, sizeof t->e[0], entry_cmp);
+    mtc_error err;
+    mtc_status st = mtc_data_load_lines(name, add_line, t, &err);
+    if (st != MTC_OK && tables_status == MTC_OK) {
+        tables_status = st;
+        tables_error = err;
+    }
+    if (t->n > 1)
+        qsort(t->e, t->n, sizeof t->e[0], entry_cmp);
 }
 
 static void load_tables(void)
@@ -115,9 +119,19 @@ static void load_tables(void)
     load_table(&speech_table, "dictionaries/segment-speech-verbs.txt");
 }
 
+mtc_status mtc_segment_tables_status(mtc_error *err)
+{
+    pthread_once(&tables_once, load_tables);
+    if (tables_status != MTC_OK && err)
+        *err = tables_error;
+    return tables_status;
+}
+
 static int table_find(const word_table *t, const char *s, size_t len)
 {
     word_entry key = {s, len, 0};
+    if (t->n == 0)
+        return ABBR_NONE;
     const word_entry *e = bsearch(&key, t->e, t->n, sizeof t->e[0], entry_cmp);
     return e ? e->cls : ABBR_NONE;
 }
@@ -208,8 +222,7 @@ static int is_opener(int32_t cp)
 
 static int is_quote_opener(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == 0x2018 || cp == 0x201C || cp == 0x00AB ||
-           cp == 0x300C || cp == 0x300E;
+    return (mtc_quote_char(cp) & MTC_QC_OPENS) != 0;
 }
 
 /* A character that can start a sentence. */
@@ -477,6 +490,13 @@ static void split_sentences(seg_state *st, size_t a, size_t b)
         int m;
         int32_t c = cp_at(t, b, j, &m);
         if (!is_space(c)) {
+            /* 。！？ end a sentence with no space after them (Chinese and
+             * Japanese text: a source read for the source.* checks) */
+            int32_t mk = cp_at(t, b, mark, &m);
+            if (mk == 0x3002 || mk == 0xFF01 || mk == 0xFF1F) {
+                add_sentence(st, sstart, j);
+                sstart = j;
+            }
             i = j;
             continue;
         }

@@ -15,4 +15,10 @@ void mtc_segment(mtc_document *doc);
  * that does not end a sentence ("Mr.", "U.S." before a lowercase word...). */
 int mtc_segment_is_abbreviation(const char *word, size_t len);
 
+/* The load status of the word lists segmentation reads (loaded once per
+ * process, on first use): MTC_OK, or the error naming the data file and
+ * line, copied to err. The checker's creation asks, so a malformed list
+ * stops the run instead of checking with a part of it. */
+mtc_status mtc_segment_tables_status(mtc_error *err);
+
 #endif

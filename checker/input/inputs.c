@@ -34,9 +34,12 @@ int mtc_inputs_is_article_name(const char *name)
     return 0;
 }
 
-static void push_path(mtc_input_list *l, const char *p)
+static void push_path(mtc_input_list *l, const char *p, size_t arg)
 {
     l->paths = mtc_xrealloc(l->paths, (l->n + 1) * sizeof *l->paths);
+    l->arg_of = mtc_xrealloc(l->arg_of, (l->n + 1) * sizeof *l->arg_of);
+    l->arg_of[l->n] = arg;
+    l->listed[arg]++;
     l->paths[l->n++] = mtc_xstrdup(p);
 }
 
@@ -113,7 +116,8 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth, seen_set *seen)
+static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth, seen_set *seen,
+                 size_t arg)
 {
     if (depth >= 64) {
         push_error(l, dir, "directories nested too deeply (more than 64 levels)");
@@ -153,11 +157,12 @@ static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth
             } else if (!seen_add(seen, st.st_dev, st.st_ino)) { /* else listed already */
                 stack[depth].dev = st.st_dev;
                 stack[depth].ino = st.st_ino;
-                walk(l, p, stack, depth + 1, seen);
+                walk(l, p, stack, depth + 1, seen, arg);
             }
-        } else if (S_ISREG(st.st_mode) && mtc_inputs_is_article_name(names[i]) &&
-                   !seen_add(seen, st.st_dev, st.st_ino)) {
-            push_path(l, p);
+        } else if (S_ISREG(st.st_mode) && mtc_inputs_is_article_name(names[i])) {
+            l->found[arg]++; /* an article, listed now or by an earlier argument */
+            if (!seen_add(seen, st.st_dev, st.st_ino))
+                push_path(l, p, arg);
         }
         free(p);
         free(names[i]);
@@ -168,6 +173,9 @@ static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth
 void mtc_inputs_collect(char *const *args, size_t n, mtc_input_list *out)
 {
     memset(out, 0, sizeof *out);
+    out->folder = mtc_xcalloc(n + 1, 1);
+    out->found = mtc_xcalloc(n + 1, sizeof *out->found);
+    out->listed = mtc_xcalloc(n + 1, sizeof *out->listed);
     seen_set seen = {0};
     for (size_t i = 0; i < n; i++) {
         struct stat st;
@@ -175,10 +183,13 @@ void mtc_inputs_collect(char *const *args, size_t n, mtc_input_list *out)
             dir_id stack[64];
             stack[0].dev = st.st_dev;
             stack[0].ino = st.st_ino;
+            out->folder[i] = 1;
             if (!seen_add(&seen, st.st_dev, st.st_ino))
-                walk(out, args[i], stack, 1, &seen);
+                walk(out, args[i], stack, 1, &seen, i);
+            else
+                out->folder[i] = 2; /* listed by an earlier argument */
         } else {
-            push_path(out, args[i]); /* files, '-' and missing paths (reported on load) */
+            push_path(out, args[i], i); /* files, '-' and missing paths (reported on load) */
         }
     }
     seen_free(&seen);
@@ -205,6 +216,10 @@ void mtc_inputs_free(mtc_input_list *list)
         free(list->reads[i]);
     free(list->reads);
     free(list->paths);
+    free(list->arg_of);
+    free(list->found);
+    free(list->listed);
+    free(list->folder);
     free(list->errors);
     memset(list, 0, sizeof *list);
 }

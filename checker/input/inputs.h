@@ -11,7 +11,13 @@
 
 typedef struct mtc_input_list {
     char **paths;        /* owned; in order: arguments as given, directory entries sorted */
+    size_t *arg_of;      /* owned; per path: the index of the argument it came from */
     size_t n;
+    char *folder;        /* owned; per argument: 1 a folder searched, 2 a folder
+                          * an earlier argument listed, 0 not a folder */
+    size_t *found;       /* owned; per argument: article files its search met
+                          * (with those an earlier argument listed) */
+    size_t *listed;      /* owned; per argument: paths it put in the list */
     mtc_error *errors;   /* owned; paths that could not be listed */
     size_t n_errors;
     char **reads;        /* owned; other files the run reads (configuration,

@@ -1,8 +1,13 @@
-/* reader.h — the Markdown and HTML readers: extract the prose of a decoded
- * source into a UTF-8 text with a map from every text byte to its source
- * byte (len+1 entries), paragraphs separated by blank lines, plus the
- * suppression comments met on the way. document.c turns the extract into a
- * document. Readers never print; they own nothing after returning. */
+/* reader.h — the readers, one per input format. Markdown and HTML extract
+ * the prose of a decoded source into a UTF-8 text with two maps, from every
+ * text byte to the source byte it starts at (len+1 entries) and to the
+ * source byte after it (len entries), paragraphs separated by blank lines,
+ * plus the suppression comments met on the way. A span of text [s, e) is
+ * the source span [map[s], map_end[e-1]): it ends at its last byte, not at
+ * the markup after it (issue 13). Plain text is its own source, less its
+ * suppression lines. The loader (loader.c) picks the reader and turns its
+ * output into a document. Readers never print; they own nothing after
+ * returning. */
 #ifndef MTC_READER_H
 #define MTC_READER_H
 
@@ -16,6 +21,9 @@ typedef struct mtc_extract {
     mtc_buf text;              /* the prose; caller takes text.data */
     size_t *map;               /* text.len + 1 entries; caller takes it */
     size_t cap_map;
+    size_t *map_end;           /* text.len entries (source byte after each
+                                * text byte); caller takes it */
+    size_t cap_map_end;
     mtc_suppress_builder sup;  /* suppression directives met */
     size_t last_src;           /* source byte after the last byte put */
     int pending_break;         /* a paragraph break is due before the next text */
@@ -26,6 +34,9 @@ void mtc_extract_free(mtc_extract *ex);
 /* Appends one byte of prose at source byte src. Whitespace is folded: a
  * run becomes one space, none at the start of a paragraph. */
 void mtc_extract_putc(mtc_extract *ex, char c, size_t src);
+/* The same for a byte decoded from the source bytes [src, src_end) (a
+ * character reference). */
+void mtc_extract_putc_span(mtc_extract *ex, char c, size_t src, size_t src_end);
 /* Ends the current paragraph (a blank line follows when more text comes). */
 void mtc_extract_break(mtc_extract *ex);
 /* Appends lit (decoded prose) whose source text starts near src[hint] and
@@ -36,7 +47,8 @@ size_t mtc_extract_aligned(mtc_extract *ex, const char *lit, size_t n, const cha
                            size_t hint, size_t limit);
 /* Feeds every <!-- ... --> comment in src[from, to) to the suppressions. */
 void mtc_extract_comments(mtc_extract *ex, const char *src, size_t from, size_t to);
-/* Finishes the map (map[len] = end of source). */
+/* Finishes the maps (map[len] = end of the last text; both clamped to the
+ * source). */
 void mtc_extract_finish(mtc_extract *ex, size_t src_len);
 
 /* Markdown (cmark-gfm, with GFM tables): headings, paragraphs, list items,
@@ -47,5 +59,13 @@ mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_e
  * footer, aside, form, noscript, template, pre or code; character
  * references decoded; block elements end paragraphs. */
 mtc_status mtc_read_html(const char *src, size_t len, mtc_extract *ex, mtc_error *err);
+
+/* Plain text (reader_text.c): feeds the suppression directive lines
+ * ("[mtcheck-disable RULE]" alone on a line; suppress.h) to sup. When there
+ * is one, *blanked is a malloc'ed copy of src (NUL-terminated, same length)
+ * with the directive lines turned into spaces, the text to check; else
+ * *blanked is NULL and src is checked as it is. src is NUL-terminated. */
+mtc_status mtc_read_text(const char *src, size_t len, char **blanked, mtc_suppress_builder *sup,
+                         mtc_error *err);
 
 #endif

@@ -18,22 +18,34 @@ void mtc_extract_free(mtc_extract *ex)
 {
     mtc_buf_free(&ex->text);
     free(ex->map);
+    free(ex->map_end);
     mtc_suppress_builder_free(&ex->sup);
     memset(ex, 0, sizeof *ex);
 }
 
-static void raw_put(mtc_extract *ex, char c, size_t src)
+static void raw_put(mtc_extract *ex, char c, size_t src, size_t src_end)
 {
     mtc_grow((void **)&ex->map, &ex->cap_map, ex->text.len + 2, sizeof *ex->map);
-    /* the map never goes backwards (an alignment that resynchronised too
+    mtc_grow((void **)&ex->map_end, &ex->cap_map_end, ex->text.len + 1, sizeof *ex->map_end);
+    /* the maps never go backwards (an alignment that resynchronised too
      * far must not give a later byte an earlier source position) */
     if (ex->text.len > 0 && src < ex->map[ex->text.len - 1])
         src = ex->map[ex->text.len - 1];
+    if (ex->text.len > 0 && src_end < ex->map_end[ex->text.len - 1])
+        src_end = ex->map_end[ex->text.len - 1];
+    if (src_end < src)
+        src_end = src;
     ex->map[ex->text.len] = src;
+    ex->map_end[ex->text.len] = src_end;
     mtc_buf_putc(&ex->text, c);
 }
 
 void mtc_extract_putc(mtc_extract *ex, char c, size_t src)
+{
+    mtc_extract_putc_span(ex, c, src, src + 1);
+}
+
+void mtc_extract_putc_span(mtc_extract *ex, char c, size_t src, size_t src_end)
 {
     int space = mtc_ascii_is_space((unsigned char)c);
     if (space) {
@@ -44,13 +56,13 @@ void mtc_extract_putc(mtc_extract *ex, char c, size_t src)
     }
     if (ex->pending_break) {
         if (ex->text.len > 0) {
-            raw_put(ex, '\n', ex->last_src);
-            raw_put(ex, '\n', ex->last_src);
+            raw_put(ex, '\n', ex->last_src, ex->last_src);
+            raw_put(ex, '\n', ex->last_src, ex->last_src);
         }
         ex->pending_break = 0;
     }
-    raw_put(ex, c, src);
-    ex->last_src = src + 1;
+    raw_put(ex, c, src, src_end);
+    ex->last_src = src_end;
 }
 
 void mtc_extract_break(mtc_extract *ex)
@@ -87,11 +99,11 @@ size_t mtc_extract_aligned(mtc_extract *ex, const char *lit, size_t n, const cha
         size_t ref = s < limit && src[s] == '&' ? reference_end(src, s, limit) : 0;
         if (ref && (ref - s > n - i || memcmp(lit + i, src + s, ref - s) != 0)) {
             /* a character reference, decoded in the literal: the whole code
-             * point maps to its '&' */
+             * point starts at its '&' and ends after its ';' */
             int32_t cp;
             int k = mtc_utf8_next(lit, n, i, &cp);
             for (int j = 0; j < k; j++)
-                mtc_extract_putc(ex, lit[i + j], s);
+                mtc_extract_putc_span(ex, lit[i + j], s, ref);
             i += (size_t)k;
             s = ref;
             continue;
@@ -153,12 +165,17 @@ void mtc_extract_finish(mtc_extract *ex, size_t src_len)
     mtc_extract_break(ex);
     ex->pending_break = 0;
     mtc_grow((void **)&ex->map, &ex->cap_map, ex->text.len + 1, sizeof *ex->map);
+    mtc_grow((void **)&ex->map_end, &ex->cap_map_end, ex->text.len + 1, sizeof *ex->map_end);
     ex->map[ex->text.len] = ex->text.len ? ex->last_src : 0;
+    ex->map_end[ex->text.len] = ex->map[ex->text.len]; /* unused; keeps the array whole */
     /* every position inside the source, whatever a reader passed (clamping
-     * keeps the map from going backwards) */
-    for (size_t i = 0; i <= ex->text.len; i++)
+     * keeps the maps from going backwards) */
+    for (size_t i = 0; i <= ex->text.len; i++) {
         if (ex->map[i] > src_len)
             ex->map[i] = src_len;
+        if (ex->map_end[i] > src_len)
+            ex->map_end[i] = src_len;
+    }
     if (!ex->text.data)
         mtc_buf_puts(&ex->text, "");
 }

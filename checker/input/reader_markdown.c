@@ -107,6 +107,8 @@ mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_e
     cmark_node *root = cmark_parser_finish(parser);
 
     size_t cursor = 0;
+    size_t limit = len; /* the end of the leaf block being read: an alignment
+                         * never runs into the next block */
     cmark_iter *it = cmark_iter_new(root);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -118,6 +120,14 @@ mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_e
             mtc_extract_break(ex);
             if (ev == CMARK_EVENT_ENTER && at != (size_t)-1 && at > cursor)
                 cursor = at;
+            if (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+                strcmp(ts, "table_cell") == 0) {
+                size_t end = offset_of(&L, cmark_node_get_end_line(node),
+                                       cmark_node_get_end_column(node));
+                limit = ev == CMARK_EVENT_ENTER && end != (size_t)-1 && end >= cursor
+                            ? (end < len ? end + 1 : len)
+                            : len;
+            }
             continue;
         }
         if (ev != CMARK_EVENT_ENTER)
@@ -126,8 +136,11 @@ mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_e
         case CMARK_NODE_TEXT: {
             const char *lit = cmark_node_get_literal(node);
             size_t n = lit ? strlen(lit) : 0;
-            size_t hint = at != (size_t)-1 && at >= cursor ? at : cursor;
-            cursor = mtc_extract_aligned(ex, lit ? lit : "", n, src, hint, len);
+            /* cmark-gfm's inline positions can be off (a lazy continuation
+             * line of a block quote); one outside the block is not used */
+            size_t hint = at != (size_t)-1 && at >= cursor && at < limit ? at : cursor;
+            cursor = mtc_extract_aligned(ex, lit ? lit : "", n, src, hint,
+                                         hint < limit ? limit : len);
             break;
         }
         case CMARK_NODE_SOFTBREAK:

@@ -21,7 +21,8 @@ typedef struct mtc_jsonl_source {
 void mtc_jsonl_source_init(mtc_jsonl_source *src, FILE *in, size_t config);
 void mtc_jsonl_source_free(mtc_jsonl_source *src);
 /* mtc_batch.next for a jsonl source: skips blank lines; a line that is not
- * such an object becomes a job with err set ("<stdin>" line N). */
+ * such an object becomes a job with err set ("<stdin>" line N), job->path
+ * its id or NULL; job->line is the input line of every job. */
 int mtc_jsonl_next(void *src, mtc_batch_job *job);
 
 #endif

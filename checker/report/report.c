@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "report_html.h" /* mtc_reporter_html */
 
 static const mtc_reporter *const reporters[] = {
     &mtc_reporter_text,
@@ -57,8 +56,24 @@ void mtc_summary_add(mtc_summary *sum, const mtc_result *res)
     }
 }
 
+const mtc_unread *mtc_summary_add_unread(mtc_summary *sum, const char *path, long line,
+                                         const char *reason)
+{
+    sum->unread = mtc_xrealloc(sum->unread, (sum->n_unread + 1) * sizeof *sum->unread);
+    mtc_unread *u = &sum->unread[sum->n_unread++];
+    u->path = path ? mtc_xstrdup(path) : NULL;
+    u->line = line;
+    u->reason = mtc_xstrdup(reason ? reason : "");
+    return u;
+}
+
 void mtc_summary_free(mtc_summary *sum)
 {
+    for (size_t i = 0; i < sum->n_unread; i++) {
+        free(sum->unread[i].path);
+        free(sum->unread[i].reason);
+    }
+    free(sum->unread);
     for (size_t i = 0; i < sum->n_categories; i++)
         free(sum->categories[i]);
     free(sum->categories);

@@ -15,7 +15,20 @@ typedef struct mtc_report_options {
     int show_context;       /* sentence + caret line (text) */
     const mtc_config *cfg;
     const char *base_dir;   /* paths are printed relative to it when set */
+    int quiet;              /* text: only articles that fail the gate */
+    int width;              /* text: columns for the context line (0 = 80) */
 } mtc_report_options;
+
+/* An input that could not be checked (issue 13): a file that could not be
+ * read or decoded, a path that yielded no article, a --stdin-jsonl line
+ * that is not a record. Every format names them: a run that skipped an
+ * input never looks like a clean pass. */
+typedef struct mtc_unread {
+    char *path;             /* owned: the file or folder, or the id of a
+                             * streamed record; NULL for a record without one */
+    long line;              /* the --stdin-jsonl input line; 0 for files */
+    char *reason;           /* owned */
+} mtc_unread;
 
 typedef struct mtc_summary {
     size_t files;
@@ -25,9 +38,14 @@ typedef struct mtc_summary {
     char **categories;      /* owned; parallel to by_category */
     size_t *by_category;
     size_t n_categories;
+    mtc_unread *unread;     /* owned; in input order */
+    size_t n_unread;
 } mtc_summary;
 
 void mtc_summary_add(mtc_summary *sum, const mtc_result *res);
+/* Records an unread input (path may be NULL); returns the entry. */
+const mtc_unread *mtc_summary_add_unread(mtc_summary *sum, const char *path, long line,
+                                         const char *reason);
 void mtc_summary_free(mtc_summary *sum);
 
 typedef struct mtc_reporter {
@@ -36,10 +54,14 @@ typedef struct mtc_reporter {
     void (*article)(void *state, const mtc_result *res);
     /* Writes the tail, frees state; returns 0, or -1 on a write error. */
     int (*end)(void *state, const mtc_summary *sum);
+    /* An input that could not be checked, in input order with the articles
+     * (NULL: the reporter lists them from the summary at the end). */
+    void (*unread)(void *state, const mtc_unread *u);
 } mtc_reporter;
 
 extern const mtc_reporter mtc_reporter_text;
 extern const mtc_reporter mtc_reporter_json;
+extern const mtc_reporter mtc_reporter_html; /* report_html.c */
 /* CI formats (issue 7): report_sarif.c, report_github.c, report_markdown.c,
  * report_rdjsonl.c, report_checkstyle.c, report_jsonl.c. */
 extern const mtc_reporter mtc_reporter_sarif;

@@ -55,6 +55,33 @@ static void cs_article(void *state, const mtc_result *res)
     mtc_buf_free(&path);
 }
 
+/* A file that could not be checked: its <file> with one error (source
+ * mtcheck.input); a streamed record is named "stdin". */
+static void cs_unread(void *state, const mtc_unread *u)
+{
+    cs_state *st = state;
+    mtc_buf path = MTC_BUF_INIT, m = MTC_BUF_INIT, b = MTC_BUF_INIT;
+    if (u->line <= 0 && u->path)
+        mtc_report_rel_path(&path, &st->opt, u->path);
+    else
+        mtc_buf_puts(&path, "stdin");
+    if (u->line > 0)
+        mtc_unread_describe(&m, u), mtc_buf_puts(&m, ": ");
+    mtc_buf_printf(&m, "not checked: %s", u->reason);
+    mtc_buf_puts(&b, "  <file name=\"");
+    mtc_escape_xml(&b, path.data, path.len);
+    mtc_buf_puts(&b, "\">\n    <error");
+    if (u->line > 0)
+        mtc_buf_printf(&b, " line=\"%ld\"", u->line);
+    mtc_buf_puts(&b, " severity=\"error\" message=\"");
+    mtc_escape_xml(&b, m.data, m.len);
+    mtc_buf_puts(&b, "\" source=\"mtcheck.input\"/>\n  </file>\n");
+    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_free(&b);
+    mtc_buf_free(&m);
+    mtc_buf_free(&path);
+}
+
 static int cs_end(void *state, const mtc_summary *sum)
 {
     cs_state *st = state;
@@ -65,4 +92,4 @@ static int cs_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_checkstyle = {"checkstyle", cs_begin, cs_article, cs_end};
+const mtc_reporter mtc_reporter_checkstyle = {"checkstyle", cs_begin, cs_article, cs_end, cs_unread};

@@ -60,6 +60,32 @@ static void gh_article(void *state, const mtc_result *res)
     mtc_buf_free(&path);
 }
 
+/* ::error file=F::... for a file that could not be checked; a streamed
+ * record has no file: ::error::stdin line N ... */
+static void gh_unread(void *state, const mtc_unread *u)
+{
+    gh_state *st = state;
+    mtc_buf b = MTC_BUF_INIT, m = MTC_BUF_INIT;
+    if (u->line <= 0 && u->path) {
+        mtc_buf path = MTC_BUF_INIT;
+        mtc_report_rel_path(&path, &st->opt, u->path);
+        mtc_buf_puts(&b, "::error file=");
+        mtc_escape_gh_property(&b, path.data, path.len);
+        mtc_buf_puts(&b, ",title=mtcheck: not checked::");
+        mtc_buf_free(&path);
+        mtc_buf_printf(&m, "not checked: %s", u->reason);
+    } else {
+        mtc_buf_puts(&b, "::error title=mtcheck: not checked::");
+        mtc_unread_describe(&m, u);
+        mtc_buf_printf(&m, ": not checked: %s", u->reason);
+    }
+    mtc_escape_gh_data(&b, m.data, m.len);
+    mtc_buf_putc(&b, '\n');
+    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_free(&b);
+    mtc_buf_free(&m);
+}
+
 static int gh_end(void *state, const mtc_summary *sum)
 {
     gh_state *st = state;
@@ -69,4 +95,4 @@ static int gh_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_github = {"github", gh_begin, gh_article, gh_end};
+const mtc_reporter mtc_reporter_github = {"github", gh_begin, gh_article, gh_end, gh_unread};

@@ -14,6 +14,7 @@
 #include "document.h"
 #include "escape.h"
 #include "report_html.h"
+#include "report_util.h"
 #include "sha256.h"
 
 /* ---- page frame ---- */
@@ -523,6 +524,21 @@ static int html_end(void *state, const mtc_summary *sum)
         mtc_html_page_head(&b, "mtcheck review");
         mtc_buf_puts(&b, "<main>\n<p class=\"none\">No article was checked.</p>\n");
     }
+    if (sum->n_unread) {
+        mtc_buf_printf(&b, "<section class=\"unread\"><h2>%zu input%s not checked</h2>\n<ul>\n",
+                       sum->n_unread, sum->n_unread == 1 ? "" : "s");
+        for (size_t i = 0; i < sum->n_unread; i++) {
+            mtc_buf what = MTC_BUF_INIT;
+            mtc_unread_describe(&what, &sum->unread[i]);
+            mtc_buf_puts(&b, "<li><code>");
+            mtc_escape_html(&b, what.data, what.len);
+            mtc_buf_puts(&b, "</code>: ");
+            mtc_escape_html(&b, sum->unread[i].reason, strlen(sum->unread[i].reason));
+            mtc_buf_puts(&b, "</li>\n");
+            mtc_buf_free(&what);
+        }
+        mtc_buf_puts(&b, "</ul></section>\n");
+    }
     mtc_buf_puts(&b, "</main>\n<footer class=\"run\"><p>");
     if (sum->files > 1)
         mtc_buf_printf(&b, "%zu articles \xC2\xB7 %zu fail the gate \xC2\xB7 %zu issues \xC2\xB7 ",
@@ -537,4 +553,4 @@ static int html_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_html = {"html", html_begin, html_article, html_end};
+const mtc_reporter mtc_reporter_html = {"html", html_begin, html_article, html_end, NULL};

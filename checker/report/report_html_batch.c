@@ -1,6 +1,9 @@
 /* report_html_batch.c — --html-dir DIR: one HTML review page per article
  * (written atomically as each article is checked) and DIR/index.html, which
- * ranks the articles worst first. Keeps only a small summary per article
+ * ranks the articles worst first. The index lists the run's pages in a
+ * comment; a page an earlier run's index listed and this run did not write
+ * is removed, when it is still a page mtcheck generated (its generator
+ * meta tag) — never any other file. Keeps only a small summary per article
  * (title, path, page name, score, counts, one digit per sentence), never
  * the documents. Owns the summaries and the folder path. */
 #include <errno.h>
@@ -8,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "document.h"
@@ -231,6 +235,119 @@ mtc_status mtc_html_dir_article(mtc_html_dir *hd, const mtc_result *res, mtc_err
     return st;
 }
 
+/* ---- stale pages of an earlier run ---- */
+
+/* index.html carries the list of the run's pages in a comment; the next run
+ * over the same folder reads it back (from an index mtcheck wrote: its
+ * generator tag) and removes the listed pages it does not write again. */
+#define PAGES_MARK "<!-- mtcheck-pages:"
+#define GENERATOR_MARK "<meta name=\"generator\" content=\"mtcheck "
+
+/* A name mtc_html_page_name can give: NNN-....html, [A-Za-z0-9._-] only. */
+static int is_page_name(const char *name, size_t n)
+{
+    if (n < 10 || n > 200 || memcmp(name + n - 5, ".html", 5) != 0 || name[3] != '-')
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '.' || c == '_' || c == '-';
+        if (!ok || (i < 3 && (c < '0' || c > '9')))
+            return 0;
+    }
+    return 1;
+}
+
+/* The whole file (NUL-terminated), or NULL; at most max bytes. */
+static char *read_small(const char *path, size_t max)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    mtc_buf b = MTC_BUF_INIT;
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= max)
+        mtc_buf_put(&b, chunk, n);
+    fclose(f);
+    if (b.len > max) {
+        mtc_buf_free(&b);
+        return NULL;
+    }
+    mtc_buf_puts(&b, "");
+    return mtc_buf_detach(&b);
+}
+
+/* 1 when the file at path begins like a page mtcheck wrote (the generator
+ * tag in its first 2 KiB). */
+static int is_our_page(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char head[2049];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return strstr(head, GENERATOR_MARK) != NULL;
+}
+
+static char *dir_file(const mtc_html_dir *hd, const char *name, size_t n)
+{
+    size_t len = strlen(hd->dir) + n + 2;
+    char *p = mtc_xmalloc(len);
+    snprintf(p, len, "%s/%.*s", hd->dir, (int)n, name);
+    return p;
+}
+
+/* The page list of the index.html an earlier run wrote in the folder
+ * (NULL when there is none, or it is not mtcheck's). */
+static char *previous_pages(const mtc_html_dir *hd)
+{
+    char *path = dir_file(hd, "index.html", 10);
+    struct stat st;
+    char *old = lstat(path, &st) == 0 && S_ISREG(st.st_mode) ? read_small(path, 64u << 20) : NULL;
+    free(path);
+    if (!old)
+        return NULL;
+    char *list = NULL;
+    const char *m = strstr(old, PAGES_MARK);
+    const char *e = m ? strstr(m, "-->") : NULL;
+    if (strstr(old, GENERATOR_MARK) && m && e) {
+        m += strlen(PAGES_MARK);
+        list = mtc_xstrndup(m, (size_t)(e - m));
+    }
+    free(old);
+    return list;
+}
+
+static int wrote_now(const mtc_html_dir *hd, const char *name, size_t n)
+{
+    for (size_t i = 0; i < hd->n; i++)
+        if (strlen(hd->pages[i].file) == n && memcmp(hd->pages[i].file, name, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Removes the pages in `list` (an earlier index's) this run did not write,
+ * when each is still a regular file mtcheck generated. */
+static void remove_stale_pages(const mtc_html_dir *hd, const char *list)
+{
+    for (const char *p = list; *p;) {
+        while (*p == ' ' || *p == '\n')
+            p++;
+        size_t n = strcspn(p, " \n");
+        if (n && is_page_name(p, n) && !wrote_now(hd, p, n)) {
+            char *page = dir_file(hd, p, n);
+            struct stat st;
+            if (lstat(page, &st) == 0 && S_ISREG(st.st_mode) && is_our_page(page))
+                unlink(page);
+            free(page);
+        }
+        p += n;
+    }
+}
+
 static int cmp_rank(const void *a, const void *b)
 {
     const page_sum *x = a, *y = b;
@@ -327,10 +444,18 @@ mtc_status mtc_html_dir_finish(mtc_html_dir *hd, mtc_error *err)
     mtc_buf_puts(
         &b, "</tbody></table>\n</main>\n<footer class=\"run\"><p>Checked by mtcheck " MTC_VERSION
             ". Scores and issues are hints for the editor, not verdicts.</p></footer>\n");
+    mtc_buf_puts(&b, PAGES_MARK);
+    for (size_t i = 0; i < hd->n; i++)
+        mtc_buf_printf(&b, " %s", hd->pages[i].file);
+    mtc_buf_puts(&b, " -->\n");
     mtc_html_page_tail(&b);
     free(col);
+    char *stale = previous_pages(hd);
     mtc_status st = write_file(hd, "index.html", &b, err);
     mtc_buf_free(&b);
+    if (st == MTC_OK && stale)
+        remove_stale_pages(hd, stale);
+    free(stale);
     return st;
 }
 

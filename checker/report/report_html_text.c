@@ -1,21 +1,26 @@
 /* report_html_text.c — the article text of the HTML report: paragraphs as
  * blocks, every issue highlighted at its exact span by a <mark>, sentence
  * anchors for the heat strip and the score badges (see mtc_html_text in
- * report_html.h). Overlaps: issues open in order of start (longer first),
+ * report_html_text.h). Overlaps: issues open in order of start (longer first),
  * so an issue inside another nests; when an issue ends while issues opened
  * after it are still open, those are closed and reopened as continuation
- * pieces. Owns only temporary arrays. */
+ * pieces. With the article's source, each paragraph is followed by the
+ * source paragraph(s) aligned with it, the source spans of the source.*
+ * issues linked to their marks. Owns only temporary arrays. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "document.h"
 #include "escape.h"
+#include "report_html_text.h"
 #include "report_html.h"
+#include "source_align.h"
 
 typedef struct block {
     size_t start, end;
     int kind; /* 0 paragraph, 1 headline, 2 gap */
+    size_t para; /* paragraph index (kinds 0 and 1) */
 } block;
 
 typedef struct render {
@@ -31,6 +36,7 @@ typedef struct render {
     size_t *stack;       /* logically open issues, outermost first */
     size_t depth;
     size_t next_sent;
+    const mtc_source_align *al; /* the article aligned with its source, or NULL */
 } render;
 
 typedef struct span_ref {
@@ -114,9 +120,10 @@ static void open_mark(render *r, size_t i)
         attr_s(b, "data-rule", is->rule);
         attr_s(b, "data-severity", sev);
         attr_s(b, "data-category", is->category);
-        mtc_buf_printf(b, " data-start=\"%zu\" data-end=\"%zu\"",
-                       r->doc->source_base + mtc_document_source_offset(r->doc, r->s[i]),
-                       r->doc->source_base + mtc_document_source_offset(r->doc, r->e[i]));
+        size_t ss = mtc_document_source_offset(r->doc, r->s[i]);
+        size_t se = r->e[i] > r->s[i] ? mtc_document_source_end(r->doc, r->e[i]) : ss;
+        mtc_buf_printf(b, " data-start=\"%zu\" data-end=\"%zu\"", r->doc->source_base + ss,
+                       r->doc->source_base + (se < ss ? ss : se));
         label(b, is, i + 1);
     }
     mtc_buf_printf(b, " data-issue=\"%zu\"", i + 1);
@@ -222,6 +229,57 @@ static void render_block(render *r, const block *bl)
     mtc_buf_puts(b, bl->kind == 2 ? "</div>\n" : "</p>\n");
 }
 
+/* Source paragraphs [first, first + n) of the aligned source, the source
+ * spans of issues linked to their marks in the translation. */
+static void render_source(render *r, size_t first, size_t n)
+{
+    const mtc_document *src = r->al->src;
+    if (!n || first + n > src->n_paragraphs)
+        return;
+    size_t a = src->paragraphs[first].start, e = src->paragraphs[first + n - 1].end;
+    mtc_buf *b = r->b;
+    mtc_buf_printf(b, "<div class=\"para source\" data-source-para=\"%zu\">", first + 1);
+    size_t pos = a;
+    while (pos < e) {
+        size_t best = (size_t)-1; /* the issue whose source span starts first at or after pos */
+        for (size_t i = 0; i < r->n; i++) {
+            const mtc_issue *is = &r->res->issues[i];
+            if (!is->has_source_span || is->source_start < pos || is->source_end > e ||
+                is->source_end <= is->source_start)
+                continue;
+            if (best == (size_t)-1 || is->source_start < r->res->issues[best].source_start)
+                best = i;
+        }
+        if (best == (size_t)-1) {
+            mtc_escape_html(b, src->text + pos, e - pos);
+            break;
+        }
+        const mtc_issue *is = &r->res->issues[best];
+        mtc_escape_html(b, src->text + pos, is->source_start - pos);
+        mtc_buf_printf(b, "<a class=\"src-iss s-%s\" href=\"#%sm%zu\" data-issue=\"%zu\">",
+                       mtc_severity_name(is->severity), r->prefix, best + 1, best + 1);
+        mtc_escape_html(b, src->text + is->source_start, is->source_end - is->source_start);
+        mtc_buf_puts(b, "</a>");
+        pos = is->source_end;
+    }
+    mtc_buf_puts(b, "</div>\n");
+}
+
+/* After translation paragraph p (SIZE_MAX: before the first): the source
+ * units that end there, and source paragraphs left untranslated after it. */
+static void render_sources_after(render *r, size_t p)
+{
+    if (!r->al)
+        return;
+    for (size_t k = 0; k < r->al->n_units; k++) {
+        const mtc_align_unit *u = &r->al->units[k];
+        int here = u->tr_n ? p != (size_t)-1 && u->tr_first + u->tr_n - 1 == p
+                           : u->tr_first == (p == (size_t)-1 ? 0 : p + 1);
+        if (here)
+            render_source(r, u->src_first, u->src_n);
+    }
+}
+
 /* Paragraph blocks, plus the gaps between them that an issue touches. */
 static block *make_blocks(const render *r, size_t *nb)
 {
@@ -242,13 +300,13 @@ static block *make_blocks(const render *r, size_t *nb)
             j++;
         }
         if (ge > gs && any && max_end > gs)
-            bl[n++] = (block){gs, ge, 2};
+            bl[n++] = (block){gs, ge, 2, 0};
         if (p < doc->n_paragraphs) {
             const mtc_paragraph *pa = &doc->paragraphs[p];
             size_t end = pa->end < pa->start ? pa->start : pa->end;
             if (end > doc->len)
                 end = doc->len;
-            bl[n++] = (block){pa->start, end, pa->is_headline ? 1 : 0};
+            bl[n++] = (block){pa->start, end, pa->is_headline ? 1 : 0, p};
             prev = end;
         }
     }
@@ -293,8 +351,15 @@ void mtc_html_text(mtc_buf *b, const mtc_result *res, const char *prefix)
 
     size_t nb;
     block *bl = make_blocks(&r, &nb);
-    for (size_t i = 0; i < nb; i++)
+    mtc_source_align *al = res->source_doc ? mtc_source_align_build(doc, res->source_doc) : NULL;
+    r.al = al;
+    render_sources_after(&r, (size_t)-1);
+    for (size_t i = 0; i < nb; i++) {
         render_block(&r, &bl[i]);
+        if (bl[i].kind != 2)
+            render_sources_after(&r, bl[i].para);
+    }
+    mtc_source_align_free(al);
     free(bl);
 
     /* Anything not shown yet (an issue or a sentence outside every block):

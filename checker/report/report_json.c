@@ -33,6 +33,12 @@ static size_t src_off(const mtc_document *doc, size_t off)
     return doc->source_base + mtc_document_source_offset(doc, off);
 }
 
+static size_t src_end(const mtc_document *doc, size_t start, size_t end)
+{
+    size_t s = mtc_document_source_offset(doc, start), e = mtc_document_source_end(doc, end);
+    return doc->source_base + (e < s || end <= start ? s : e);
+}
+
 static void json_article(void *state, const mtc_result *res)
 {
     json_state *st = state;
@@ -55,7 +61,7 @@ static void json_article(void *state, const mtc_result *res)
         long line, col;
         mtc_document_line_col(doc, se->start, &line, &col);
         mtc_buf_printf(&b, "%s{\"byte_start\": %zu, \"byte_end\": %zu, \"line\": %ld, \"paragraph\": %zu",
-                       s ? ",\n    " : "\n    ", src_off(doc, se->start), src_off(doc, se->end),
+                       s ? ",\n    " : "\n    ", src_off(doc, se->start), src_end(doc, se->start, se->end),
                        line, se->paragraph);
         if (doc->paragraphs[se->paragraph].is_headline)
             mtc_buf_puts(&b, ", \"headline\": true");
@@ -68,7 +74,7 @@ static void json_article(void *state, const mtc_result *res)
     mtc_buf_puts(&b, "],\n   \"issues\": [");
     for (size_t i = 0; i < res->n_issues; i++) {
         mtc_buf_puts(&b, i ? ",\n    " : "\n    ");
-        mtc_json_put_issue(&b, doc, &res->issues[i]);
+        mtc_json_put_issue_with_source(&b, doc, res->source_doc, &res->issues[i]);
     }
     mtc_buf_puts(&b, "]}");
     fwrite(b.data, 1, b.len, st->out);
@@ -92,7 +98,26 @@ static int json_end(void *state, const mtc_summary *sum)
     for (int s = MTC_SEV_MINOR; s <= MTC_SEV_CRITICAL; s++)
         mtc_buf_printf(&b, "%s\"%s\": %zu", s > MTC_SEV_MINOR ? ", " : "",
                        mtc_severity_name((mtc_severity)s), sum->by_severity[s]);
-    mtc_buf_puts(&b, "}}}\n");
+    mtc_buf_putc(&b, '}');
+    if (sum->n_unread) {
+        /* inputs that could not be checked (issue 13); absent when none */
+        mtc_buf_puts(&b, ", \"unread\": [");
+        for (size_t i = 0; i < sum->n_unread; i++) {
+            const mtc_unread *u = &sum->unread[i];
+            mtc_buf_puts(&b, i ? ", {\"path\": " : "{\"path\": ");
+            if (u->path)
+                mtc_escape_json(&b, u->path, strlen(u->path));
+            else
+                mtc_buf_puts(&b, "null");
+            if (u->line > 0)
+                mtc_buf_printf(&b, ", \"line\": %ld", u->line);
+            mtc_buf_puts(&b, ", \"error\": ");
+            mtc_escape_json(&b, u->reason, strlen(u->reason));
+            mtc_buf_putc(&b, '}');
+        }
+        mtc_buf_putc(&b, ']');
+    }
+    mtc_buf_puts(&b, "}}\n");
     fwrite(b.data, 1, b.len, st->out);
     mtc_buf_free(&b);
     int rc = ferror(st->out) ? -1 : 0;
@@ -100,4 +125,4 @@ static int json_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_json = {"json", json_begin, json_article, json_end};
+const mtc_reporter mtc_reporter_json = {"json", json_begin, json_article, json_end, NULL};

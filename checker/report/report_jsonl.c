@@ -48,9 +48,29 @@ static void jl_article(void *state, const mtc_result *res)
     for (size_t i = 0; i < res->n_issues; i++) {
         if (i)
             mtc_buf_puts(&b, ", ");
-        mtc_json_put_issue(&b, doc, &res->issues[i]);
+        mtc_json_put_issue_with_source(&b, doc, res->source_doc, &res->issues[i]);
     }
     mtc_buf_puts(&b, "]}\n");
+    fwrite(b.data, 1, b.len, st->out);
+    fflush(st->out);
+    mtc_buf_free(&b);
+}
+
+/* {"id": <path or id, or null>, "line": N (streamed records), "error": "..."} */
+static void jl_unread(void *state, const mtc_unread *u)
+{
+    jl_state *st = state;
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_puts(&b, "{\"id\": ");
+    if (u->path)
+        mtc_escape_json(&b, u->path, strlen(u->path));
+    else
+        mtc_buf_puts(&b, "null");
+    if (u->line > 0)
+        mtc_buf_printf(&b, ", \"line\": %ld", u->line);
+    mtc_buf_puts(&b, ", \"error\": ");
+    mtc_escape_json(&b, u->reason, strlen(u->reason));
+    mtc_buf_puts(&b, "}\n");
     fwrite(b.data, 1, b.len, st->out);
     fflush(st->out);
     mtc_buf_free(&b);
@@ -65,4 +85,4 @@ static int jl_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_jsonl = {"jsonl", jl_begin, jl_article, jl_end};
+const mtc_reporter mtc_reporter_jsonl = {"jsonl", jl_begin, jl_article, jl_end, jl_unread};

@@ -136,7 +136,12 @@ static int md_end(void *state, const mtc_summary *sum)
     mtc_buf b = MTC_BUF_INIT;
     const mtc_config *cfg = st->opt.cfg;
     mtc_buf_puts(&b, "## mtcheck\n\n");
-    if (sum->failed_files)
+    if (sum->n_unread)
+        mtc_buf_printf(&b, "**Gate: failed** — %zu input%s could not be checked; %zu article%s "
+                           "checked, %zu failed",
+                       sum->n_unread, sum->n_unread == 1 ? "" : "s", sum->files,
+                       sum->files == 1 ? "" : "s", sum->failed_files);
+    else if (sum->failed_files)
         mtc_buf_printf(&b, "**Gate: failed** — %zu of %zu article%s failed", sum->failed_files,
                        sum->files, sum->files == 1 ? "" : "s");
     else
@@ -155,6 +160,21 @@ static int md_end(void *state, const mtc_summary *sum)
                        "|---:|---:|---:|---:|---:|---:|\n| %zu | %zu | %zu | %zu | %zu | %zu |\n",
                    sum->files, sum->failed_files, sum->issues, sum->by_severity[MTC_SEV_CRITICAL],
                    sum->by_severity[MTC_SEV_MAJOR], sum->by_severity[MTC_SEV_MINOR]);
+    if (sum->n_unread) {
+        mtc_buf_puts(&b, "\n### Not checked\n\n| Input | Reason |\n|---|---|\n");
+        for (size_t i = 0; i < sum->n_unread && i < MAX_ROWS; i++) {
+            mtc_buf what = MTC_BUF_INIT;
+            mtc_unread_describe(&what, &sum->unread[i]);
+            mtc_buf_puts(&b, "| ");
+            cell(&b, what.data, what.len);
+            mtc_buf_puts(&b, " | ");
+            cell(&b, sum->unread[i].reason, strlen(sum->unread[i].reason));
+            mtc_buf_puts(&b, " |\n");
+            mtc_buf_free(&what);
+        }
+        if (sum->n_unread > MAX_ROWS)
+            mtc_buf_printf(&b, "\n…and %zu more.\n", sum->n_unread - MAX_ROWS);
+    }
     if (st->n_rows) {
         qsort(st->rows, st->n_rows, sizeof *st->rows, row_cmp);
         mtc_buf_puts(&b, "\n### Articles, worst first\n\n| Article | Score | Issues | Critical | "
@@ -202,4 +222,4 @@ static int md_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_markdown = {"markdown", md_begin, md_article, md_end};
+const mtc_reporter mtc_reporter_markdown = {"markdown", md_begin, md_article, md_end, NULL};

@@ -77,6 +77,33 @@ static void rd_article(void *state, const mtc_result *res)
     mtc_buf_free(&path);
 }
 
+/* A diagnostic of severity ERROR on the file that could not be checked
+ * (code mtcheck.input); a streamed record is at line N of "stdin". */
+static void rd_unread(void *state, const mtc_unread *u)
+{
+    rd_state *st = state;
+    mtc_buf path = MTC_BUF_INIT, m = MTC_BUF_INIT, b = MTC_BUF_INIT;
+    if (u->line <= 0 && u->path)
+        mtc_report_rel_path(&path, &st->opt, u->path);
+    else
+        mtc_buf_puts(&path, "stdin");
+    if (u->line > 0)
+        mtc_unread_describe(&m, u), mtc_buf_puts(&m, ": ");
+    mtc_buf_printf(&m, "not checked: %s", u->reason);
+    mtc_buf_puts(&b, "{\"message\": ");
+    mtc_escape_json(&b, m.data, m.len);
+    mtc_buf_puts(&b, ", \"location\": {\"path\": ");
+    mtc_escape_json(&b, path.data, path.len);
+    if (u->line > 0)
+        mtc_buf_printf(&b, ", \"range\": {\"start\": {\"line\": %ld}}", u->line);
+    mtc_buf_puts(&b, "}, \"severity\": \"ERROR\", \"code\": {\"value\": \"mtcheck.input\"}, "
+                     "\"source\": {\"name\": \"mtcheck\"}}\n");
+    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_free(&b);
+    mtc_buf_free(&m);
+    mtc_buf_free(&path);
+}
+
 static int rd_end(void *state, const mtc_summary *sum)
 {
     rd_state *st = state;
@@ -86,4 +113,4 @@ static int rd_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_rdjsonl = {"rdjsonl", rd_begin, rd_article, rd_end};
+const mtc_reporter mtc_reporter_rdjsonl = {"rdjsonl", rd_begin, rd_article, rd_end, rd_unread};

@@ -140,6 +140,13 @@ static void sarif_article(void *state, const mtc_result *res)
                            " \"properties\": {\"severity\": \"%s\", \"category\": ",
                        fp[i], mtc_severity_name(is->severity));
         put_str(&b, is->category);
+        size_t sa, se;
+        if (mtc_issue_source_offsets(res->source_doc, is, &sa, &se)) {
+            /* a check against the source: the source bytes it is about */
+            mtc_buf_puts(&b, ", \"sourceFile\": ");
+            mtc_escape_json(&b, res->source_doc->path, strlen(res->source_doc->path));
+            mtc_buf_printf(&b, ", \"sourceByteStart\": %zu, \"sourceByteEnd\": %zu", sa, se);
+        }
         mtc_buf_puts(&b, "}}");
     }
     fwrite(b.data, 1, b.len, st->out);
@@ -148,16 +155,58 @@ static void sarif_article(void *state, const mtc_result *res)
     free(fp);
 }
 
+/* The run's invocation: executionSuccessful is false when an input could
+ * not be checked, each one a toolExecutionNotification (level error) with
+ * its URI (a streamed record: "stdin" and its line) and the reason. */
+static void put_invocation(mtc_buf *b, const sarif_state *st, const mtc_summary *sum)
+{
+    mtc_buf_printf(b, "\n    ],\n    \"invocations\": [{\"executionSuccessful\": %s, ",
+                   sum->n_unread ? "false" : "true");
+    if (sum->n_unread) {
+        mtc_buf_puts(b, "\"toolExecutionNotifications\": [");
+        for (size_t i = 0; i < sum->n_unread; i++) {
+            const mtc_unread *u = &sum->unread[i];
+            mtc_buf uri = MTC_BUF_INIT, m = MTC_BUF_INIT;
+            if (u->line <= 0 && u->path)
+                mtc_report_rel_path(&uri, &st->opt, u->path);
+            else
+                mtc_buf_puts(&uri, "stdin");
+            if (u->line > 0)
+                mtc_unread_describe(&m, u), mtc_buf_puts(&m, ": ");
+            mtc_buf_printf(&m, "not checked: %s", u->reason);
+            mtc_buf_puts(b, i ? ",\n        {\"level\": \"error\", \"message\": {\"text\": "
+                              : "\n        {\"level\": \"error\", \"message\": {\"text\": ");
+            mtc_escape_json(b, m.data, m.len);
+            mtc_buf_puts(b, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+                            "{\"uri\": ");
+            put_uri(b, uri.data, uri.len);
+            mtc_buf_puts(b, ", \"uriBaseId\": \"%SRCROOT%\"}");
+            if (u->line > 0)
+                mtc_buf_printf(b, ", \"region\": {\"startLine\": %ld}", u->line);
+            mtc_buf_puts(b, "}}], \"descriptor\": {\"id\": \"mtcheck.input\"}}");
+            mtc_buf_free(&uri);
+            mtc_buf_free(&m);
+        }
+        mtc_buf_puts(b, "],\n      ");
+    }
+    mtc_buf_printf(b,
+                   "\"properties\": {\"files\": %zu, \"failedFiles\": %zu, \"issues\": %zu",
+                   sum->files, sum->failed_files, sum->issues);
+    if (sum->n_unread)
+        mtc_buf_printf(b, ", \"notChecked\": %zu", sum->n_unread);
+    mtc_buf_puts(b, "}}]\n  }]\n}\n");
+}
+
 static int sarif_end(void *state, const mtc_summary *sum)
 {
     sarif_state *st = state;
-    fprintf(st->out,
-            "\n    ],\n    \"invocations\": [{\"executionSuccessful\": true, "
-            "\"properties\": {\"files\": %zu, \"failedFiles\": %zu, \"issues\": %zu}}]\n  }]\n}\n",
-            sum->files, sum->failed_files, sum->issues);
+    mtc_buf b = MTC_BUF_INIT;
+    put_invocation(&b, st, sum);
+    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_free(&b);
     int rc = ferror(st->out) ? -1 : 0;
     free(st);
     return rc;
 }
 
-const mtc_reporter mtc_reporter_sarif = {"sarif", sarif_begin, sarif_article, sarif_end};
+const mtc_reporter mtc_reporter_sarif = {"sarif", sarif_begin, sarif_article, sarif_end, NULL};

@@ -12,6 +12,7 @@
 #include "buffer.h"
 #include "document.h"
 #include "report.h"
+#include "report_util.h"
 #include "utf8.h"
 
 typedef struct text_state {
@@ -83,25 +84,50 @@ static size_t put_plain(mtc_buf *b, const char *t, size_t a, size_t e)
     return width;
 }
 
-/* Moves off back/forward by up to n code points within [lo, hi). */
-static size_t back_chars(const char *t, size_t off, size_t lo, size_t n)
+/* Display width of one code point as put_plain prints it. */
+static size_t plain_width(int32_t cp)
 {
-    while (n-- > 0 && off > lo) {
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
+        return 1;
+    return (size_t)cp_width(cp);
+}
+
+/* Moves off back from off (not below lo) over at most `cols` columns;
+ * *used gets the columns passed. */
+static size_t back_cols(const char *t, size_t off, size_t lo, size_t cols, size_t *used)
+{
+    *used = 0;
+    while (off > lo) {
         int32_t cp;
-        off = mtc_utf8_prev(t, off, &cp);
+        size_t p = mtc_utf8_prev(t, off, &cp);
+        size_t w = plain_width(cp);
+        if (*used + w > cols)
+            break;
+        *used += w;
+        off = p;
     }
     return off;
 }
 
-static size_t fwd_chars(const char *t, size_t off, size_t hi, size_t n)
+/* Moves off forward (not beyond hi) over at most `cols` columns. */
+static size_t fwd_cols(const char *t, size_t off, size_t hi, size_t cols, size_t *used)
 {
-    while (n-- > 0 && off < hi) {
+    *used = 0;
+    while (off < hi) {
         int32_t cp;
-        off += (size_t)mtc_utf8_next(t, hi, off, &cp);
+        int n = mtc_utf8_next(t, hi, off, &cp);
+        size_t w = plain_width(cp);
+        if (*used + w > cols)
+            break;
+        *used += w;
+        off += (size_t)n;
     }
     return off;
 }
 
+/* The sentence around the issue on one line of the output's width (4
+ * columns of indent), the span in the middle, "…" where text is cut; a
+ * span longer than the line is cut too. Then the caret line under it. */
 static void put_context(text_state *st, mtc_buf *b, const mtc_result *res, const mtc_issue *is)
 {
     const mtc_document *doc = res->doc;
@@ -115,21 +141,53 @@ static void put_context(text_state *st, mtc_buf *b, const mtc_result *res, const
         s0 = is->start;
     if (s1 < is->end)
         s1 = is->end;
-    /* a window of about 100 characters around the span */
-    size_t a = back_chars(t, is->start, s0, 50);
-    size_t e = fwd_chars(t, is->end, s1, 50);
+    size_t width = st->opt.width >= 20 ? (size_t)st->opt.width : 80;
+    size_t avail = width - 4 - 1; /* indent; the last column stays free */
+    size_t span_w, used;
+    size_t span_end = fwd_cols(t, is->start, is->end, avail - 1, &span_w);
+    int span_cut = span_end < is->end;
+    if (span_cut) /* room for the "…" after it */
+        span_end = fwd_cols(t, is->start, is->end, avail - 2, &span_w);
+    size_t room = avail - span_w - (span_cut ? 1 : 0);
+    size_t a = is->start, e = span_end, wb = 0;
+    if (!span_cut) {
+        /* the room left is shared; a side that needs less gives the rest */
+        size_t wa_all, wb_all;
+        size_t a_all = back_cols(t, is->start, s0, room, &wb_all);
+        size_t e_all = fwd_cols(t, is->end, s1, room, &wa_all);
+        int before_whole = a_all == s0, after_whole = e_all == s1;
+        size_t bb, ab;
+        if (before_whole && after_whole && wb_all + wa_all <= room)
+            bb = wb_all, ab = wa_all;
+        else if (before_whole && wb_all <= room / 2)
+            bb = wb_all, ab = room - wb_all;
+        else if (after_whole && wa_all <= room - room / 2)
+            ab = wa_all, bb = room - wa_all;
+        else
+            bb = room / 2, ab = room - room / 2;
+        a = back_cols(t, is->start, s0, bb, &wb);
+        if (a > s0) /* cut: the "…" takes a column */
+            a = back_cols(t, is->start, s0, bb ? bb - 1 : 0, &wb);
+        e = fwd_cols(t, is->end, s1, ab, &used);
+        if (e < s1)
+            e = fwd_cols(t, is->end, s1, ab ? ab - 1 : 0, &used);
+    }
     mtc_buf_puts(b, "    ");
     if (a > s0)
         mtc_buf_puts(b, "…");
     size_t before = put_plain(b, t, a, is->start) + (a > s0 ? 1 : 0);
     if (st->opt.color)
         mtc_buf_puts(b, C_BOLD);
-    size_t span_w = put_plain(b, t, is->start, is->end);
+    span_w = put_plain(b, t, is->start, span_end);
     if (st->opt.color)
         mtc_buf_puts(b, C_RESET);
-    put_plain(b, t, is->end, e);
-    if (e < s1)
+    if (span_cut) {
         mtc_buf_puts(b, "…");
+    } else {
+        put_plain(b, t, is->end, e);
+        if (e < s1)
+            mtc_buf_puts(b, "…");
+    }
     mtc_buf_puts(b, "\n    ");
     for (size_t k = 0; k < before; k++)
         mtc_buf_putc(b, ' ');
@@ -138,6 +196,8 @@ static void put_context(text_state *st, mtc_buf *b, const mtc_result *res, const
     mtc_buf_putc(b, '^');
     for (size_t k = 1; k < span_w; k++)
         mtc_buf_putc(b, '~');
+    if (span_cut)
+        mtc_buf_puts(b, "…");
     if (st->opt.color)
         mtc_buf_puts(b, C_RESET);
     mtc_buf_putc(b, '\n');
@@ -147,6 +207,8 @@ static void text_article(void *state, const mtc_result *res)
 {
     text_state *st = state;
     const mtc_document *doc = res->doc;
+    if (st->opt.quiet && !res->failed)
+        return; /* --quiet: an article that passes prints nothing */
     mtc_buf b = MTC_BUF_INIT;
     for (size_t i = 0; i < res->n_issues; i++) {
         const mtc_issue *is = &res->issues[i];
@@ -193,10 +255,33 @@ static void text_article(void *state, const mtc_result *res)
     mtc_buf_free(&b);
 }
 
+static void text_unread(void *state, const mtc_unread *u)
+{
+    text_state *st = state;
+    mtc_buf b = MTC_BUF_INIT, what = MTC_BUF_INIT;
+    mtc_unread_describe(&what, u);
+    if (st->opt.color)
+        mtc_buf_puts(&b, C_BOLD);
+    put_plain(&b, what.data, 0, what.len);
+    if (st->opt.color)
+        mtc_buf_puts(&b, C_RESET);
+    mtc_buf_puts(&b, ": not checked: ");
+    put_plain(&b, u->reason, 0, strlen(u->reason));
+    mtc_buf_puts(&b, st->opt.color ? ": " C_RED "FAIL" C_RESET "\n" : ": FAIL\n");
+    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_free(&b);
+    mtc_buf_free(&what);
+}
+
 static int text_end(void *state, const mtc_summary *sum)
 {
     text_state *st = state;
-    if (sum->files > 1)
+    if (sum->n_unread)
+        fprintf(st->out, "%zu files checked, %zu failed, %zu not checked, %zu issues (%zu critical, %zu major, %zu minor)\n",
+                sum->files, sum->failed_files, sum->n_unread, sum->issues,
+                sum->by_severity[MTC_SEV_CRITICAL], sum->by_severity[MTC_SEV_MAJOR],
+                sum->by_severity[MTC_SEV_MINOR]);
+    else if (sum->files > 1 && (!st->opt.quiet || sum->failed_files))
         fprintf(st->out, "%zu files checked, %zu failed, %zu issues (%zu critical, %zu major, %zu minor)\n",
                 sum->files, sum->failed_files, sum->issues, sum->by_severity[MTC_SEV_CRITICAL],
                 sum->by_severity[MTC_SEV_MAJOR], sum->by_severity[MTC_SEV_MINOR]);
@@ -205,4 +290,4 @@ static int text_end(void *state, const mtc_summary *sum)
     return rc;
 }
 
-const mtc_reporter mtc_reporter_text = {"text", text_begin, text_article, text_end};
+const mtc_reporter mtc_reporter_text = {"text", text_begin, text_article, text_end, text_unread};

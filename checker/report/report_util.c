@@ -31,14 +31,7 @@ void mtc_report_rel_path(mtc_buf *b, const mtc_report_options *opt, const char *
 
 static void line_col_bytes(const mtc_document *doc, size_t src, long *line, long *col)
 {
-    size_t lo = 0, hi = doc->n_lines;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->line_starts[mid] <= src)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = mtc_document_line_index(doc, src);
     *line = (long)lo + 1;
     *col = (long)(src - doc->line_starts[lo]) + 1;
 }
@@ -46,12 +39,12 @@ static void line_col_bytes(const mtc_document *doc, size_t src, long *line, long
 void mtc_issue_position(const mtc_document *doc, const mtc_issue *is, mtc_issue_pos *pos)
 {
     memset(pos, 0, sizeof *pos);
-    mtc_document_line_col(doc, is->start, &pos->line, &pos->col);
-    mtc_document_line_col(doc, is->end, &pos->end_line, &pos->end_col);
     size_t s = mtc_document_source_offset(doc, is->start);
-    size_t e = mtc_document_source_offset(doc, is->end);
-    if (e < s)
-        e = s;
+    size_t e = mtc_document_source_end(doc, is->end);
+    if (e < s || is->end <= is->start)
+        e = s; /* an empty span stays where it starts */
+    mtc_document_source_line_col(doc, s, &pos->line, &pos->col);
+    mtc_document_source_line_col(doc, e, &pos->end_line, &pos->end_col);
     long l;
     line_col_bytes(doc, s, &l, &pos->byte_col);
     line_col_bytes(doc, e, &l, &pos->end_byte_col);
@@ -224,4 +217,40 @@ void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is
     else
         mtc_buf_printf(b, "%zu", is->sentence);
     mtc_buf_putc(b, '}');
+}
+
+int mtc_issue_source_offsets(const mtc_document *src, const mtc_issue *is, size_t *start,
+                             size_t *end)
+{
+    if (!src || !is->has_source_span || is->source_end > src->len)
+        return 0;
+    *start = mtc_document_source_offset(src, is->source_start) + src->source_base;
+    *end = mtc_document_source_offset(src, is->source_end) + src->source_base;
+    return 1;
+}
+
+void mtc_json_put_issue_with_source(mtc_buf *b, const mtc_document *doc, const mtc_document *src,
+                                    const mtc_issue *is)
+{
+    mtc_json_put_issue(b, doc, is);
+    size_t a, e;
+    if (!mtc_issue_source_offsets(src, is, &a, &e))
+        return;
+    b->len--; /* reopen the object */
+    mtc_buf_puts(b, ", \"source\": {\"file\": ");
+    mtc_escape_json(b, src->path, strlen(src->path));
+    mtc_buf_printf(b, ", \"byte_start\": %zu, \"byte_end\": %zu, \"text\": ", a, e);
+    mtc_escape_json(b, src->text + is->source_start, is->source_end - is->source_start);
+    mtc_buf_puts(b, "}}");
+}
+
+void mtc_unread_describe(mtc_buf *b, const mtc_unread *u)
+{
+    if (u->line > 0) {
+        mtc_buf_printf(b, "stdin line %ld", u->line);
+        if (u->path)
+            mtc_buf_printf(b, " (id %s)", u->path);
+    } else {
+        mtc_buf_puts(b, u->path ? u->path : "stdin");
+    }
 }

@@ -14,6 +14,9 @@
 /* Appends path relative to opt->base_dir when it lies inside it (else as
  * given), with '/' separators and no leading "./". */
 void mtc_report_rel_path(mtc_buf *b, const mtc_report_options *opt, const char *path);
+/* An unread input for people: its path, or "stdin line N" (with the
+ * record's id when it has one). */
+void mtc_unread_describe(mtc_buf *b, const mtc_unread *u);
 
 /* Where an issue is in its source file. Lines and columns are 1-based;
  * columns count Unicode characters (col) or UTF-8 bytes (byte_col); the
@@ -46,6 +49,13 @@ void mtc_escape_gh_property(mtc_buf *b, const char *s, size_t len);
  * sentence index). */
 void mtc_json_put_number(mtc_buf *b, double x);
 void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is);
+/* The same, with "source": {"file", "byte_start", "byte_end", "text"} for
+ * an issue about bytes of the article's source (src may be NULL). */
+void mtc_json_put_issue_with_source(mtc_buf *b, const mtc_document *doc, const mtc_document *src,
+                                    const mtc_issue *is);
+/* The source span's file offsets of an issue (0 when it has none). */
+int mtc_issue_source_offsets(const mtc_document *src, const mtc_issue *is, size_t *start,
+                             size_t *end);
 
 /* "error" for major and critical, "warning" for minor (SARIF and GitHub). */
 const char *mtc_report_level(mtc_severity s);

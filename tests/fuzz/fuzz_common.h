@@ -42,7 +42,8 @@ static inline void fz_init(void)
 
 /* Aborts unless the document keeps its contract: text NUL-terminated and
  * valid UTF-8, spans ordered and inside the text, the source map (Markdown,
- * HTML) inside the source and never going backwards, suppressions inside the
+ * HTML) inside the source and never going backwards (both the start and
+ * the end map, a byte never ending before it starts), suppressions inside the
  * source, every position printable as a line and column. */
 static inline void fz_check_document(const mtc_document *doc)
 {
@@ -53,7 +54,9 @@ static inline void fz_check_document(const mtc_document *doc)
         if (doc->map[doc->len] > doc->source_len)
             abort();
         for (size_t i = 0; i < doc->len; i++)
-            if (doc->map[i] > doc->source_len || doc->map[i] > doc->map[i + 1])
+            if (doc->map[i] > doc->source_len || doc->map[i] > doc->map[i + 1] ||
+                !doc->map_end || doc->map_end[i] < doc->map[i] ||
+                doc->map_end[i] > doc->source_len || (i && doc->map_end[i] < doc->map_end[i - 1]))
                 abort();
     } else if (doc->source != doc->text || doc->source_len != doc->len) {
         abort();

@@ -1,8 +1,8 @@
-/* suppress.c — inline suppression comments (suppress.h): parses the
- * directives the readers pass in, turns disable/enable pairs and
- * disable-next-line into source ranges on the document, and drops the
- * issues inside them. Owns the builder's directives until finish; the
- * document owns the ranges. */
+/* suppress.c — inline suppression directives (suppress.h): parses the
+ * directives the readers pass in and turns disable/enable pairs and
+ * disable-next-line into source ranges for the document. Knows nothing of
+ * issues: the checker applies the ranges. Owns the builder's directives
+ * until finish; the document owns the ranges. */
 #include "suppress.h"
 
 #include <stdlib.h>
@@ -30,17 +30,17 @@ static const char *find(const char *s, size_t len, const char *needle, size_t *a
     return NULL;
 }
 
-void mtc_suppress_comment(mtc_suppress_builder *b, const char *text, size_t len, size_t src_start,
+int mtc_suppress_comment(mtc_suppress_builder *b, const char *text, size_t len, size_t src_start,
                           size_t src_end)
 {
     size_t at;
     if (!find(text, len, "mtcheck-", &at))
-        return;
+        return 0;
     /* must be the first word of the comment */
     for (size_t i = 0; i < at; i++) {
         char c = text[i];
         if (!(c == '<' || c == '!' || c == '-' || mtc_ascii_is_space((unsigned char)c)))
-            return;
+            return 0;
     }
     const char *p = text + at + 8;
     size_t rest = len - at - 8;
@@ -53,11 +53,11 @@ void mtc_suppress_comment(mtc_suppress_builder *b, const char *text, size_t len,
     else if (rest >= 6 && memcmp(p, "enable", 6) == 0)
         kind = DIR_ENABLE, kw = 6;
     else
-        return;
+        return 0;
     p += kw;
     rest -= kw;
     if (rest > 0 && !(mtc_ascii_is_space((unsigned char)*p) || *p == '-'))
-        return; /* mtcheck-disabled, ... */
+        return 0; /* mtcheck-disabled, ... */
     mtc_grow((void **)&b->d, &b->cap, b->n + 1, sizeof *b->d);
     mtc_directive *d = &b->d[b->n++];
     memset(d, 0, sizeof *d);
@@ -85,6 +85,7 @@ void mtc_suppress_comment(mtc_suppress_builder *b, const char *text, size_t len,
     }
     if (w == 0)
         strcpy(d->rules, "all");
+    return 1;
 }
 
 static int has_rule(const char *list, const char *id, size_t n)
@@ -102,14 +103,17 @@ static int has_rule(const char *list, const char *id, size_t n)
     return 0;
 }
 
-static void add_range(mtc_document *doc, size_t *cap, size_t start, size_t end, const char *rule,
-                      size_t rule_len)
+typedef struct range_list {
+    mtc_suppression *r;
+    size_t n, cap;
+} range_list;
+
+static void add_range(range_list *l, size_t start, size_t end, const char *rule, size_t rule_len)
 {
     if (end <= start)
         return;
-    mtc_grow((void **)&doc->suppressions, cap, doc->n_suppressions + 1,
-             sizeof *doc->suppressions);
-    mtc_suppression *s = &doc->suppressions[doc->n_suppressions++];
+    mtc_grow((void **)&l->r, &l->cap, l->n + 1, sizeof *l->r);
+    mtc_suppression *s = &l->r[l->n++];
     memset(s, 0, sizeof *s);
     s->start = start;
     s->end = end;
@@ -117,10 +121,8 @@ static void add_range(mtc_document *doc, size_t *cap, size_t start, size_t end, 
 }
 
 /* The next line after byte `from` that is not blank: [*ls, *le). */
-static int next_line(const mtc_document *doc, size_t from, size_t *ls, size_t *le)
+static int next_line(const char *s, size_t n, size_t from, size_t *ls, size_t *le)
 {
-    const char *s = doc->source;
-    size_t n = doc->source_len;
     size_t i = from;
     while (i < n && s[i] != '\n')
         i++;
@@ -142,15 +144,16 @@ static int next_line(const mtc_document *doc, size_t from, size_t *ls, size_t *l
     return 0;
 }
 
-void mtc_suppress_finish(mtc_suppress_builder *b, mtc_document *doc)
+void mtc_suppress_finish(mtc_suppress_builder *b, const char *source, size_t source_len,
+                         mtc_suppression **out, size_t *n_out)
 {
-    size_t cap = doc->n_suppressions;
+    range_list l = {NULL, 0, 0};
     for (size_t i = 0; i < b->n; i++) {
         const mtc_directive *d = &b->d[i];
         if (d->kind == DIR_NEXT_LINE) {
             size_t ls, le;
-            if (next_line(doc, d->end ? d->end - 1 : 0, &ls, &le))
-                add_range(doc, &cap, ls, le, d->rules, strlen(d->rules));
+            if (next_line(source, source_len, d->end ? d->end - 1 : 0, &ls, &le))
+                add_range(&l, ls, le, d->rules, strlen(d->rules));
             continue;
         }
         if (d->kind != DIR_DISABLE)
@@ -161,7 +164,7 @@ void mtc_suppress_finish(mtc_suppress_builder *b, mtc_document *doc)
         while (*p) {
             const char *e = strchr(p, ' ');
             size_t k = e ? (size_t)(e - p) : strlen(p);
-            size_t end = doc->source_len;
+            size_t end = source_len;
             for (size_t j = i + 1; j < b->n; j++) {
                 const mtc_directive *x = &b->d[j];
                 if (x->kind == DIR_ENABLE &&
@@ -170,54 +173,19 @@ void mtc_suppress_finish(mtc_suppress_builder *b, mtc_document *doc)
                     break;
                 }
             }
-            add_range(doc, &cap, d->end, end, p, k);
+            add_range(&l, d->end, end, p, k);
             if (!e)
                 break;
             p = e + 1;
         }
     }
     mtc_suppress_builder_free(b);
+    *out = l.r;
+    *n_out = l.n;
 }
 
 void mtc_suppress_builder_free(mtc_suppress_builder *b)
 {
     free(b->d);
     memset(b, 0, sizeof *b);
-}
-
-static int suppressed(const mtc_document *doc, const mtc_issue *is)
-{
-    size_t off = mtc_document_source_offset(doc, is->start);
-    const mtc_analyzer *owner = NULL;
-    mtc_rule_find(is->rule, &owner);
-    for (size_t i = 0; i < doc->n_suppressions; i++) {
-        const mtc_suppression *s = &doc->suppressions[i];
-        if (off < s->start || off >= s->end)
-            continue;
-        if (has_rule(s->rules, "all", 3) || has_rule(s->rules, is->rule, strlen(is->rule)) ||
-            has_rule(s->rules, is->category, strlen(is->category)) ||
-            (owner && has_rule(s->rules, owner->name, strlen(owner->name))))
-            return 1;
-    }
-    return 0;
-}
-
-void mtc_suppress_apply(mtc_result *res, const mtc_config *cfg)
-{
-    const mtc_document *doc = res->doc;
-    if (!doc->n_suppressions)
-        return;
-    size_t w = 0;
-    for (size_t r = 0; r < res->n_issues; r++) {
-        if (suppressed(doc, &res->issues[r])) {
-            mtc_issue_clear(&res->issues[r]);
-            continue;
-        }
-        res->issues[w++] = res->issues[r];
-    }
-    if (w == res->n_issues)
-        return;
-    res->n_issues = w;
-    mtc_score_result(res, cfg);
-    mtc_result_apply_gate(res, cfg);
 }

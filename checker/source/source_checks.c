@@ -1,0 +1,485 @@
+/* source_checks.c — the "source" analyzer: checks a translation against
+ * its aligned source (mtc_context.source, built by align.c). Per aligned
+ * unit it compares numbers (source_numbers.c), looks for the source's
+ * Latin-script tokens (acronyms, names, URLs, e-mail addresses, @handles,
+ * #hashtags), finds source-script text copied into the translation, and
+ * measures the length ratio against what the language pair shows; it
+ * reports source paragraphs left without a translation, translation
+ * paragraphs without a source and the units that could only be aligned by
+ * length. Every issue carries the source bytes it is about. Stateless. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "analyzer.h"
+#include "buffer.h"
+#include "source_align.h"
+#include "source_numbers.h"
+#include "utf8.h"
+
+enum {
+    R_NUMBER_MISMATCH,
+    R_NUMBER_MISSING,
+    R_NUMBER_ADDED,
+    R_LATIN_MISSING,
+    R_UNTRANSLATED,
+    R_PARAGRAPH_MISSING,
+    R_PARAGRAPH_ADDED,
+    R_TOO_SHORT,
+    R_TOO_LONG,
+    R_ALIGNED_BY_LENGTH,
+    N_RULES
+};
+
+static const mtc_rule_info rules[N_RULES] = {
+    [R_NUMBER_MISMATCH] = {"source.number-mismatch", "accuracy", MTC_SEV_MAJOR, 1,
+                           "a number that differs from the source's number"},
+    [R_NUMBER_MISSING] = {"source.number-missing", "accuracy", MTC_SEV_MAJOR, 1,
+                          "a number of the source missing from the translation"},
+    [R_NUMBER_ADDED] = {"source.number-added", "accuracy", MTC_SEV_MINOR, 0,
+                        "a number the source does not have"},
+    [R_LATIN_MISSING] = {"source.latin-missing", "accuracy", MTC_SEV_MINOR, 1,
+                         "an acronym, Latin-script name, URL, e-mail, @handle or #hashtag of the source missing"},
+    [R_UNTRANSLATED] = {"source.untranslated", "accuracy", MTC_SEV_MAJOR, 1,
+                        "source text copied into the translation untranslated"},
+    [R_PARAGRAPH_MISSING] = {"source.paragraph-missing", "accuracy", MTC_SEV_MAJOR, 1,
+                             "a source paragraph without a translation"},
+    [R_PARAGRAPH_ADDED] = {"source.paragraph-added", "accuracy", MTC_SEV_MINOR, 1,
+                           "a paragraph without a source paragraph"},
+    [R_TOO_SHORT] = {"source.too-short", "accuracy", MTC_SEV_MAJOR, 1,
+                     "far shorter than its source: part of it may be left out"},
+    [R_TOO_LONG] = {"source.too-long", "accuracy", MTC_SEV_MINOR, 1,
+                    "far longer than its source: text may have been added"},
+    [R_ALIGNED_BY_LENGTH] = {"source.aligned-by-length", "accuracy", MTC_SEV_MINOR, 1,
+                             "the paragraph counts differ: paragraphs joined by length and anchors"},
+};
+
+/* Length ratio bounds relative to the pair's expected ratio (dev zh→en:
+ * 0.5% of segments below 0.5x the median, 0.5% above 1.75x). */
+#define SHORT_RATIO 0.45
+#define LONG_RATIO 1.9
+#define SENTENCE_SHORT_RATIO 0.25
+
+static int is_han(int32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F) ||
+           (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0xAC00 && cp <= 0xD7AF);
+}
+
+/* The spans of one unit. */
+typedef struct unit_view {
+    const mtc_document *src, *tr;
+    const mtc_align_unit *u;
+    size_t sa, sb;  /* source text bytes */
+    size_t ta, tb;  /* translation text bytes */
+    int sentences;  /* 1 when a 1:1 unit has as many sentences on both sides */
+} unit_view;
+
+static size_t sentence_index(const mtc_document *d, const mtc_paragraph *p, size_t off)
+{
+    for (size_t k = 0; k < p->n_sentences; k++) {
+        const mtc_sentence *s = &d->sentences[p->first_sentence + k];
+        if (off < s->end || k + 1 == p->n_sentences)
+            return k;
+    }
+    return 0;
+}
+
+/* The translation span where a source offset's rendering should be: its
+ * sentence when the sentences align, else the unit. */
+static void target_span(const unit_view *v, size_t src_off, size_t *a, size_t *b)
+{
+    *a = v->ta;
+    *b = v->tb;
+    if (!v->sentences)
+        return;
+    const mtc_paragraph *sp = &v->src->paragraphs[v->u->src_first];
+    const mtc_paragraph *tp = &v->tr->paragraphs[v->u->tr_first];
+    size_t k = sentence_index(v->src, sp, src_off);
+    const mtc_sentence *ts = &v->tr->sentences[tp->first_sentence + k];
+    *a = ts->start;
+    *b = ts->end;
+}
+
+static size_t tr_sentence_of(const unit_view *v, size_t off)
+{
+    if (!v->sentences)
+        return 0;
+    return sentence_index(v->tr, &v->tr->paragraphs[v->u->tr_first], off);
+}
+
+static size_t src_sentence_of(const unit_view *v, size_t off)
+{
+    if (!v->sentences)
+        return 0;
+    return sentence_index(v->src, &v->src->paragraphs[v->u->src_first], off);
+}
+
+/* An excerpt of source text for messages: at most ~40 bytes, cut at a
+ * character boundary, newlines as spaces. */
+static void excerpt(mtc_buf *b, const char *t, size_t a, size_t e)
+{
+    size_t end = e;
+    if (end - a > 48) {
+        end = a + 40;
+        while (end > a && ((unsigned char)t[end] & 0xC0) == 0x80)
+            end--;
+    }
+    for (size_t i = a; i < end; i++)
+        mtc_buf_putc(b, t[i] == '\n' ? ' ' : t[i]);
+    if (end < e)
+        mtc_buf_puts(b, "\xE2\x80\xA6");
+}
+
+static void check_numbers(const unit_view *v, mtc_emitter *em)
+{
+    if (!mtc_rule_on(em, R_NUMBER_MISMATCH) && !mtc_rule_on(em, R_NUMBER_MISSING) &&
+        !mtc_rule_on(em, R_NUMBER_ADDED))
+        return;
+    mtc_number_list S = {0}, T = {0};
+    mtc_numbers_source(v->src->text, v->sa, v->sb, &S);
+    mtc_numbers_english(v->tr->text, v->ta, v->tb, &T);
+    char *s_used = mtc_xcalloc(S.n + 1, 1), *t_used = mtc_xcalloc(T.n + 1, 1);
+    char *s_ok = mtc_xcalloc(S.n + 1, 1), *t_ok = mtc_xcalloc(T.n + 1, 1);
+    for (size_t i = 0; i < S.n; i++) {
+        /* 1 is "a", "an", "single" as often as "one"; weak numbers only match */
+        int one = S.items[i].n_values == 1 && S.items[i].values[0] == 1;
+        if (one || (S.items[i].flags & MTC_NUM_WEAK))
+            s_ok[i] = 1;
+        for (size_t j = 0; j < T.n; j++)
+            if (mtc_number_match(&S.items[i], &T.items[j])) {
+                s_ok[i] = 1;
+                t_ok[j] = 1;
+            }
+    }
+    /* a wrong number: an unmatched source number paired with an unmatched
+     * translation number, in the same sentence when the sentences align */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t j = 0; j < T.n; j++) {
+            if (t_ok[j] || t_used[j] || (T.items[j].flags & MTC_NUM_WEAK))
+                continue;
+            for (size_t i = 0; i < S.n; i++) {
+                if (s_ok[i] || s_used[i])
+                    continue;
+                if (pass == 0 && v->sentences &&
+                    src_sentence_of(v, S.items[i].start) != tr_sentence_of(v, T.items[j].start))
+                    continue;
+                s_used[i] = t_used[j] = 1;
+                mtc_buf m = MTC_BUF_INIT;
+                mtc_buf_puts(&m, "not the source's number: the source has ");
+                excerpt(&m, v->src->text, S.items[i].start, S.items[i].end);
+                mtc_issue *is = mtc_emit(em, R_NUMBER_MISMATCH, MTC_SEV_DEFAULT,
+                                         T.items[j].start, T.items[j].end, "%s", m.data);
+                mtc_issue_source_span(is, S.items[i].start, S.items[i].end);
+                mtc_buf_free(&m);
+                break;
+            }
+        }
+    for (size_t i = 0; i < S.n; i++) {
+        if (s_ok[i] || s_used[i])
+            continue;
+        /* the same value twice in the source is reported once */
+        int dup = 0;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !s_ok[k] && mtc_number_match(&S.items[k], &S.items[i]);
+        if (dup)
+            continue;
+        size_t a, b;
+        target_span(v, S.items[i].start, &a, &b);
+        mtc_buf m = MTC_BUF_INIT;
+        mtc_buf_puts(&m, "the source's number ");
+        excerpt(&m, v->src->text, S.items[i].start, S.items[i].end);
+        mtc_buf_puts(&m, " is not in the translation");
+        mtc_issue *is = mtc_emit(em, R_NUMBER_MISSING, MTC_SEV_DEFAULT, a, b, "%s", m.data);
+        mtc_issue_source_span(is, S.items[i].start, S.items[i].end);
+        mtc_buf_free(&m);
+    }
+    for (size_t j = 0; j < T.n; j++) {
+        if (t_ok[j] || t_used[j] || (T.items[j].flags & MTC_NUM_WEAK))
+            continue;
+        mtc_issue *is = mtc_emit(em, R_NUMBER_ADDED, MTC_SEV_DEFAULT, T.items[j].start,
+                                 T.items[j].end, "a number the source does not have");
+        mtc_issue_source_span(is, v->sa, v->sb);
+    }
+    free(s_used);
+    free(t_used);
+    free(s_ok);
+    free(t_ok);
+    mtc_number_list_free(&S);
+    mtc_number_list_free(&T);
+}
+
+static int latin_inner(unsigned char c)
+{
+    return mtc_ascii_is_alnum(c) || c == '.' || c == '-' || c == '&' || c == '+' || c == '_' ||
+           c == '\'';
+}
+
+/* 1 if the translation [a, b) holds tok (case-insensitive, not inside a
+ * longer word). */
+static int contains_token(const char *t, size_t a, size_t b, const char *tok, size_t n)
+{
+    for (size_t i = a; i + n <= b; i++) {
+        if (mtc_ascii_tolower((unsigned char)t[i]) != mtc_ascii_tolower((unsigned char)tok[0]))
+            continue;
+        size_t k = 1;
+        while (k < n && mtc_ascii_tolower((unsigned char)t[i + k]) ==
+                            mtc_ascii_tolower((unsigned char)tok[k]))
+            k++;
+        if (k < n)
+            continue;
+        int before = i > a && mtc_ascii_is_alnum((unsigned char)t[i - 1]);
+        int after = i + n < b && mtc_ascii_is_alnum((unsigned char)t[i + n]);
+        if (!before && !after)
+            return 1;
+    }
+    /* the same letters and digits with other punctuation or spacing
+     * (600884.SH / 600884. SH, COVID-19 / COVID 19) */
+    size_t k = 0;
+    for (size_t i = a; i < b && k < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (!mtc_ascii_is_alnum(c))
+            continue;
+        while (k < n && !mtc_ascii_is_alnum((unsigned char)tok[k]))
+            k++;
+        if (k < n && mtc_ascii_tolower(c) == mtc_ascii_tolower((unsigned char)tok[k]))
+            k++;
+        else
+            k = 0;
+    }
+    while (k < n && !mtc_ascii_is_alnum((unsigned char)tok[k]))
+        k++;
+    return k == n;
+}
+
+static void check_latin(const unit_view *v, mtc_source_script script, mtc_emitter *em)
+{
+    if (!mtc_rule_on(em, R_LATIN_MISSING))
+        return;
+    const char *t = v->src->text;
+    size_t i = v->sa;
+    while (i < v->sb) {
+        unsigned char c = (unsigned char)t[i];
+        int prefix = (c == '@' || c == '#') && i + 1 < v->sb &&
+                     mtc_ascii_is_alnum((unsigned char)t[i + 1]);
+        int starts = mtc_ascii_is_alnum(c) &&
+                     (i == v->sa || !(latin_inner((unsigned char)t[i - 1]) ||
+                                      ((unsigned char)t[i - 1] >= 0x80 && script != MTC_SCRIPT_HAN)));
+        if (!prefix && !starts) {
+            i++;
+            continue;
+        }
+        size_t e = i + 1;
+        int url = 0;
+        if (v->sb - i > 7 && (strncmp(t + i, "http://", 7) == 0 || strncmp(t + i, "https://", 8) == 0 ||
+                              strncmp(t + i, "www.", 4) == 0)) {
+            url = 1;
+            while (e < v->sb && (unsigned char)t[e] > ' ' && (unsigned char)t[e] < 0x7F)
+                e++;
+        } else {
+            while (e < v->sb && (latin_inner((unsigned char)t[e]) || t[e] == '@' ||
+                                 (prefix && t[e] == '_')))
+                e++;
+        }
+        while (e > i + 1 && !mtc_ascii_is_alnum((unsigned char)t[e - 1]) && t[e - 1] != '/')
+            e--;
+        size_t n = e - i;
+        int letters = 0, upper = 0, lower_after_upper = 0, digits = 0, at = 0;
+        for (size_t k = i; k < e; k++) {
+            unsigned char d = (unsigned char)t[k];
+            letters += mtc_ascii_is_alpha(d);
+            upper += mtc_ascii_is_upper(d);
+            digits += mtc_ascii_is_digit(d);
+            at += d == '@';
+            if (k > i && mtc_ascii_is_upper(d) && mtc_ascii_is_lower((unsigned char)t[k - 1]))
+                lower_after_upper = 1;
+        }
+        int keep;
+        if (url || prefix || at)
+            keep = 1;
+        else if (letters == 0 || n < 2)
+            keep = 0;
+        else if (script == MTC_SCRIPT_HAN)
+            keep = 1; /* any Latin-script word in a Chinese text is a name or a term */
+        else
+            /* a Latin-script source: acronyms, mixed case, letters with digits */
+            keep = (upper == letters && letters >= 2) || lower_after_upper ||
+                   (digits > 0 && letters > 0);
+        if (keep && !contains_token(v->tr->text, v->ta, v->tb, t + i, n)) {
+            size_t a, b;
+            target_span(v, i, &a, &b);
+            mtc_issue *is = mtc_emit(em, R_LATIN_MISSING, MTC_SEV_DEFAULT, a, b,
+                                     "the source's \"%.*s\" is not in the translation", (int)n, t + i);
+            mtc_issue_source_span(is, i, e);
+        }
+        i = e;
+    }
+}
+
+static void check_untranslated(const unit_view *v, mtc_emitter *em)
+{
+    if (!mtc_rule_on(em, R_UNTRANSLATED))
+        return;
+    const char *t = v->tr->text;
+    size_t i = v->ta;
+    while (i < v->tb) {
+        int32_t cp;
+        int l = mtc_utf8_next(t, v->tb, i, &cp);
+        if (!is_han(cp)) {
+            i += (size_t)(l > 0 ? l : 1);
+            continue;
+        }
+        size_t e = i, chars = 0, first_end = 0;
+        while (e < v->tb) {
+            int32_t c;
+            int l2 = mtc_utf8_next(t, v->tb, e, &c);
+            if (!is_han(c))
+                break;
+            e += (size_t)l2;
+            if (++chars == 2)
+                first_end = e;
+        }
+        /* the run, or its first two characters, in the source unit */
+        size_t probe = chars >= 2 ? first_end - i : e - i;
+        const char *s = v->src->text;
+        size_t found = (size_t)-1;
+        for (size_t k = v->sa; k + probe <= v->sb; k++)
+            if (memcmp(s + k, t + i, probe) == 0) {
+                found = k;
+                break;
+            }
+        if (found != (size_t)-1) {
+            size_t sent_a = v->sa, sent_b = v->sb;
+            for (size_t k = 0; k < v->src->n_sentences; k++) {
+                const mtc_sentence *ss = &v->src->sentences[k];
+                if (found >= ss->start && found < ss->end) {
+                    sent_a = ss->start;
+                    sent_b = ss->end;
+                    break;
+                }
+            }
+            mtc_buf m = MTC_BUF_INIT;
+            mtc_buf_puts(&m, "untranslated source text, from the source sentence \"");
+            excerpt(&m, s, sent_a, sent_b);
+            mtc_buf_puts(&m, "\"");
+            mtc_issue *is = mtc_emit(em, R_UNTRANSLATED, MTC_SEV_DEFAULT, i, e, "%s", m.data);
+            mtc_issue_source_span(is, sent_a, sent_b);
+            mtc_buf_free(&m);
+        }
+        i = e;
+    }
+}
+
+static void check_length(const unit_view *v, mtc_source_script script, mtc_emitter *em)
+{
+    if (v->u->src_n != 1 || v->u->tr_n != 1)
+        return;
+    double r0 = mtc_source_expected_ratio(script);
+    size_t min_src = script == MTC_SCRIPT_HAN ? 15 : 60;
+    double ss = (double)mtc_source_size(v->src->text, v->sa, v->sb, script);
+    double ts = (double)mtc_source_size(v->tr->text, v->ta, v->tb, MTC_SCRIPT_LATIN);
+    if (ss >= (double)min_src) {
+        double r = ts / (ss * r0);
+        if (r < SHORT_RATIO) {
+            mtc_issue *is = mtc_emit(em, R_TOO_SHORT, MTC_SEV_DEFAULT, v->ta, v->tb,
+                                     "%.0f%% of the length its source leads to expect: part of it may be left out",
+                                     100 * r);
+            mtc_issue_source_span(is, v->sa, v->sb);
+            return;
+        }
+        if (r > LONG_RATIO) {
+            mtc_issue *is = mtc_emit(em, R_TOO_LONG, MTC_SEV_DEFAULT, v->ta, v->tb,
+                                     "%.0f%% of the length its source leads to expect: text may have been added",
+                                     100 * r);
+            mtc_issue_source_span(is, v->sa, v->sb);
+            return;
+        }
+    }
+    if (!v->sentences)
+        return;
+    /* a sentence far shorter than its source sentence */
+    const mtc_paragraph *sp = &v->src->paragraphs[v->u->src_first];
+    const mtc_paragraph *tp = &v->tr->paragraphs[v->u->tr_first];
+    for (size_t k = 0; k < sp->n_sentences; k++) {
+        const mtc_sentence *s = &v->src->sentences[sp->first_sentence + k];
+        const mtc_sentence *t = &v->tr->sentences[tp->first_sentence + k];
+        double a = (double)mtc_source_size(v->src->text, s->start, s->end, script);
+        double b = (double)mtc_source_size(v->tr->text, t->start, t->end, MTC_SCRIPT_LATIN);
+        if (a >= (double)min_src && b / (a * r0) < SENTENCE_SHORT_RATIO) {
+            mtc_issue *is = mtc_emit(em, R_TOO_SHORT, MTC_SEV_DEFAULT, t->start, t->end,
+                                     "%.0f%% of the length its source sentence leads to expect: part of it may be left out",
+                                     100 * b / (a * r0));
+            mtc_issue_source_span(is, s->start, s->end);
+        }
+    }
+}
+
+static void check_gap(const mtc_source_align *al, const mtc_align_unit *u, mtc_emitter *em)
+{
+    const mtc_document *src = al->src, *tr = al->tr;
+    if (u->tr_n == 0) {
+        size_t a = u->tr_first > 0 ? tr->paragraphs[u->tr_first - 1].end : 0;
+        size_t b = u->tr_first < tr->n_paragraphs ? tr->paragraphs[u->tr_first].start : tr->len;
+        const mtc_paragraph *sp = &src->paragraphs[u->src_first];
+        mtc_buf m = MTC_BUF_INIT;
+        mtc_buf_printf(&m, "source paragraph %zu has no translation here: \"", u->src_first + 1);
+        excerpt(&m, src->text, sp->start, sp->end);
+        mtc_buf_puts(&m, "\"");
+        mtc_issue *is = mtc_emit(em, R_PARAGRAPH_MISSING, MTC_SEV_DEFAULT, a, b, "%s", m.data);
+        mtc_issue_source_span(is, sp->start, sp->end);
+        mtc_buf_free(&m);
+    } else {
+        const mtc_paragraph *tp = &tr->paragraphs[u->tr_first];
+        mtc_emit(em, R_PARAGRAPH_ADDED, MTC_SEV_DEFAULT, tp->start, tp->end,
+                 "no source paragraph matches this paragraph (the paragraph counts differ: %zu in the source, %zu here)",
+                 src->n_paragraphs, tr->n_paragraphs);
+    }
+}
+
+static void check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
+{
+    (void)state;
+    const mtc_source_align *al = ctx->source;
+    if (!al)
+        return;
+    for (size_t k = 0; k < al->n_units; k++) {
+        const mtc_align_unit *u = &al->units[k];
+        if (u->src_n == 0 || u->tr_n == 0) {
+            check_gap(al, u, em);
+            continue;
+        }
+        unit_view v = {al->src, al->tr, u, 0, 0, 0, 0, 0};
+        v.sa = al->src->paragraphs[u->src_first].start;
+        v.sb = al->src->paragraphs[u->src_first + u->src_n - 1].end;
+        v.ta = al->tr->paragraphs[u->tr_first].start;
+        v.tb = al->tr->paragraphs[u->tr_first + u->tr_n - 1].end;
+        v.sentences = u->src_n == 1 && u->tr_n == 1 &&
+                      al->src->paragraphs[u->src_first].n_sentences ==
+                          al->tr->paragraphs[u->tr_first].n_sentences &&
+                      al->tr->paragraphs[u->tr_first].n_sentences > 0;
+        if (u->src_n + u->tr_n > 2) {
+            mtc_issue *is = mtc_emit(
+                em, R_ALIGNED_BY_LENGTH, MTC_SEV_DEFAULT, v.ta, v.tb,
+                "the paragraph counts differ (%zu in the source, %zu here): source paragraph%s %zu%s%.0zu aligned with translation paragraph%s %zu%s%.0zu by length and anchors",
+                al->src->n_paragraphs, al->tr->n_paragraphs, u->src_n > 1 ? "s" : "",
+                u->src_first + 1, u->src_n > 1 ? "-" : "", u->src_n > 1 ? u->src_first + 2 : 0,
+                u->tr_n > 1 ? "s" : "", u->tr_first + 1, u->tr_n > 1 ? "-" : "",
+                u->tr_n > 1 ? u->tr_first + 2 : 0);
+            mtc_issue_source_span(is, v.sa, v.sb);
+        }
+        check_numbers(&v, em);
+        check_latin(&v, al->script, em);
+        if (al->script != MTC_SCRIPT_LATIN)
+            check_untranslated(&v, em);
+        check_length(&v, al->script, em);
+    }
+}
+
+const mtc_analyzer mtc_analyzer_source = {
+    .name = "source",
+    .rules = rules,
+    .n_rules = N_RULES,
+    .check_article = check_article,
+};
