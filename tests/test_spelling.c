@@ -446,3 +446,69 @@ Test(spelling, unusable_dictionary_is_an_error)
     cr_assert_null(chk);
     mtc_config_free(cfg);
 }
+
+/* check_names pairs names through an index of one-deletion forms: every
+ * kind of single edit still pairs up, two edits or another first letter
+ * do not, and among thousands of unrelated names the one pair is found. */
+Test(spelling, inconsistent_name_every_single_edit)
+{
+    static const char *const pairs[][2] = {
+        {"Vrobeltson", "Vrobelsson"}, /* substitution */
+        {"Vrobeltson", "Vrobeltsson"}, /* insertion */
+        {"Vrobeltson", "Vrobltson"},  /* deletion */
+        {"Vrobeltson", "Vrobetlson"}, /* transposition */
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Officials said %s agreed. Officials said %s left. Officials said %s came.",
+                 pairs[i][0], pairs[i][0], pairs[i][1]);
+        tu_run *r = tu_check(text, IN);
+        cr_expect_eq(tu_count(r, IN), 1, "%s / %s", pairs[i][0], pairs[i][1]);
+        cr_expect(tu_has(r, IN, pairs[i][1]), "%s", pairs[i][1]);
+        tu_free(r);
+    }
+    const char *apart[] = {
+        "Officials said Vrobeltson agreed. Officials said Vrobeltson left. Officials said Vrobalsson came.",
+        "Officials said Vrobeltson agreed. Officials said Vrobeltson left. Officials said Grobeltson came.",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        tu_run *r = tu_check(apart[i], IN);
+        cr_expect_eq(tu_count(r, IN), 0, "%s", apart[i]);
+        tu_free(r);
+    }
+}
+
+Test(spelling, inconsistent_name_found_among_many_names)
+{
+    /* 3,000 distinct invented names with one initial, none one edit from
+     * another, and one pair that is */
+    static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+    size_t cap = 3000 * 48 + 256, len = 0;
+    char *text = malloc(cap);
+    cr_assert(text);
+    for (size_t i = 0; i < 3000; i++) {
+        size_t k = i;
+        char name[32];
+        size_t n = 0;
+        name[n++] = 'K';
+        /* i in base 70, twice: two names differ in two places, two edits */
+        for (int copy = 0; copy < 2; copy++) {
+            k = i;
+            for (int s = 0; s < 2; s++) {
+                name[n++] = cons[k % 14];
+                name[n++] = vow[(k / 14) % 5];
+                k /= 70;
+            }
+            name[n++] = copy ? 'x' : 'r';
+        }
+        name[n] = '\0';
+        len += (size_t)snprintf(text + len, cap - len, "Officials said %s agreed. ", name);
+    }
+    snprintf(text + len, cap - len, "Officials said Kabelmoro agreed. Kabelmoro left. Kabelmora came.");
+    tu_run *r = tu_check(text, IN);
+    cr_assert_eq(tu_count(r, IN), 1);
+    cr_assert(tu_has(r, IN, "Kabelmora"));
+    tu_free(r);
+    free(text);
+}

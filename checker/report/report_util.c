@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "document.h"
 #include "utf8.h"
+#include "wordset.h"
 
 void mtc_report_rel_path(mtc_buf *b, const mtc_report_options *opt, const char *path)
 {
@@ -87,36 +88,63 @@ static uint64_t hash_sentence(const mtc_document *doc, size_t sentence, uint64_t
     return h;
 }
 
-static uint64_t hash_issue(const mtc_result *res, const mtc_issue *is, uint64_t basis)
+/* The hash of an issue's rule and text (before its sentence). */
+static uint64_t hash_issue_head(const mtc_result *res, const mtc_issue *is, uint64_t basis)
 {
     uint64_t h = fnv(basis, is->rule, strlen(is->rule) + 1);
     h = fnv(h, res->doc->text + is->start, is->end - is->start);
-    h = fnv(h, "", 1);
-    return hash_sentence(res->doc, is->sentence, h);
+    return fnv(h, "", 1);
 }
+
+/* A key of the fingerprint's hash maps: two 64-bit hashes and a sentence. */
+typedef struct fp_key {
+    uint64_t a, b;
+    size_t sentence;
+} fp_key;
 
 char (*mtc_issue_fingerprints(const mtc_result *res))[33]
 {
     size_t n = res->n_issues;
     char(*fp)[33] = mtc_xcalloc(n ? n : 1, sizeof *fp);
-    uint64_t *a = mtc_xcalloc(n ? n : 1, sizeof *a);
-    uint64_t *b = mtc_xcalloc(n ? n : 1, sizeof *b);
+    /* Issues of the same rule on the same text in the same sentence hash
+     * alike: the sentence is hashed once for them (memo), and an issue's
+     * occurrence number counts the earlier ones with its hashes (seen):
+     * both by hash map, not by comparing every pair (a line of 100,000
+     * brackets is 100,000 issues in one sentence). */
+    mtc_wordset *memo = mtc_wordset_new(), *seen = mtc_wordset_new();
+    uint64_t *full = mtc_xcalloc(n ? 2 * n : 1, sizeof *full);
     for (size_t i = 0; i < n; i++) {
-        a[i] = hash_issue(res, &res->issues[i], 0xcbf29ce484222325ULL);
-        b[i] = hash_issue(res, &res->issues[i], 0x84222325cbf29ce4ULL);
-    }
-    for (size_t i = 0; i < n; i++) {
-        uint64_t occurrence = 0;
-        for (size_t k = 0; k < i; k++)
-            if (a[k] == a[i] && b[k] == b[i])
-                occurrence++;
-        uint64_t x = fnv(a[i], &occurrence, sizeof occurrence);
-        uint64_t y = fnv(b[i], &occurrence, sizeof occurrence);
+        const mtc_issue *is = &res->issues[i];
+        fp_key k;
+        memset(&k, 0, sizeof k);
+        k.a = hash_issue_head(res, is, 0xcbf29ce484222325ULL);
+        k.b = hash_issue_head(res, is, 0x84222325cbf29ce4ULL);
+        k.sentence = is->sentence;
+        intptr_t at;
+        uint64_t a, b;
+        if (mtc_wordset_get(memo, (const char *)&k, sizeof k, &at)) {
+            a = full[2 * (size_t)at];
+            b = full[2 * (size_t)at + 1];
+        } else {
+            a = hash_sentence(res->doc, is->sentence, k.a);
+            b = hash_sentence(res->doc, is->sentence, k.b);
+            mtc_wordset_put(memo, (const char *)&k, sizeof k, (intptr_t)i);
+        }
+        full[2 * i] = a;
+        full[2 * i + 1] = b;
+        uint64_t ab[2] = {a, b};
+        intptr_t count = 0;
+        mtc_wordset_get(seen, (const char *)ab, sizeof ab, &count);
+        mtc_wordset_put(seen, (const char *)ab, sizeof ab, count + 1);
+        uint64_t occurrence = (uint64_t)count;
+        uint64_t x = fnv(a, &occurrence, sizeof occurrence);
+        uint64_t y = fnv(b, &occurrence, sizeof occurrence);
         snprintf(fp[i], sizeof fp[i], "%016llx%016llx", (unsigned long long)x,
                  (unsigned long long)y);
     }
-    free(a);
-    free(b);
+    mtc_wordset_free(memo);
+    mtc_wordset_free(seen);
+    free(full);
     return fp;
 }
 

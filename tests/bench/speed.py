@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """speed.py — mtcheck's speed and memory benchmark (make bench-speed).
 
-Builds a corpus of news text by repeating the benchmark's articles (files of
+The headline is an archive of UNIQUE articles (--unique-mb MB, default 20,
+written by the benchmark's make_archive.py: invented names and a typo in
+one word of 4,000 in every article, so every article brings new names and
+new misspellings, as a real archive does): mtcheck on one thread and on all
+cores against wc -w (locale pinned: LC_ALL=C.UTF-8) on the same files.
+Beside it, the repeated corpus: builds a corpus of news text by repeating the benchmark's articles (files of
 about 1 MB, at least --mb MB in all) and a batch of many small article files,
 then measures, in the same run, the median of --runs rounds (each round runs
 every command once: interleaved, a change in the machine's speed during the
@@ -119,6 +124,25 @@ def run_interleaved(cmds, runs):
     return times, rss
 
 
+def build_unique(a):
+    """The archive of unique articles (make_archive.py), its files, bytes and words."""
+    if a.unique_mb <= 0:
+        return [], 0, 0
+    script = a.make_archive or os.path.join(a.bench_dir, "..", "make_archive.py")
+    if not os.path.exists(script):
+        return [], 0, 0
+    folder = os.path.join(a.work, f"unique-{a.unique_mb:g}mb")
+    stamp = os.path.join(folder, ".complete")
+    if not os.path.exists(stamp):
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([sys.executable, script, folder, "--mb", str(a.unique_mb),
+                        "--src", os.path.join(a.bench_dir, "mt")], check=True,
+                       stdout=subprocess.DEVNULL)
+        open(stamp, "w").close()
+    files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".txt"))
+    return files, sum(os.path.getsize(f) for f in files), count_words(files)
+
+
 def count_words(paths):
     n = 0
     for p in paths:
@@ -133,15 +157,21 @@ def main():
     ap.add_argument("--mtcheck", default="build/mtcheck")
     ap.add_argument("--work", default="build/bench-speed")
     ap.add_argument("--mb", type=float, default=50)
+    ap.add_argument("--unique-mb", type=float, default=20,
+                    help="size of the archive of unique articles (0: not measured)")
+    ap.add_argument("--make-archive", help="make_archive.py (default: BENCH_DIR/../make_archive.py)")
     ap.add_argument("--batch", type=int, default=20000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peers", action="store_true", help="measure harper.js too")
     ap.add_argument("--peers-dir", default="build/peers")
     ap.add_argument("--smoke", action="store_true", help="tiny input, one run")
+    ap.add_argument("--no-hunspell", action="store_true",
+                    help="leave out the hunspell program (minutes per round on 20 MB)")
     ap.add_argument("--json", help="also write the figures to this file")
     a = ap.parse_args()
     if a.smoke:
         a.mb, a.batch, a.runs = 0.2, 40, 1
+        a.unique_mb = min(a.unique_mb, 0.2)
     if not os.path.isdir(a.bench_dir):
         sys.exit(f"speed.py: no benchmark data at {a.bench_dir}; set BENCH_DIR")
     for tool in ("/usr/bin/time", "wc", "hunspell"):
@@ -150,6 +180,7 @@ def main():
     texts = articles(a.bench_dir)
     corpus, nbytes = build_corpus(texts, os.path.join(a.work, "corpus"), a.mb)
     words = count_words(corpus)
+    unique, unique_bytes, unique_words = build_unique(a)
     cores = os.cpu_count() or 1
     help_text = subprocess.run([a.mtcheck, "--help"], capture_output=True, text=True).stdout
     has_jobs = "--jobs" in help_text or "\n  -j" in help_text
@@ -157,21 +188,40 @@ def main():
     base = [a.mtcheck, "--fail-on", "none"]
     rows = []
 
-    cmds = [("mtcheck, 1 thread", base + (["-j", "1"] if has_jobs else []) + corpus)]
+    wc_cmd = ["env", "LC_ALL=C.UTF-8", "wc", "-w"]
+    cmds = []
+    if unique:
+        cmds.append(("unique: mtcheck, 1 thread", base + (["-j", "1"] if has_jobs else []) + unique))
+        if has_jobs:
+            cmds.append((f"unique: mtcheck, {cores} threads", base + ["-j", str(cores)] + unique))
+        cmds.append(("unique: wc -w", wc_cmd + unique))
+    cmds.append(("mtcheck, 1 thread", base + (["-j", "1"] if has_jobs else []) + corpus))
     if has_jobs:
         cmds.append((f"mtcheck, {cores} threads", base + ["-j", str(cores)] + corpus))
-    cmds.append(("wc -w", ["wc", "-w"] + corpus))
-    cmds.append(("hunspell -l -d en_US", ["hunspell", "-l", "-d", "en_US"] + corpus))
+    cmds.append(("wc -w", wc_cmd + corpus))
+    if not a.no_hunspell:
+        cmds.append(("hunspell -l -d en_US", ["hunspell", "-l", "-d", "en_US"] + corpus))
+    load_before = os.getloadavg()
     times, rss = run_interleaved(cmds, a.runs)
+    load_after = os.getloadavg()
+    unique_rows = []
     for name, _ in cmds:
         secs = statistics.median(times[name])
-        rows.append({"name": name, "seconds": secs, "words_per_s": words / secs,
-                     "mb_per_s": nbytes / secs / 1e6, "rss_kib": rss[name],
-                     "runs": times[name]})
-    one, wc, hun = rows[0], rows[-2], rows[-1]
+        w, b = (unique_words, unique_bytes) if name.startswith("unique:") else (words, nbytes)
+        row = {"name": name, "seconds": secs, "words_per_s": w / secs,
+               "mb_per_s": b / secs / 1e6, "rss_kib": rss[name], "runs": times[name]}
+        (unique_rows if name.startswith("unique:") else rows).append(row)
+    one = rows[0]
+    wc, hun = (rows[-1], None) if a.no_hunspell else (rows[-2], rows[-1])
     allc = rows[1] if has_jobs else None
     # the same ratio round by round (each round ran both within seconds)
     wc_ratio = statistics.median(w / m for w, m in zip(times["wc -w"], times["mtcheck, 1 thread"]))
+    u_ratio = u_par = None
+    if unique:
+        u_ratio = statistics.median(w / m for w, m in zip(times["unique: wc -w"], times["unique: mtcheck, 1 thread"]))
+        if has_jobs:
+            u_par = statistics.median(o / p for o, p in zip(times["unique: mtcheck, 1 thread"],
+                                                           times[f"unique: mtcheck, {cores} threads"]))
 
     batch_rows = []
     for count in sorted({max(a.batch // 10, 1), a.batch}):
@@ -183,14 +233,26 @@ def main():
     if a.peers:
         harper = measure_harper(a, corpus, one)
 
-    print(f"corpus: {len(corpus)} files, {nbytes / 1e6:.1f} MB, {words:,} words; median of {a.runs} run(s); {cores} cores")
+    print(f"load average before / after the rounds: {load_before[0]:.2f} / {load_after[0]:.2f} ({cores} cores)")
+    if unique:
+        print(f"UNIQUE archive (headline): {len(unique)} files, {unique_bytes / 1e6:.1f} MB, {unique_words:,} words")
+        print(f"{'command':28} {'seconds':>9} {'words/s':>13} {'MB/s':>8} {'peak RSS':>10}")
+        for r in unique_rows:
+            print(f"{r['name']:28} {r['seconds']:9.3f} {r['words_per_s']:13,.0f} {r['mb_per_s']:8.2f} {r['rss_kib'] / 1024:8.1f} MB")
+        print(f"unique: mtcheck (1 thread) / wc -w: {u_ratio * 100:6.1f}% of wc's throughput (median of the rounds' ratios)")
+        if u_par:
+            print(f"unique: mtcheck ({cores} threads) / 1 thread: {u_par:6.2f}x (median of the rounds' ratios)")
+    else:
+        print("unique archive not measured (no make_archive.py, or --unique-mb 0)")
+    print(f"REPEATED corpus: {len(corpus)} files, {nbytes / 1e6:.1f} MB, {words:,} words; median of {a.runs} run(s); {cores} cores")
     print(f"{'command':28} {'seconds':>9} {'words/s':>13} {'MB/s':>8} {'peak RSS':>10}")
     for r in rows:
         print(f"{r['name']:28} {r['seconds']:9.3f} {r['words_per_s']:13,.0f} {r['mb_per_s']:8.2f} {r['rss_kib'] / 1024:8.1f} MB")
     print(f"mtcheck (1 thread) / wc -w:      {one['words_per_s'] / wc['words_per_s'] * 100:6.1f}% of wc's throughput "
           f"(median of the rounds' ratios: {wc_ratio * 100:.1f}%)")
-    print(f"hunspell / wc -w:                {hun['words_per_s'] / wc['words_per_s'] * 100:6.2f}% of wc's throughput")
-    print(f"mtcheck (1 thread) / hunspell:   {one['words_per_s'] / hun['words_per_s']:6.1f}x")
+    if hun:
+        print(f"hunspell / wc -w:                {hun['words_per_s'] / wc['words_per_s'] * 100:6.2f}% of wc's throughput")
+        print(f"mtcheck (1 thread) / hunspell:   {one['words_per_s'] / hun['words_per_s']:6.1f}x")
     if allc:
         print(f"mtcheck ({cores} threads) / 1 thread: {allc['words_per_s'] / one['words_per_s']:6.2f}x")
     else:
@@ -206,7 +268,9 @@ def main():
               f"({one['words_per_s'] / harper['words_per_s']:,.0f}x at its throughput on the whole corpus)")
     if a.json:
         with open(a.json, "w") as f:
-            json.dump({"rows": rows, "batch": batch_rows, "harper": harper, "bytes": nbytes,
+            json.dump({"unique_rows": unique_rows, "unique_wc_ratio_median_of_rounds": u_ratio,
+                       "unique_threads_speedup": u_par, "load": [load_before, load_after],
+                       "rows": rows, "batch": batch_rows, "harper": harper, "bytes": nbytes,
                        "words": words, "wc_ratio_median_of_rounds": wc_ratio}, f, indent=1)
 
 
