@@ -502,7 +502,8 @@ Test(newcomer, stdin_jsonl_answers_every_line_in_order)
     cr_expect_eq(r.status, 2, "%s", r.err);
     const char *want_id[] = {"a", NULL, "7", NULL, "b", NULL, "c"};
     const long want_line[] = {0, 2, 3, 5, 6, 7, 0};
-    cr_expect(strstr(r.out, "{\"id\": \"7\", \"line\": 3, \"error\": \"\\\"text\\\" is null"), "%s",
+    /* a number id is echoed as a number, as written (issue 18) */
+    cr_expect(strstr(r.out, "{\"id\": 7, \"line\": 3, \"error\": \"\\\"text\\\" is null"), "%s",
               r.out);
     char *save = NULL;
     size_t k = 0;
