@@ -1169,7 +1169,7 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
             const char *w = mtc_tok_text(d, t);
             if (memchr(w, '.', len))
                 continue; /* an abbreviation: U.S., a.m., p.m., a.k.a., E.ON */
-            /* a run of capitalised words (Xi Jinping, Zhao Lijian); after the
+            /* a run of capitalised words (Maria Kowalska, Lin Haoran); after the
              * sentence's first word only when that is no frequent word (The,
              * Recent); in a headline, where every word may be capitalised,
              * only next to a word that is no dictionary word in lowercase */
@@ -1257,8 +1257,8 @@ static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
  * headline, with nothing in the article that makes it a name (no other
  * occurrence, no capitalised neighbour, no possessive, no apposition after
  * it): reported when it is one typing slip from a frequent word (Goverment,
- * Recieved, Teh); a name is usually farther from every frequent word (Zhao,
- * Jinping, Huawei). A speech verb after it ("Zhao said") makes it a name
+ * Recieved, Teh); a name is usually farther from every frequent word (Lin,
+ * Haoran, Kowalska). A speech verb after it ("Lin said") makes it a name
  * unless the word it is a slip from is a subject pronoun too ("Thye
  * added": they). */
 static void emit_initial_slip(sp_state *st, mtc_emitter *em, const sp_article *a, sp_form *f)
