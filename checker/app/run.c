@@ -311,7 +311,7 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
         goto fail;
     have_configs = 1;
 
-    mtc_inputs_collect(opt->paths, opt->n_paths, &inputs);
+    mtc_inputs_collect_outside(opt->paths, opt->n_paths, opt->html_dir, &inputs);
     have_inputs = 1;
     for (size_t i = 0; i < inputs.n_errors; i++) {
         diagnose(hooks, &inputs.errors[i]);

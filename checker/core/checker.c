@@ -110,52 +110,32 @@ static size_t sentence_of(const mtc_document *doc, size_t off)
     return lo;
 }
 
-/* 1 if the space-separated list names name[0, n). */
-static int list_has(const char *list, const char *name, size_t n)
-{
-    for (const char *p = list; *p;) {
-        const char *e = strchr(p, ' ');
-        size_t k = e ? (size_t)(e - p) : strlen(p);
-        if (k == n && memcmp(p, name, n) == 0)
-            return 1;
-        if (!e)
-            break;
-        p = e + 1;
-    }
-    return 0;
-}
-
-/* 1 if a suppression of doc covers issue is of analyzer an: its source
- * range holds the issue's start and its list names "all", the rule id, the
- * rule id's prefix (the part before the first '.'), the category or the
+/* 1 if a suppression of the document (its index ix) covers issue is of
+ * analyzer an: a range holding the issue's start names "all", the rule id,
+ * the rule id's prefix (the part before the first '.'), the category or the
  * analyzer. */
-static int suppressed(const mtc_document *doc, const mtc_analyzer *an, const mtc_issue *is)
+static int suppressed(const mtc_document *doc, const mtc_suppress_index *ix,
+                      const mtc_analyzer *an, const mtc_issue *is)
 {
     size_t off = mtc_document_source_offset(doc, is->start);
     const char *dot = strchr(is->rule, '.');
-    for (size_t i = 0; i < doc->n_suppressions; i++) {
-        const mtc_suppression *s = &doc->suppressions[i];
-        if (off < s->start || off >= s->end)
-            continue;
-        if (list_has(s->rules, "all", 3) || list_has(s->rules, is->rule, strlen(is->rule)) ||
-            (dot && list_has(s->rules, is->rule, (size_t)(dot - is->rule))) ||
-            list_has(s->rules, is->category, strlen(is->category)) ||
-            list_has(s->rules, an->name, strlen(an->name)))
-            return 1;
-    }
-    return 0;
+    return mtc_suppress_index_covers(ix, off, "all", 3) ||
+           mtc_suppress_index_covers(ix, off, is->rule, strlen(is->rule)) ||
+           (dot && mtc_suppress_index_covers(ix, off, is->rule, (size_t)(dot - is->rule))) ||
+           mtc_suppress_index_covers(ix, off, is->category, strlen(is->category)) ||
+           mtc_suppress_index_covers(ix, off, an->name, strlen(an->name));
 }
 
 /* The inline suppressions, applied once, before scoring: drops the issues
  * em->issues[first..] (those of analyzer an) that a suppression covers. */
-static void drop_suppressed(const mtc_document *doc, const mtc_analyzer *an, mtc_emitter *em,
-                            size_t first)
+static void drop_suppressed(const mtc_document *doc, const mtc_suppress_index *ix,
+                            const mtc_analyzer *an, mtc_emitter *em, size_t first)
 {
-    if (!doc->n_suppressions)
+    if (!ix)
         return;
     size_t w = first;
     for (size_t r = first; r < em->n; r++) {
-        if (suppressed(doc, an, &em->issues[r])) {
+        if (suppressed(doc, ix, an, &em->issues[r])) {
             mtc_issue_clear(&em->issues[r]);
             continue;
         }
@@ -180,6 +160,7 @@ mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
     mtc_emitter em;
     memset(&em, 0, sizeof em);
     em.text_len = doc->len;
+    mtc_suppress_index *sx = mtc_suppress_index_build(doc->suppressions, doc->n_suppressions);
     for (size_t i = 0; i < chk->n_slots; i++) {
         analyzer_slot *slot = &chk->slots[i];
         if (!slot->any_enabled)
@@ -191,8 +172,9 @@ mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
                 slot->an->check_sentence(slot->state, &ctx, s, &em);
         if (slot->an->check_article)
             slot->an->check_article(slot->state, &ctx, &em);
-        drop_suppressed(doc, slot->an, &em, first);
+        drop_suppressed(doc, sx, slot->an, &em, first);
     }
+    mtc_suppress_index_free(sx);
     mtc_quotemap_free(qm);
     mtc_source_align_free(al);
 

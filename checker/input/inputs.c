@@ -10,6 +10,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,15 +35,6 @@ int mtc_inputs_is_article_name(const char *name)
     return 0;
 }
 
-static void push_path(mtc_input_list *l, const char *p, size_t arg)
-{
-    l->paths = mtc_xrealloc(l->paths, (l->n + 1) * sizeof *l->paths);
-    l->arg_of = mtc_xrealloc(l->arg_of, (l->n + 1) * sizeof *l->arg_of);
-    l->arg_of[l->n] = arg;
-    l->listed[arg]++;
-    l->paths[l->n++] = mtc_xstrdup(p);
-}
-
 static void push_error(mtc_input_list *l, const char *path, const char *what)
 {
     l->errors = mtc_xrealloc(l->errors, (l->n_errors + 1) * sizeof *l->errors);
@@ -54,14 +46,17 @@ typedef struct dir_id {
     ino_t ino;
 } dir_id;
 
-/* The folders and files a walk has met, by device and inode (open
- * addressing): folder symlinks that form a DAG reach the same folder by
- * many paths, and each folder is listed, each file counted, once. */
-typedef struct seen_set {
+/* A set of files and folders by device and inode (open addressing): the
+ * folders and files a walk has met (folder symlinks that form a DAG reach
+ * the same folder by many paths, and each folder is listed, each file
+ * counted, once), and the files a run reads (an output is looked up in it:
+ * O(1) per output, not a stat() of every input). */
+typedef struct mtc_file_ids seen_set;
+struct mtc_file_ids {
     dir_id *slots;
     unsigned char *used;
     size_t cap, n;
-} seen_set;
+};
 
 static size_t seen_hash(dev_t dev, ino_t ino)
 {
@@ -105,10 +100,44 @@ static int seen_add(seen_set *s, dev_t dev, ino_t ino)
     return 0;
 }
 
+static int seen_has(const seen_set *s, dev_t dev, ino_t ino)
+{
+    if (!s || !s->cap)
+        return 0;
+    for (size_t k = seen_hash(dev, ino) & (s->cap - 1); s->used[k]; k = (k + 1) & (s->cap - 1))
+        if (s->slots[k].dev == dev && s->slots[k].ino == ino)
+            return 1;
+    return 0;
+}
+
 static void seen_free(seen_set *s)
 {
     free(s->slots);
     free(s->used);
+}
+
+/* Notes the file at path (when it exists) as one the run reads. */
+static void note_id(mtc_input_list *l, const char *path, const struct stat *known)
+{
+    struct stat st;
+    if (!known) {
+        if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+            return;
+        known = &st;
+    }
+    if (!l->read_ids)
+        l->read_ids = mtc_xcalloc(1, sizeof *l->read_ids);
+    seen_add(l->read_ids, known->st_dev, known->st_ino);
+}
+
+static void push_path(mtc_input_list *l, const char *p, size_t arg, const struct stat *st)
+{
+    note_id(l, p, st);
+    l->paths = mtc_xrealloc(l->paths, (l->n + 1) * sizeof *l->paths);
+    l->arg_of = mtc_xrealloc(l->arg_of, (l->n + 1) * sizeof *l->arg_of);
+    l->arg_of[l->n] = arg;
+    l->listed[arg]++;
+    l->paths[l->n++] = mtc_xstrdup(p);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -116,9 +145,41 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth, seen_set *seen,
+/* 1 when the file at path begins like a page mtcheck wrote: the generator
+ * tag report_html.c's page template puts in the head, in its first 2 KiB. */
+int mtc_inputs_is_mtcheck_page(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char head[2049];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return strstr(head, MTC_GENERATOR_MARK) != NULL;
+}
+
+/* What a walk carries: the folders met so far, and the --html-dir folder
+ * whose generated pages it never lists (pages_dir_set 0 when none). */
+typedef struct walk_ctx {
+    seen_set seen;
+    dir_id pages_dir;
+    int pages_dir_set;
+} walk_ctx;
+
+static int is_html_name(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 5 && strcasecmp(name + n - 5, ".html") == 0) ||
+           (n > 4 && strcasecmp(name + n - 4, ".htm") == 0);
+}
+
+static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth, walk_ctx *w,
                  size_t arg)
 {
+    /* inside the --html-dir folder: its pages are this tool's output */
+    int in_pages_dir = w->pages_dir_set && depth > 0 && stack[depth - 1].dev == w->pages_dir.dev &&
+                       stack[depth - 1].ino == w->pages_dir.ino;
     if (depth >= 64) {
         push_error(l, dir, "directories nested too deeply (more than 64 levels)");
         return;
@@ -154,15 +215,16 @@ static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth
                     loop = 1;
             if (loop) {
                 push_error(l, p, "directory loop (a symbolic link to a parent folder): skipped");
-            } else if (!seen_add(seen, st.st_dev, st.st_ino)) { /* else listed already */
+            } else if (!seen_add(&w->seen, st.st_dev, st.st_ino)) { /* else listed already */
                 stack[depth].dev = st.st_dev;
                 stack[depth].ino = st.st_ino;
-                walk(l, p, stack, depth + 1, seen, arg);
+                walk(l, p, stack, depth + 1, w, arg);
             }
-        } else if (S_ISREG(st.st_mode) && mtc_inputs_is_article_name(names[i])) {
+        } else if (S_ISREG(st.st_mode) && mtc_inputs_is_article_name(names[i]) &&
+                   !(in_pages_dir && is_html_name(names[i]) && mtc_inputs_is_mtcheck_page(p))) {
             l->found[arg]++; /* an article, listed now or by an earlier argument */
-            if (!seen_add(seen, st.st_dev, st.st_ino))
-                push_path(l, p, arg);
+            if (!seen_add(&w->seen, st.st_dev, st.st_ino))
+                push_path(l, p, arg, &st);
         }
         free(p);
         free(names[i]);
@@ -172,33 +234,49 @@ static void walk(mtc_input_list *l, const char *dir, dir_id *stack, size_t depth
 
 void mtc_inputs_collect(char *const *args, size_t n, mtc_input_list *out)
 {
+    mtc_inputs_collect_outside(args, n, NULL, out);
+}
+
+void mtc_inputs_collect_outside(char *const *args, size_t n, const char *pages_dir,
+                                mtc_input_list *out)
+{
     memset(out, 0, sizeof *out);
     out->folder = mtc_xcalloc(n + 1, 1);
     out->found = mtc_xcalloc(n + 1, sizeof *out->found);
     out->listed = mtc_xcalloc(n + 1, sizeof *out->listed);
-    seen_set seen = {0};
+    walk_ctx w;
+    memset(&w, 0, sizeof w);
+    struct stat pst;
+    if (pages_dir && stat(pages_dir, &pst) == 0 && S_ISDIR(pst.st_mode)) {
+        w.pages_dir.dev = pst.st_dev;
+        w.pages_dir.ino = pst.st_ino;
+        w.pages_dir_set = 1;
+    }
     for (size_t i = 0; i < n; i++) {
         struct stat st;
-        if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+        int found = strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0;
+        if (found && S_ISDIR(st.st_mode)) {
             dir_id stack[64];
             stack[0].dev = st.st_dev;
             stack[0].ino = st.st_ino;
             out->folder[i] = 1;
-            if (!seen_add(&seen, st.st_dev, st.st_ino))
-                walk(out, args[i], stack, 1, &seen, i);
+            if (!seen_add(&w.seen, st.st_dev, st.st_ino))
+                walk(out, args[i], stack, 1, &w, i);
             else
                 out->folder[i] = 2; /* listed by an earlier argument */
         } else {
-            push_path(out, args[i], i); /* files, '-' and missing paths (reported on load) */
+            /* files, '-' and missing paths (reported on load) */
+            push_path(out, args[i], i, found ? &st : NULL);
         }
     }
-    seen_free(&seen);
+    seen_free(&w.seen);
 }
 
 void mtc_inputs_note_read(mtc_input_list *list, const char *path)
 {
     list->reads = mtc_xrealloc(list->reads, (list->n_reads + 1) * sizeof *list->reads);
     list->reads[list->n_reads++] = mtc_xstrdup(path);
+    note_id(list, path, NULL);
 }
 
 static int same_file(const char *path, const struct stat *ost)
@@ -221,6 +299,10 @@ void mtc_inputs_free(mtc_input_list *list)
     free(list->listed);
     free(list->folder);
     free(list->errors);
+    if (list->read_ids) {
+        seen_free(list->read_ids);
+        free(list->read_ids);
+    }
     memset(list, 0, sizeof *list);
 }
 
@@ -288,20 +370,21 @@ mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_o
             mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1, "output is a directory");
             return MTC_ERR_USAGE;
         }
-        for (size_t i = 0; i < inputs->n; i++) {
-            if (same_file(inputs->paths[i], &ost)) {
-                mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
-                              "refusing to write the report over an input file");
-                return MTC_ERR_USAGE;
-            }
-        }
-        for (size_t i = 0; i < inputs->n_reads; i++) {
-            if (same_file(inputs->reads[i], &ost)) {
+        /* the files the run reads, by device and inode: one look-up, so
+         * writing N pages over an earlier run's is O(N), not O(N x inputs) */
+        if (seen_has(inputs->read_ids, ost.st_dev, ost.st_ino)) {
+            const char *what = NULL;
+            for (size_t i = 0; i < inputs->n_reads && !what; i++) /* name it (rare path) */
+                if (same_file(inputs->reads[i], &ost))
+                    what = inputs->reads[i];
+            if (what)
                 mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
                               "refusing to write the report over '%s', which this run reads",
-                              inputs->reads[i]);
-                return MTC_ERR_USAGE;
-            }
+                              what);
+            else
+                mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,
+                              "refusing to write the report over an input file");
+            return MTC_ERR_USAGE;
         }
         if (!S_ISREG(ost.st_mode)) {
             mtc_error_set(err, MTC_ERR_USAGE, path, -1, -1,

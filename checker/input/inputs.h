@@ -23,12 +23,29 @@ typedef struct mtc_input_list {
     char **reads;        /* owned; other files the run reads (configuration,
                           * word lists, dictionaries): never an output */
     size_t n_reads;
+    struct mtc_file_ids *read_ids; /* owned; device and inode of every path
+                          * listed and every file noted as read (NULL when
+                          * none): what an output is looked up in */
 } mtc_input_list;
+
+/* The tag every page mtcheck writes carries in its head (the page
+ * template, report_html.c): how a walk and --html-dir know their own pages. */
+#define MTC_GENERATOR_MARK "<meta name=\"generator\" content=\"mtcheck "
 
 /* 1 if a file found inside a directory is an article by its extension
  * (.txt .md .markdown .html .htm, any case). */
 int mtc_inputs_is_article_name(const char *name);
 void mtc_inputs_collect(char *const *args, size_t n, mtc_input_list *out);
+/* The same for a run that writes --html-dir pages_dir (NULL: none): a walk
+ * never lists the pages mtcheck wrote in that folder (by device and inode;
+ * index.html and the article pages, known by MTC_GENERATOR_MARK), so
+ * `mtcheck --html-dir DIR DIR` checks the same articles every time. Files
+ * named on the command line are listed whatever they are. */
+void mtc_inputs_collect_outside(char *const *args, size_t n, const char *pages_dir,
+                                mtc_input_list *out);
+/* 1 when the file at path begins like a page mtcheck wrote (the generator
+ * tag in its first 2 KiB). */
+int mtc_inputs_is_mtcheck_page(const char *path);
 void mtc_inputs_free(mtc_input_list *list);
 /* Records a file the run reads besides the articles (an output may not
  * replace it). */

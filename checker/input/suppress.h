@@ -36,4 +36,16 @@ void mtc_suppress_finish(mtc_suppress_builder *b, const char *source, size_t sou
                          mtc_suppression **out, size_t *n);
 void mtc_suppress_builder_free(mtc_suppress_builder *b);
 
+/* The checker's index over a document's ranges: per rule name, the ranges
+ * naming it, sorted and merged, so a query is a hash look-up and a binary
+ * search (O(log ranges)) and building it is O(ranges log ranges). Owns
+ * copies of the names; the ranges may be freed after building. NULL (and a
+ * valid index to query and free) when n is 0. */
+typedef struct mtc_suppress_index mtc_suppress_index;
+mtc_suppress_index *mtc_suppress_index_build(const mtc_suppression *s, size_t n);
+/* 1 if a range naming name[0, len) holds source byte off. */
+int mtc_suppress_index_covers(const mtc_suppress_index *ix, size_t off, const char *name,
+                              size_t len);
+void mtc_suppress_index_free(mtc_suppress_index *ix);
+
 #endif

@@ -17,6 +17,7 @@
 #include "document.h"
 #include "escape.h"
 #include "report_html.h"
+#include "wordset.h"
 
 typedef struct page_sum {
     char *title;
@@ -241,7 +242,6 @@ mtc_status mtc_html_dir_article(mtc_html_dir *hd, const mtc_result *res, mtc_err
  * over the same folder reads it back (from an index mtcheck wrote: its
  * generator tag) and removes the listed pages it does not write again. */
 #define PAGES_MARK "<!-- mtcheck-pages:"
-#define GENERATOR_MARK "<meta name=\"generator\" content=\"mtcheck "
 
 /* A name mtc_html_page_name can give: NNN-....html, [A-Za-z0-9._-] only. */
 static int is_page_name(const char *name, size_t n)
@@ -278,20 +278,6 @@ static char *read_small(const char *path, size_t max)
     return mtc_buf_detach(&b);
 }
 
-/* 1 when the file at path begins like a page mtcheck wrote (the generator
- * tag in its first 2 KiB). */
-static int is_our_page(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    char head[2049];
-    size_t n = fread(head, 1, sizeof head - 1, f);
-    fclose(f);
-    head[n] = '\0';
-    return strstr(head, GENERATOR_MARK) != NULL;
-}
-
 static char *dir_file(const mtc_html_dir *hd, const char *name, size_t n)
 {
     size_t len = strlen(hd->dir) + n + 2;
@@ -313,7 +299,7 @@ static char *previous_pages(const mtc_html_dir *hd)
     char *list = NULL;
     const char *m = strstr(old, PAGES_MARK);
     const char *e = m ? strstr(m, "-->") : NULL;
-    if (strstr(old, GENERATOR_MARK) && m && e) {
+    if (strstr(old, MTC_GENERATOR_MARK) && m && e) {
         m += strlen(PAGES_MARK);
         list = mtc_xstrndup(m, (size_t)(e - m));
     }
@@ -321,31 +307,28 @@ static char *previous_pages(const mtc_html_dir *hd)
     return list;
 }
 
-static int wrote_now(const mtc_html_dir *hd, const char *name, size_t n)
-{
-    for (size_t i = 0; i < hd->n; i++)
-        if (strlen(hd->pages[i].file) == n && memcmp(hd->pages[i].file, name, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* Removes the pages in `list` (an earlier index's) this run did not write,
  * when each is still a regular file mtcheck generated. */
 static void remove_stale_pages(const mtc_html_dir *hd, const char *list)
 {
+    /* the names this run wrote, hashed: O(pages), not O(pages^2) */
+    mtc_wordset *wrote = mtc_wordset_new();
+    for (size_t i = 0; i < hd->n; i++)
+        mtc_wordset_add(wrote, hd->pages[i].file, strlen(hd->pages[i].file));
     for (const char *p = list; *p;) {
         while (*p == ' ' || *p == '\n')
             p++;
         size_t n = strcspn(p, " \n");
-        if (n && is_page_name(p, n) && !wrote_now(hd, p, n)) {
+        if (n && is_page_name(p, n) && !mtc_wordset_contains(wrote, p, n)) {
             char *page = dir_file(hd, p, n);
             struct stat st;
-            if (lstat(page, &st) == 0 && S_ISREG(st.st_mode) && is_our_page(page))
+            if (lstat(page, &st) == 0 && S_ISREG(st.st_mode) && mtc_inputs_is_mtcheck_page(page))
                 unlink(page);
             free(page);
         }
         p += n;
     }
+    mtc_wordset_free(wrote);
 }
 
 static int cmp_rank(const void *a, const void *b)
