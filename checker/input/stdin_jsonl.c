@@ -6,6 +6,7 @@
  * the copies of its id and text. */
 #include "stdin_jsonl.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ void mtc_jsonl_source_init(mtc_jsonl_source *src, FILE *in, size_t config)
     memset(src, 0, sizeof *src);
     src->in = in;
     src->config = config;
+    src->slack = 65536;
 }
 
 void mtc_jsonl_source_free(mtc_jsonl_source *src)
@@ -60,36 +62,59 @@ static size_t skip_space(const char *s, size_t len, size_t i)
     return i;
 }
 
+/* 1 if the JSON string key[0, n) (quotes included) is "id", escapes
+ * decoded ("\u0069d" too, as json-c reads it). */
+static int key_is_id(const char *key, size_t n)
+{
+    if (n == 4 && memcmp(key, "\"id\"", 4) == 0)
+        return 1;
+    if (n > 64 || !memchr(key, '\\', n))
+        return 0;
+    json_tokener *tok = json_tokener_new();
+    json_object *k = json_tokener_parse_ex(tok, key, (int)n);
+    int is = k && json_object_is_type(k, json_type_string) &&
+             json_object_get_string_len(k) == 2 && memcmp(json_object_get_string(k), "id", 2) == 0;
+    json_object_put(k);
+    json_tokener_free(tok);
+    return is;
+}
+
 /* The number the record's top-level "id" key holds, as written (json-c
  * keeps 64 bits: 18446744073709551615 or a 30-digit id would come back
  * changed), copied into a new string; NULL when the key is not found as
- * plain "id". */
+ * plain "id". When the key repeats, the last one counts, as in json-c. */
 static char *raw_number_id(const char *s, size_t len)
 {
-    size_t i = skip_space(s, len, 0);
+    size_t i = skip_space(s, len, 0), vs = 0, ve = 0;
+    int found = 0;
     if (i >= len || s[i] != '{')
         return NULL;
     i++;
     for (;;) {
         i = skip_space(s, len, i);
         if (i >= len || s[i] != '"')
-            return NULL;
+            break;
         size_t ks = i, ke = value_end(s, len, i);
         i = skip_space(s, len, ke);
         if (i >= len || s[i] != ':')
-            return NULL;
+            break;
         i = skip_space(s, len, i + 1);
         if (i >= len)
-            return NULL;
-        size_t ve = value_end(s, len, i);
-        if (ke - ks == 4 && memcmp(s + ks, "\"id\"", 4) == 0)
-            return s[i] == '-' || (s[i] >= '0' && s[i] <= '9') ? mtc_xstrndup(s + i, ve - i)
-                                                                : NULL;
-        i = skip_space(s, len, ve);
+            break;
+        size_t e = value_end(s, len, i);
+        if (key_is_id(s + ks, ke - ks)) {
+            found = 1;
+            vs = i;
+            ve = e;
+        }
+        i = skip_space(s, len, e);
         if (i >= len || s[i] != ',')
-            return NULL;
+            break;
         i++;
     }
+    if (!found || !(s[vs] == '-' || (s[vs] >= '0' && s[vs] <= '9')))
+        return NULL;
+    return mtc_xstrndup(s + vs, ve - vs);
 }
 
 /* A line that is not a record: a job with err set, its id (job->path)
@@ -138,9 +163,9 @@ int mtc_jsonl_next(void *ctx, mtc_batch_job *job)
     for (;;) {
         int too_long;
         /* a record's line holds its text and some JSON around it (an
-         * escaped text may be longer than the text: 64 KiB of slack, then
-         * the decoded text is measured against the limit too) */
-        size_t limit = src->max_bytes ? src->max_bytes + 65536 : 0;
+         * escaped text may be longer than the text: src->slack bytes more,
+         * then the decoded text is measured against the limit too) */
+        size_t limit = src->max_bytes ? src->max_bytes + src->slack : 0;
         ssize_t n = read_line(src, limit, &too_long);
         if (n < 0)
             return 0;
@@ -164,6 +189,10 @@ int mtc_jsonl_next(void *ctx, mtc_batch_job *job)
             continue; /* blank line */
         job->config = src->config;
         job->line = (long)src->line;
+        if (len - i > (size_t)INT_MAX) { /* json-c takes an int length */
+            bad_line(src, job, "record is larger than 2 GiB: not read");
+            return 1;
+        }
         json_tokener *tok = json_tokener_new();
         json_object *obj = json_tokener_parse_ex(tok, src->buf + i, (int)(len - i));
         enum json_tokener_error jerr = json_tokener_get_error(tok);

@@ -17,6 +17,8 @@ typedef struct mtc_jsonl_source {
     char *buf;         /* owned line buffer */
     size_t cap;
     size_t max_bytes;  /* --max-bytes per record (its line); 0 = no limit */
+    size_t slack;      /* bytes a record's line may hold beyond max_bytes (the
+                        * JSON around the text, escapes): 64 KiB from init */
 } mtc_jsonl_source;
 
 void mtc_jsonl_source_init(mtc_jsonl_source *src, FILE *in, size_t config);
