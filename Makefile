@@ -333,7 +333,7 @@ $(BUILD)/fuzzers/%: tests/fuzz/%.c tests/fuzz/fuzz_common.h $(BUILD)/libmtcheck.
 	  $(shell pkg-config --libs json-c) $(LDLIBS_ALL)
 
 # tests/test_hostile.c compiles the fuzz targets in (to replay their seeds and crash inputs).
-$(BUILD)/obj/tests/test_hostile.o: $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
+$(BUILD)/obj/tests/test_hostile.o $(BUILD)/obj/tests/test_hostile2.o $(BUILD)/obj/tests/test_hostile3.o: $(wildcard tests/fuzz/*.c tests/fuzz/*.h)
 
 fuzz-build:
 	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT="$(FUZZ_OPT)" \
