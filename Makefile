@@ -55,7 +55,7 @@ WORDNET_DIR ?= /usr/share/wordnet
 SCOWL_DIR ?= /usr/share/dict/scowl
 WORDLIST_EN ?= /usr/share/dict/american-english-huge
 
-.PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-smoke \
+.PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-peer-cases bench-smoke \
 	valgrind fuzz fuzz-build bench-huge
 
 all: $(BUILD)/mtcheck
@@ -241,6 +241,16 @@ bench-quadratic: $(BUILD)/mtcheck
 .PHONY: bench-suggest
 bench-suggest: $(BUILD)/mtcheck
 	python3 tests/bench/suggest_quality.py --mtcheck $(BUILD)/mtcheck tests/heldout/suggest/*.tsv
+
+# Harper's own unit-test sentences for the kinds mtcheck claims (agreement,
+# a/an, doubled words, spelling, quotes, spacing): a held-out check. Needs a
+# git checkout of github.com/Automattic/harper in HARPER_DIR.
+PEER_LINTERS = an_a repeated_words pronoun_verb_agreement there_is_agreement one_of_the_singular \
+  inflected_verb_after_to adjective_double_degree mass_nouns/mass_plurals unclosed_quotes double_modal \
+  spell_check missing_space i_am_agreement quote_spacing determiner_without_noun
+bench-peer-cases: $(BUILD)/mtcheck
+	@[ -d "$(HARPER_DIR)/.git" ] || [ -f "$(HARPER_DIR)/HEAD" ] || { echo "bench-peer-cases: set HARPER_DIR to a git checkout of github.com/Automattic/harper"; exit 2; }
+	python3 tests/bench/peer_cases.py $(HARPER_DIR) $(BUILD)/mtcheck $(addprefix harper-core/src/linting/,$(addsuffix .rs,$(PEER_LINTERS)))
 
 bench-speed: $(BUILD)/mtcheck
 	python3 tests/bench/speed.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-speed \
