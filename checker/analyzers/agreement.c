@@ -621,30 +621,49 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* ---- grammar.subject-verb: there is / there are ---- */
 
+/* "there is many", "there are problem."; contracted ("there's secrets")
+ * and inverted in a question ("was there bugs?", "are there problem?"). */
 static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
-    if (k + 2 >= as->n || !clause_start(as, k))
+    size_t n0;
+    wtext(as, k, &n0);
+    size_t vi, d; /* the verb, and the word the subject's phrase follows */
+    if (n0 > 5) { /* there's, there’s */
+        if (!clause_start(as, k))
+            return;
+        vi = d = k;
+    } else if (k > 0 && as->w[k].joined && !as->w[k - 1].boundary && (as->w[k - 1].roles & F_BE) &&
+               clause_start(as, k - 1) && !after_aux(as, k - 1)) {
+        vi = k - 1; /* "was there bugs?" */
+        d = k;
+    } else {
+        if (!clause_start(as, k))
+            return;
+        vi = d = k + 1;
+    }
+    if (d + 1 >= as->n)
         return;
-    const ag_word *v = &as->w[k + 1], *x = &as->w[k + 2];
-    if (!v->joined || !x->joined || as->w[k].boundary || v->boundary || !x->checkable)
+    const ag_word *v = &as->w[vi], *x = &as->w[d + 1];
+    if (!x->joined || !x->checkable || as->w[d].boundary || (vi != d && as->w[vi].boundary) ||
+        (vi == k + 1 && !v->joined))
         return;
     size_t n;
-    const char *vt = wtext(as, k + 1, &n);
-    const char *o = other_aux(vt, n);
-    if (!(v->roles & F_BE) || !o)
+    const char *vt = wtext(as, vi, &n);
+    const char *o = vi == k && n0 > 5 ? "there are" : other_aux(vt, n);
+    if (!o || (vi != k && !(v->roles & F_BE)))
         return;
-    int sg = (v->roles & F_VERB_SG) != 0;
+    int sg = vi == k || (v->roles & F_VERB_SG) != 0;
     size_t xn;
-    const char *xt = wtext(as, k + 2, &xn);
+    const char *xt = wtext(as, d + 1, &xn);
     int both = xn == 4 && mtc_ascii_tolower((unsigned char)xt[0]) == 'b'; /* there is both X and Y */
-    if (sg && (((x->roles & F_DET_PL) && !both) || phrase_head(as, k + 1, plural_noun, 1, 0) == k + 2)) {
+    if (sg && (((x->roles & F_DET_PL) && !both) || phrase_head(as, d, plural_noun, 1, 0) == d + 1)) {
         /* "there is many ...", "there is problems." */
-        emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a plural subject (%s)",
+        emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a plural subject (%s)",
                   "there is/are");
-    } else if (!sg && phrase_head(as, k + 1, singular_noun, 1, 0) == k + 2) {
+    } else if (!sg && phrase_head(as, d, singular_noun, 1, 0) == d + 1) {
         /* "there are problem." (not "there are another five", "there are
          * much fewer") */
-        emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a singular subject (%s)",
+        emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a singular subject (%s)",
                   "there is/are");
     }
 }
