@@ -85,7 +85,8 @@ enum {
     F_REL = 1u << 22,
     F_PRON_I = 1u << 23,
     F_PRON_YOU = 1u << 24,
-    F_MANDATIVE = 1u << 25
+    F_MANDATIVE = 1u << 25,
+    F_OBJ = 1u << 26
 };
 
 /* Roles that say nothing of a word's own class: a word with only these is
@@ -103,6 +104,7 @@ static const struct {
     {"there", F_THERE},     {"one", F_ONE},           {"of", F_OF},             {"clause", F_CLAUSE},
     {"subjv", F_SUBJV},     {"coord", F_COORD},       {"rel", F_REL},
     {"pron-i", F_PRON_I},   {"pron-you", F_PRON_YOU}, {"mandative", F_MANDATIVE},
+    {"obj", F_OBJ},
 };
 
 typedef struct ag_state {
@@ -324,8 +326,9 @@ static int phrase_ends(const ag_sentence *as, size_t k)
         return 0;
     if (nx->roles & F_COORD)
         return 0;
-    if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_REL | F_OF | F_TO | F_ART | F_THE))
-        return 1;
+    if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_REL | F_OF | F_TO | F_ART | F_THE | F_PRON_SG |
+                     F_PRON_PL | F_PRON_I | F_PRON_YOU))
+        return 1; /* ... or a subject pronoun: "things you love" */
     if (!nx->roles && verb_not_noun(nx))
         return 1;
     unsigned cc = mtc_grammar_closed(as->st->lx, mtc_tok_text(as->doc, &as->doc->tokens[nx->tok]),
@@ -515,6 +518,18 @@ static int only_s_verb(unsigned c)
                   ANY_ADV));
 }
 
+/* An -s word after a plural subject that is a verb: nothing but an -s
+ * verb, or also a plural noun but followed by an object pronoun or a
+ * particle ("they repairs it", "I wakes up"; not "we parents"). */
+static int s_verb_here(const ag_sentence *as, size_t vk)
+{
+    unsigned c = as->w[vk].cls;
+    if (only_s_verb(c & ~(unsigned)MTC_LX_PLURAL) && (c & MTC_LX_PLURAL))
+        return vk + 1 < as->n && !as->w[vk].boundary && as->w[vk + 1].joined &&
+               as->w[vk + 1].lower && (as->w[vk + 1].roles & F_OBJ);
+    return only_s_verb(c);
+}
+
 /* "I" and "you" as subjects: "I is", "I are", "I likes"; "you is", "you
  * has", "you drops". Only where a clause starts ("the gift I gave you has"
  * is right: "you" is an object there), not in a compound ("you and I
@@ -526,13 +541,19 @@ static void check_i_you(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (vk + 1 < as->n && mid_adverb(&as->w[vk]) && as->w[vk].joined && !as->w[vk].boundary)
         vk++;
     const ag_word *v = &as->w[vk];
-    if (!v->joined || p->boundary || !v->lower || !clause_start(as, k))
+    int is_i = (p->roles & F_PRON_I) != 0;
+    if (!v->joined || p->boundary || !v->lower)
+        return;
+    /* "you" may be an object anywhere but where a clause starts; "I" is
+     * always a subject, except as a numeral after a capitalised word */
+    if (is_i ? (k > 0 && as->w[k].joined && !as->w[k - 1].lower &&
+                !(as->w[k - 1].first && as->w[k - 1].cls)) /* "Yesterday I", not "Henry I" */
+             : !clause_start(as, k))
         return;
     if (k > 0 && (as->w[k - 1].roles & F_COORD))
         return;
     if (after_aux(as, k) || after_subjunctive_cue(as, k))
         return; /* "am I", "do you have", "insisted that you be" */
-    int is_i = (p->roles & F_PRON_I) != 0;
     size_t n;
     const char *vt = wtext(as, vk, &n);
     char sug[MAX_WORD];
@@ -554,7 +575,7 @@ static void check_i_you(const ag_sentence *as, size_t k, mtc_emitter *em)
     }
     if (v->roles & ~F_CLASSLESS)
         return;
-    if (only_s_verb(v->cls)) {
+    if (s_verb_here(as, vk)) {
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after the subject %s: the base form?",
@@ -611,7 +632,7 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     }
     /* they goes: an -s form that is not a plural noun (we parents) */
-    if (pl && only_s_verb(c)) {
+    if (pl && s_verb_here(as, vk)) {
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after a plural subject (%s): the base form?",

@@ -865,6 +865,11 @@ static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_tok
      * record, an iPhone, an eBay seller */
     if (n >= 3 && mtc_ascii_is_lower(c0) && mtc_ascii_is_upper((unsigned char)w[1]))
         return letter_sound(c0);
+    /* letters with no vowel cannot be said as a word: an npm package, an
+     * mph limit (not "a rhythm": y is a vowel there) */
+    if (vowels == 0 && letters == n && n >= 2 && n <= 4 && !memchr(w, 'y', n) && !memchr(w, 'Y', n) &&
+        mtc_ascii_is_lower(c0))
+        return letter_sound(c0);
     /* an initialism read letter by letter before a hyphen or a lowercase
      * tail: "an LLM-based", "an MSc", "a UN-backed" (not NASA-led: a word) */
     size_t caps = 0;
