@@ -547,7 +547,8 @@ static void check_i_you(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* "you" may be an object anywhere but where a clause starts; "I" is
      * always a subject, except as a numeral after a capitalised word */
     if (is_i ? (k > 0 && as->w[k].joined && !as->w[k - 1].lower &&
-                !(as->w[k - 1].first && as->w[k - 1].cls)) /* "Yesterday I", not "Henry I" */
+                !(as->w[k - 1].first && ((as->w[k - 1].cls & ANY_ADV) || (as->w[k - 1].roles & F_CLAUSE))))
+                 /* "Yesterday I", "When I", not "Henry I" */
              : !clause_start(as, k))
         return;
     if (k > 0 && (as->w[k - 1].roles & F_COORD))
