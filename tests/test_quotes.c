@@ -220,6 +220,22 @@ Test(quotes, mixed_style_negative)
     expect(MX, "\"China’s economy is strong,\" the bureau said.");
 }
 
+/* Off in the default configuration (word lift 1.46 on the benchmark, below
+ * the 1.5 a default rule needs); a house style turns it on by name. */
+Test(quotes, mixed_style_off_by_default)
+{
+    const char *text = "The “Belt and Road” initiative and the \"Silk Road Fund\" were discussed.";
+    tu_run *r = tu_check(text, NULL);
+    cr_expect_eq(tu_count(r, MX), 0, "quotes.mixed-style fires in the default configuration");
+    tu_free(r);
+    r = tu_check(text, MX);
+    cr_expect_eq(tu_count(r, MX), 1, "quotes.mixed-style turned on by name finds the straight mark");
+    tu_free(r);
+    const mtc_rule_info *ri = mtc_rule_find(MX, NULL);
+    cr_assert_not_null(ri);
+    cr_expect_eq(ri->enabled, 0, "quotes.mixed-style is off by default in its rule table");
+}
+
 /* ---- quotes.nesting ---- */
 
 Test(quotes, nesting_positive)

@@ -25,7 +25,7 @@ static const mtc_rule_info rules[N_RULES] = {
      "Closing quotation mark with no open quotation"},
     [R_SPACING] = {"quotes.spacing", "punctuation", MTC_SEV_MINOR, 1,
      "Space just inside quotation marks, or missing outside them between words"},
-    [R_MIXED_STYLE] = {"quotes.mixed-style", "punctuation", MTC_SEV_MINOR, 1,
+    [R_MIXED_STYLE] = {"quotes.mixed-style", "punctuation", MTC_SEV_MINOR, 0,
      "Straight and curly double quotation marks in the same article"},
     [R_NESTING] = {"quotes.nesting", "punctuation", MTC_SEV_MINOR, 1,
      "Double quotation inside a double quotation (use single marks inside)"},
@@ -204,7 +204,16 @@ static int is_quote_role(const mtc_quote_mark *m)
  * (On the benchmark, experts mark the straight marks of such articles even
  * where they outnumber the curly ones: 22 of 27 flags on straight marks
  * overlap an expert span, 4 of 10 on the minority style.) Reported once per
- * paragraph, on its first straight mark that has no other issue. */
+ * paragraph, on its first straight mark that has no other issue.
+ *
+ * Off by default: the mixing says little about which mark the editors
+ * mark. Experts mark straight marks about as often in articles that use
+ * them throughout (76%) as in mixed ones (77%), and clean edited news uses
+ * straight marks throughout, so the straight marks themselves are no error;
+ * on dev the rule's 24 one-character flags hit 79% against 53% at chance
+ * (word lift 1.46; every mark of a mixed article 1.43-1.49, the minority
+ * style 0.72, one flag per article 1.49), below the 1.5 a default rule
+ * needs. A house style that wants one style throughout turns it on. */
 static void check_mixed(const mtc_context *ctx, const unsigned char *flagged, mtc_emitter *em)
 {
     const mtc_quotemap *qm = ctx->quotes;
