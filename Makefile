@@ -16,7 +16,7 @@ DEB_PACKAGES = build-essential pkg-config python3 \
 	clang-14 libclang-rt-14-dev valgrind chromium
 
 # pkg-config modules linked into libmtcheck.
-PKGS = hunspell libutf8proc uchardet icu-uc inih libcmark-gfm gumbo json-c
+PKGS = hunspell libutf8proc uchardet icu-uc icu-i18n inih libcmark-gfm gumbo json-c
 # pkg-config modules only the tests link (json-c parses reports back).
 TEST_PKGS = criterion json-c
 

@@ -6,7 +6,10 @@
  * measures the length ratio against what the language pair shows; it
  * reports source paragraphs left without a translation, translation
  * paragraphs without a source and the units that could only be aligned by
- * length. Every issue carries the source bytes it is about. Stateless. */
+ * length. It compares the months of dates with the source's, and a
+ * Chinese source's names with their romanization (source_names.c). Every
+ * issue carries the source bytes it is about. Its per-worker state is the
+ * Han-Latin transliterator, opened on the first Chinese source. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 #include "analyzer.h"
 #include "buffer.h"
 #include "source_align.h"
+#include "source_names.h"
 #include "source_numbers.h"
 #include "utf8.h"
 
@@ -23,6 +27,8 @@ enum {
     R_NUMBER_MISSING,
     R_NUMBER_ADDED,
     R_LATIN_MISSING,
+    R_DATE_MISMATCH,
+    R_NAME_MISMATCH,
     R_UNTRANSLATED,
     R_PARAGRAPH_MISSING,
     R_PARAGRAPH_ADDED,
@@ -41,6 +47,10 @@ static const mtc_rule_info rules[N_RULES] = {
                         "a number the source does not have"},
     [R_LATIN_MISSING] = {"source.latin-missing", "accuracy", MTC_SEV_MINOR, 1,
                          "an acronym, Latin-script name, URL, e-mail, @handle or #hashtag of the source missing"},
+    [R_DATE_MISMATCH] = {"source.date-mismatch", "accuracy", MTC_SEV_MAJOR, 1,
+                         "a date's month that the source's date does not have (8日 → August 8)"},
+    [R_NAME_MISMATCH] = {"source.name-mismatch", "accuracy", MTC_SEV_MAJOR, 1,
+                         "a Chinese name romanized with a syllable the source does not read (郑永刚 → Yang Yonggang)"},
     [R_UNTRANSLATED] = {"source.untranslated", "accuracy", MTC_SEV_MAJOR, 1,
                         "source text copied into the translation untranslated"},
     [R_PARAGRAPH_MISSING] = {"source.paragraph-missing", "accuracy", MTC_SEV_MAJOR, 1,
@@ -438,12 +448,116 @@ static void check_gap(const mtc_source_align *al, const mtc_align_unit *u, mtc_e
     }
 }
 
+/* The worker's state: the transliterator, opened on first use. */
+typedef struct source_state {
+    mtc_romanizer *romanizer;
+    int romanizer_failed; /* ICU has no Han-Latin: the name check is skipped */
+} source_state;
+
+static mtc_status source_create(const mtc_config *cfg, void **state, mtc_error *err)
+{
+    (void)cfg;
+    (void)err;
+    *state = mtc_xcalloc(1, sizeof(source_state));
+    return MTC_OK;
+}
+
+static void source_destroy(void *state)
+{
+    source_state *st = state;
+    if (!st)
+        return;
+    mtc_romanizer_free(st->romanizer);
+    free(st);
+}
+
+static const char *const month_names[] = {"January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December"};
+
+/* A month of the translation's date that its source does not give: the
+ * day is in the source unit, the month is in neither the unit nor (when
+ * the unit names no month) anywhere in the source (a dateline's month may
+ * be carried to a later paragraph's day). */
+static void check_dates(const unit_view *v, const mtc_source_dates *doc_dates, mtc_emitter *em)
+{
+    if (!mtc_rule_on(em, R_DATE_MISMATCH))
+        return;
+    mtc_english_date dates[32];
+    size_t n = mtc_dates_english(v->tr->text, v->ta, v->tb, dates, 32);
+    if (n == 0)
+        return;
+    if (n > 32)
+        n = 32;
+    mtc_source_dates sd;
+    mtc_dates_source(v->src->text, v->sa, v->sb, &sd);
+    for (size_t k = 0; k < n; k++) {
+        const mtc_english_date *d = &dates[k];
+        if (!(sd.days & (1ul << d->day)) || (sd.months & (1u << d->month)))
+            continue;
+        if (!sd.months && (doc_dates->months & (1u << d->month)))
+            continue;
+        mtc_buf m = MTC_BUF_INIT;
+        mtc_buf_printf(&m, "the source's date on the %d%s has ", d->day,
+                       d->day % 10 == 1 && d->day != 11   ? "st"
+                       : d->day % 10 == 2 && d->day != 12 ? "nd"
+                       : d->day % 10 == 3 && d->day != 13 ? "rd"
+                                                          : "th");
+        if (!sd.months) {
+            mtc_buf_printf(&m, "no month: %s is not in the source", month_names[d->month - 1]);
+        } else {
+            mtc_buf_puts(&m, "the month ");
+            int first = 1;
+            for (int mo = 1; mo <= 12; mo++)
+                if (sd.months & (1u << mo)) {
+                    mtc_buf_printf(&m, "%s%s", first ? "" : " or ", month_names[mo - 1]);
+                    first = 0;
+                }
+            mtc_buf_printf(&m, ", not %s", month_names[d->month - 1]);
+        }
+        mtc_issue *is = mtc_emit(em, R_DATE_MISMATCH, MTC_SEV_DEFAULT, d->month_start,
+                                 d->month_end, "%s", m.data);
+        mtc_issue_source_span(is, v->sa, v->sb);
+        mtc_buf_free(&m);
+    }
+}
+
+static void check_names(const unit_view *v, source_state *st, mtc_emitter *em)
+{
+    if (!mtc_rule_on(em, R_NAME_MISMATCH) || !st || st->romanizer_failed)
+        return;
+    if (!st->romanizer) {
+        mtc_error err;
+        memset(&err, 0, sizeof err);
+        if (mtc_romanizer_open(&st->romanizer, &err) != MTC_OK) {
+            st->romanizer_failed = 1;
+            return;
+        }
+    }
+    mtc_name_mismatch_list L = {0};
+    mtc_names_compare(st->romanizer, v->src->text, v->sa, v->sb, v->tr->text, v->ta, v->tb, &L);
+    for (size_t k = 0; k < L.n; k++) {
+        const mtc_name_mismatch *m = &L.items[k];
+        mtc_buf msg = MTC_BUF_INIT;
+        mtc_buf_puts(&msg, "the source's name ");
+        excerpt(&msg, v->src->text, m->src_start, m->src_end);
+        mtc_buf_printf(&msg, " reads \"%s\", not \"%.*s\"", m->reading,
+                       (int)(m->name_end - m->name_start), v->tr->text + m->name_start);
+        mtc_issue *is = mtc_emit(em, R_NAME_MISMATCH, MTC_SEV_DEFAULT, m->tr_start, m->tr_end,
+                                 "%s", msg.data);
+        mtc_issue_source_span(is, m->src_start, m->src_end);
+        mtc_buf_free(&msg);
+    }
+    mtc_name_mismatch_list_free(&L);
+}
+
 static void check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
 {
-    (void)state;
+    source_state *st = state;
     const mtc_source_align *al = ctx->source;
     if (!al)
         return;
+    mtc_source_dates doc_dates;
+    mtc_dates_source(al->src->text, 0, al->src->len, &doc_dates);
     for (size_t k = 0; k < al->n_units; k++) {
         const mtc_align_unit *u = &al->units[k];
         if (u->src_n == 0 || u->tr_n == 0) {
@@ -471,6 +585,9 @@ static void check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
         }
         check_numbers(&v, em);
         check_latin(&v, al->script, em);
+        check_dates(&v, &doc_dates, em);
+        if (al->script == MTC_SCRIPT_HAN)
+            check_names(&v, st, em);
         if (al->script != MTC_SCRIPT_LATIN)
             check_untranslated(&v, em);
         check_length(&v, al->script, em);
@@ -481,5 +598,7 @@ const mtc_analyzer mtc_analyzer_source = {
     .name = "source",
     .rules = rules,
     .n_rules = N_RULES,
+    .create = source_create,
+    .destroy = source_destroy,
     .check_article = check_article,
 };
