@@ -231,6 +231,8 @@ bench-accuracy: $(BUILD)/mtcheck
 	@printf 'without the source: '; grep -E 'system_pearson' $(BUILD)/bench/score.txt
 	@printf 'with the source:    '; grep -E 'system_pearson' $(BUILD)/bench/score-source.txt
 	@printf 'with the source:    '; grep -E 'no_error_segments_flagged|word_lift' $(BUILD)/bench/score-source.txt | tr '\n' ' '; echo
+	@# the acceptance of issue 17 reads the source.* flags alone: their word-level precision and lift
+	python3 tests/bench/source_score.py $(SCORE) $(BENCH_DIR) $(BUILD)/bench/flags-source.json | tee $(BUILD)/bench/score-source-rules.txt
 
 # The two formerly quadratic inputs (tests/bench/quadratic.py): 40,000 names, 100,000 brackets as SARIF.
 .PHONY: bench-quadratic
