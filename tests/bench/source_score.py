@@ -6,7 +6,8 @@ word-level (at most WORD_FLAG_BYTES = 40 bytes wide); their precision is the
 share overlapping an expert span and their lift is that precision over the
 chance of the same flag moved to a random word of its segment. Wide flags
 (a paragraph or a sentence) are counted apart: they are not word-level flags
-and earn no lift. Also prints the share of the experts' error-free segments
+and earn no lift. Also prints the system Pearson of the source.* flags
+alone, the share of the experts' error-free segments
 carrying a source.* flag, and the per-rule table split by width.
 
 usage: source_score.py SCORE_PY BENCH_DIR FLAGS.json [--json]"""
@@ -34,10 +35,6 @@ def main(argv):
     flags = [f for f in sc.load_flags(flags_path) if (f.get("rule") or "").startswith("source.")]
     width = sc.WORD_FLAG_BYTES
     word = [f for f in flags if max(int(f["end"]), int(f["start"]) + 1) - int(f["start"]) <= width]
-    wide = [f for f in flags if f not in word] if len(flags) < 5000 else None
-    if wide is None:
-        ids = set(map(id, word))
-        wide = [f for f in flags if id(f) not in ids]
     out = collections.OrderedDict()
     with tempfile.TemporaryDirectory() as tmp:
         def run(sel):
@@ -56,6 +53,8 @@ def main(argv):
     out["word_lift"] = m_word["word_lift"]
     out["no_error_segments_flagged"] = m_all["no_error_segments_flagged"]
     out["no_error_segments"] = m_all["no_error_segments"]
+    out["system_pearson"] = m_all["system_pearson"]
+    out["systems"] = len(m_all["systems"])
     rules = collections.OrderedDict()
     wr = m_word["by_rule"]
     for r, v in m_all["by_rule"].items():
@@ -77,6 +76,8 @@ def main(argv):
     print("source.* error-free segments flagged: %s (of %d)" % (
         "-" if out["no_error_segments_flagged"] is None else "%.1f%%" % out["no_error_segments_flagged"],
         out["no_error_segments"]))
+    print("source.* alone, system Pearson (%d systems): %s" % (
+        out["systems"], "-" if out["system_pearson"] is None else "%.3f" % out["system_pearson"]))
     print("  %-28s %6s %6s %9s %7s %6s" % ("rule", "flags", "word", "word prec", "lift", "clean"))
     for r, v in rules.items():
         print("  %-28s %6d %6d %9s %7s %6d" % (r, v["flags"], v["word_flags"], pc(v["word_precision"]),
