@@ -264,6 +264,56 @@ Test(source, pinyin_split)
     cr_expect(!mtc_pinyin_split("President", 9, &n));
 }
 
+/* ---- quotation parity (off by default) ---- */
+
+Test(source, quote_missing_at_the_quoted_terms_anchor)
+{
+    const char *src = "报告称《2024城市发展蓝皮书》显示增长放缓。";
+    src_run *r = check("The report says the 2024 Urban Development Blue Book shows slower growth.", src,
+                       "source.quote-missing");
+    const mtc_issue *is = find(r, "source.quote-missing");
+    cr_assert(is);
+    cr_expect(span_is(r->doc, is->start, is->end, "2024"));
+    cr_expect(span_is(r->src, is->source_start, is->source_end, "2024城市发展蓝皮书"));
+    done(r);
+    /* quoted in the translation: nothing */
+    r = check("The report says \"2024 Urban Development Blue Book\" shows slower growth.", src,
+              "source.quote-missing");
+    cr_expect_eq(count(r, "source.quote-missing"), 0);
+    done(r);
+    /* off by default (50% precision on dev); the name and date checks are on */
+    const mtc_rule_info *info = mtc_rule_find("source.quote-missing", NULL);
+    cr_assert(info);
+    cr_expect_eq(info->enabled, 0);
+    cr_expect_eq(mtc_rule_find("source.name-mismatch", NULL)->enabled, 1);
+    cr_expect_eq(mtc_rule_find("source.date-mismatch", NULL)->enabled, 1);
+}
+
+Test(source, quote_missing_pinyin_anchor_and_german_source)
+{
+    src_run *r = check("According to the Shenzhen Industry account, the plan was issued.",
+                       "据“深圳工信”公众号消息，计划已印发。", "source.quote-missing");
+    const mtc_issue *is = find(r, "source.quote-missing");
+    cr_assert(is);
+    cr_expect(span_is(r->doc, is->start, is->end, "Shenzhen"));
+    done(r);
+    r = check("The programme EU4Health was extended.", "Das Programm „EU4Health“ wurde verlängert.",
+              "source.quote-missing");
+    is = find(r, "source.quote-missing");
+    cr_assert(is);
+    cr_expect(span_is(r->doc, is->start, is->end, "EU4Health"));
+    done(r);
+    /* no anchor for the quoted term: left alone rather than guessed */
+    r = check("The so-called price protection deal was signed.", "所谓“保价协议”已签署。",
+              "source.quote-missing");
+    cr_expect_eq(count(r, "source.quote-missing"), 0);
+    done(r);
+    r = check("Le programme « EU4Health » a été prolongé.", "Le programme « EU4Health » a été prolongé.",
+              "source.quote-missing");
+    cr_expect_eq(count(r, "source.quote-missing"), 0);
+    done(r);
+}
+
 /* ---- dates ---- */
 
 Test(source, date_month_added_to_a_day)

@@ -143,6 +143,29 @@ static int read_han(mtc_romanizer *r, int32_t cp)
     return syllable_index(s);
 }
 
+int mtc_romanize_word(mtc_romanizer *r, const char *t, size_t a, size_t b, size_t n, char *out,
+                      size_t cap)
+{
+    size_t len = 0, i = a;
+    for (size_t k = 0; k < n; k++) {
+        int32_t cp = 0;
+        int l = i < b ? mtc_utf8_next(t, b, i, &cp) : 0;
+        int y = l > 0 && is_han(cp) ? read_han(r, cp) : -1;
+        if (y < 0)
+            return 0;
+        size_t yl = strlen(syllables[y]);
+        if (len + yl + 1 > cap)
+            return 0;
+        memcpy(out + len, syllables[y], yl);
+        if (len == 0)
+            out[0] = (char)mtc_ascii_toupper((unsigned char)out[0]);
+        len += yl;
+        i += (size_t)l;
+    }
+    out[len] = '\0';
+    return n > 0;
+}
+
 /* Splits the letters w[0, n) (one part of a word: no '-' or '\'') into the
  * fewest pinyin syllables; writes their indexes to out (up to cap). Returns
  * the count, or 0 when the letters do not split. */

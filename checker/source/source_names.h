@@ -40,6 +40,12 @@ void mtc_names_compare(mtc_romanizer *r, const char *src, size_t sa, size_t sb, 
                        size_t ta, size_t tb, mtc_name_mismatch_list *out);
 void mtc_name_mismatch_list_free(mtc_name_mismatch_list *l);
 
+/* The pinyin word of the first n Han characters of t[a, b) as a name is
+ * written (深圳 → "Shenzhen"), into out (cap bytes); 0 when [a, b) does
+ * not open with n readable Han characters. */
+int mtc_romanize_word(mtc_romanizer *r, const char *t, size_t a, size_t b, size_t n, char *out,
+                      size_t cap);
+
 /* 1 if word w (n bytes, ASCII letters, '-' and '\'' ignored) splits into
  * pinyin syllables; *n_syll gets the fewest syllables it splits into. */
 int mtc_pinyin_split(const char *w, size_t n, int *n_syll);
