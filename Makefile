@@ -12,7 +12,7 @@ DEB_PACKAGES = build-essential pkg-config python3 \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
 	wamerican-huge wbritish-huge scowl iso-codes link-grammar-dictionaries-en \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
-	wordnet-base espeak-ng scowl \
+	wordnet-base espeak-ng scowl unicode-data \
 	clang-14 libclang-rt-14-dev valgrind chromium
 
 # pkg-config modules linked into libmtcheck.
@@ -49,11 +49,13 @@ HEADERS   := $(wildcard checker/*.h $(foreach d,$(SRC_DIRS),checker/$(d)/*.h) te
 DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv dictionaries/rules/*.ini reports/*.html reports/*.css reports/*.js))
 # Data generated at build time, embedded as NAME=PATH (rules that make PATH go below).
 GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv \
-	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt
+	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt \
+	dictionaries/han-readings.tsv=$(BUILD)/gen/han-readings.tsv
 LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
 WORDNET_DIR ?= /usr/share/wordnet
 SCOWL_DIR ?= /usr/share/dict/scowl
 WORDLIST_EN ?= /usr/share/dict/american-english-huge
+UNIHAN_READINGS ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
 .PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-smoke \
 	valgrind fuzz fuzz-build bench-huge
@@ -106,6 +108,12 @@ $(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py | $(FIRST)
 .PHONY: article-sounds-update
 article-sounds-update: $(BUILD)/gen/grammar-lexicon.tsv
 	python3 dictionaries/gen-article-sounds.py dictionaries/grammar-article-sounds.tsv $(BUILD)/gen/grammar-lexicon.tsv $(WORDLIST_EN)
+
+# The Mandarin readings of the Han characters that have several (GEN_DATA), for
+# source.name-mismatch, from Unihan (package unicode-data).
+$(BUILD)/gen/han-readings.tsv: dictionaries/gen-han-readings.py | $(FIRST)
+	@mkdir -p $(dir $@)
+	python3 dictionaries/gen-han-readings.py $(UNIHAN_READINGS) $@
 
 # The spelling analyzer's news words sorted for binary search (GEN_DATA): no load at start-up.
 $(BUILD)/gen/news-words-sorted.txt: dictionaries/news-words.txt dictionaries/gen-sorted-words.py | $(FIRST)

@@ -5,7 +5,9 @@
  * capitalised words that split wholly into pinyin syllables (Zheng
  * Yonggang, Wang Yi-ning, Xi'an) are names. A name whose syllables are a
  * run of the source's is right; one that is such a run but for exactly one
- * syllable is reported at the word holding that syllable. Names of fewer
+ * syllable is reported at the word holding that syllable; a character's
+ * other readings (长 chang or zhang: dictionaries/han-readings.tsv, from
+ * Unihan) count as its reading. Names of fewer
  * than three syllables are left alone (Wang Yi, Li Qiang: too short to
  * tell a misreading from another name), and so are names in other
  * romanizations (Kim Jong-un, Tsai Ing-wen: not pinyin). Owns the
@@ -21,6 +23,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "data.h"
 #include "utf8.h"
 
 /* The syllables of standard Mandarin pinyin without tones (ü written u, as
@@ -68,9 +71,78 @@ static const char *const syllables[] = {
 #define MAX_WORD_SYLLABLES 3
 #define MAX_NAME_WORDS 3
 
+#define MAX_READINGS 6
+
+/* A character with more than one Mandarin reading (长 chang/zhang). */
+typedef struct han_readings {
+    int32_t cp;
+    int syl[MAX_READINGS];
+    int n;
+} han_readings;
+
 struct mtc_romanizer {
     UTransliterator *han_latin;
+    han_readings *alt; /* owned, sorted by cp: dictionaries/han-readings.tsv */
+    size_t n_alt, cap_alt;
 };
+
+static int syllable_index(const char *s);
+
+/* One line of dictionaries/han-readings.tsv: HEX<TAB>reading reading... */
+static int add_readings(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    mtc_romanizer *r = ctx;
+    size_t i = 0;
+    long cp = 0;
+    while (i < len && line[i] != '\t') {
+        char c = line[i++];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return 1;
+        cp = cp * 16 + d;
+    }
+    han_readings h = {(int32_t)cp, {0}, 0};
+    while (i < len && h.n < MAX_READINGS) {
+        while (i < len && (line[i] == '\t' || line[i] == ' '))
+            i++;
+        size_t a = i;
+        while (i < len && line[i] != ' ')
+            i++;
+        char y[8];
+        if (i == a || i - a >= sizeof y)
+            continue;
+        memcpy(y, line + a, i - a);
+        y[i - a] = '\0';
+        int k = syllable_index(y);
+        if (k >= 0)
+            h.syl[h.n++] = k;
+    }
+    if (r->n_alt > 0 && r->alt[r->n_alt - 1].cp >= h.cp)
+        return 1; /* the generator sorts the lines */
+    mtc_grow((void **)&r->alt, &r->cap_alt, r->n_alt + 1, sizeof *r->alt);
+    r->alt[r->n_alt++] = h;
+    return 0;
+}
+
+/* 1 if syllable y is a reading of cp other than ICU's. */
+static int other_reading(const mtc_romanizer *r, int32_t cp, int y)
+{
+    size_t lo = 0, hi = r->n_alt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->alt[mid].cp < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == r->n_alt || r->alt[lo].cp != cp)
+        return 0;
+    for (int k = 0; k < r->alt[lo].n; k++)
+        if (r->alt[lo].syl[k] == y)
+            return 1;
+    return 0;
+}
 
 mtc_status mtc_romanizer_open(mtc_romanizer **out, mtc_error *err)
 {
@@ -86,6 +158,11 @@ mtc_status mtc_romanizer_open(mtc_romanizer **out, mtc_error *err)
     }
     mtc_romanizer *r = mtc_xcalloc(1, sizeof *r);
     r->han_latin = t;
+    mtc_status ds = mtc_data_load_lines("dictionaries/han-readings.tsv", add_readings, r, err);
+    if (ds != MTC_OK) {
+        mtc_romanizer_free(r);
+        return ds;
+    }
     *out = r;
     return MTC_OK;
 }
@@ -95,6 +172,7 @@ void mtc_romanizer_free(mtc_romanizer *r)
     if (!r)
         return;
     utrans_close(r->han_latin);
+    free(r->alt);
     free(r);
 }
 
@@ -237,6 +315,7 @@ int mtc_pinyin_split(const char *w, size_t n, int *n_syll)
  * character or one without a reading). */
 typedef struct src_syllables {
     int *syl;
+    int32_t *cp;
     size_t *start, *end, *run;
     size_t n, cap;
 } src_syllables;
@@ -267,9 +346,12 @@ static void read_source(mtc_romanizer *r, const char *t, size_t a, size_t b, src
             mtc_grow((void **)&s->end, &cap, s->n + 1, sizeof *s->end);
             cap = s->cap;
             mtc_grow((void **)&s->run, &cap, s->n + 1, sizeof *s->run);
+            cap = s->cap;
+            mtc_grow((void **)&s->cp, &cap, s->n + 1, sizeof *s->cp);
             s->cap = cap;
         }
         s->syl[s->n] = k;
+        s->cp[s->n] = cp;
         s->start[s->n] = i;
         s->end[s->n] = i + step;
         s->run[s->n] = run;
@@ -311,8 +393,8 @@ typedef struct name_word {
     int n;
 } name_word;
 
-static void compare_name(const src_syllables *s, const char *src, const name_word *w, size_t nw,
-                         mtc_name_mismatch_list *out)
+static void compare_name(const mtc_romanizer *r, const src_syllables *s, const char *src,
+                         const name_word *w, size_t nw, mtc_name_mismatch_list *out)
 {
     int N[MAX_NAME_SYLLABLES], owner[MAX_NAME_SYLLABLES];
     int k = 0;
@@ -332,7 +414,7 @@ static void compare_name(const src_syllables *s, const char *src, const name_wor
             continue;
         int d = 0, at = -1;
         for (int j = 0; j < k && d < 2; j++)
-            if (s->syl[a + (size_t)j] != N[j]) {
+            if (s->syl[a + (size_t)j] != N[j] && !other_reading(r, s->cp[a + (size_t)j], N[j])) {
                 d++;
                 at = j;
             }
@@ -379,7 +461,7 @@ static void flush(mtc_romanizer *r, const char *src, size_t sa, size_t sb, src_s
             read_source(r, src, sa, sb, s);
             *read = 1;
         }
-        compare_name(s, src, words, *nw, out);
+        compare_name(r, s, src, words, *nw, out);
     }
     *nw = 0;
 }
@@ -426,4 +508,5 @@ void mtc_names_compare(mtc_romanizer *r, const char *src, size_t sa, size_t sb, 
     free(s.start);
     free(s.end);
     free(s.run);
+    free(s.cp);
 }
