@@ -544,6 +544,10 @@ static void check_i_you(const ag_sentence *as, size_t k, mtc_emitter *em)
     int is_i = (p->roles & F_PRON_I) != 0;
     if (!v->joined || p->boundary || !v->lower)
         return;
+    size_t pn;
+    const char *pt = wtext(as, k, &pn);
+    if (is_i && pt[0] != 'I')
+        return; /* "option -i does": a letter, not the pronoun */
     /* "you" may be an object anywhere but where a clause starts; "I" is
      * always a subject, except as a numeral after a capitalised word */
     if (is_i ? (k > 0 && as->w[k].joined && !as->w[k - 1].lower &&
