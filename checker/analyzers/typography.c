@@ -553,6 +553,11 @@ static int doubled_phrase_reported(const typo_state *st, const mtc_context *ctx,
         if (n < COMMA_MIN_WORDS || !(cp == ',' || cp == 0xFF0C || cp == 0x3001))
             return 0;
     }
+    /* a comma inside each copy: the seam of a list whose items share
+     * words ("true positives, false positives, false negatives") */
+    for (size_t j = 0; j + 1 < n; j++)
+        if (sw->w[k + j + 1] - sw->w[k + j] > 1)
+            return 0;
     if (ctx->quotes && mtc_quotemap_inside(ctx->quotes, word_at(sw, k)->start))
         return 0; /* speech repeats: "Do not worry, do not worry" */
     const mtc_token *b = word_at(sw, k + n);
