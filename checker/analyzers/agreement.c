@@ -34,6 +34,7 @@
 #include "data.h"
 #include "grammar_lexicon.h"
 #include "utf8.h"
+#include "words.h"
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
@@ -239,11 +240,11 @@ static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_
             w->checkable = 0; /* quoted speech, titles */
         if (w->checkable && len < MAX_WORD) {
             intptr_t v = 0;
-            char buf[MAX_WORD];
-            size_t m = mtc_utf8_lower(p, len, buf, sizeof buf);
-            if (m != (size_t)-1 && mtc_wordset_get(st->roles, buf, m, &v))
+            const mtc_word *lw = mtc_tok_word(doc, t); /* interned lowercase form */
+            if (lw->len < MAX_WORD &&
+                mtc_wordset_get_hashed(st->roles, mtc_word_text(doc, lw), lw->len, lw->hash, &v))
                 w->roles = (unsigned)v;
-            w->cls = mtc_grammar_open_all(st->lx, p, len);
+            w->cls = mtc_grammar_open_all_tok(st->lx, doc, t);
         }
         if (n > 0) {
             const mtc_token *pv = &doc->tokens[out[n - 1].tok];
@@ -319,8 +320,7 @@ static int phrase_ends(const ag_sentence *as, size_t k)
         return 1;
     if (!nx->roles && verb_not_noun(nx))
         return 1;
-    unsigned cc = mtc_grammar_closed(as->st->lx, mtc_tok_text(as->doc, &as->doc->tokens[nx->tok]),
-                                     mtc_tok_len(&as->doc->tokens[nx->tok]));
+    unsigned cc = mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[nx->tok]);
     return (cc & (MTC_CC_PREP | MTC_CC_AUX | MTC_CC_MODAL)) != 0;
 }
 
@@ -471,7 +471,7 @@ static int after_aux(const ag_sentence *as, size_t k)
     if (k == 0 || !as->w[k].joined)
         return 0;
     const mtc_token *t = &as->doc->tokens[as->w[k - 1].tok];
-    return (mtc_grammar_closed(as->st->lx, mtc_tok_text(as->doc, t), mtc_tok_len(t)) &
+    return (mtc_grammar_closed_tok(as->st->lx, as->doc, t) &
             (MTC_CC_AUX | MTC_CC_MODAL)) != 0;
 }
 

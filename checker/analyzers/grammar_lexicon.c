@@ -12,6 +12,7 @@
 #include "alloc.h"
 #include "data.h"
 #include "utf8.h"
+#include "words.h"
 #include "wordset.h"
 
 #define LEXICON_FILE "dictionaries/grammar-lexicon.tsv"
@@ -135,13 +136,12 @@ static size_t lower(const char *word, size_t len, char *buf)
     return mtc_utf8_lower(word, len, buf, MAX_WORD);
 }
 
-static unsigned open_bits(const mtc_grammar_lexicon *lx, const char *word, size_t len)
+/* The open-class bits of a lowercase word (n < MAX_WORD) whose hash is h. */
+static unsigned open_lower(const mtc_grammar_lexicon *lx, const char *buf, size_t n, uint64_t h)
 {
-    char buf[MAX_WORD];
-    size_t n = lower(word, len, buf);
     intptr_t v = 0;
-    int found = n != (size_t)-1 && mtc_wordset_get(lx->open, buf, n, &v);
-    if (!found && n != (size_t)-1) {
+    int found = mtc_wordset_get_hashed(lx->open, buf, n, h, &v);
+    if (!found) {
         /* curly apostrophe: the lexicon spells it ' */
         char alt[MAX_WORD];
         size_t m = 0;
@@ -158,6 +158,13 @@ static unsigned open_bits(const mtc_grammar_lexicon *lx, const char *word, size_
             found = mtc_wordset_get(lx->open, alt, m, &v);
     }
     return found ? (unsigned)v : 0;
+}
+
+static unsigned open_bits(const mtc_grammar_lexicon *lx, const char *word, size_t len)
+{
+    char buf[MAX_WORD];
+    size_t n = lower(word, len, buf);
+    return n == (size_t)-1 ? 0 : open_lower(lx, buf, n, mtc_wordset_hash(buf, n));
 }
 
 unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_t len, int *known)
@@ -182,6 +189,52 @@ unsigned mtc_grammar_closed(const mtc_grammar_lexicon *lx, const char *word, siz
     if (n == (size_t)-1 || !mtc_wordset_get(lx->closed, buf, n, &v))
         return 0;
     return (unsigned)v;
+}
+
+/* The interned word of a token when the lexicon may know it: what lower()
+ * accepts (surface and lowercase form shorter than MAX_WORD), else NULL. */
+static mtc_word *tok_word(const mtc_document *doc, const mtc_token *tk)
+{
+    mtc_word *w = mtc_tok_word(doc, tk);
+    return tk->end - tk->start < MAX_WORD && w->len < MAX_WORD ? w : NULL;
+}
+
+unsigned mtc_grammar_open_all_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                                  const mtc_token *tk)
+{
+    mtc_word *w = tok_word(doc, tk);
+    if (!w)
+        return 0;
+    if (!(w->memo_have & (1u << MTC_WM_LX_ALL))) {
+        w->memo[MTC_WM_LX_ALL] = open_lower(lx, mtc_word_text(doc, w), w->len, w->hash);
+        w->memo_have |= 1u << MTC_WM_LX_ALL;
+    }
+    return w->memo[MTC_WM_LX_ALL];
+}
+
+unsigned mtc_grammar_open_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                              const mtc_token *tk, int *known)
+{
+    unsigned bits = mtc_grammar_open_all_tok(lx, doc, tk) & MTC_LX_BASIC;
+    if (known)
+        *known = bits != 0;
+    return bits;
+}
+
+unsigned mtc_grammar_closed_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                                const mtc_token *tk)
+{
+    mtc_word *w = tok_word(doc, tk);
+    if (!w)
+        return 0;
+    if (!(w->memo_have & (1u << MTC_WM_LX_CLOSED))) {
+        intptr_t v = 0;
+        if (!mtc_wordset_get_hashed(lx->closed, mtc_word_text(doc, w), w->len, w->hash, &v))
+            v = 0;
+        w->memo[MTC_WM_LX_CLOSED] = (uint32_t)v;
+        w->memo_have |= 1u << MTC_WM_LX_CLOSED;
+    }
+    return w->memo[MTC_WM_LX_CLOSED];
 }
 
 size_t mtc_grammar_lexicon_size(const mtc_grammar_lexicon *lx)

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "document.h"
 #include "mtcheck.h"
 
 /* Open classes (from the generated lexicon). */
@@ -70,6 +71,15 @@ unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_
 unsigned mtc_grammar_open_all(const mtc_grammar_lexicon *lx, const char *word, size_t len);
 /* Closed-class bits (MTC_CC_*) of a word (any case), 0 when none. */
 unsigned mtc_grammar_closed(const mtc_grammar_lexicon *lx, const char *word, size_t len);
+/* The three above for a token of doc (its whole text), from its interned
+ * word (words.h): the lexicon is asked once per distinct word of the
+ * article, whichever analyzer asks. */
+unsigned mtc_grammar_open_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                              const mtc_token *tk, int *known);
+unsigned mtc_grammar_open_all_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                                  const mtc_token *tk);
+unsigned mtc_grammar_closed_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                                const mtc_token *tk);
 /* Number of entries of the generated lexicon (for tests). */
 size_t mtc_grammar_lexicon_size(const mtc_grammar_lexicon *lx);
 
