@@ -2,10 +2,12 @@
  * generated part-of-speech lexicon (dictionaries/grammar-lexicon.tsv, made at
  * build time from link-grammar's English dictionary) and the closed classes
  * of function words (dictionaries/grammar-closed-classes.tsv). The lexicon
- * also carries noun number and WordNet's parts of speech (open_all). Owns two word
- * sets, freed by mtc_grammar_lexicon_free. */
+ * also carries noun number and WordNet's parts of speech (open_all). One
+ * lexicon per process, read on first use and shared read-only by every
+ * analyzer and worker; it owns two word sets. */
 #include "grammar_lexicon.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,7 +106,7 @@ static int closed_line(const char *line, size_t len, long lineno, void *ctx)
     return 0;
 }
 
-mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
+static mtc_grammar_lexicon *lexicon_read(mtc_error *err)
 {
     mtc_grammar_lexicon *lx = mtc_xcalloc(1, sizeof *lx);
     lx->open = mtc_wordset_new();
@@ -114,19 +116,40 @@ mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
     mtc_wordset_reserve(lx->open, n, bytes); /* one table for the ~100k words */
     if (mtc_data_load_lines(LEXICON_FILE, open_line, lx->open, err) != MTC_OK ||
         mtc_data_load_lines(CLOSED_FILE, closed_line, lx->closed, err) != MTC_OK) {
-        mtc_grammar_lexicon_free(lx);
+        mtc_wordset_free(lx->open);
+        mtc_wordset_free(lx->closed);
+        free(lx);
         return NULL;
     }
     return lx;
 }
 
+/* The one lexicon of the process: read from the embedded files once, on
+ * first use (pthread_once), read-only afterwards, so that the analyzers and
+ * the workers that use it share it (three analyzers each reading their own
+ * copy was a third of the start-up). Owned for the life of the process. */
+static struct {
+    mtc_grammar_lexicon *lx;
+    mtc_error err;
+} shared;
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+
+static void shared_init(void)
+{
+    shared.lx = lexicon_read(&shared.err);
+}
+
+mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
+{
+    pthread_once(&shared_once, shared_init);
+    if (!shared.lx && err)
+        *err = shared.err;
+    return shared.lx;
+}
+
 void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx)
 {
-    if (!lx)
-        return;
-    mtc_wordset_free(lx->open);
-    mtc_wordset_free(lx->closed);
-    free(lx);
+    (void)lx; /* the shared lexicon lives as long as the process */
 }
 
 static size_t lower(const char *word, size_t len, char *buf)

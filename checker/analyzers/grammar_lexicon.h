@@ -3,8 +3,8 @@
  * dictionary (dictionaries/grammar-lexicon.tsv, see
  * dictionaries/gen-grammar-lexicon.py) and the closed classes of function
  * words (dictionaries/grammar-closed-classes.tsv), with noun number and
- * WordNet's parts of speech for the agreement analyzer. One lexicon per worker;
- * read-only once loaded. */
+ * WordNet's parts of speech for the agreement analyzer. One lexicon per
+ * process, shared read-only by the analyzers and workers. */
 #ifndef MTC_GRAMMAR_LEXICON_H
 #define MTC_GRAMMAR_LEXICON_H
 
@@ -58,8 +58,11 @@ enum {
 
 typedef struct mtc_grammar_lexicon mtc_grammar_lexicon;
 
-/* Loads both embedded files; NULL with err filled on a missing file or a bad
- * line. The caller frees the result with mtc_grammar_lexicon_free. */
+/* The process's lexicon: reads both embedded files on the first call
+ * (thread-safe) and returns the same read-only lexicon afterwards; NULL with
+ * err filled on a missing file or a bad line. mtc_grammar_lexicon_free is
+ * a no-op kept for the callers' symmetry: the lexicon lives as long as the
+ * process. */
 mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err);
 void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx);
 
