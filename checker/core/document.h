@@ -63,7 +63,9 @@ typedef struct mtc_word {
     uint64_t hash;      /* mtc_wordset_hash of the lowercase form */
     uint32_t lower;     /* offset of the lowercase form in doc->word_text (NUL-terminated) */
     uint32_t len;       /* its length in bytes */
-    uint32_t memo_have; /* bit 1 << MTC_WM_*: memo[] slot filled */
+    uint16_t memo_have; /* bit 1 << MTC_WM_*: memo[] slot filled */
+    uint16_t ascii;     /* 1: the form is ASCII (a token of the form with as
+                         * many bytes is then ASCII too); 0: not known */
     uint32_t memo[MTC_WM_N];
 } mtc_word;
 

@@ -62,7 +62,8 @@ void mtc_words_intern(mtc_document *doc)
             unsigned c = src[ln];
             low[ln++] = (char)(c | ((c - 'A') < 26u ? 0x20u : 0u));
         }
-        if (ln < len)
+        int ascii = ln == len;
+        if (!ascii)
             ln = mtc_utf8_lower((const char *)src, len, low, room);
         else
             low[ln] = '\0';
@@ -86,6 +87,7 @@ void mtc_words_intern(mtc_document *doc)
             w->hash = h;
             w->lower = (uint32_t)text_len;
             w->len = (uint32_t)ln;
+            w->ascii = (uint16_t)ascii;
             text_len += ln + 1;
             tb.slots[j] = (uint32_t)(n + 1);
             found = (uint32_t)(n + 1);
