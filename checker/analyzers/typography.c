@@ -145,9 +145,23 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
             size_t sp = i;
             while (sp > s->start && is_inline_space(t[sp - 1]))
                 sp--;
-            int decimal = c == '.' && i + run < end && mtc_ascii_is_digit((unsigned char)t[i + run]);
+            /* ".5": a decimal, not a full stop */
+            int not_a_stop = c == '.' && i + run < end && mtc_ascii_is_digit((unsigned char)t[i + run]);
+            /* ".ai", ".NET", ".js": a name that starts with a dot, not a
+             * full stop (".The" after a space is one) */
+            if (c == '.' && run == 1 && !not_a_stop && i + 1 < end &&
+                mtc_ascii_is_alpha((unsigned char)t[i + 1])) {
+                size_t j = i + 1;
+                int lower = 0, upper = 0;
+                while (j < end && mtc_ascii_is_alpha((unsigned char)t[j])) {
+                    lower |= mtc_ascii_is_lower((unsigned char)t[j]);
+                    upper |= mtc_ascii_is_upper((unsigned char)t[j]);
+                    j++;
+                }
+                not_a_stop = !(lower && upper); /* all lowercase or all capitals */
+            }
             int after_mark = sp > s->start && is_terminal_mark(t[sp - 1]);
-            if (sp > s->start && !decimal && !after_mark)
+            if (sp > s->start && !not_a_stop && !after_mark)
                 mtc_emit(em, R_SPACE_BEFORE, MTC_SEV_DEFAULT, sp, i + 1,
                          "space before '%c'", c);
         }
