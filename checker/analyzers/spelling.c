@@ -974,12 +974,31 @@ static void part_cache_put(sp_state *st, const char *p, size_t plen, intptr_t v)
     mtc_wordset_put(st->parts, p, plen, v);
 }
 
-static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, const char *p,
-                       size_t plen, size_t start, int initial, int in_hyphen, int skip_lower,
-                       int name_ctx, int name_next, int after_the, size_t *us_n, size_t *gb_n)
+/* The part cache's value for p (1) or 0; mw, when not NULL, is the interned
+ * word of a token whose bytes p are (lowercase ASCII), whose memo keeps the
+ * value for the article's other occurrences. */
+static int part_cached(sp_state *st, mtc_word *mw, const char *p, size_t plen, intptr_t *pc)
+{
+    if (mw && (mw->memo_have & (1u << MTC_WM_SP_PART))) {
+        *pc = (intptr_t)mw->memo[MTC_WM_SP_PART];
+        return 1;
+    }
+    if (!mtc_wordset_get(st->parts, p, plen, pc))
+        return 0;
+    if (mw && *pc >= 0 && *pc <= (intptr_t)UINT32_MAX) {
+        mw->memo[MTC_WM_SP_PART] = (uint32_t)*pc;
+        mw->memo_have |= 1u << MTC_WM_SP_PART;
+    }
+    return 1;
+}
+
+static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc_word *mw,
+                       const char *p, size_t plen, size_t start, int initial, int in_hyphen,
+                       int skip_lower, int name_ctx, int name_next, int after_the, size_t *us_n,
+                       size_t *gb_n)
 {
     intptr_t pc;
-    int cached = mtc_wordset_get(st->parts, p, plen, &pc);
+    int cached = part_cached(st, mw, p, plen, &pc);
     if (cached) {
         switch (pc & 3) {
         case PC_SKIP:
@@ -1192,7 +1211,11 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
             int quoted = prev && next && is_quote(d, prev) && is_quote(d, next);
             int after_the = prev && token_is_the(d, prev);
             if (!(t->flags & MTC_TF_HAS_HYPHEN) || memchr(w, '-', len) == NULL) {
-                check_part(st, repo, a, w, len, t->start, initial, 0, quoted, name_ctx,
+                /* a lowercase ASCII token: its bytes are its interned form */
+                mtc_word *mw = mtc_tok_word(d, t);
+                if (!mw->ascii || mw->len != len || memcmp(mtc_word_text(d, mw), w, len) != 0)
+                    mw = NULL;
+                check_part(st, repo, a, mw, w, len, t->start, initial, 0, quoted, name_ctx,
                            name_next, after_the, us_n, gb_n);
                 continue;
             }
@@ -1216,8 +1239,8 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
                 while (j < len && w[j] != '-')
                     j++;
                 if (j > i)
-                    check_part(st, repo, a, w + i, j - i, t->start + i, initial || i > 0, 1,
-                               any_cap, 1, 0, 0, us_n, gb_n);
+                    check_part(st, repo, a, NULL, w + i, j - i, t->start + i,
+                               initial || i > 0, 1, any_cap, 1, 0, 0, us_n, gb_n);
                 i = j + 1;
             }
         }

@@ -57,8 +57,14 @@ typedef struct mtc_token {
 /* One distinct lowercase form of the article's tokens, interned once by the
  * tokenizer (words.c) so that analyzers compare words by index and look them
  * up without lowercasing and hashing them again. memo[] caches what the
- * grammar lexicon says of the form (filled on first use, words.h). */
-enum { MTC_WM_LX_ALL, MTC_WM_LX_CLOSED, MTC_WM_N };
+ * grammar lexicon and the spelling analyzer decided of the form (filled on
+ * first use, words.h). */
+enum {
+    MTC_WM_LX_ALL,    /* mtc_grammar_open_all */
+    MTC_WM_LX_CLOSED, /* mtc_grammar_closed */
+    MTC_WM_SP_PART,   /* spelling: its part cache's verdict of a lowercase ASCII token */
+    MTC_WM_N
+};
 typedef struct mtc_word {
     uint64_t hash;      /* mtc_wordset_hash of the lowercase form */
     uint32_t lower;     /* offset of the lowercase form in doc->word_text (NUL-terminated) */
