@@ -3,8 +3,8 @@
  * build time from link-grammar's English dictionary) and the closed classes
  * of function words (dictionaries/grammar-closed-classes.tsv). The lexicon
  * also carries noun number and WordNet's parts of speech (open_all). One
- * lexicon per process, read on first use and shared read-only by every
- * analyzer and worker; it owns two word sets. */
+ * copy per process, read on first use and read-only after (see
+ * mtc_grammar_lexicon_load); it lives until exit. */
 #include "grammar_lexicon.h"
 
 #include <pthread.h>
@@ -106,6 +106,15 @@ static int closed_line(const char *line, size_t len, long lineno, void *ctx)
     return 0;
 }
 
+static void lexicon_free(mtc_grammar_lexicon *lx)
+{
+    if (!lx)
+        return;
+    mtc_wordset_free(lx->open);
+    mtc_wordset_free(lx->closed);
+    free(lx);
+}
+
 static mtc_grammar_lexicon *lexicon_read(mtc_error *err)
 {
     mtc_grammar_lexicon *lx = mtc_xcalloc(1, sizeof *lx);
@@ -116,40 +125,37 @@ static mtc_grammar_lexicon *lexicon_read(mtc_error *err)
     mtc_wordset_reserve(lx->open, n, bytes); /* one table for the ~100k words */
     if (mtc_data_load_lines(LEXICON_FILE, open_line, lx->open, err) != MTC_OK ||
         mtc_data_load_lines(CLOSED_FILE, closed_line, lx->closed, err) != MTC_OK) {
-        mtc_wordset_free(lx->open);
-        mtc_wordset_free(lx->closed);
-        free(lx);
+        lexicon_free(lx);
         return NULL;
     }
     return lx;
 }
 
-/* The one lexicon of the process: read from the embedded files once, on
- * first use (pthread_once), read-only afterwards, so that the analyzers and
- * the workers that use it share it (three analyzers each reading their own
- * copy was a third of the start-up). Owned for the life of the process. */
-static struct {
-    mtc_grammar_lexicon *lx;
-    mtc_error err;
-} shared;
+/* The lexicon is read once per process, on first use, and never changes
+ * after: every analyzer of every worker reads the same copy (before, the
+ * grammar, agreement and typography analyzers each parsed the 160,000
+ * lines per worker: most of mtcheck's start-up). Its data files are the
+ * embedded ones, the same for every configuration. It lives until exit. */
 static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+static mtc_grammar_lexicon *shared_lexicon; /* written once, under shared_once */
+static mtc_error shared_error;              /* why it could not be read */
 
-static void shared_init(void)
+static void read_shared(void)
 {
-    shared.lx = lexicon_read(&shared.err);
+    shared_lexicon = lexicon_read(&shared_error);
 }
 
 mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
 {
-    pthread_once(&shared_once, shared_init);
-    if (!shared.lx && err)
-        *err = shared.err;
-    return shared.lx;
+    pthread_once(&shared_once, read_shared);
+    if (!shared_lexicon && err)
+        *err = shared_error;
+    return shared_lexicon;
 }
 
 void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx)
 {
-    (void)lx; /* the shared lexicon lives as long as the process */
+    (void)lx; /* shared and read-only: see mtc_grammar_lexicon_load */
 }
 
 static size_t lower(const char *word, size_t len, char *buf)

@@ -58,11 +58,10 @@ enum {
 
 typedef struct mtc_grammar_lexicon mtc_grammar_lexicon;
 
-/* The process's lexicon: reads both embedded files on the first call
- * (thread-safe) and returns the same read-only lexicon afterwards; NULL with
- * err filled on a missing file or a bad line. mtc_grammar_lexicon_free is
- * a no-op kept for the callers' symmetry: the lexicon lives as long as the
- * process. */
+/* The lexicon of both embedded files, read on the first call of the
+ * process and shared, read-only, by every caller after; NULL with err
+ * filled on a missing file or a bad line. mtc_grammar_lexicon_free is for
+ * symmetry: the shared copy lives until exit. */
 mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err);
 void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx);
 
