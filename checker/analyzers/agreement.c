@@ -18,6 +18,13 @@
  *                              ("is was", "is be", "will can")
  *   grammar.double-comparative "more"/"most" before a comparative or
  *                              superlative ("more easier", "most biggest")
+ *   grammar.repeated-coordinate the same singular noun on both sides of
+ *                              "and"/"or" ("with benevolence and
+ *                              benevolence", "strategy and strategy"): a
+ *                              translation that lost one of two words; not
+ *                              adverbs, comparatives or plurals, which
+ *                              English repeats for emphasis ("again and
+ *                              again", "more and more", "years and years")
  * Word classes come from grammar_lexicon.c (link-grammar's dictionary for
  * verb forms and noun number, WordNet for what else a word can be); the
  * function words and their roles are dictionaries/agreement-function-words.tsv.
@@ -37,7 +44,7 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_SUBJECT_VERB, R_DET_NUMBER, R_VERB_FORM, R_DOUBLED_AUX, R_DOUBLE_COMP, N_RULES };
+enum { R_SUBJECT_VERB, R_DET_NUMBER, R_VERB_FORM, R_DOUBLED_AUX, R_DOUBLE_COMP, R_REPEAT_COORD, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_SUBJECT_VERB] = {"grammar.subject-verb", "grammar", MTC_SEV_MAJOR, 1,
@@ -53,6 +60,9 @@ static const mtc_rule_info rules[N_RULES] = {
      "Two forms of \"be\" or two modals in a row (\"is was\", \"is be\", \"will can\")"},
     [R_DOUBLE_COMP] = {"grammar.double-comparative", "grammar", MTC_SEV_MINOR, 1,
      "\"more\" or \"most\" before a comparative or superlative (\"more easier\")"},
+    [R_REPEAT_COORD] = {"grammar.repeated-coordinate", "grammar", MTC_SEV_MAJOR, 1,
+     "The same singular noun on both sides of \"and\"/\"or\" (\"benevolence and "
+     "benevolence\"): one of two words was lost"},
 };
 
 #define ROLES_FILE "dictionaries/agreement-function-words.tsv"
@@ -169,7 +179,8 @@ typedef struct ag_word {
     unsigned roles;   /* F_* (0 unless the word is a function word) */
     unsigned cls;     /* MTC_LX_* from mtc_grammar_open_all */
     int lower;        /* all lowercase ASCII letters ('-' and apostrophes allowed) */
-    int checkable;    /* lowercase, or the capitalised first word of the sentence */
+    int checkable;    /* lowercase, or the capitalised first word of the sentence; not quoted */
+    int quoted;       /* inside a quotation (its words are looked up all the same) */
     int first;        /* the sentence's first word (only punctuation before it) */
     int joined;       /* adjacent to the previous word: one space, nothing between */
     int boundary;     /* punctuation or the sentence's end follows it */
@@ -203,14 +214,12 @@ static int joining_mark(const mtc_document *doc, const mtc_token *t)
            (unsigned char)p[2] == 0x99;
 }
 
-/* Builds the word array; 0 when the sentence is not checked at all. */
+/* Builds the word array of a body sentence. */
 static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_word *out,
                       size_t cap)
 {
     const mtc_document *doc = ctx->doc;
     const mtc_sentence *s = &doc->sentences[si];
-    if (doc->paragraphs[s->paragraph].is_headline)
-        return 0;
     size_t n = 0, last = s->first_token + s->n_tokens;
     int first = 1;
     for (size_t i = s->first_token; i < last && n < cap; i++) {
@@ -235,8 +244,7 @@ static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_
                                     !(t->flags & (MTC_TF_ALL_UPPER | MTC_TF_MIXED_CASE)) && len > 1) ||
                        (first && len == 1 && (p[0] == 'A'));
         first = 0;
-        if (ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start))
-            w->checkable = 0; /* quoted speech, titles */
+        w->quoted = ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start);
         if (w->checkable && len < MAX_WORD) {
             intptr_t v = 0;
             char buf[MAX_WORD];
@@ -245,6 +253,8 @@ static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_
                 w->roles = (unsigned)v;
             w->cls = mtc_grammar_open_all(st->lx, p, len);
         }
+        if (w->quoted)
+            w->checkable = 0; /* quoted speech, titles */
         if (n > 0) {
             const mtc_token *pv = &doc->tokens[out[n - 1].tok];
             w->joined = out[n - 1].tok + 1 == i && pv->end + 1 == t->start && doc->text[pv->end] == ' ';
@@ -789,6 +799,15 @@ static int regular_comparative(const ag_state *st, const char *w, size_t n)
            make_form(st, w, n, cut + 1, none, MTC_LX_ADJ, buf, sizeof buf);
 }
 
+/* A word that cannot be the head of "more younger voters": a known word
+ * with no noun or adjective reading ("more easier now", "more easier to
+ * use"). */
+static int cannot_be_head(const ag_word *w)
+{
+    return w->joined && w->lower && w->cls != 0 &&
+           !(w->cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL | MTC_LX_MASS | MTC_LX_ADJ));
+}
+
 static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     if (!(as->w[k].roles & F_COMPAR) || k + 1 >= as->n || as->w[k].boundary)
@@ -804,10 +823,10 @@ static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
     int regular = !(a->cls & (ANY_NOUN | ANY_VERB)) && regular_comparative(as->st, t, n);
     if (!irregular && !regular)
         return;
-    /* "more easier than", "more easier.": not "more younger voters", where
-     * "more" counts the voters */
+    /* "more easier than", "more easier.", "more easier now": not "more
+     * younger voters", where "more" counts the voters */
     int superlative = n > 3 && memcmp(t + n - 3, "est", 3) == 0;
-    if (!superlative && !phrase_ends(as, k + 1))
+    if (!superlative && !phrase_ends(as, k + 1) && !(k + 2 < as->n && cannot_be_head(&as->w[k + 2])))
         return;
     size_t nm;
     const char *m = wtext(as, k, &nm);
@@ -815,6 +834,43 @@ static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* the fix is a deletion: no replacement to suggest */
     mtc_emit(em, R_DOUBLE_COMP, MTC_SEV_DEFAULT, t0->start, t0->end,
              "'%.*s' before the comparative '%.*s': drop '%.*s'", (int)nm, m, (int)n, t, (int)nm, m);
+}
+
+/* ---- grammar.repeated-coordinate ---- */
+
+/* "benevolence and benevolence": word k, a coordinator, word k again, all
+ * lowercase and adjacent. Only a singular or mass noun that is nothing but
+ * a noun: adverbs and particles ("again and again", "over and over"),
+ * comparatives ("more and more", "higher and higher"), plurals ("years and
+ * years") and verbs ("tried and tried") are repeated for emphasis. The
+ * issue covers the second copy, the word that stands where another was
+ * meant. */
+static void check_repeat_coord(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    if (k + 2 >= as->n)
+        return;
+    const ag_word *a = &as->w[k], *c = &as->w[k + 1], *b = &as->w[k + 2];
+    if (!a->lower || a->roles || a->boundary || !c->joined || !c->lower ||
+        !(c->roles & F_COORD) || c->boundary || !b->joined || !b->lower)
+        return;
+    size_t na, nb;
+    const char *ta = wtext(as, k, &na), *tb = wtext(as, k + 2, &nb);
+    if (na != nb || na < 3 || memcmp(ta, tb, na) != 0)
+        return;
+    unsigned cls = a->cls;
+    if (!(cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_MASS)) ||
+        (cls & (MTC_LX_PLURAL | MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_G | ANY_ADV |
+                MTC_LX_IRREG_COMP)))
+        return;
+    if (mtc_grammar_closed(as->st->lx, ta, na) || regular_comparative(as->st, ta, na))
+        return;
+    size_t nc;
+    const char *tc = wtext(as, k + 1, &nc);
+    const mtc_token *t = &as->doc->tokens[b->tok];
+    mtc_emit(em, R_REPEAT_COORD, MTC_SEV_DEFAULT, t->start, t->end,
+             "'%.*s %.*s %.*s': the same word on both sides of '%.*s'; a word was lost in "
+             "translation?",
+             (int)na, ta, (int)nc, tc, (int)nb, tb, (int)nc, tc);
 }
 
 /* ---- the hook ---- */
@@ -829,11 +885,16 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
         return;
     ag_word words[MAX_SENTENCE_WORDS];
     ag_sentence as = {st, ctx->doc, words, collect(st, ctx, si, words, MAX_SENTENCE_WORDS)};
+    /* headlines drop articles and auxiliaries by design */
+    if (ctx->doc->paragraphs[s->paragraph].is_headline)
+        return;
     int sv = mtc_rule_on(em, R_SUBJECT_VERB), dn = mtc_rule_on(em, R_DET_NUMBER);
     int vf = mtc_rule_on(em, R_VERB_FORM), da = mtc_rule_on(em, R_DOUBLED_AUX);
-    int dc = mtc_rule_on(em, R_DOUBLE_COMP);
+    int dc = mtc_rule_on(em, R_DOUBLE_COMP), rc = mtc_rule_on(em, R_REPEAT_COORD);
     for (size_t k = 0; k + 1 < as.n; k++) {
         const ag_word *w = &words[k];
+        if (rc && w->lower && !w->roles)
+            check_repeat_coord(&as, k, em); /* quoted words too: a lost word is no style */
         if (!w->checkable || !w->roles)
             continue;
         if (sv && (w->roles & (F_PRON_SG | F_PRON_IT | F_PRON_PL)))
