@@ -12,8 +12,12 @@
  *                              determiner ("these problem", "each
  *                              countries", "much problems", "a
  *                              informations", "one of the biggest problem")
- *   grammar.verb-form          a modal or "to" followed by a finite verb
- *                              ("will continues", "can became", "to went")
+ *   grammar.verb-form          a modal, "to" or a form of "do" followed by
+ *                              a finite verb ("will continues", "can
+ *                              became", "to went", "didn't went", "does
+ *                              she likes"); a form of "have" before a past
+ *                              tense that is not the participle ("has
+ *                              went", "had wrote")
  *   grammar.doubled-auxiliary  two forms of "be" or two modals in a row
  *                              ("is was", "is be", "will can")
  *   grammar.double-comparative "more"/"most" before a comparative or
@@ -54,8 +58,8 @@ static const mtc_rule_info rules[N_RULES] = {
      "Noun's number contradicts its determiner (\"these problem\", \"each countries\", \"much "
      "problems\")"},
     [R_VERB_FORM] = {"grammar.verb-form", "grammar", MTC_SEV_MAJOR, 1,
-     "Modal or \"to\" followed by a finite verb instead of the base form (\"will continues\", "
-     "\"can became\", \"to went\")"},
+     "Modal, \"to\" or \"do\" followed by a finite verb instead of the base form (\"will "
+     "continues\", \"to went\", \"didn't went\"), or \"have\" before a past tense (\"has went\")"},
     [R_DOUBLED_AUX] = {"grammar.doubled-auxiliary", "grammar", MTC_SEV_MAJOR, 1,
      "Two forms of \"be\" or two modals in a row (\"is was\", \"is be\", \"will can\")"},
     [R_DOUBLE_COMP] = {"grammar.double-comparative", "grammar", MTC_SEV_MINOR, 1,
@@ -92,7 +96,10 @@ enum {
     F_CLAUSE = 1u << 19,
     F_SUBJV = 1u << 20,
     F_COORD = 1u << 21,
-    F_REL = 1u << 22
+    F_REL = 1u << 22,
+    F_PERF = 1u << 23,
+    F_DO = 1u << 24,
+    F_PART = 1u << 25
 };
 
 static const struct {
@@ -104,7 +111,8 @@ static const struct {
     {"pron-pl", F_PRON_PL}, {"verb-sg", F_VERB_SG},   {"verb-pl", F_VERB_PL},   {"subjunct", F_SUBJUNCT},
     {"be", F_BE},           {"modal", F_MODAL},       {"to", F_TO},             {"compar", F_COMPAR},
     {"there", F_THERE},     {"one", F_ONE},           {"of", F_OF},             {"clause", F_CLAUSE},
-    {"subjv", F_SUBJV},     {"coord", F_COORD},       {"rel", F_REL},
+    {"subjv", F_SUBJV},     {"coord", F_COORD},       {"rel", F_REL},       {"perf", F_PERF},
+    {"do", F_DO},           {"part", F_PART},
 };
 
 typedef struct ag_state {
@@ -298,7 +306,7 @@ static int plural_noun(const ag_word *w, int verbs_ok)
     unsigned veto =
         verbs_ok ? (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G) : MTC_LX_ANY_VERB;
     return w->lower && w->roles == 0 && (w->cls & MTC_LX_PLURAL) &&
-           !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | veto));
+           !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_ADJ | veto)); /* "the latter has" */
 }
 
 /* An adjective that cannot be the head noun ("these important problem"). */
@@ -325,7 +333,8 @@ static int phrase_ends(const ag_sentence *as, size_t k)
         return 0;
     if (nx->roles & F_COORD)
         return 0;
-    if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_REL | F_OF | F_TO | F_ART | F_THE))
+    if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_PERF | F_DO | F_REL | F_OF | F_TO | F_ART |
+                     F_THE))
         return 1;
     if (!nx->roles && verb_not_noun(nx))
         return 1;
@@ -574,6 +583,13 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
         /* "there is many ...", "there is problems." */
         emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a plural subject (%s)",
                   "there is/are");
+    } else if (!sg && (x->roles & F_ART) && k + 3 < as->n) {
+        /* "there are a problem with": not "there are a number of", "a lot
+         * of", "a few" */
+        size_t h = phrase_head(as, k + 2, singular_noun, 1, 2);
+        if (h != (size_t)-1 && !(h + 1 < as->n && (as->w[h + 1].roles & F_OF)))
+            emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a singular subject (%s)",
+                      "there is/are");
     } else if (!sg && phrase_head(as, k + 1, singular_noun, 1, 0) == k + 2) {
         /* "there are problem." (not "there are another five", "there are
          * much fewer") */
@@ -595,6 +611,11 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
     }
     if (d->roles & F_DET_PL) {
         size_t h = phrase_head(as, k, singular_noun, 0, 2);
+        /* "these book is": an auxiliary after it, so "book" is no verb */
+        if (h == (size_t)-1 && k + 2 < as->n && as->w[k + 2].joined &&
+            (as->w[k + 2].roles & (F_VERB_SG | F_VERB_PL | F_MODAL)) &&
+            phrase_head(as, k, singular_noun, 1, 0) == k + 1)
+            h = k + 1;
         if (h != (size_t)-1) {
             const char *t = wtext(as, h, &n);
             if (!add_s(as->st, t, n, MTC_LX_PLURAL, sug, sizeof sug))
@@ -658,6 +679,17 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (pl && (v->roles & F_VERB_SG) && o)
         emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after a plural subject (%s)",
                   "a plural noun");
+    else if (pl && !v->roles && (v->cls & MTC_LX_VERB_S) &&
+             !(v->cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL | MTC_LX_MASS | MTC_LX_VERB |
+                         MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | ANY_ADJ | ANY_ADV)) &&
+             !mtc_grammar_closed(as->st->lx, vt, n)) {
+        /* "the students goes": an -s form that is nothing but a verb */
+        char vs[MAX_WORD];
+        if (!drop_s(as->st, vt, n, MTC_LX_VERB, vs, sizeof vs))
+            vs[0] = 0;
+        emit_word(as, em, R_SUBJECT_VERB, h + 1, vs, "'%.*s' after a plural subject (%s): the base form?",
+                  "a plural noun");
+    }
     else if (sg && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
         emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after a singular subject (%s)",
                   "this, each, every");
@@ -696,9 +728,70 @@ static void check_one_of(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* ---- grammar.verb-form ---- */
 
+/* After a form of "have" (perfect) word j: an irregular past whose verb
+ * has a participle of its own ("has went", "had wrote": the lexicon's x);
+ * no base form, participle, noun or adjective reading ("had broke" is
+ * also slang for poor; "has got" is English: got's role "part"). */
+static void check_perfect(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    size_t j = k + 1;
+    if (j < as->n && !as->w[j].roles && mid_adverb(&as->w[j]) && as->w[j].joined && !as->w[k].boundary)
+        j++; /* has never went, had already went */
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary || as->w[j].roles)
+        return;
+    unsigned c = as->w[j].cls;
+    size_t n;
+    const char *vt = wtext(as, j, &n);
+    if ((c & MTC_LX_PAST_ONLY) &&
+        !(c & (MTC_LX_VERB | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_VERB_S | ANY_NOUN | ANY_ADJ)) &&
+        !mtc_grammar_closed(as->st->lx, vt, n))
+        emit_word(as, em, R_VERB_FORM, j, NULL, "'%.*s' after %s: the past participle?",
+                  "a form of \"have\"");
+}
+
+/* After a form of "do" (do-support) the base form: "didn't went", "does
+ * not knows", and in a question "does she likes". An -s form or a past
+ * that is nothing else, and no noun either ("do wonders", "did chores"). */
+static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    size_t j = k + 1;
+    if (j < as->n && as->w[j].joined && !as->w[k].boundary &&
+        ((as->w[j].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT)) ||
+         (!as->w[j].roles && mid_adverb(&as->w[j]))))
+        j++; /* does she, did not, didn't even (not "do so") */
+    if (j < as->n && j == k + 2 && !as->w[j].roles && mid_adverb(&as->w[j]) && as->w[j].joined &&
+        !as->w[j - 1].boundary)
+        j++; /* does she really */
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary || as->w[j].roles)
+        return;
+    unsigned c = as->w[j].cls;
+    size_t n;
+    const char *vt = wtext(as, j, &n);
+    if (mtc_grammar_closed(as->st->lx, vt, n))
+        return;
+    if ((c & (MTC_LX_VERB_S | MTC_LX_VERB_D)) && !maybe_base(c) &&
+        !(c & (MTC_LX_VERB_G | MTC_LX_VERB_P | ANY_NOUN | ANY_ADJ | ANY_ADV))) {
+        char sug[MAX_WORD];
+        sug[0] = 0;
+        if (c & MTC_LX_VERB_S)
+            drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug);
+        else if (!drop_ed(as->st, vt, n, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "a form of \"do\"");
+    }
+}
+
 static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     const ag_word *m = &as->w[k];
+    if (m->lower && (m->roles & F_PERF)) {
+        check_perfect(as, k, em);
+        return;
+    }
+    if (m->roles & F_DO) {
+        check_do(as, k, em); /* "Does she likes": capitalised at a question's start too */
+        return;
+    }
     int modal = (m->roles & F_MODAL) != 0, to = (m->roles & F_TO) != 0;
     if ((!modal && !to) || !m->lower)
         return; /* "May became", "Will Smith": a capitalised modal may be a name */
@@ -819,7 +912,8 @@ static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
     const char *t = wtext(as, k + 1, &n);
     /* a comparative that is nothing else: not a noun (number, cleaner) or a
      * verb (better is also one, but so plainly a comparative) */
-    int irregular = (a->cls & MTC_LX_IRREG_COMP) != 0;
+    /* "no more after": WordNet lists "after" as the comparative of "aft" */
+    int irregular = (a->cls & MTC_LX_IRREG_COMP) && !(mtc_grammar_closed(as->st->lx, t, n) & MTC_CC_PREP);
     int regular = !(a->cls & (ANY_NOUN | ANY_VERB)) && regular_comparative(as->st, t, n);
     if (!irregular && !regular)
         return;
