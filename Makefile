@@ -12,11 +12,11 @@ DEB_PACKAGES = build-essential pkg-config python3 \
 	libcriterion-dev libutf8proc-dev libuchardet-dev libjson-c-dev \
 	wamerican-huge wbritish-huge scowl iso-codes link-grammar-dictionaries-en \
 	libicu-dev libinih-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev parallel time \
-	wordnet-base espeak-ng scowl \
+	wordnet-base espeak-ng scowl unicode-data \
 	clang-14 libclang-rt-14-dev valgrind chromium
 
 # pkg-config modules linked into libmtcheck.
-PKGS = hunspell libutf8proc uchardet icu-uc inih libcmark-gfm gumbo json-c
+PKGS = hunspell libutf8proc uchardet icu-uc icu-i18n inih libcmark-gfm gumbo json-c
 # pkg-config modules only the tests link (json-c parses reports back).
 TEST_PKGS = criterion json-c
 
@@ -49,13 +49,15 @@ HEADERS   := $(wildcard checker/*.h $(foreach d,$(SRC_DIRS),checker/$(d)/*.h) te
 DATA_FILES := $(sort $(wildcard dictionaries/*.txt dictionaries/*.tsv dictionaries/rules/*.ini reports/*.html reports/*.css reports/*.js))
 # Data generated at build time, embedded as NAME=PATH (rules that make PATH go below).
 GEN_DATA := dictionaries/grammar-lexicon.tsv=$(BUILD)/gen/grammar-lexicon.tsv \
-	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt
+	dictionaries/news-words-sorted.txt=$(BUILD)/gen/news-words-sorted.txt \
+	dictionaries/han-readings.tsv=$(BUILD)/gen/han-readings.tsv
 LINK_GRAMMAR_EN ?= /usr/share/link-grammar/en
 WORDNET_DIR ?= /usr/share/wordnet
 SCOWL_DIR ?= /usr/share/dict/scowl
 WORDLIST_EN ?= /usr/share/dict/american-english-huge
+UNIHAN_READINGS ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
-.PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-smoke \
+.PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-peer-cases bench-smoke \
 	valgrind fuzz fuzz-build bench-huge
 
 all: $(BUILD)/mtcheck
@@ -106,6 +108,12 @@ $(BUILD)/gen/grammar-lexicon.tsv: dictionaries/gen-grammar-lexicon.py | $(FIRST)
 .PHONY: article-sounds-update
 article-sounds-update: $(BUILD)/gen/grammar-lexicon.tsv
 	python3 dictionaries/gen-article-sounds.py dictionaries/grammar-article-sounds.tsv $(BUILD)/gen/grammar-lexicon.tsv $(WORDLIST_EN)
+
+# The Mandarin readings of the Han characters that have several (GEN_DATA), for
+# source.name-mismatch, from Unihan (package unicode-data).
+$(BUILD)/gen/han-readings.tsv: dictionaries/gen-han-readings.py | $(FIRST)
+	@mkdir -p $(dir $@)
+	python3 dictionaries/gen-han-readings.py $(UNIHAN_READINGS) $@
 
 # The spelling analyzer's news words sorted for binary search (GEN_DATA): no load at start-up.
 $(BUILD)/gen/news-words-sorted.txt: dictionaries/news-words.txt dictionaries/gen-sorted-words.py | $(FIRST)
@@ -231,6 +239,8 @@ bench-accuracy: $(BUILD)/mtcheck
 	@printf 'without the source: '; grep -E 'system_pearson' $(BUILD)/bench/score.txt
 	@printf 'with the source:    '; grep -E 'system_pearson' $(BUILD)/bench/score-source.txt
 	@printf 'with the source:    '; grep -E 'no_error_segments_flagged|word_lift' $(BUILD)/bench/score-source.txt | tr '\n' ' '; echo
+	@# the acceptance of issue 17 reads the source.* flags alone: their word-level precision and lift
+	python3 tests/bench/source_score.py $(SCORE) $(BENCH_DIR) $(BUILD)/bench/flags-source.json | tee $(BUILD)/bench/score-source-rules.txt
 
 # The two formerly quadratic inputs (tests/bench/quadratic.py): 40,000 names, 100,000 brackets as SARIF.
 .PHONY: bench-quadratic
@@ -241,6 +251,17 @@ bench-quadratic: $(BUILD)/mtcheck
 .PHONY: bench-suggest
 bench-suggest: $(BUILD)/mtcheck
 	python3 tests/bench/suggest_quality.py --mtcheck $(BUILD)/mtcheck tests/heldout/suggest/*.tsv
+
+# Harper's own unit-test sentences for the kinds mtcheck claims (agreement,
+# a/an, doubled words, spelling, quotes, spacing): a held-out check. Needs a
+# git checkout of github.com/Automattic/harper in HARPER_DIR.
+PEER_LINTERS = an_a repeated_words pronoun_verb_agreement there_is_agreement one_of_the_singular \
+  inflected_verb_after_to adjective_double_degree mass_nouns/mass_plurals unclosed_quotes double_modal \
+  spell_check missing_space i_am_agreement quote_spacing determiner_without_noun
+bench-peer-cases: $(BUILD)/mtcheck
+	@[ -d "$(HARPER_DIR)/.git" ] || [ -f "$(HARPER_DIR)/HEAD" ] || { echo "bench-peer-cases: set HARPER_DIR to a git checkout of github.com/Automattic/harper"; exit 2; }
+	python3 tests/bench/peer_cases.py $(HARPER_DIR) $(BUILD)/mtcheck $(addprefix harper-core/src/linting/,$(addsuffix .rs,$(PEER_LINTERS)))
+	python3 tests/bench/peer_cases.py --files $(HARPER_DIR) $(BUILD)/mtcheck
 
 bench-speed: $(BUILD)/mtcheck
 	python3 tests/bench/speed.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-speed \

@@ -73,6 +73,46 @@ Test(artifacts, foreign_script_cjk_punctuation)
     tu_expect(FS, "2023-02-11 13:09:10 Font:【Large Medium Small】", "【");
 }
 
+/* Chinese marks that are not wide: the name separator between Latin words
+ * and the doubled dash, each reported on the mark with its English
+ * replacement, as minor. */
+Test(artifacts, foreign_script_chinese_marks_positive)
+{
+    tu_expect(FS, "The new product is Postal Savings Bank Wealth Tianyi·Hongjin, the bank said.",
+              "·");
+    tu_expect(FS, "The agency launched its Tianyi‧Hongjin product on Friday.", "‧");
+    tu_expect(FS, "Promoting modernization is a systematic project——Four Discussions on the speech.",
+              "——");
+    tu_expect(FS, "The plan——drawn up in 2021——was approved.", "——");
+    tu_expect(FS, "The series on the reform――Four Discussions――was published.", "――");
+    tu_run *r = tu_check("The bank sold Tianyi·Hongjin and the project——Four was set.", FS);
+    cr_expect_eq(tu_count(r, FS), 2);
+    const mtc_issue *dot = tu_find(r, FS, 0), *dash = tu_find(r, FS, 1);
+    cr_assert_not_null(dot);
+    cr_assert_not_null(dash);
+    cr_expect_eq(dot->severity, MTC_SEV_MINOR);
+    cr_expect_eq(dash->severity, MTC_SEV_MINOR);
+    cr_assert_geq(dot->n_suggestions, 1);
+    cr_expect_str_eq(dot->suggestions[0], " ");
+    cr_assert_geq(dash->n_suggestions, 1);
+    cr_expect_str_eq(dash->suggestions[0], "—");
+    tu_free(r);
+}
+
+Test(artifacts, foreign_script_chinese_marks_negative)
+{
+    /* Catalan l·l, dictionary syllables, a spaced separator, a quoted title */
+    tu_expect(FS, "She studied at the Col·legi d'Arquitectes in Barcelona, near the Paral·lel.",
+              NULL);
+    tu_expect(FS, "The dictionary splits it as hy‧phen‧a‧tion for printers.", NULL);
+    tu_expect(FS, "News · Sport · Weather · Travel", NULL);
+    tu_expect(FS, "He visited the “Time Travel‧Tour” exhibition and the ‘Tianyi·Hongjin’ stand.",
+              NULL);
+    /* the English two-em dash of an omission, and single em dashes */
+    tu_expect(FS, "Mr. B—— of Paris wrote that it was D——d cold, and the —— of them left.", NULL);
+    tu_expect(FS, "Prices rose 5%—the sharpest rise since 2008—the bureau said.", NULL);
+}
+
 Test(artifacts, foreign_script_negative)
 {
     tu_expect(FS, "Officials met in São Paulo and Zürich before flying on to Türkiye.", NULL);

@@ -88,6 +88,7 @@ static void expect_suggestion(const char *rule, const char *text, const char *su
 #define NE "quotes.nesting"
 #define FM "quotes.foreign-marks"
 #define BR "brackets.unbalanced"
+#define BE "brackets.empty"
 
 /* ---- quotes.wrong-direction ---- */
 
@@ -220,6 +221,22 @@ Test(quotes, mixed_style_negative)
     expect(MX, "\"China’s economy is strong,\" the bureau said.");
 }
 
+/* Off in the default configuration (word lift 1.46 on the benchmark, below
+ * the 1.5 a default rule needs); a house style turns it on by name. */
+Test(quotes, mixed_style_off_by_default)
+{
+    const char *text = "The “Belt and Road” initiative and the \"Silk Road Fund\" were discussed.";
+    tu_run *r = tu_check(text, NULL);
+    cr_expect_eq(tu_count(r, MX), 0, "quotes.mixed-style fires in the default configuration");
+    tu_free(r);
+    r = tu_check(text, MX);
+    cr_expect_eq(tu_count(r, MX), 1, "quotes.mixed-style turned on by name finds the straight mark");
+    tu_free(r);
+    const mtc_rule_info *ri = mtc_rule_find(MX, NULL);
+    cr_assert_not_null(ri);
+    cr_expect_eq(ri->enabled, 0, "quotes.mixed-style is off by default in its rule table");
+}
+
 /* ---- quotes.nesting ---- */
 
 Test(quotes, nesting_positive)
@@ -290,6 +307,29 @@ Test(quotes, brackets_negative)
     expect(BR, "The index rose (by 3% (a record)) in March.");
     expect(BR, "Sugi Holding Co., Ltd. (hereinafter referred to as “Sugi”) issued an obituary.");
     expect(BR, "Costs (in US dollars) and revenue [in yuan] both rose {slightly}.");
+}
+
+/* ---- brackets.empty ---- */
+
+Test(quotes, empty_brackets_positive)
+{
+    expect(BE, "A banner of hackers named Edalat Ali ⟦()⟧ appeared on the screen.");
+    expect(BE, "The company ⟦( )⟧ listed its shares in Shanghai.");
+    expect(BE, "⟦()⟧ was all the table showed.");
+    expect(BE, "He called it “⟦()⟧ and nothing else”.");
+    expect(BE, "The fund (set up in 2015 ⟦()⟧) invests in roads.");
+    /* an empty pair is no unbalanced bracket */
+    expect(BR, "A banner of hackers named Edalat Ali () appeared on the screen.");
+}
+
+Test(quotes, empty_brackets_negative)
+{
+    expect(BE, "The script calls print() and then exit( ) before it stops.");
+    expect(BE, "The applicant(s) and the company (600884.SH) filed papers.");
+    expect(BE, "The vote was ( 12 to 3 ) in favour.");
+    expect(BE, "The hackers' group, Edalat Ali (Ali's Justice), claimed the attack.");
+    expect(BE, "The list （） was printed in full-width brackets.");
+    expect(BE, "The box [ ] was left unticked, and {} was empty.");
 }
 
 /* ---- the sample article ---- */

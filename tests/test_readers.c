@@ -257,10 +257,46 @@ Test(readers, references_and_escapes_map_to_their_source)
     const char md[] = "Price \\*rose\\* by 5&nbsp;% [here](http://x.y/z) `code` and *fell*.\n";
     cr_assert_eq(mtc_document_from_bytes("x", md, strlen(md), NULL, MTC_INPUT_MARKDOWN, &doc, &err),
                  MTC_OK);
-    cr_assert_str_eq(doc->text, "Price *rose* by 5\u00a0% here and fell.");
+    /* inline code stands as one U+FFFC mapped to the code span */
+    cr_assert_str_eq(doc->text, "Price *rose* by 5\u00a0% here \uFFFC and fell.");
+    cr_assert_eq(src_of(doc, "\uFFFC"), (size_t)(strstr(md, "`code`") - md), "at %zu", src_of(doc, "\uFFFC"));
     cr_assert_eq(src_of(doc, "*rose"), (size_t)(strstr(md, "\\*rose") - md + 1));
     cr_assert_eq(src_of(doc, "rose"), (size_t)(strstr(md, "rose") - md));
     cr_assert_eq(src_of(doc, "here"), (size_t)(strstr(md, "here") - md));
     cr_assert_eq(src_of(doc, "fell"), (size_t)(strstr(md, "fell") - md));
     mtc_document_free(doc);
+}
+
+/* Inline code is a placeholder, not a gap: the words around it are not
+ * adjacent. Markdown and HTML, with the findings the gap used to cause
+ * (doubled "to", "a executable", empty brackets, a space before "?"), and
+ * a real doubled word next to code still found. */
+Test(readers, inline_code_is_a_placeholder_not_a_gap)
+{
+    char *dir = ct_tmpdir();
+    const char md[] = "The matches are provided to `match_to_lint` to map them. Use a `harper-ls` "
+                      "executable, see the pages (`.svelte`), or ask for `harper-ls`? The the "
+                      "`make` step runs.\n";
+    const char html[] = "<p>The matches are provided to <code>f</code> to map them. Use a "
+                        "<code>tool</code> executable (<code>x</code>). The the step runs.</p>\n";
+    char *pm = ct_write(dir, "a.md", md, strlen(md));
+    char *ph = ct_write(dir, "b.html", html, strlen(html));
+    char args[4200];
+    snprintf(args, sizeof args, "--format jsonl --no-config --fail-on none '%s' '%s'", pm, ph);
+    ct_result r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    for (int f = 0; f < 2; f++) {
+        cr_assert(strstr(r.out, f ? "b.html" : "a.md"));
+    }
+    cr_assert_null(strstr(r.out, "typography.space-before-punctuation"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "brackets.empty"), "%s", r.out);
+    cr_assert_null(strstr(r.out, "grammar.article-agreement"), "%s", r.out);
+    /* the only doubled words are the two real ones ("The the") */
+    size_t doubled = 0;
+    for (const char *p = r.out; (p = strstr(p, "typography.doubled-word")); p++)
+        doubled++;
+    cr_assert_eq(doubled, 2, "%s", r.out);
+    ct_free(&r);
+    free(pm);
+    free(ph);
 }

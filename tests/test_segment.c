@@ -329,6 +329,10 @@ Test(segment, headline_rules)
         {"“It is over.”", 0},
         {"A headline that wraps\nonto a second line", 0},
         {"The first sentence ends. The second lost its period", 0},
+        {"there is people making projects", 0},  /* no headline starts in lowercase */
+        {"\u201cthey goes home", 0},
+        {"iPhone sales fall in China", 1},       /* a name written so, not a lowercase word */
+        {"42 survivors pulled out in Kazakhstan", 1},
     };
     for (size_t i = 0; i < N_OF(cases); i++) {
         mtc_document *d = tu_doc(cases[i].text);

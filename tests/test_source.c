@@ -8,6 +8,7 @@
 
 #include "clitest.h"
 #include "source_align.h"
+#include "source_names.h"
 #include "source_numbers.h"
 #include "testutil.h"
 
@@ -211,6 +212,171 @@ Test(source, han_not_from_source_is_not_untranslated)
 {
     src_run *r = check("The word 你好 means hello.", "这个词的意思是问候。", NULL);
     cr_expect_eq(count(r, "source.untranslated"), 0);
+    done(r);
+}
+
+/* ---- names against their romanization ---- */
+
+Test(source, name_wrong_surname_flagged_at_that_word)
+{
+    const char *src = "公司创始人郑永刚昨天去世，享年64岁。";
+    src_run *r = check("The company's founder Yang Yonggang died yesterday at the age of 64.", src, NULL);
+    const mtc_issue *is = find(r, "source.name-mismatch");
+    cr_assert(is, "no name flag");
+    cr_expect(span_is(r->doc, is->start, is->end, "Yang"));
+    cr_expect(strstr(is->message, "zheng yong gang") != NULL, "%s", is->message);
+    /* the source span is the name's three characters */
+    cr_expect(is->has_source_span);
+    cr_expect(span_is(r->src, is->source_start, is->source_end, "郑永刚"));
+    cr_expect_eq(count(r, NULL), 1);
+    done(r);
+}
+
+Test(source, name_as_the_source_reads_passes)
+{
+    src_run *r = check("The founder Zheng Yonggang and President Xi Jinping met in Ningbo.",
+                       "创始人郑永刚与国家主席习近平在宁波会面。", NULL);
+    cr_expect_eq(count(r, "source.name-mismatch"), 0);
+    done(r);
+    /* a name that is not in the source at all (no near reading) is not guessed at */
+    r = check("Spokesman Zhang Wenming said so.", "发言人表示如此。", NULL);
+    cr_expect_eq(count(r, "source.name-mismatch"), 0);
+    done(r);
+    /* a Latin-script source: no readings */
+    r = check("The founder Yang Yonggang died.", "Der Gründer Zheng Yonggang ist gestorben.", NULL);
+    cr_expect_eq(count(r, "source.name-mismatch"), 0);
+    done(r);
+}
+
+Test(source, pinyin_split)
+{
+    int n = 0;
+    cr_expect(mtc_pinyin_split("Yonggang", 8, &n));
+    cr_expect_eq(n, 2);
+    cr_expect(mtc_pinyin_split("Yi-ning", 7, &n));
+    cr_expect_eq(n, 2);
+    cr_expect(mtc_pinyin_split("Xi'an", 5, &n));
+    cr_expect_eq(n, 2);
+    cr_expect(mtc_pinyin_split("Zhuang", 6, &n));
+    cr_expect_eq(n, 1);
+    cr_expect(!mtc_pinyin_split("Kim", 3, &n));
+    cr_expect(!mtc_pinyin_split("Tsai", 4, &n));
+    cr_expect(!mtc_pinyin_split("President", 9, &n));
+}
+
+/* ---- quotation parity (off by default) ---- */
+
+Test(source, quote_missing_at_the_quoted_terms_anchor)
+{
+    const char *src = "报告称《2024城市发展蓝皮书》显示增长放缓。";
+    src_run *r = check("The report says the 2024 Urban Development Blue Book shows slower growth.", src,
+                       "source.quote-missing");
+    const mtc_issue *is = find(r, "source.quote-missing");
+    cr_assert(is);
+    cr_expect(span_is(r->doc, is->start, is->end, "2024"));
+    cr_expect(span_is(r->src, is->source_start, is->source_end, "2024城市发展蓝皮书"));
+    done(r);
+    /* quoted in the translation: nothing */
+    r = check("The report says \"2024 Urban Development Blue Book\" shows slower growth.", src,
+              "source.quote-missing");
+    cr_expect_eq(count(r, "source.quote-missing"), 0);
+    done(r);
+    /* off by default (50% precision on dev); the name and date checks are on */
+    const mtc_rule_info *info = mtc_rule_find("source.quote-missing", NULL);
+    cr_assert(info);
+    cr_expect_eq(info->enabled, 0);
+    cr_expect_eq(mtc_rule_find("source.name-mismatch", NULL)->enabled, 1);
+    cr_expect_eq(mtc_rule_find("source.date-mismatch", NULL)->enabled, 1);
+}
+
+Test(source, quote_missing_pinyin_anchor_and_german_source)
+{
+    src_run *r = check("According to the Shenzhen Industry account, the plan was issued.",
+                       "据“深圳工信”公众号消息，计划已印发。", "source.quote-missing");
+    const mtc_issue *is = find(r, "source.quote-missing");
+    cr_assert(is);
+    cr_expect(span_is(r->doc, is->start, is->end, "Shenzhen"));
+    done(r);
+    r = check("The programme EU4Health was extended.", "Das Programm „EU4Health“ wurde verlängert.",
+              "source.quote-missing");
+    is = find(r, "source.quote-missing");
+    cr_assert(is);
+    cr_expect(span_is(r->doc, is->start, is->end, "EU4Health"));
+    done(r);
+    /* no anchor for the quoted term: left alone rather than guessed */
+    r = check("The so-called price protection deal was signed.", "所谓“保价协议”已签署。",
+              "source.quote-missing");
+    cr_expect_eq(count(r, "source.quote-missing"), 0);
+    done(r);
+    r = check("Le programme « EU4Health » a été prolongé.", "Le programme « EU4Health » a été prolongé.",
+              "source.quote-missing");
+    cr_expect_eq(count(r, "source.quote-missing"), 0);
+    done(r);
+}
+
+/* ---- dates ---- */
+
+Test(source, date_month_added_to_a_day)
+{
+    src_run *r = check("North Korea held a parade on the evening of August 8.",
+                       "朝鲜8日晚间举行了阅兵式。", NULL);
+    const mtc_issue *is = find(r, "source.date-mismatch");
+    cr_assert(is);
+    cr_expect(span_is(r->doc, is->start, is->end, "August"));
+    cr_expect(strstr(is->message, "no month") != NULL, "%s", is->message);
+    done(r);
+    r = check("North Korea held a parade on the evening of the 8th.", "朝鲜8日晚间举行了阅兵式。", NULL);
+    cr_expect_eq(count(r, "source.date-mismatch"), 0);
+    done(r);
+}
+
+Test(source, date_month_of_german_and_french_sources)
+{
+    src_run *r = check("The meeting took place on 8 March.", "Das Treffen fand am 8. Mai statt.", NULL);
+    const mtc_issue *is = find(r, "source.date-mismatch");
+    cr_assert(is);
+    cr_expect(span_is(r->doc, is->start, is->end, "March"));
+    cr_expect(strstr(is->message, "May") != NULL, "%s", is->message);
+    done(r);
+    r = check("The meeting took place on May 8.", "Das Treffen fand am 8. Mai statt.", NULL);
+    cr_expect_eq(count(r, "source.date-mismatch"), 0);
+    done(r);
+    r = check("The summit opened on 10 June.", "Le sommet s'est ouvert le 10 juillet.", NULL);
+    cr_expect_eq(count(r, "source.date-mismatch"), 1);
+    done(r);
+    r = check("The summit opened on 10 July.", "Le sommet s'est ouvert le 10 juillet.", NULL);
+    cr_expect_eq(count(r, "source.date-mismatch"), 0);
+    done(r);
+}
+
+Test(source, date_scanners)
+{
+    mtc_source_dates d;
+    const char *zh = "1989 年11 月13 日，2月10日，二十三日，2023-02-11";
+    mtc_dates_source(zh, 0, strlen(zh), &d);
+    cr_expect_eq(d.months, (1u << 11) | (1u << 2));
+    cr_expect_eq(d.days, (1ul << 13) | (1ul << 10) | (1ul << 23) | (1ul << 11));
+    const char *de = "am 3. Oktober und am 24.12.2022";
+    mtc_dates_source(de, 0, strlen(de), &d);
+    cr_expect_eq(d.months, (1u << 10) | (1u << 12));
+    cr_expect_eq(d.days, (1ul << 3) | (1ul << 24));
+    mtc_english_date e[4];
+    const char *en = "On August 8, the 9th of May, 3 June, in August 2023 and may 5";
+    size_t n = mtc_dates_english(en, 0, strlen(en), e, 4);
+    cr_assert_eq(n, 3);
+    cr_expect_eq(e[0].month, 8);
+    cr_expect_eq(e[0].day, 8);
+    cr_expect_eq(e[1].month, 5);
+    cr_expect_eq(e[1].day, 9);
+    cr_expect_eq(e[2].month, 6);
+    cr_expect_eq(e[2].day, 3);
+}
+
+Test(source, compound_ordinal_is_an_ordinal)
+{
+    src_run *r = check("The Forty-eighth Research Institute was listed.", "第四十八研究所被列入名单。", NULL);
+    cr_expect_eq(count(r, NULL), 0);
+    dump(r);
     done(r);
 }
 

@@ -97,10 +97,18 @@ enum {
     F_SUBJV = 1u << 20,
     F_COORD = 1u << 21,
     F_REL = 1u << 22,
-    F_PERF = 1u << 23,
-    F_DO = 1u << 24,
-    F_PART = 1u << 25
+    F_PRON_I = 1u << 23,
+    F_PRON_YOU = 1u << 24,
+    F_MANDATIVE = 1u << 25,
+    F_OBJ = 1u << 26,
+    F_PERF = 1u << 27,
+    F_DO = 1u << 28,
+    F_PART = 1u << 29
 };
+
+/* Roles that say nothing of a word's own class: a word with only these is
+ * still tested as a noun, verb or adjective ("these demand"). */
+#define F_CLASSLESS F_MANDATIVE
 
 static const struct {
     const char *name;
@@ -111,8 +119,9 @@ static const struct {
     {"pron-pl", F_PRON_PL}, {"verb-sg", F_VERB_SG},   {"verb-pl", F_VERB_PL},   {"subjunct", F_SUBJUNCT},
     {"be", F_BE},           {"modal", F_MODAL},       {"to", F_TO},             {"compar", F_COMPAR},
     {"there", F_THERE},     {"one", F_ONE},           {"of", F_OF},             {"clause", F_CLAUSE},
-    {"subjv", F_SUBJV},     {"coord", F_COORD},       {"rel", F_REL},       {"perf", F_PERF},
-    {"do", F_DO},           {"part", F_PART},
+    {"subjv", F_SUBJV},     {"coord", F_COORD},       {"rel", F_REL},
+    {"pron-i", F_PRON_I},   {"pron-you", F_PRON_YOU}, {"mandative", F_MANDATIVE},
+    {"obj", F_OBJ},         {"perf", F_PERF},         {"do", F_DO},             {"part", F_PART},
 };
 
 typedef struct ag_state {
@@ -250,7 +259,7 @@ static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_
         w->checkable = w->lower || (first && t->kind == MTC_TOK_WORD &&
                                     (t->flags & MTC_TF_INITIAL_UPPER) &&
                                     !(t->flags & (MTC_TF_ALL_UPPER | MTC_TF_MIXED_CASE)) && len > 1) ||
-                       (first && len == 1 && (p[0] == 'A'));
+                       (first && len == 1 && (p[0] == 'A')) || (len == 1 && p[0] == 'I');
         first = 0;
         w->quoted = ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start);
         if (w->checkable && len < MAX_WORD) {
@@ -294,7 +303,7 @@ static int maybe_base(unsigned cls)
 static int singular_noun(const ag_word *w, int verbs_ok)
 {
     unsigned veto = verbs_ok ? (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P) : MTC_LX_ANY_VERB;
-    return w->lower && w->roles == 0 && (w->cls & MTC_LX_COUNT) &&
+    return w->lower && (w->roles & ~F_CLASSLESS) == 0 && (w->cls & MTC_LX_COUNT) &&
            !(w->cls & (MTC_LX_PLURAL | MTC_LX_MASS | veto));
 }
 
@@ -305,14 +314,15 @@ static int plural_noun(const ag_word *w, int verbs_ok)
 {
     unsigned veto =
         verbs_ok ? (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G) : MTC_LX_ANY_VERB;
-    return w->lower && w->roles == 0 && (w->cls & MTC_LX_PLURAL) &&
+    return w->lower && (w->roles & ~F_CLASSLESS) == 0 && (w->cls & MTC_LX_PLURAL) &&
            !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_ADJ | veto)); /* "the latter has" */
 }
 
 /* An adjective that cannot be the head noun ("these important problem"). */
 static int pure_adjective(const ag_word *w)
 {
-    return w->lower && w->roles == 0 && (w->cls & ANY_ADJ) && !(w->cls & (ANY_NOUN | ANY_VERB));
+    return w->lower && (w->roles & ~F_CLASSLESS) == 0 && (w->cls & ANY_ADJ) &&
+           !(w->cls & (ANY_NOUN | ANY_VERB));
 }
 
 /* A verb form that is not a noun: "each countries sent". */
@@ -334,8 +344,8 @@ static int phrase_ends(const ag_sentence *as, size_t k)
     if (nx->roles & F_COORD)
         return 0;
     if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_PERF | F_DO | F_REL | F_OF | F_TO | F_ART |
-                     F_THE))
-        return 1;
+                     F_THE | F_PRON_SG | F_PRON_PL | F_PRON_I | F_PRON_YOU))
+        return 1; /* ... or a subject pronoun: "things you love" */
     if (!nx->roles && verb_not_noun(nx))
         return 1;
     unsigned cc = mtc_grammar_closed(as->st->lx, mtc_tok_text(as->doc, &as->doc->tokens[nx->tok]),
@@ -504,6 +514,97 @@ static int mid_adverb(const ag_word *w)
            !(w->cls & (MTC_LX_ANY_VERB | MTC_LX_NOUN));
 }
 
+/* A word before the subject at k after which a subjunctive base verb is
+ * right: "demanded that he go", "suggested she consider". */
+static int after_subjunctive_cue(const ag_sentence *as, size_t k)
+{
+    if (k == 0 || !as->w[k].joined)
+        return 0;
+    if (as->w[k - 1].roles & (F_SUBJV | F_MANDATIVE))
+        return 1;
+    /* "insisted strongly that": one word between the verb and "that" is enough */
+    return k > 1 && (as->w[k - 1].roles & F_SUBJV) && (as->w[k - 2].roles & F_MANDATIVE);
+}
+
+/* An -s verb that is nothing else (not a base form, a past, a plural noun,
+ * an adjective or an adverb): "they goes", "I likes", "to exists". */
+static int only_s_verb(unsigned c)
+{
+    return (c & MTC_LX_VERB_S) &&
+           !(c & (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_PLURAL | MTC_LX_ADJ |
+                  ANY_ADV));
+}
+
+/* An -s word after a plural subject that is a verb: nothing but an -s
+ * verb, or also a plural noun but followed by an object pronoun or a
+ * particle ("they repairs it", "I wakes up"; not "we parents"). */
+static int s_verb_here(const ag_sentence *as, size_t vk)
+{
+    unsigned c = as->w[vk].cls;
+    if (only_s_verb(c & ~(unsigned)MTC_LX_PLURAL) && (c & MTC_LX_PLURAL))
+        return vk + 1 < as->n && !as->w[vk].boundary && as->w[vk + 1].joined &&
+               as->w[vk + 1].lower && (as->w[vk + 1].roles & F_OBJ);
+    return only_s_verb(c);
+}
+
+/* "I" and "you" as subjects: "I is", "I are", "I likes"; "you is", "you
+ * has", "you drops". Only where a clause starts ("the gift I gave you has"
+ * is right: "you" is an object there), not in a compound ("you and I
+ * are"), not the numeral after a name ("World War I was"). */
+static void check_i_you(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    const ag_word *p = &as->w[k];
+    size_t vk = k + 1;
+    if (vk + 1 < as->n && mid_adverb(&as->w[vk]) && as->w[vk].joined && !as->w[vk].boundary)
+        vk++;
+    const ag_word *v = &as->w[vk];
+    int is_i = (p->roles & F_PRON_I) != 0;
+    if (!v->joined || p->boundary || !v->lower)
+        return;
+    size_t pn;
+    const char *pt = wtext(as, k, &pn);
+    if (is_i && pt[0] != 'I')
+        return; /* "option -i does": a letter, not the pronoun */
+    /* "you" may be an object anywhere but where a clause starts; "I" is
+     * always a subject, except as a numeral after a capitalised word */
+    if (is_i ? (k > 0 && as->w[k].joined && !as->w[k - 1].lower &&
+                !(as->w[k - 1].first && ((as->w[k - 1].cls & ANY_ADV) || (as->w[k - 1].roles & F_CLAUSE))))
+                 /* "Yesterday I", "When I", not "Henry I" */
+             : !clause_start(as, k))
+        return;
+    if (k > 0 && (as->w[k - 1].roles & F_COORD))
+        return;
+    if (after_aux(as, k) || after_subjunctive_cue(as, k))
+        return; /* "am I", "do you have", "insisted that you be" */
+    size_t n;
+    const char *vt = wtext(as, vk, &n);
+    char sug[MAX_WORD];
+    const char *who = is_i ? "'I'" : "'you'";
+    if (v->roles & F_VERB_SG) {
+        /* I was: right; I is, I has, I does; you is, you was, you has */
+        if (is_i && n >= 3 && memcmp(vt, "was", 3) == 0)
+            return;
+        const char *o = other_aux(vt, n);
+        if (is_i && o && strcmp(o, "are") == 0)
+            o = "am";
+        emit_word(as, em, R_SUBJECT_VERB, vk, o, "'%.*s' after the subject %s", who);
+        return;
+    }
+    if (is_i && (v->roles & F_VERB_PL) && (v->roles & F_BE) && !(v->roles & F_SUBJUNCT)) {
+        emit_word(as, em, R_SUBJECT_VERB, vk, n == 3 ? "am" : NULL, "'%.*s' after the subject %s",
+                  who); /* I are, I aren't */
+        return;
+    }
+    if (v->roles & ~F_CLASSLESS)
+        return;
+    if (s_verb_here(as, vk)) {
+        if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after the subject %s: the base form?",
+                  who);
+    }
+}
+
 static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     size_t vk = k + 1;
@@ -519,8 +620,10 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* "He" in mid-sentence is the surname (He Ying) */
     if (k > 0 && !as->w[k].lower)
         return;
-    if (after_aux(as, k) || (k > 0 && as->w[k].joined && (as->w[k - 1].roles & F_SUBJV)))
-        return; /* "does he have", "demanded that he go" */
+    if (after_aux(as, k) || after_subjunctive_cue(as, k))
+        return; /* "does he have", "demanded that he go", "suggested she go" */
+    if (k > 0 && (as->w[k - 1].roles & F_COORD))
+        return; /* "he and she go": a compound subject */
     size_t n;
     const char *vt = wtext(as, vk, &n);
     char sug[MAX_WORD];
@@ -536,7 +639,7 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
                   "they, we");
         return;
     }
-    if (v->roles)
+    if (v->roles & ~F_CLASSLESS)
         return;
     unsigned c = v->cls;
     /* he go: a base form that is nothing but a verb (or a noun, which
@@ -551,9 +654,7 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     }
     /* they goes: an -s form that is not a plural noun (we parents) */
-    if (pl && (c & MTC_LX_VERB_S) &&
-        !(c & (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_PLURAL | MTC_LX_ADJ |
-               ANY_ADV))) {
+    if (pl && s_verb_here(as, vk)) {
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after a plural subject (%s): the base form?",
@@ -563,37 +664,56 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* ---- grammar.subject-verb: there is / there are ---- */
 
+/* "there is many", "there are problem."; contracted ("there's secrets")
+ * and inverted in a question ("was there bugs?", "are there problem?"). */
 static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
-    if (k + 2 >= as->n || !clause_start(as, k))
+    size_t n0;
+    wtext(as, k, &n0);
+    size_t vi, d; /* the verb, and the word the subject's phrase follows */
+    if (n0 > 5) { /* there's, there’s */
+        if (!clause_start(as, k))
+            return;
+        vi = d = k;
+    } else if (k > 0 && as->w[k].joined && !as->w[k - 1].boundary && (as->w[k - 1].roles & F_BE) &&
+               clause_start(as, k - 1) && !after_aux(as, k - 1)) {
+        vi = k - 1; /* "was there bugs?" */
+        d = k;
+    } else {
+        if (!clause_start(as, k))
+            return;
+        vi = d = k + 1;
+    }
+    if (d + 1 >= as->n)
         return;
-    const ag_word *v = &as->w[k + 1], *x = &as->w[k + 2];
-    if (!v->joined || !x->joined || as->w[k].boundary || v->boundary || !x->checkable)
+    const ag_word *v = &as->w[vi], *x = &as->w[d + 1];
+    if (!x->joined || !x->checkable || as->w[d].boundary || (vi != d && as->w[vi].boundary) ||
+        (vi == k + 1 && !v->joined))
         return;
     size_t n;
-    const char *vt = wtext(as, k + 1, &n);
-    const char *o = other_aux(vt, n);
-    if (!(v->roles & F_BE) || !o)
+    const char *vt = wtext(as, vi, &n);
+    const char *o = vi == k && n0 > 5 ? "there are" : other_aux(vt, n);
+    if (!o || (vi != k && !(v->roles & F_BE)))
         return;
-    int sg = (v->roles & F_VERB_SG) != 0;
+    int sg = vi == k || (v->roles & F_VERB_SG) != 0;
     size_t xn;
-    const char *xt = wtext(as, k + 2, &xn);
+    const char *xt = wtext(as, d + 1, &xn);
     int both = xn == 4 && mtc_ascii_tolower((unsigned char)xt[0]) == 'b'; /* there is both X and Y */
-    if (sg && (((x->roles & F_DET_PL) && !both) || phrase_head(as, k + 1, plural_noun, 1, 0) == k + 2)) {
+    if (sg && (((x->roles & F_DET_PL) && !both) || phrase_head(as, d, plural_noun, 1, 0) == d + 1)) {
         /* "there is many ...", "there is problems." */
-        emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a plural subject (%s)",
+        emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a plural subject (%s)",
                   "there is/are");
-    } else if (!sg && (x->roles & F_ART) && k + 3 < as->n) {
+    } else if (!sg && (x->roles & F_ART) && d + 2 < as->n) {
         /* "there are a problem with": not "there are a number of", "a lot
          * of", "a few" */
-        size_t h = phrase_head(as, k + 2, singular_noun, 1, 2);
+        size_t h = phrase_head(as, d + 1, singular_noun, 1, 2);
         if (h != (size_t)-1 && !(h + 1 < as->n && (as->w[h + 1].roles & F_OF)))
-            emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a singular subject (%s)",
+            emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a singular subject (%s)",
                       "there is/are");
-    } else if (!sg && phrase_head(as, k + 1, singular_noun, 1, 0) == k + 2) {
+    } else if (!sg && phrase_head(as, d, singular_noun, 1, 0) == d + 1) {
         /* "there are problem." (not "there are another five", "there are
          * much fewer") */
-        emit_word(as, em, R_SUBJECT_VERB, k + 1, o, "'%.*s' before a singular subject (%s)",
+        emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a singular subject (%s)",
                   "there is/are");
     }
 }
@@ -805,7 +925,8 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (modal && j < as->n && as->w[j].joined && as->w[j].lower && !as->w[j - 1].boundary &&
         (as->w[j].cls & ANY_ADV) && !(as->w[j].cls & MTC_LX_VERB_S) && !as->w[j].roles)
         j++;
-    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary || as->w[j].roles)
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary ||
+        (as->w[j].roles & ~F_CLASSLESS))
         return;
     const ag_word *v = &as->w[j];
     size_t n;
@@ -826,6 +947,14 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
                 sug[0] = 0;
             emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "a modal");
         }
+        return;
+    }
+    /* to exists, to continues: an -s form that is nothing else (not a
+     * plural noun: "to prices", "to catches") */
+    if (only_s_verb(c) && !(c & ANY_NOUN)) {
+        if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "\"to\"");
         return;
     }
     /* to went, to became: an irregular past that is nothing else (not a
@@ -993,6 +1122,8 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
             continue;
         if (sv && (w->roles & (F_PRON_SG | F_PRON_IT | F_PRON_PL)))
             check_pronoun(&as, k, em);
+        if (sv && (w->roles & (F_PRON_I | F_PRON_YOU)))
+            check_i_you(&as, k, em);
         if (sv && (w->roles & F_THERE))
             check_there(&as, k, em);
         if ((sv || dn) && (w->roles & (F_DET_PL | F_DET_SG | F_DET_MASS | F_ART | F_THE)))

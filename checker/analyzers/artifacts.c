@@ -2,7 +2,11 @@
  * leaves in an article that is not English prose at all.
  *   artifacts.foreign-script  a run of letters of another script (Han,
  *                             Cyrillic, Arabic, ...), with the wide
- *                             punctuation that travels with it (。，【】)
+ *                             punctuation that travels with it (。，【】),
+ *                             and the Chinese marks that are not wide: the
+ *                             name separator between Latin words
+ *                             ("Tianyi·Hongjin") and the doubled dash
+ *                             ("project——Four")
  *   artifacts.untranslated    a sentence mostly in another script
  *   artifacts.repetition      a word or n-gram looping three or more times,
  *                             a long stretch (over eight words) said twice in
@@ -36,7 +40,8 @@ enum { R_FOREIGN, R_UNTRANSLATED, R_REPETITION, R_CHROME, R_METADATA, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_FOREIGN] = {"artifacts.foreign-script", "artifacts", MTC_SEV_MAJOR, 1,
-     "Letters of another script (Chinese, Cyrillic, Arabic, ...) left in the English text"},
+     "Letters of another script (Chinese, Cyrillic, Arabic, ...) left in the English text, "
+     "and Chinese punctuation between English words (minor)"},
     [R_UNTRANSLATED] = {"artifacts.untranslated", "artifacts", MTC_SEV_CRITICAL, 1,
      "A sentence mostly in another script: left untranslated"},
     [R_REPETITION] = {"artifacts.repetition", "artifacts", MTC_SEV_MAJOR, 1,
@@ -325,6 +330,92 @@ static void run_add(script_run *run, size_t start, size_t end, size_t letters)
     run->letters += letters;
 }
 
+/* Chinese punctuation that is not wide, so check_script's runs miss it,
+ * and that English does not use between words:
+ *   - the name separator 间隔号 (U+00B7 MIDDLE DOT, or U+2027 HYPHENATION
+ *     POINT) joining a Latin letter to a capital: "Tianyi·Hongjin",
+ *     "Wealth Tianyi‧Hongjin". A capital after it tells it from the
+ *     Catalan "l·l" and dictionary syllables ("hy‧phen"); a spaced dot
+ *     ("News · Sport") is a separator English web pages use, and a quoted
+ *     title keeps the styling its owners gave it ("the ‘Time Travel‧Tour’
+ *     exhibition"): both left alone.
+ *   - the Chinese dash 破折号, two em dashes (U+2014, or U+2015 HORIZONTAL
+ *     BAR) or more, between a word of two letters or more and a letter or
+ *     digit: "project——Four". The English two-em dash of an omission
+ *     follows a capital initial or stands between spaces ("Mr. B——", "D——d",
+ *     "the —— of"), and is left alone.
+ * Reported on the mark itself, with the English replacement. */
+static int is_latin_letter(int32_t cp)
+{
+    return cp >= 0 && (cp < 0x80 ? mtc_ascii_is_alpha(cp) : mtc_script_classify(cp) == MTC_SC_LATIN);
+}
+
+static int is_chinese_dash(int32_t cp)
+{
+    return cp == 0x2014 || cp == 0x2015;
+}
+
+static void check_chinese_marks(const mtc_context *ctx, size_t si, mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_sentence *s = &doc->sentences[si];
+    const char *t = doc->text;
+    for (size_t i = s->start; i < s->end;) {
+        if ((unsigned char)t[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        int k = mtc_utf8_next(t, s->end, i, &cp);
+        if (cp != 0x00B7 && cp != 0x2027 && !is_chinese_dash(cp)) {
+            i += (size_t)k;
+            continue;
+        }
+        size_t end = i + (size_t)k;
+        size_t n_marks = 1;
+        if (is_chinese_dash(cp)) {
+            int32_t c2;
+            int k2;
+            while (end < s->end && (k2 = mtc_utf8_next(t, s->end, end, &c2)) > 0 &&
+                   is_chinese_dash(c2)) {
+                end += (size_t)k2;
+                n_marks++;
+            }
+        }
+        int32_t before = -1, after = -1;
+        size_t b = i;
+        if (i > s->start)
+            b = mtc_utf8_prev(t, i, &before);
+        if (end < s->end)
+            mtc_utf8_next(t, s->end, end, &after);
+        if (!is_chinese_dash(cp)) {
+            int quoted = ctx->quotes && mtc_quotemap_inside(ctx->quotes, i);
+            if (!quoted && is_latin_letter(before) && is_latin_letter(after) &&
+                mtc_cp_is_upper(after)) {
+                mtc_issue *is = mtc_emit(em, R_FOREIGN, MTC_SEV_MINOR, i, end,
+                                         "'%.*s' joins two words as Chinese does: English "
+                                         "uses a space",
+                                         k, t + i);
+                mtc_issue_suggest(is, " ", 1);
+            }
+        } else if (n_marks >= 2 && is_latin_letter(before) &&
+                   (is_latin_letter(after) || (after >= '0' && after <= '9'))) {
+            /* the word before: two letters or more */
+            int32_t before2 = -1;
+            if (b > s->start)
+                mtc_utf8_prev(t, b, &before2);
+            if (is_latin_letter(before2)) {
+                mtc_issue *is = mtc_emit(em, R_FOREIGN, MTC_SEV_MINOR, i, end,
+                                         "'%.*s' is the Chinese dash: English uses one em "
+                                         "dash",
+                                         (int)(end - i), t + i);
+                mtc_issue_suggest(is, "\xE2\x80\x94", 3);
+            }
+        }
+        i = end;
+    }
+}
+
 /* Greek letters are foreign only as whole words of three letters or more:
  * α, β-blocker, μm and Ω are English technical usage. */
 enum { GREEK_MIN_WORD = 3 };
@@ -414,6 +505,7 @@ static void check_script(const mtc_context *ctx, size_t si, mtc_emitter *em)
     }
     for (size_t r = 0; r < n_runs; r++)
         emit_run(&runs_buf[r], em);
+    check_chinese_marks(ctx, si, em);
 }
 
 static void art_check_sentence(void *state, const mtc_context *ctx, size_t si, mtc_emitter *em)

@@ -840,9 +840,15 @@ static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_tok
     if (!mtc_ascii_is_alpha(c0))
         return SOUND_NONE;
     if (t->kind == MTC_TOK_OTHER_WORD) {
-        /* G7, F-16, H1N1, MH370: letter names when capitalised */
-        if (!mtc_ascii_is_upper(c0))
-            return SOUND_NONE;
+        /* G7, F-16, H1N1, MH370: letter names when capitalised; mp3, h264:
+         * letters with no vowel among them cannot be read as a word */
+        if (!mtc_ascii_is_upper(c0)) {
+            size_t i = 0;
+            while (i < n && mtc_ascii_is_alpha((unsigned char)w[i]) && !strchr("aeiouy", w[i]))
+                i++;
+            return i >= 2 && i < n && mtc_ascii_is_digit((unsigned char)w[i]) ? letter_sound(c0)
+                                                                               : SOUND_NONE;
+        }
         if (n > 1 && mtc_ascii_is_lower((unsigned char)w[1]))
             return SOUND_NONE;
         return letter_sound(c0);
@@ -857,6 +863,15 @@ static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_tok
     }
     if (n == 1 || (n >= 2 && w[1] == '-' && mtc_ascii_is_upper(c0)))
         return letter_sound(c0); /* "an X", "an X-ray" */
+    /* a lowercase letter before capitals is said by its name: an mDNS
+     * record, an iPhone, an eBay seller */
+    if (n >= 3 && mtc_ascii_is_lower(c0) && mtc_ascii_is_upper((unsigned char)w[1]))
+        return letter_sound(c0);
+    /* letters with no vowel cannot be said as a word: an npm package, an
+     * mph limit (not "a rhythm": y is a vowel there) */
+    if (vowels == 0 && letters == n && n >= 2 && n <= 4 && !memchr(w, 'y', n) && !memchr(w, 'Y', n) &&
+        mtc_ascii_is_lower(c0))
+        return letter_sound(c0);
     /* an initialism read letter by letter before a hyphen or a lowercase
      * tail: "an LLM-based", "an MSc", "a UN-backed" (not NASA-led: a word) */
     size_t caps = 0;
@@ -871,6 +886,11 @@ static int word_sound(const gr_state *st, const mtc_document *doc, const mtc_tok
         return SOUND_NONE;
     }
     if (t->flags & MTC_TF_ALL_UPPER) {
+        /* MAC, FAQ, PAC: three letters that can be said as a word as well
+         * as spelled; the two readings may start with different sounds */
+        if (letters == 3 && n == 3 && !strchr("AEIOU", w[0]) && strchr("AEIOU", w[1]) &&
+            !strchr("AEIOU", w[2]))
+            return letter_sound(c0) == SOUND_CONSONANT ? SOUND_CONSONANT : SOUND_EITHER;
         if (letters <= 3 || vowels == 0)
             return letter_sound(c0); /* an MP, a US official, an FBI agent */
         return SOUND_NONE;           /* NATO or N-A-T-O: not decided here */
@@ -925,9 +945,13 @@ static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si
             if (pv->end == t->start && (pv->kind == MTC_TOK_PUNCT || is_word(pv)))
                 continue; /* "vitamin-a", "(a)" */
         }
-        unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+        /* "a" is a letter here: "type a or b"; not before an initialism
+         * (a AM station: AM is no auxiliary) */
+        unsigned uc = (u->flags & MTC_TF_ALL_UPPER) && mtc_tok_len(u) > 1
+                          ? 0
+                          : mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
         if (uc & (MTC_CC_PREP | MTC_CC_CONJ | MTC_CC_AUX))
-            continue; /* "a" is a letter here: "type a or b" */
+            continue;
         int snd = word_sound(st, doc, u);
         if (snd == SOUND_NONE || snd == SOUND_EITHER)
             continue;

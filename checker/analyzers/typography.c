@@ -1,6 +1,7 @@
 /* typography.c — the typography analyzer: doubled punctuation (". ..",
- * ",,", "!!"), a space before , . ; : ? ! and words or phrases said twice
- * in a row:
+ * ",,", "!!"), a space before , . ; : ? !, no space after one between two
+ * words ("table.The", "however,the": typography.missing-space) and words
+ * or phrases said twice in a row:
  *   typography.doubled-word    one word twice ("the the", "is is", a word
  *                              repeated across a line break)
  *   typography.doubled-phrase  two to eight words twice ("from the from the",
@@ -28,13 +29,16 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_DOUBLED_PUNCT, R_SPACE_BEFORE, R_DOUBLED_WORD, R_DOUBLED_PHRASE, N_RULES };
+enum { R_DOUBLED_PUNCT, R_SPACE_BEFORE, R_MISSING_SPACE, R_DOUBLED_WORD, R_DOUBLED_PHRASE, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_DOUBLED_PUNCT] = {"typography.doubled-punctuation", "typography", MTC_SEV_MINOR, 1,
      "Punctuation mark doubled or repeated with a space (\". ..\", \",,\")"},
     [R_SPACE_BEFORE] = {"typography.space-before-punctuation", "typography", MTC_SEV_MINOR, 1,
      "Space before a comma, full stop, semicolon, colon, question or exclamation mark"},
+    [R_MISSING_SPACE] = {"typography.missing-space", "typography", MTC_SEV_MINOR, 1,
+     "No space after a full stop, question or exclamation mark, comma or semicolon between "
+     "two words (\"table.The\", \"however,the\")"},
     [R_DOUBLED_WORD] = {"typography.doubled-word", "typography", MTC_SEV_MAJOR, 1,
      "The same word twice in a row (\"the the\", \"is is\")"},
     [R_DOUBLED_PHRASE] = {"typography.doubled-phrase", "typography", MTC_SEV_MAJOR, 1,
@@ -141,9 +145,23 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
             size_t sp = i;
             while (sp > s->start && is_inline_space(t[sp - 1]))
                 sp--;
-            int decimal = c == '.' && i + run < end && mtc_ascii_is_digit((unsigned char)t[i + run]);
+            /* ".5": a decimal, not a full stop */
+            int not_a_stop = c == '.' && i + run < end && mtc_ascii_is_digit((unsigned char)t[i + run]);
+            /* ".ai", ".NET", ".js": a name that starts with a dot, not a
+             * full stop (".The" after a space is one) */
+            if (c == '.' && run == 1 && !not_a_stop && i + 1 < end &&
+                mtc_ascii_is_alpha((unsigned char)t[i + 1])) {
+                size_t j = i + 1;
+                int lower = 0, upper = 0;
+                while (j < end && mtc_ascii_is_alpha((unsigned char)t[j])) {
+                    lower |= mtc_ascii_is_lower((unsigned char)t[j]);
+                    upper |= mtc_ascii_is_upper((unsigned char)t[j]);
+                    j++;
+                }
+                not_a_stop = !(lower && upper); /* all lowercase or all capitals */
+            }
             int after_mark = sp > s->start && is_terminal_mark(t[sp - 1]);
-            if (sp > s->start && !decimal && !after_mark)
+            if (sp > s->start && !not_a_stop && !after_mark)
                 mtc_emit(em, R_SPACE_BEFORE, MTC_SEV_DEFAULT, sp, i + 1,
                          "space before '%c'", c);
         }
@@ -172,6 +190,91 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
             continue;
         }
         i += run;
+    }
+}
+
+/* ------------------------------------------------------ missing space */
+
+/* Length of the run of ASCII letters at i (up to end). */
+static size_t letters_at(const char *t, size_t i, size_t end)
+{
+    size_t j = i;
+    while (j < end && mtc_ascii_is_alpha((unsigned char)t[j]))
+        j++;
+    return j - i;
+}
+
+/* 1 when the whitespace-delimited chunk around [from, to) looks like an
+ * address, a path, a handle or code: "example.com/News", "a@b.Org",
+ * "www.site.Com", "obj.Method()". */
+static int in_address(const char *t, size_t lo, size_t hi, size_t from, size_t to)
+{
+    size_t a = from, b = to;
+    while (a > lo && !mtc_ascii_is_space((unsigned char)t[a - 1]))
+        a--;
+    while (b < hi && !mtc_ascii_is_space((unsigned char)t[b]))
+        b++;
+    for (size_t i = a; i < b; i++)
+        if (t[i] == '/' || t[i] == '@' || t[i] == '\\' || t[i] == '_' || t[i] == '=' || t[i] == '(' ||
+            (t[i] == ':' && i + 1 < b && t[i + 1] == '/'))
+            return 1;
+    return b - a >= 4 && (memcmp(t + a, "www.", 4) == 0 || memcmp(t + a, "WWW.", 4) == 0);
+}
+
+/* "table.The", "you?I", "leave;however", "however,the": a word of two or
+ * more lowercase letters, the mark, then a word with no space between.
+ * After . ? ! the next word must start a sentence (a capital, then
+ * lowercase letters or "I"/"A" alone), so "Node.js", "e.g.", "a.m.",
+ * "U.S." and "E.ON" pass; after , and ; any word of two letters or more
+ * (never digits: "1,000"). Addresses, paths and code are left alone. The
+ * issue covers the mark; the fix is the mark and a space. */
+static void check_missing_space(const mtc_context *ctx, const mtc_sentence *s, mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_paragraph *pg = &doc->paragraphs[s->paragraph];
+    const char *t = doc->text;
+    size_t hi = pg->end;
+    for (size_t i = s->start + 2; i < s->end && i + 1 < hi; i++) {
+        char c = t[i];
+        if (c != '.' && c != '?' && c != '!' && c != ',' && c != ';')
+            continue;
+        /* the word before: lowercase letters only, at least two */
+        size_t a = i;
+        while (a > pg->start && mtc_ascii_is_lower((unsigned char)t[a - 1]))
+            a--;
+        if (i - a < 2 || (a > pg->start && (mtc_ascii_is_alnum((unsigned char)t[a - 1]) ||
+                                           t[a - 1] == '.' || t[a - 1] == '-' || t[a - 1] == '\'' ||
+                                           (unsigned char)t[a - 1] >= 0x80)))
+            continue;
+        size_t b = i + 1, nb = letters_at(t, b, hi);
+        if (nb == 0)
+            continue;
+        char after = b + nb < hi ? t[b + nb] : ' ';
+        /* the word after ends the chunk or is followed by punctuation */
+        if (!(mtc_ascii_is_space((unsigned char)after) || after == ',' || after == ';' ||
+              ((after == '.' || after == '?' || after == '!') &&
+               (b + nb + 1 >= hi || mtc_ascii_is_space((unsigned char)t[b + nb + 1])))))
+            continue;
+        if (c == '.' || c == '?' || c == '!') {
+            if (!mtc_ascii_is_upper((unsigned char)t[b]))
+                continue;
+            int lower_tail = 1;
+            for (size_t k = b + 1; k < b + nb; k++)
+                lower_tail &= mtc_ascii_is_lower((unsigned char)t[k]);
+            if (nb == 1 ? (t[b] != 'I' && t[b] != 'A') : !lower_tail)
+                continue;
+        } else if (nb < 2) {
+            continue;
+        }
+        if (in_address(t, pg->start, hi, a, b + nb))
+            continue;
+        mtc_issue *is = mtc_emit(em, R_MISSING_SPACE, MTC_SEV_DEFAULT, i, i + 1,
+                                 "no space after '%c' between '%.*s' and '%.*s'", c, (int)(i - a),
+                                 t + a, (int)nb, t + b);
+        if (is) {
+            char fix[2] = {c, ' '};
+            mtc_issue_suggest(is, fix, 2);
+        }
     }
 }
 
@@ -464,6 +567,11 @@ static int doubled_phrase_reported(const typo_state *st, const mtc_context *ctx,
         if (n < COMMA_MIN_WORDS || !(cp == ',' || cp == 0xFF0C || cp == 0x3001))
             return 0;
     }
+    /* a comma inside each copy: the seam of a list whose items share
+     * words ("true positives, false positives, false negatives") */
+    for (size_t j = 0; j + 1 < n; j++)
+        if (sw->w[k + j + 1] - sw->w[k + j] > 1)
+            return 0;
     if (ctx->quotes && mtc_quotemap_inside(ctx->quotes, word_at(sw, k)->start))
         return 0; /* speech repeats: "Do not worry, do not worry" */
     const mtc_token *b = word_at(sw, k + n);
@@ -546,6 +654,8 @@ static void typo_check_sentence(void *state, const mtc_context *ctx, size_t sent
     if (mtc_rule_on(em, R_DOUBLED_PUNCT) ||
         mtc_rule_on(em, R_SPACE_BEFORE))
         check_punctuation(ctx, s, em);
+    if (mtc_rule_on(em, R_MISSING_SPACE))
+        check_missing_space(ctx, s, em);
     const typo_state *st = state;
     /* the lexicon is loaded when the configuration turns a doubling rule on,
      * the same configuration the emitter applies */

@@ -558,6 +558,24 @@ static int has_word(const char *t, size_t a, size_t b)
     return 0;
 }
 
+/* 1 if the first word of t[a..b) is in lowercase ASCII letters ("there
+ * is people"; not "iPhone", a name written that way). */
+static int starts_lowercase(const char *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        int n;
+        int32_t cp = cp_at(t, b, i, &n);
+        if (cp >= 0 && (mtc_cp_is_letter(cp) || mtc_cp_is_digit(cp))) {
+            size_t j = i;
+            while (j < b && mtc_ascii_is_lower((unsigned char)t[j]))
+                j++;
+            return j > i && (j == b || !mtc_ascii_is_alnum((unsigned char)t[j]));
+        }
+        i += (size_t)n;
+    }
+    return 0;
+}
+
 static void add_paragraph(seg_state *st, size_t a, size_t b, size_t n_lines)
 {
     mtc_document *doc = st->doc;
@@ -569,12 +587,13 @@ static void add_paragraph(seg_state *st, size_t a, size_t b, size_t n_lines)
     p->n_sentences = 0;
     /* A one-line paragraph without final punctuation is a headline, unless
      * it holds several sentences (an MT paragraph that ends in a stray
-     * quote or lost its final period). */
+     * quote or lost its final period) or starts with a lowercase letter
+     * (no headline does: a sentence that lost its period). */
     p->is_headline = 0;
     split_sentences(st, a, b);
     p = &doc->paragraphs[doc->n_paragraphs - 1];
     if (n_lines == 1 && p->n_sentences == 1 && !ends_with_terminal(doc->text, a, b) &&
-        has_word(doc->text, a, b))
+        has_word(doc->text, a, b) && !starts_lowercase(doc->text, a, b))
         p->is_headline = 1;
 }
 

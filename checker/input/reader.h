@@ -38,6 +38,12 @@ void mtc_extract_putc(mtc_extract *ex, char c, size_t src);
  * character reference). */
 void mtc_extract_putc_span(mtc_extract *ex, char c, size_t src, size_t src_end);
 /* Ends the current paragraph (a blank line follows when more text comes). */
+/* Inline code (Markdown `x`, HTML <code>) at src[src, src_end): not prose,
+ * but a thing the sentence names. It stands in the text as one U+FFFC
+ * OBJECT REPLACEMENT CHARACTER (a symbol token), so the words around it
+ * are not read as adjacent ("provided to `f` to map" is no doubled "to",
+ * "a `tool` executable" no "a executable", "(`x`)" no empty brackets). */
+void mtc_extract_placeholder(mtc_extract *ex, size_t src, size_t src_end);
 void mtc_extract_break(mtc_extract *ex);
 /* Appends lit (decoded prose) whose source text starts near src[hint] and
  * ends before src[limit]: aligns the two, skipping backslash escapes,

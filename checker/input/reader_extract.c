@@ -65,6 +65,16 @@ void mtc_extract_putc_span(mtc_extract *ex, char c, size_t src, size_t src_end)
     ex->last_src = src_end;
 }
 
+void mtc_extract_placeholder(mtc_extract *ex, size_t src, size_t src_end)
+{
+    if (src_end <= src)
+        src_end = src + 1;
+    /* U+FFFC in UTF-8; every byte maps to the whole code span */
+    mtc_extract_putc_span(ex, (char)0xEF, src, src_end);
+    mtc_extract_putc_span(ex, (char)0xBF, src, src_end);
+    mtc_extract_putc_span(ex, (char)0xBC, src, src_end);
+}
+
 void mtc_extract_break(mtc_extract *ex)
 {
     /* drop a trailing space of the paragraph */

@@ -114,6 +114,18 @@ mtc_status mtc_read_html(const char *src, size_t len, mtc_extract *ex, mtc_error
         switch (c->type) {
         case GUMBO_NODE_ELEMENT:
         case GUMBO_NODE_TEMPLATE:
+            if (c->v.element.tag == GUMBO_TAG_CODE && c->v.element.original_tag.data >= src &&
+                c->v.element.original_tag.data < src + len) {
+                /* inline code: a placeholder over the element */
+                const GumboStringPiece *ot = &c->v.element.original_tag,
+                                       *et = &c->v.element.original_end_tag;
+                size_t a = (size_t)(ot->data - src), b = a + ot->length;
+                if (et->data && et->data >= src && et->data + et->length <= src + len &&
+                    (size_t)(et->data - src) >= b)
+                    b = (size_t)(et->data - src) + et->length;
+                mtc_extract_placeholder(ex, a, b <= len ? b : len);
+                break;
+            }
             if (skipped(c->v.element.tag))
                 break;
             if (is_block(c->v.element.tag))

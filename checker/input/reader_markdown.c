@@ -2,8 +2,8 @@
  * extension, source positions on): the prose of headings (each its own
  * headline paragraph), paragraphs, list items, block quotes and table
  * cells, aligned byte by byte with the source. Skipped: YAML front matter
- * (blanked before parsing, so positions stay), code blocks, inline code,
- * HTML blocks and inline HTML (scanned for suppression comments), images
+ * (blanked before parsing, so positions stay), code blocks, inline code
+ * (a placeholder stands for it: mtc_extract_placeholder), HTML blocks and inline HTML (scanned for suppression comments), images
  * and link destinations. Owns the parser and tree while reading. */
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +172,24 @@ mtc_status mtc_read_markdown(const char *src, size_t len, mtc_extract *ex, mtc_e
         case CMARK_NODE_CODE_BLOCK:
             mtc_extract_break(ex);
             break;
+        case CMARK_NODE_CODE: {
+            /* inline code: a placeholder over its source, backticks and all */
+            size_t from = at != (size_t)-1 && at >= cursor && at < limit ? at : cursor;
+            size_t to = offset_of(&L, cmark_node_get_end_line(node), cmark_node_get_end_column(node));
+            to = to != (size_t)-1 && to >= from && to < limit ? to + 1 : from + 1;
+            if (to > len)
+                to = len;
+            /* cmark-gfm's inline positions may leave the backticks out */
+            while (from > cursor && src[from - 1] == '`')
+                from--;
+            while (to < limit && to < len && src[to] == '`')
+                to++;
+            if (from < len) {
+                mtc_extract_placeholder(ex, from, to);
+                cursor = to;
+            }
+            break;
+        }
         case CMARK_NODE_IMAGE:
             cmark_iter_reset(it, node, CMARK_EVENT_EXIT); /* no alt text */
             break;

@@ -22,6 +22,47 @@ typedef struct block {
     size_t para; /* paragraph index (kinds 0 and 1) */
 } block;
 
+/* Text bytes [from, to) escaped; an inline-code placeholder (U+FFFC, see
+ * mtc_extract_placeholder) shows the code it stands for, as <code>, from
+ * the source without its backticks or tags. */
+static void put_prose(mtc_buf *b, const mtc_document *doc, size_t from, size_t to)
+{
+    size_t i = from;
+    while (i < to) {
+        const char *p = doc->map ? memchr(doc->text + i, 0xEF, to - i) : NULL;
+        while (p && !((size_t)(p - doc->text) + 3 <= to && (unsigned char)p[1] == 0xBF &&
+                      (unsigned char)p[2] == 0xBC)) {
+            size_t at = (size_t)(p - doc->text) + 1;
+            p = at < to ? memchr(doc->text + at, 0xEF, to - at) : NULL;
+        }
+        size_t at = p ? (size_t)(p - doc->text) : to;
+        mtc_escape_html(b, doc->text + i, at - i);
+        if (!p)
+            break;
+        size_t s0 = doc->map[at], s1 = doc->map_end[at + 2];
+        if (s1 > doc->source_len)
+            s1 = doc->source_len;
+        const char *src = doc->source;
+        if (s0 < s1 && src[s0] == '<') { /* <code>...</code> */
+            const char *gt = memchr(src + s0, '>', s1 - s0);
+            s0 = gt ? (size_t)(gt - src) + 1 : s1;
+            while (s1 > s0 && src[s1 - 1] != '<')
+                s1--;
+            if (s1 > s0)
+                s1--;
+        } else {
+            while (s0 < s1 && src[s0] == '`')
+                s0++;
+            while (s1 > s0 && src[s1 - 1] == '`')
+                s1--;
+        }
+        mtc_buf_puts(b, "<code>");
+        mtc_escape_html(b, src + s0, s1 > s0 ? s1 - s0 : 0);
+        mtc_buf_puts(b, "</code>");
+        i = at + 3;
+    }
+}
+
 typedef struct render {
     mtc_buf *b;
     const mtc_result *res;
@@ -220,7 +261,7 @@ static void render_block(render *r, const block *bl)
         if (r->next_sent < doc->n_sentences && doc->sentences[r->next_sent].start > pos &&
             doc->sentences[r->next_sent].start < next)
             next = doc->sentences[r->next_sent].start;
-        mtc_escape_html(b, doc->text + pos, next - pos);
+        put_prose(b, doc, pos, next);
         pos = next;
     }
     for (size_t d = 0; d < r->depth; d++)

@@ -448,6 +448,44 @@ static int small_word(const char *t, size_t a, size_t b)
     return -1;
 }
 
+/* The value of an ordinal word: first..twelfth, thirteenth..nineteenth,
+ * twentieth..ninetieth, twenty-first..ninety-ninth; -1 if none. */
+static int ordinal_word_value(const char *t, size_t a, size_t b)
+{
+    for (int k = 1; k <= 12; k++)
+        if (word_eq(t, a, b, ordinal_words[k]))
+            return k;
+    if (b - a > 2 && word_eq(t, b - 2, b, "th")) {
+        int v = small_word(t, a, b - 2); /* thirteenth = thirteen + th */
+        if (v >= 13 && v <= 19)
+            return v;
+    }
+    if (b - a > 4 && word_eq(t, b - 4, b, "ieth")) { /* twentieth */
+        for (int i = 2; i < 10; i++) {
+            size_t n = strlen(tens_words[i]);
+            if (b - a != n + 3)
+                continue;
+            size_t j = 0; /* "twent" of "twentieth" */
+            while (j + 1 < n && mtc_ascii_tolower((unsigned char)t[a + j]) == tens_words[i][j])
+                j++;
+            if (j + 1 == n)
+                return i * 10;
+        }
+    }
+    for (size_t k = a; k < b; k++)
+        if (t[k] == '-') { /* twenty-first */
+            int x = -1;
+            for (int i = 2; i < 10; i++)
+                if (word_eq(t, a, k, tens_words[i]))
+                    x = i * 10;
+            for (int i = 1; i <= 9 && x > 0; i++)
+                if (word_eq(t, k + 1, b, ordinal_words[i]))
+                    return x + i;
+            return -1;
+        }
+    return -1;
+}
+
 static double multiplier_word(const char *t, size_t a, size_t b)
 {
     if (word_eq(t, a, b, "hundred"))
@@ -563,6 +601,13 @@ void mtc_numbers_english(const char *t, size_t a, size_t b, mtc_number_list *out
             while (e > i && t[e - 1] == '-')
                 e--;
             int v = small_word(t, i, e);
+            int ord = v < 0 ? ordinal_word_value(t, i, e) : -1;
+            if (ord > 0) { /* ordinals are paraphrased (the 48th, No. 48): they only match */
+                mtc_number *n = push(out, i, e, MTC_NUM_WEAK);
+                add_value(n, ord);
+                i = e;
+                continue;
+            }
             if (v < 0) { /* two-day, five-year */
                 size_t h = i;
                 while (h < e && t[h] != '-')
@@ -635,4 +680,265 @@ void mtc_numbers_english(const char *t, size_t a, size_t b, mtc_number_list *out
         }
         i++;
     }
+}
+
+/* ---- dates ---- */
+
+/* Month names of the Latin-script source languages mtcheck reads
+ * (German, French, Spanish, Italian, Portuguese, Dutch, English), compared
+ * without regard to the case of ASCII letters. */
+static const struct { const char *name; int month; } source_months[] = {
+    {"januar", 1}, {"jänner", 1}, {"janvier", 1}, {"enero", 1}, {"gennaio", 1}, {"janeiro", 1},
+    {"januari", 1}, {"january", 1},
+    {"februar", 2}, {"février", 2}, {"fevrier", 2}, {"febrero", 2}, {"febbraio", 2},
+    {"fevereiro", 2}, {"februari", 2}, {"february", 2},
+    {"märz", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3}, {"maart", 3}, {"march", 3},
+    {"april", 4}, {"avril", 4}, {"abril", 4}, {"aprile", 4},
+    {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"maio", 5}, {"mei", 5}, {"may", 5},
+    {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6}, {"junho", 6}, {"june", 6},
+    {"juli", 7}, {"juillet", 7}, {"julio", 7}, {"luglio", 7}, {"julho", 7}, {"july", 7},
+    {"august", 8}, {"août", 8}, {"aout", 8}, {"agosto", 8}, {"augustus", 8},
+    {"september", 9}, {"septembre", 9}, {"septiembre", 9}, {"settembre", 9}, {"setembro", 9},
+    {"oktober", 10}, {"octobre", 10}, {"octubre", 10}, {"ottobre", 10}, {"outubro", 10},
+    {"october", 10},
+    {"november", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
+    {"dezember", 12}, {"décembre", 12}, {"decembre", 12}, {"diciembre", 12}, {"dicembre", 12},
+    {"dezembro", 12}, {"december", 12},
+};
+
+/* The month named by the letters t[i, e) (a Latin-script source), or 0. */
+static int source_month_name(const char *t, size_t i, size_t e)
+{
+    for (size_t k = 0; k < sizeof source_months / sizeof *source_months; k++) {
+        const char *m = source_months[k].name;
+        size_t n = strlen(m);
+        if (e - i != n)
+            continue;
+        size_t j = 0;
+        while (j < n && mtc_ascii_tolower((unsigned char)t[i + j]) == (unsigned char)m[j])
+            j++;
+        if (j == n)
+            return source_months[k].month;
+    }
+    return 0;
+}
+
+/* 〇 零 一 .. 九 两 and 十: the numerals of a month or a day. */
+static int is_han_numeral(int32_t cp)
+{
+    return han_digit(cp) >= 0 || cp == 0x5341;
+}
+
+/* Reads an ASCII or fullwidth digit run at i (at most 4 digits); *end past
+ * it. -1 when there is none or it is longer. */
+static long read_int(const char *t, size_t b, size_t i, size_t *end)
+{
+    long v = 0;
+    int n = 0;
+    size_t j = i;
+    while (j < b) {
+        int l;
+        int d = digit_value(cp_at(t, b, j, &l));
+        if (d < 0)
+            break;
+        if (++n > 4)
+            return -1;
+        v = v * 10 + d;
+        j += (size_t)l;
+    }
+    *end = j;
+    return n ? v : -1;
+}
+
+static size_t skip_spaces(const char *t, size_t b, size_t j)
+{
+    while (j < b && t[j] == ' ')
+        j++;
+    return j;
+}
+
+static void add_month(mtc_source_dates *d, long m)
+{
+    if (m >= 1 && m <= 12)
+        d->months |= 1u << m;
+}
+
+static void add_day(mtc_source_dates *d, long v)
+{
+    if (v >= 1 && v <= 31)
+        d->days |= 1ul << v;
+}
+
+void mtc_dates_source(const char *t, size_t a, size_t b, mtc_source_dates *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t i = a;
+    while (i < b) {
+        int l;
+        int32_t cp = cp_at(t, b, i, &l);
+        size_t step = (size_t)(l > 0 ? l : 1);
+        long v = -1;
+        size_t j = i;
+        if (digit_value(cp) >= 0 && digit_value(cp_before(t, a, i)) < 0) {
+            v = read_int(t, b, i, &j);
+            /* 2023-02-11, 2023/2/11, 2023.02.11; 11.02.2023, 11/02/2023 */
+            size_t e1, e2;
+            if (v >= 0 && j < b && (t[j] == '-' || t[j] == '/' || t[j] == '.')) {
+                char sep = t[j];
+                long x = read_int(t, b, j + 1, &e1);
+                if (x >= 0 && e1 < b && t[e1] == sep) {
+                    long y = read_int(t, b, e1 + 1, &e2);
+                    if (y >= 0 && v >= 1000) {
+                        add_month(out, x);
+                        add_day(out, y);
+                    } else if (y >= 0 && (e2 - e1 - 1 == 2 || e2 - e1 - 1 == 4)) {
+                        add_day(out, v);
+                        add_month(out, x);
+                        if (sep == '/') { /* either order */
+                            add_day(out, x);
+                            add_month(out, v);
+                        }
+                    }
+                    i = y >= 0 ? e2 : e1;
+                    continue;
+                }
+            }
+        } else if (is_han_numeral(cp) && !is_han_numeral(cp_before(t, a, i))) {
+            int32_t cps[8];
+            size_t n = 0;
+            j = i;
+            while (j < b && n < 8) {
+                int l2;
+                int32_t c = cp_at(t, b, j, &l2);
+                if (!is_han_numeral(c))
+                    break;
+                cps[n++] = c;
+                j += (size_t)l2;
+            }
+            int has_unit;
+            if (n < 8)
+                v = (long)han_value(cps, n, &has_unit);
+        }
+        if (v < 0) {
+            /* a month name of a Latin-script source, with a number beside it */
+            if (is_letter_ascii(cp) && !is_letter_ascii(cp_before(t, a, i))) {
+                size_t e = i;
+                while (e < b && (is_letter_ascii((unsigned char)t[e]) || (unsigned char)t[e] >= 0x80)) {
+                    int32_t c = cp_at(t, b, e, &l);
+                    if (c >= 0x80 && !((c >= 0xC0 && c <= 0x24F)))
+                        break;
+                    e += (size_t)(l > 0 ? l : 1);
+                }
+                int m = source_month_name(t, i, e);
+                if (m) {
+                    add_month(out, m);
+                    /* "10. Februar", "10 février", "1er mai", "10 de febrero" */
+                    size_t p = i;
+                    while (p > a && t[p - 1] == ' ')
+                        p--;
+                    if (p >= a + 3 && memcmp(t + p - 3, " de", 3) == 0)
+                        for (p -= 3; p > a && t[p - 1] == ' ';)
+                            p--;
+                    if (p > a && (t[p - 1] == '.' || t[p - 1] == 'r'))
+                        p -= t[p - 1] == 'r' && p >= a + 2 && t[p - 2] == 'e' ? 2 : (t[p - 1] == '.');
+                    size_t q = p;
+                    while (q > a && digit_value((unsigned char)t[q - 1]) >= 0)
+                        q--;
+                    size_t qe;
+                    if (q < p)
+                        add_day(out, read_int(t, b, q, &qe));
+                    /* "February 10" */
+                    size_t r = skip_spaces(t, b, e);
+                    long d = r > e ? read_int(t, b, r, &qe) : -1;
+                    if (d >= 0)
+                        add_day(out, d);
+                    i = e;
+                    continue;
+                }
+                i = e > i ? e : i + step;
+                continue;
+            }
+            i += step;
+            continue;
+        }
+        size_t k = skip_spaces(t, b, j);
+        int32_t unit = k < b ? cp_at(t, b, k, NULL) : 0;
+        if (unit == 0x6708) /* 月 */
+            add_month(out, v);
+        else if (unit == 0x65E5 || unit == 0x53F7) /* 日 号 */
+            add_day(out, v);
+        i = j > i ? j : i + step;
+    }
+}
+
+size_t mtc_dates_english(const char *t, size_t a, size_t b, mtc_english_date *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!mtc_ascii_is_upper((unsigned char)t[i]) || (i > a && is_letter_ascii((unsigned char)t[i - 1])))
+            continue;
+        size_t e = i;
+        while (e < b && is_letter_ascii((unsigned char)t[e]))
+            e++;
+        int month = 0;
+        for (int k = 0; k < 12 && !month; k++) {
+            size_t ml = strlen(months[k]), al = strlen(month_abbr[k]);
+            if ((e - i == ml && memcmp(t + i, months[k], ml) == 0) ||
+                (al && e - i == al && memcmp(t + i, month_abbr[k], al) == 0 && e < b && t[e] == '.') ||
+                (k == 8 && e - i == 3 && memcmp(t + i, "Sep", 3) == 0 && e < b && t[e] == '.'))
+                month = k + 1;
+        }
+        if (!month) {
+            i = e;
+            continue;
+        }
+        size_t me = e;
+        if (e < b && t[e] == '.')
+            e++;
+        long day = -1;
+        /* "August 8", "Aug. 8th" (not "August 2023") */
+        size_t r = skip_spaces(t, b, e), re;
+        if (r > e && r < b && mtc_ascii_is_digit((unsigned char)t[r])) {
+            long d = read_int(t, b, r, &re);
+            if (d >= 1 && d <= 31 && re - r <= 2 && (re >= b || !mtc_ascii_is_digit((unsigned char)t[re])))
+                day = d;
+        }
+        /* "8 August", "8th August", "the 8th of August" */
+        if (day < 0) {
+            size_t p = i;
+            while (p > a && t[p - 1] == ' ')
+                p--;
+            if (p >= a + 3 && memcmp(t + p - 3, " of", 3) == 0)
+                for (p -= 3; p > a && t[p - 1] == ' ';)
+                    p--;
+            size_t q = p;
+            while (q > a && is_letter_ascii((unsigned char)t[q - 1]) && p - q < 2)
+                q--;
+            if (q < p && !(word_eq(t, q, p, "st") || word_eq(t, q, p, "nd") ||
+                           word_eq(t, q, p, "rd") || word_eq(t, q, p, "th")))
+                q = p;
+            size_t dq = q;
+            while (dq > a && mtc_ascii_is_digit((unsigned char)t[dq - 1]))
+                dq--;
+            if (p == i || dq == q || q - dq > 2 || (dq > a && (is_letter_ascii((unsigned char)t[dq - 1]) ||
+                                                                  t[dq - 1] == '.' || t[dq - 1] == ',')))
+                dq = q;
+            if (dq < q) {
+                long d = read_int(t, b, dq, &re);
+                if (d >= 1 && d <= 31)
+                    day = d;
+            }
+        }
+        if (day > 0) {
+            if (n < cap) {
+                out[n].month_start = i;
+                out[n].month_end = me;
+                out[n].month = month;
+                out[n].day = (int)day;
+            }
+            n++;
+        }
+        i = e;
+    }
+    return n;
 }
