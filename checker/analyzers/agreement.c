@@ -870,13 +870,12 @@ static void check_perfect(const ag_sentence *as, size_t k, mtc_emitter *em)
 }
 
 /* After a form of "do" (do-support) the base form: "didn't went", "does
- * not knows", and in a question "does she likes". An -s form or a past
- * that is nothing else, and no noun either ("do wonders", "did chores"). */
+ * not knows", "did they forked", and in a question "does she likes". */
 static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     size_t j = k + 1;
     if (j < as->n && as->w[j].joined && !as->w[k].boundary &&
-        ((as->w[j].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT)) ||
+        ((as->w[j].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT | F_PRON_I | F_PRON_YOU)) ||
          (!as->w[j].roles && mid_adverb(&as->w[j]))))
         j++; /* does she, did not, didn't even (not "do so") */
     if (j < as->n && j == k + 2 && !as->w[j].roles && mid_adverb(&as->w[j]) && as->w[j].joined &&
@@ -889,8 +888,13 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
     const char *vt = wtext(as, j, &n);
     if (mtc_grammar_closed(as->st->lx, vt, n))
         return;
-    if ((c & (MTC_LX_VERB_S | MTC_LX_VERB_D)) && !maybe_base(c) &&
-        !(c & (MTC_LX_VERB_G | MTC_LX_VERB_P | ANY_NOUN | ANY_ADJ | ANY_ADV))) {
+    /* an -s form that is not a noun ("do wonders"); a past or participle
+     * whatever else it is ("didn't used", "did you saw": no object or
+     * adjective stands there in that form) */
+    int s_form = (c & MTC_LX_VERB_S) && !(c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) &&
+                 !(c & (MTC_LX_VERB_G | ANY_NOUN | ANY_ADJ | ANY_ADV));
+    int past = (c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) && !(c & (MTC_LX_VERB_G | ANY_ADV));
+    if ((s_form || past) && !maybe_base(c)) {
         char sug[MAX_WORD];
         sug[0] = 0;
         if (c & MTC_LX_VERB_S)
