@@ -2,10 +2,12 @@
  * generated part-of-speech lexicon (dictionaries/grammar-lexicon.tsv, made at
  * build time from link-grammar's English dictionary) and the closed classes
  * of function words (dictionaries/grammar-closed-classes.tsv). The lexicon
- * also carries noun number and WordNet's parts of speech (open_all). Owns two word
- * sets, freed by mtc_grammar_lexicon_free. */
+ * also carries noun number and WordNet's parts of speech (open_all). One
+ * copy per process, read on first use and read-only after (see
+ * mtc_grammar_lexicon_load); it lives until exit. */
 #include "grammar_lexicon.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,7 +106,16 @@ static int closed_line(const char *line, size_t len, long lineno, void *ctx)
     return 0;
 }
 
-mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
+static void lexicon_free(mtc_grammar_lexicon *lx)
+{
+    if (!lx)
+        return;
+    mtc_wordset_free(lx->open);
+    mtc_wordset_free(lx->closed);
+    free(lx);
+}
+
+static mtc_grammar_lexicon *lexicon_read(mtc_error *err)
 {
     mtc_grammar_lexicon *lx = mtc_xcalloc(1, sizeof *lx);
     lx->open = mtc_wordset_new();
@@ -114,19 +125,37 @@ mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
     mtc_wordset_reserve(lx->open, n, bytes); /* one table for the ~100k words */
     if (mtc_data_load_lines(LEXICON_FILE, open_line, lx->open, err) != MTC_OK ||
         mtc_data_load_lines(CLOSED_FILE, closed_line, lx->closed, err) != MTC_OK) {
-        mtc_grammar_lexicon_free(lx);
+        lexicon_free(lx);
         return NULL;
     }
     return lx;
 }
 
+/* The lexicon is read once per process, on first use, and never changes
+ * after: every analyzer of every worker reads the same copy (before, the
+ * grammar, agreement and typography analyzers each parsed the 160,000
+ * lines per worker: most of mtcheck's start-up). Its data files are the
+ * embedded ones, the same for every configuration. It lives until exit. */
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+static mtc_grammar_lexicon *shared_lexicon; /* written once, under shared_once */
+static mtc_error shared_error;              /* why it could not be read */
+
+static void read_shared(void)
+{
+    shared_lexicon = lexicon_read(&shared_error);
+}
+
+mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
+{
+    pthread_once(&shared_once, read_shared);
+    if (!shared_lexicon && err)
+        *err = shared_error;
+    return shared_lexicon;
+}
+
 void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx)
 {
-    if (!lx)
-        return;
-    mtc_wordset_free(lx->open);
-    mtc_wordset_free(lx->closed);
-    free(lx);
+    (void)lx; /* shared and read-only: see mtc_grammar_lexicon_load */
 }
 
 static size_t lower(const char *word, size_t len, char *buf)

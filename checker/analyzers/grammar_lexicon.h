@@ -58,8 +58,10 @@ enum {
 
 typedef struct mtc_grammar_lexicon mtc_grammar_lexicon;
 
-/* Loads both embedded files; NULL with err filled on a missing file or a bad
- * line. The caller frees the result with mtc_grammar_lexicon_free. */
+/* The lexicon of both embedded files, read on the first call of the
+ * process and shared, read-only, by every caller after; NULL with err
+ * filled on a missing file or a bad line. mtc_grammar_lexicon_free is for
+ * symmetry: the shared copy lives until exit. */
 mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err);
 void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx);
 
