@@ -954,8 +954,17 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     }
     /* to exists, to continues: an -s form that is nothing else (not a
-     * plural noun: "to prices", "to catches") */
-    if (only_s_verb(c) && !(c & ANY_NOUN)) {
+     * plural noun: "to prices", "to catches"), where "to" is no stranded
+     * preposition of a relative clause ("the version it refers to gives":
+     * a pronoun and its verb before "to", after a noun) and the word is
+     * no path ("moved to refs/heads") */
+    const mtc_token *vtok = &as->doc->tokens[v->tok];
+    int path = vtok->end < as->doc->len &&
+               (as->doc->text[vtok->end] == '/' || as->doc->text[vtok->end] == '\\');
+    int stranded = k >= 2 && as->w[k].joined && as->w[k - 1].joined &&
+                   (as->w[k - 2].roles & (F_PRON_SG | F_PRON_IT | F_PRON_PL | F_PRON_I | F_PRON_YOU)) &&
+                   !clause_start(as, k - 2);
+    if (only_s_verb(c) && !(c & ANY_NOUN) && !path && !stranded) {
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "\"to\"");
