@@ -988,6 +988,27 @@ static int lowercase_word(const mtc_document *doc, const mtc_token *t)
  * and the full stop before it is missing. Titles ("at The Venetian") are
  * followed by a capitalised word; single letters ("Plan A", "I") are left
  * alone. */
+/* 1 when the article writes word t (capitalised) after a lowercase word at
+ * least DEFINED_TERM_MIN times: a defined term of its own style ("You",
+ * "Your" in a licence; "The Company"), not a sentence run into another.
+ * Stops at the third; the candidates are function words, so the scans are
+ * few. */
+#define DEFINED_TERM_MIN 3
+static int defined_term(const mtc_document *doc, const mtc_token *t)
+{
+    size_t n = mtc_tok_len(t), seen = 0;
+    const char *w = mtc_tok_text(doc, t);
+    for (size_t i = 1; i < doc->n_tokens; i++) {
+        const mtc_token *u = &doc->tokens[i];
+        if (mtc_tok_len(u) != n || memcmp(mtc_tok_text(doc, u), w, n) != 0 ||
+            !lowercase_word(doc, &doc->tokens[i - 1]))
+            continue;
+        if (++seen >= DEFINED_TERM_MIN)
+            return 1;
+    }
+    return 0;
+}
+
 static void check_run_together(const gr_state *st, const mtc_context *ctx, size_t si,
                                mtc_emitter *em)
 {
@@ -1015,7 +1036,8 @@ static void check_run_together(const gr_state *st, const mtc_context *ctx, size_
             is_word(&doc->tokens[i - 2]) && doc->tokens[i - 2].end == pv->start &&
             pv->end + 1 == t->start && doc->text[pv->end] == ' ' && lowercase_word(doc, nx) &&
             t->end + 1 == nx->start && doc->text[t->end] == ' ' &&
-            (mark == ';' || (mtc_grammar_closed(st->lx, w, n) & MTC_CC_CONJ))) {
+            (mark == ';' || (mtc_grammar_closed(st->lx, w, n) & MTC_CC_CONJ)) &&
+            !defined_term(doc, t)) {
             /* "the strategy; It is necessary", "Taipa Old Town, And many":
              * a sentence's capital inside the sentence (after a comma only a
              * conjunction: "Lisboa, The Karl Lagerfeld" lists names) */
@@ -1031,6 +1053,8 @@ static void check_run_together(const gr_state *st, const mtc_context *ctx, size_
             continue;
         if (mtc_grammar_closed(st->lx, mtc_tok_text(doc, pv), mtc_tok_len(pv)))
             continue; /* "of The", "and The": a title may follow */
+        if (defined_term(doc, t))
+            continue;
         mtc_emit(em, R_RUNTOGETHER, MTC_SEV_DEFAULT, t->start, t->end,
                  "capitalised '%.*s' in mid-sentence: a full stop is missing before it?", (int)n,
                  w);
