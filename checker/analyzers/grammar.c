@@ -20,7 +20,9 @@
  *   grammar.run-together       a capitalised function word between two
  *                              lowercase words: two sentences run together
  *                              without a full stop ("the developer The
- *                              developer may")
+ *                              developer may"); or after a semicolon ("the
+ *                              strategy; It is"), a conjunction after a
+ *                              comma ("Old Town, And many")
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
  * dictionaries/grammar-*; grammar.dangling-word is a data rule
@@ -55,8 +57,8 @@ static const mtc_rule_info rules[N_RULES] = {
     /* off by default: too rare on the benchmark to beat chance (lift < 1.5) */
     [R_LOWER] = {"grammar.lowercase-start", "grammar", MTC_SEV_MINOR, 0, "Body sentence starts with a lowercase letter"},
     [R_RUNTOGETHER] = {"grammar.run-together", "grammar", MTC_SEV_MAJOR, 1,
-     "Capitalised function word between lowercase words: two sentences run together without a "
-     "full stop (\"the developer The developer may\")"},
+     "Capitalised function word between lowercase words or after a semicolon: two sentences run "
+     "together without a full stop (\"the developer The developer may\", \"the strategy; It is\")"},
 };
 
 #define NARRATIVE_FILE "dictionaries/grammar-narrative-pronouns.txt"
@@ -984,6 +986,27 @@ static int lowercase_word(const mtc_document *doc, const mtc_token *t)
  * and the full stop before it is missing. Titles ("at The Venetian") are
  * followed by a capitalised word; single letters ("Plan A", "I") are left
  * alone. */
+/* 1 when the article writes word t (capitalised) after a lowercase word at
+ * least DEFINED_TERM_MIN times: a defined term of its own style ("You",
+ * "Your" in a licence; "The Company"), not a sentence run into another.
+ * Stops at the third; the candidates are function words, so the scans are
+ * few. */
+#define DEFINED_TERM_MIN 3
+static int defined_term(const mtc_document *doc, const mtc_token *t)
+{
+    size_t n = mtc_tok_len(t), seen = 0;
+    const char *w = mtc_tok_text(doc, t);
+    for (size_t i = 1; i < doc->n_tokens; i++) {
+        const mtc_token *u = &doc->tokens[i];
+        if (mtc_tok_len(u) != n || memcmp(mtc_tok_text(doc, u), w, n) != 0 ||
+            !lowercase_word(doc, &doc->tokens[i - 1]))
+            continue;
+        if (++seen >= DEFINED_TERM_MIN)
+            return 1;
+    }
+    return 0;
+}
+
 static void check_run_together(const gr_state *st, const mtc_context *ctx, size_t si,
                                mtc_emitter *em)
 {
@@ -1006,6 +1029,21 @@ static void check_run_together(const gr_state *st, const mtc_context *ctx, size_
         if (w[0] == 'I' && (w[1] == '\'' || (n > 3 && memcmp(w + 1, "\xE2\x80\x99", 3) == 0)))
             continue; /* I'm, I’ve: always capitalised */
         const mtc_token *pv = &doc->tokens[i - 1], *nx = &doc->tokens[i + 1];
+        int32_t mark = pv->kind == MTC_TOK_PUNCT ? tok_cp(doc, pv) : -1;
+        if ((mark == ';' || mark == ',') && i >= s->first_token + 2 &&
+            is_word(&doc->tokens[i - 2]) && doc->tokens[i - 2].end == pv->start &&
+            pv->end + 1 == t->start && doc->text[pv->end] == ' ' && lowercase_word(doc, nx) &&
+            t->end + 1 == nx->start && doc->text[t->end] == ' ' &&
+            (mark == ';' || (mtc_grammar_closed(st->lx, w, n) & MTC_CC_CONJ)) &&
+            !defined_term(doc, t)) {
+            /* "the strategy; It is necessary", "Taipa Old Town, And many":
+             * a sentence's capital inside the sentence (after a comma only a
+             * conjunction: "Lisboa, The Karl Lagerfeld" lists names) */
+            mtc_emit(em, R_RUNTOGETHER, MTC_SEV_DEFAULT, t->start, t->end,
+                     "capitalised '%.*s' after '%c': lowercase it, or end the sentence before it",
+                     (int)n, w, (char)mark);
+            continue;
+        }
         if (!lowercase_word(doc, pv) || !lowercase_word(doc, nx))
             continue;
         if (pv->end + 1 != t->start || doc->text[pv->end] != ' ' || t->end + 1 != nx->start ||
@@ -1013,6 +1051,8 @@ static void check_run_together(const gr_state *st, const mtc_context *ctx, size_
             continue;
         if (mtc_grammar_closed_tok(st->lx, doc, pv))
             continue; /* "of The", "and The": a title may follow */
+        if (defined_term(doc, t))
+            continue;
         mtc_emit(em, R_RUNTOGETHER, MTC_SEV_DEFAULT, t->start, t->end,
                  "capitalised '%.*s' in mid-sentence: a full stop is missing before it?", (int)n,
                  w);

@@ -54,6 +54,7 @@ static int open_line(const char *line, size_t len, long lineno, void *ctx)
         case 'i': bits |= MTC_LX_IRREG_VERB; break;
         case 'c': bits |= MTC_LX_IRREG_COMP; break;
         case 'f': bits |= MTC_LX_COMMON; break;
+        case 'x': bits |= MTC_LX_PAST_ONLY; break;
         case ' ': case '\t': break;
         default: return -1;
         }
