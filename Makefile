@@ -261,6 +261,7 @@ PEER_LINTERS = an_a repeated_words pronoun_verb_agreement there_is_agreement one
 bench-peer-cases: $(BUILD)/mtcheck
 	@[ -d "$(HARPER_DIR)/.git" ] || [ -f "$(HARPER_DIR)/HEAD" ] || { echo "bench-peer-cases: set HARPER_DIR to a git checkout of github.com/Automattic/harper"; exit 2; }
 	python3 tests/bench/peer_cases.py $(HARPER_DIR) $(BUILD)/mtcheck $(addprefix harper-core/src/linting/,$(addsuffix .rs,$(PEER_LINTERS)))
+	python3 tests/bench/peer_cases.py --files $(HARPER_DIR) $(BUILD)/mtcheck
 
 bench-speed: $(BUILD)/mtcheck
 	python3 tests/bench/speed.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-speed \

@@ -21,6 +21,10 @@ The parts of speech WordNet (Debian package wordnet-base, WORDNET_DIR, e.g.
 (what else a word can be: "further" is also an adverb, "kind" a noun), and
   i an irregular verb form (verb.exc: went, became)
   c an irregular comparative or superlative (adj.exc, adv.exc: easier, best)
+  x a past tense that is not the past participle: link-grammar's D without
+    P, where verb.exc lists another form of the same verb that is a
+    participle (went: gone, wrote: written; not fled or came, whose
+    participle verb.exc does not tell apart)
 And from SCOWL's word lists by frequency (Debian package scowl, SCOWL_DIR,
 e.g. /usr/share/dict/scowl: english-, american- and british-words up to
 size 60, the common words of English):
@@ -185,6 +189,31 @@ def add_wordnet(lex, base):
     return 0
 
 
+def add_past_only(lex, base):
+    """Marks 'x' on a past tense whose verb has a separate irregular past
+    participle in verb.exc (went/gone)."""
+    forms = {}
+    try:
+        with open(os.path.join(base, "verb.exc"), encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                parts = line.split()
+                if len(parts) >= 2 and WORD_RE.match(parts[0]):
+                    for lemma in parts[1:]:
+                        forms.setdefault(lemma, set()).add(parts[0])
+    except OSError as e:
+        sys.stderr.write("gen-grammar-lexicon.py: verb.exc: %s (install wordnet-base)\n" % e.strerror)
+        return 1
+    for lemma, fs in forms.items():
+        for w in fs:
+            c = lex.get(w, set())
+            if "D" in c and "P" not in c and any(
+                    g != w and "P" in lex.get(g, set()) for g in fs):
+                c.add("x")
+    return 0
+
+
 def main():
     if len(sys.argv) not in (3, 4, 5):
         sys.stderr.write("usage: gen-grammar-lexicon.py LINK_GRAMMAR_EN_DIR OUTPUT.tsv "
@@ -235,7 +264,7 @@ def main():
             elif sub in ("v", "q", "w"):
                 add(lex, tok, verb_classes_from_rhs(rhs, tok.rsplit(".", 1)[0]))
     if len(sys.argv) > 3:
-        status = add_wordnet(lex, sys.argv[3])
+        status = add_wordnet(lex, sys.argv[3]) or add_past_only(lex, sys.argv[3])
         if status:
             return status
     if len(sys.argv) > 4:

@@ -12,12 +12,23 @@
  *                              determiner ("these problem", "each
  *                              countries", "much problems", "a
  *                              informations", "one of the biggest problem")
- *   grammar.verb-form          a modal or "to" followed by a finite verb
- *                              ("will continues", "can became", "to went")
+ *   grammar.verb-form          a modal, "to" or a form of "do" followed by
+ *                              a finite verb ("will continues", "can
+ *                              became", "to went", "didn't went", "does
+ *                              she likes"); a form of "have" before a past
+ *                              tense that is not the participle ("has
+ *                              went", "had wrote")
  *   grammar.doubled-auxiliary  two forms of "be" or two modals in a row
  *                              ("is was", "is be", "will can")
  *   grammar.double-comparative "more"/"most" before a comparative or
  *                              superlative ("more easier", "most biggest")
+ *   grammar.repeated-coordinate the same singular noun on both sides of
+ *                              "and"/"or" ("with benevolence and
+ *                              benevolence", "strategy and strategy"): a
+ *                              translation that lost one of two words; not
+ *                              adverbs, comparatives or plurals, which
+ *                              English repeats for emphasis ("again and
+ *                              again", "more and more", "years and years")
  * Word classes come from grammar_lexicon.c (link-grammar's dictionary for
  * verb forms and noun number, WordNet for what else a word can be); the
  * function words and their roles are dictionaries/agreement-function-words.tsv.
@@ -34,10 +45,11 @@
 #include "data.h"
 #include "grammar_lexicon.h"
 #include "utf8.h"
+#include "words.h"
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_SUBJECT_VERB, R_DET_NUMBER, R_VERB_FORM, R_DOUBLED_AUX, R_DOUBLE_COMP, N_RULES };
+enum { R_SUBJECT_VERB, R_DET_NUMBER, R_VERB_FORM, R_DOUBLED_AUX, R_DOUBLE_COMP, R_REPEAT_COORD, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_SUBJECT_VERB] = {"grammar.subject-verb", "grammar", MTC_SEV_MAJOR, 1,
@@ -47,12 +59,15 @@ static const mtc_rule_info rules[N_RULES] = {
      "Noun's number contradicts its determiner (\"these problem\", \"each countries\", \"much "
      "problems\")"},
     [R_VERB_FORM] = {"grammar.verb-form", "grammar", MTC_SEV_MAJOR, 1,
-     "Modal or \"to\" followed by a finite verb instead of the base form (\"will continues\", "
-     "\"can became\", \"to went\")"},
+     "Modal, \"to\" or \"do\" followed by a finite verb instead of the base form (\"will "
+     "continues\", \"to went\", \"didn't went\"), or \"have\" before a past tense (\"has went\")"},
     [R_DOUBLED_AUX] = {"grammar.doubled-auxiliary", "grammar", MTC_SEV_MAJOR, 1,
      "Two forms of \"be\" or two modals in a row (\"is was\", \"is be\", \"will can\")"},
     [R_DOUBLE_COMP] = {"grammar.double-comparative", "grammar", MTC_SEV_MINOR, 1,
      "\"more\" or \"most\" before a comparative or superlative (\"more easier\")"},
+    [R_REPEAT_COORD] = {"grammar.repeated-coordinate", "grammar", MTC_SEV_MAJOR, 1,
+     "The same singular noun on both sides of \"and\"/\"or\" (\"benevolence and "
+     "benevolence\"): one of two words was lost"},
 };
 
 #define ROLES_FILE "dictionaries/agreement-function-words.tsv"
@@ -86,7 +101,10 @@ enum {
     F_PRON_I = 1u << 23,
     F_PRON_YOU = 1u << 24,
     F_MANDATIVE = 1u << 25,
-    F_OBJ = 1u << 26
+    F_OBJ = 1u << 26,
+    F_PERF = 1u << 27,
+    F_DO = 1u << 28,
+    F_PART = 1u << 29
 };
 
 /* Roles that say nothing of a word's own class: a word with only these is
@@ -104,7 +122,7 @@ static const struct {
     {"there", F_THERE},     {"one", F_ONE},           {"of", F_OF},             {"clause", F_CLAUSE},
     {"subjv", F_SUBJV},     {"coord", F_COORD},       {"rel", F_REL},
     {"pron-i", F_PRON_I},   {"pron-you", F_PRON_YOU}, {"mandative", F_MANDATIVE},
-    {"obj", F_OBJ},
+    {"obj", F_OBJ},         {"perf", F_PERF},         {"do", F_DO},             {"part", F_PART},
 };
 
 typedef struct ag_state {
@@ -179,7 +197,8 @@ typedef struct ag_word {
     unsigned roles;   /* F_* (0 unless the word is a function word) */
     unsigned cls;     /* MTC_LX_* from mtc_grammar_open_all */
     int lower;        /* all lowercase ASCII letters ('-' and apostrophes allowed) */
-    int checkable;    /* lowercase, or the capitalised first word of the sentence */
+    int checkable;    /* lowercase, or the capitalised first word of the sentence; not quoted */
+    int quoted;       /* inside a quotation (its words are looked up all the same) */
     int first;        /* the sentence's first word (only punctuation before it) */
     int joined;       /* adjacent to the previous word: one space, nothing between */
     int boundary;     /* punctuation or the sentence's end follows it */
@@ -213,14 +232,12 @@ static int joining_mark(const mtc_document *doc, const mtc_token *t)
            (unsigned char)p[2] == 0x99;
 }
 
-/* Builds the word array; 0 when the sentence is not checked at all. */
+/* Builds the word array of a body sentence. */
 static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_word *out,
                       size_t cap)
 {
     const mtc_document *doc = ctx->doc;
     const mtc_sentence *s = &doc->sentences[si];
-    if (doc->paragraphs[s->paragraph].is_headline)
-        return 0;
     size_t n = 0, last = s->first_token + s->n_tokens;
     int first = 1;
     for (size_t i = s->first_token; i < last && n < cap; i++) {
@@ -245,16 +262,17 @@ static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_
                                     !(t->flags & (MTC_TF_ALL_UPPER | MTC_TF_MIXED_CASE)) && len > 1) ||
                        (first && len == 1 && (p[0] == 'A')) || (len == 1 && p[0] == 'I');
         first = 0;
-        if (ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start))
-            w->checkable = 0; /* quoted speech, titles */
+        w->quoted = ctx->quotes && mtc_quotemap_inside(ctx->quotes, t->start);
         if (w->checkable && len < MAX_WORD) {
             intptr_t v = 0;
-            char buf[MAX_WORD];
-            size_t m = mtc_utf8_lower(p, len, buf, sizeof buf);
-            if (m != (size_t)-1 && mtc_wordset_get(st->roles, buf, m, &v))
+            const mtc_word *lw = mtc_tok_word(doc, t); /* interned lowercase form */
+            if (lw->len < MAX_WORD &&
+                mtc_wordset_get_hashed(st->roles, mtc_word_text(doc, lw), lw->len, lw->hash, &v))
                 w->roles = (unsigned)v;
-            w->cls = mtc_grammar_open_all(st->lx, p, len);
+            w->cls = mtc_grammar_open_all_tok(st->lx, doc, t);
         }
+        if (w->quoted)
+            w->checkable = 0; /* quoted speech, titles */
         if (n > 0) {
             const mtc_token *pv = &doc->tokens[out[n - 1].tok];
             w->joined = out[n - 1].tok + 1 == i && pv->end + 1 == t->start && doc->text[pv->end] == ' ';
@@ -298,7 +316,7 @@ static int plural_noun(const ag_word *w, int verbs_ok)
     unsigned veto =
         verbs_ok ? (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G) : MTC_LX_ANY_VERB;
     return w->lower && (w->roles & ~F_CLASSLESS) == 0 && (w->cls & MTC_LX_PLURAL) &&
-           !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | veto));
+           !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_ADJ | veto)); /* "the latter has" */
 }
 
 /* An adjective that cannot be the head noun ("these important problem"). */
@@ -326,13 +344,12 @@ static int phrase_ends(const ag_sentence *as, size_t k)
         return 0;
     if (nx->roles & F_COORD)
         return 0;
-    if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_REL | F_OF | F_TO | F_ART | F_THE | F_PRON_SG |
-                     F_PRON_PL | F_PRON_I | F_PRON_YOU))
+    if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_PERF | F_DO | F_REL | F_OF | F_TO | F_ART |
+                     F_THE | F_PRON_SG | F_PRON_PL | F_PRON_I | F_PRON_YOU))
         return 1; /* ... or a subject pronoun: "things you love" */
     if (!nx->roles && verb_not_noun(nx))
         return 1;
-    unsigned cc = mtc_grammar_closed(as->st->lx, mtc_tok_text(as->doc, &as->doc->tokens[nx->tok]),
-                                     mtc_tok_len(&as->doc->tokens[nx->tok]));
+    unsigned cc = mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[nx->tok]);
     return (cc & (MTC_CC_PREP | MTC_CC_AUX | MTC_CC_MODAL)) != 0;
 }
 
@@ -483,7 +500,7 @@ static int after_aux(const ag_sentence *as, size_t k)
     if (k == 0 || !as->w[k].joined)
         return 0;
     const mtc_token *t = &as->doc->tokens[as->w[k - 1].tok];
-    return (mtc_grammar_closed(as->st->lx, mtc_tok_text(as->doc, t), mtc_tok_len(t)) &
+    return (mtc_grammar_closed_tok(as->st->lx, as->doc, t) &
             (MTC_CC_AUX | MTC_CC_MODAL)) != 0;
 }
 
@@ -686,6 +703,13 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
         /* "there is many ...", "there is problems." */
         emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a plural subject (%s)",
                   "there is/are");
+    } else if (!sg && (x->roles & F_ART) && d + 2 < as->n) {
+        /* "there are a problem with": not "there are a number of", "a lot
+         * of", "a few" */
+        size_t h = phrase_head(as, d + 1, singular_noun, 1, 2);
+        if (h != (size_t)-1 && !(h + 1 < as->n && (as->w[h + 1].roles & F_OF)))
+            emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a singular subject (%s)",
+                      "there is/are");
     } else if (!sg && phrase_head(as, d, singular_noun, 1, 0) == d + 1) {
         /* "there are problem." (not "there are another five", "there are
          * much fewer") */
@@ -707,6 +731,11 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
     }
     if (d->roles & F_DET_PL) {
         size_t h = phrase_head(as, k, singular_noun, 0, 2);
+        /* "these book is": an auxiliary after it, so "book" is no verb */
+        if (h == (size_t)-1 && k + 2 < as->n && as->w[k + 2].joined &&
+            (as->w[k + 2].roles & (F_VERB_SG | F_VERB_PL | F_MODAL)) &&
+            phrase_head(as, k, singular_noun, 1, 0) == k + 1)
+            h = k + 1;
         if (h != (size_t)-1) {
             const char *t = wtext(as, h, &n);
             if (!add_s(as->st, t, n, MTC_LX_PLURAL, sug, sizeof sug))
@@ -770,6 +799,17 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (pl && (v->roles & F_VERB_SG) && o)
         emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after a plural subject (%s)",
                   "a plural noun");
+    else if (pl && !v->roles && (v->cls & MTC_LX_VERB_S) &&
+             !(v->cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL | MTC_LX_MASS | MTC_LX_VERB |
+                         MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | ANY_ADJ | ANY_ADV)) &&
+             !mtc_grammar_closed(as->st->lx, vt, n)) {
+        /* "the students goes": an -s form that is nothing but a verb */
+        char vs[MAX_WORD];
+        if (!drop_s(as->st, vt, n, MTC_LX_VERB, vs, sizeof vs))
+            vs[0] = 0;
+        emit_word(as, em, R_SUBJECT_VERB, h + 1, vs, "'%.*s' after a plural subject (%s): the base form?",
+                  "a plural noun");
+    }
     else if (sg && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
         emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after a singular subject (%s)",
                   "this, each, every");
@@ -808,9 +848,74 @@ static void check_one_of(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* ---- grammar.verb-form ---- */
 
+/* After a form of "have" (perfect) word j: an irregular past whose verb
+ * has a participle of its own ("has went", "had wrote": the lexicon's x);
+ * no base form, participle, noun or adjective reading ("had broke" is
+ * also slang for poor; "has got" is English: got's role "part"). */
+static void check_perfect(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    size_t j = k + 1;
+    if (j < as->n && !as->w[j].roles && mid_adverb(&as->w[j]) && as->w[j].joined && !as->w[k].boundary)
+        j++; /* has never went, had already went */
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary || as->w[j].roles)
+        return;
+    unsigned c = as->w[j].cls;
+    size_t n;
+    const char *vt = wtext(as, j, &n);
+    if ((c & MTC_LX_PAST_ONLY) &&
+        !(c & (MTC_LX_VERB | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_VERB_S | ANY_NOUN | ANY_ADJ)) &&
+        !mtc_grammar_closed(as->st->lx, vt, n))
+        emit_word(as, em, R_VERB_FORM, j, NULL, "'%.*s' after %s: the past participle?",
+                  "a form of \"have\"");
+}
+
+/* After a form of "do" (do-support) the base form: "didn't went", "does
+ * not knows", "did they forked", and in a question "does she likes". */
+static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    size_t j = k + 1;
+    if (j < as->n && as->w[j].joined && !as->w[k].boundary &&
+        ((as->w[j].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT | F_PRON_I | F_PRON_YOU)) ||
+         (!as->w[j].roles && mid_adverb(&as->w[j]))))
+        j++; /* does she, did not, didn't even (not "do so") */
+    if (j < as->n && j == k + 2 && !as->w[j].roles && mid_adverb(&as->w[j]) && as->w[j].joined &&
+        !as->w[j - 1].boundary)
+        j++; /* does she really */
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary || as->w[j].roles)
+        return;
+    unsigned c = as->w[j].cls;
+    size_t n;
+    const char *vt = wtext(as, j, &n);
+    if (mtc_grammar_closed(as->st->lx, vt, n))
+        return;
+    /* an -s form that is not a noun ("do wonders"); a past or participle
+     * whatever else it is ("didn't used", "did you saw": no object or
+     * adjective stands there in that form) */
+    int s_form = (c & MTC_LX_VERB_S) && !(c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) &&
+                 !(c & (MTC_LX_VERB_G | ANY_NOUN | ANY_ADJ | ANY_ADV));
+    int past = (c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) && !(c & (MTC_LX_VERB_G | ANY_ADV));
+    if ((s_form || past) && !maybe_base(c)) {
+        char sug[MAX_WORD];
+        sug[0] = 0;
+        if (c & MTC_LX_VERB_S)
+            drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug);
+        else if (!drop_ed(as->st, vt, n, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "a form of \"do\"");
+    }
+}
+
 static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     const ag_word *m = &as->w[k];
+    if (m->lower && (m->roles & F_PERF)) {
+        check_perfect(as, k, em);
+        return;
+    }
+    if (m->roles & F_DO) {
+        check_do(as, k, em); /* "Does she likes": capitalised at a question's start too */
+        return;
+    }
     int modal = (m->roles & F_MODAL) != 0, to = (m->roles & F_TO) != 0;
     if ((!modal && !to) || !m->lower)
         return; /* "May became", "Will Smith": a capitalised modal may be a name */
@@ -849,8 +954,17 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     }
     /* to exists, to continues: an -s form that is nothing else (not a
-     * plural noun: "to prices", "to catches") */
-    if (only_s_verb(c) && !(c & ANY_NOUN)) {
+     * plural noun: "to prices", "to catches"), where "to" is no stranded
+     * preposition of a relative clause ("the version it refers to gives":
+     * a pronoun and its verb before "to", after a noun) and the word is
+     * no path ("moved to refs/heads") */
+    const mtc_token *vtok = &as->doc->tokens[v->tok];
+    int path = vtok->end < as->doc->len &&
+               (as->doc->text[vtok->end] == '/' || as->doc->text[vtok->end] == '\\');
+    int stranded = k >= 2 && as->w[k].joined && as->w[k - 1].joined &&
+                   (as->w[k - 2].roles & (F_PRON_SG | F_PRON_IT | F_PRON_PL | F_PRON_I | F_PRON_YOU)) &&
+                   !clause_start(as, k - 2);
+    if (only_s_verb(c) && !(c & ANY_NOUN) && !path && !stranded) {
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "\"to\"");
@@ -920,6 +1034,15 @@ static int regular_comparative(const ag_state *st, const char *w, size_t n)
            make_form(st, w, n, cut + 1, none, MTC_LX_ADJ, buf, sizeof buf);
 }
 
+/* A word that cannot be the head of "more younger voters": a known word
+ * with no noun or adjective reading ("more easier now", "more easier to
+ * use"). */
+static int cannot_be_head(const ag_word *w)
+{
+    return w->joined && w->lower && w->cls != 0 &&
+           !(w->cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL | MTC_LX_MASS | MTC_LX_ADJ));
+}
+
 static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     if (!(as->w[k].roles & F_COMPAR) || k + 1 >= as->n || as->w[k].boundary)
@@ -931,14 +1054,15 @@ static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
     const char *t = wtext(as, k + 1, &n);
     /* a comparative that is nothing else: not a noun (number, cleaner) or a
      * verb (better is also one, but so plainly a comparative) */
-    int irregular = (a->cls & MTC_LX_IRREG_COMP) != 0;
+    /* "no more after": WordNet lists "after" as the comparative of "aft" */
+    int irregular = (a->cls & MTC_LX_IRREG_COMP) && !(mtc_grammar_closed(as->st->lx, t, n) & MTC_CC_PREP);
     int regular = !(a->cls & (ANY_NOUN | ANY_VERB)) && regular_comparative(as->st, t, n);
     if (!irregular && !regular)
         return;
-    /* "more easier than", "more easier.": not "more younger voters", where
-     * "more" counts the voters */
+    /* "more easier than", "more easier.", "more easier now": not "more
+     * younger voters", where "more" counts the voters */
     int superlative = n > 3 && memcmp(t + n - 3, "est", 3) == 0;
-    if (!superlative && !phrase_ends(as, k + 1))
+    if (!superlative && !phrase_ends(as, k + 1) && !(k + 2 < as->n && cannot_be_head(&as->w[k + 2])))
         return;
     size_t nm;
     const char *m = wtext(as, k, &nm);
@@ -946,6 +1070,43 @@ static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* the fix is a deletion: no replacement to suggest */
     mtc_emit(em, R_DOUBLE_COMP, MTC_SEV_DEFAULT, t0->start, t0->end,
              "'%.*s' before the comparative '%.*s': drop '%.*s'", (int)nm, m, (int)n, t, (int)nm, m);
+}
+
+/* ---- grammar.repeated-coordinate ---- */
+
+/* "benevolence and benevolence": word k, a coordinator, word k again, all
+ * lowercase and adjacent. Only a singular or mass noun that is nothing but
+ * a noun: adverbs and particles ("again and again", "over and over"),
+ * comparatives ("more and more", "higher and higher"), plurals ("years and
+ * years") and verbs ("tried and tried") are repeated for emphasis. The
+ * issue covers the second copy, the word that stands where another was
+ * meant. */
+static void check_repeat_coord(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    if (k + 2 >= as->n)
+        return;
+    const ag_word *a = &as->w[k], *c = &as->w[k + 1], *b = &as->w[k + 2];
+    if (!a->lower || a->roles || a->boundary || !c->joined || !c->lower ||
+        !(c->roles & F_COORD) || c->boundary || !b->joined || !b->lower)
+        return;
+    size_t na, nb;
+    const char *ta = wtext(as, k, &na), *tb = wtext(as, k + 2, &nb);
+    if (na != nb || na < 3 || memcmp(ta, tb, na) != 0)
+        return;
+    unsigned cls = a->cls;
+    if (!(cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_MASS)) ||
+        (cls & (MTC_LX_PLURAL | MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_G | ANY_ADV |
+                MTC_LX_IRREG_COMP)))
+        return;
+    if (mtc_grammar_closed(as->st->lx, ta, na) || regular_comparative(as->st, ta, na))
+        return;
+    size_t nc;
+    const char *tc = wtext(as, k + 1, &nc);
+    const mtc_token *t = &as->doc->tokens[b->tok];
+    mtc_emit(em, R_REPEAT_COORD, MTC_SEV_DEFAULT, t->start, t->end,
+             "'%.*s %.*s %.*s': the same word on both sides of '%.*s'; a word was lost in "
+             "translation?",
+             (int)na, ta, (int)nc, tc, (int)nb, tb, (int)nc, tc);
 }
 
 /* ---- the hook ---- */
@@ -960,11 +1121,16 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
         return;
     ag_word words[MAX_SENTENCE_WORDS];
     ag_sentence as = {st, ctx->doc, words, collect(st, ctx, si, words, MAX_SENTENCE_WORDS)};
+    /* headlines drop articles and auxiliaries by design */
+    if (ctx->doc->paragraphs[s->paragraph].is_headline)
+        return;
     int sv = mtc_rule_on(em, R_SUBJECT_VERB), dn = mtc_rule_on(em, R_DET_NUMBER);
     int vf = mtc_rule_on(em, R_VERB_FORM), da = mtc_rule_on(em, R_DOUBLED_AUX);
-    int dc = mtc_rule_on(em, R_DOUBLE_COMP);
+    int dc = mtc_rule_on(em, R_DOUBLE_COMP), rc = mtc_rule_on(em, R_REPEAT_COORD);
     for (size_t k = 0; k + 1 < as.n; k++) {
         const ag_word *w = &words[k];
+        if (rc && w->lower && !w->roles)
+            check_repeat_coord(&as, k, em); /* quoted words too: a lost word is no style */
         if (!w->checkable || !w->roles)
             continue;
         if (sv && (w->roles & (F_PRON_SG | F_PRON_IT | F_PRON_PL)))

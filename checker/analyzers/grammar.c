@@ -20,7 +20,9 @@
  *   grammar.run-together       a capitalised function word between two
  *                              lowercase words: two sentences run together
  *                              without a full stop ("the developer The
- *                              developer may")
+ *                              developer may"); or after a semicolon ("the
+ *                              strategy; It is"), a conjunction after a
+ *                              comma ("Old Town, And many")
  * Word classes come from grammar_lexicon.c (generated from link-grammar's
  * dictionary at build time); every word list is a data file under
  * dictionaries/grammar-*; grammar.dangling-word is a data rule
@@ -37,6 +39,7 @@
 #include "data.h"
 #include "grammar_lexicon.h"
 #include "utf8.h"
+#include "words.h"
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
@@ -54,8 +57,8 @@ static const mtc_rule_info rules[N_RULES] = {
     /* off by default: too rare on the benchmark to beat chance (lift < 1.5) */
     [R_LOWER] = {"grammar.lowercase-start", "grammar", MTC_SEV_MINOR, 0, "Body sentence starts with a lowercase letter"},
     [R_RUNTOGETHER] = {"grammar.run-together", "grammar", MTC_SEV_MAJOR, 1,
-     "Capitalised function word between lowercase words: two sentences run together without a "
-     "full stop (\"the developer The developer may\")"},
+     "Capitalised function word between lowercase words or after a semicolon: two sentences run "
+     "together without a full stop (\"the developer The developer may\", \"the strategy; It is\")"},
 };
 
 #define NARRATIVE_FILE "dictionaries/grammar-narrative-pronouns.txt"
@@ -241,16 +244,13 @@ static int32_t tok_cp(const mtc_document *doc, const mtc_token *t)
     return cp;
 }
 
-static int tok_is(const mtc_document *doc, const mtc_token *t, const char *s)
+/* 1 when token t is the ASCII word s (lowercase), case aside: its interned
+ * lowercase form (words.h) of the same length is s. */
+static inline int tok_is(const mtc_document *doc, const mtc_token *t, const char *s)
 {
     size_t n = strlen(s);
-    if (mtc_tok_len(t) != n)
-        return 0;
-    const char *p = mtc_tok_text(doc, t);
-    for (size_t i = 0; i < n; i++)
-        if (mtc_ascii_tolower((unsigned char)p[i]) != s[i])
-            return 0;
-    return 1;
+    const mtc_word *w = mtc_tok_word(doc, t);
+    return mtc_tok_len(t) == n && w->len == n && memcmp(mtc_word_text(doc, w), s, n) == 0;
 }
 
 static int is_quote_cp(int32_t cp)
@@ -490,7 +490,7 @@ static size_t person_pronouns(const gr_state *st, const mtc_context *ctx, size_t
             if (past_verb && tok_is(doc, t, "that"))
                 reported = 1;
             else if (!past_verb && !(t->flags & MTC_TF_INITIAL_UPPER) &&
-                     (mtc_grammar_open(st->lx, mtc_tok_text(doc, t), n, NULL) & MTC_LX_VERB_D))
+                     (mtc_grammar_open_tok(st->lx, doc, t, NULL) & MTC_LX_VERB_D))
                 past_verb = 1;
         }
         if ((t->flags & MTC_TF_ALL_UPPER) && n > 1)
@@ -562,13 +562,13 @@ static int maybe_finite(const gr_state *st, const mtc_document *doc, const mtc_s
     const mtc_token *t = &doc->tokens[i];
     const char *w = mtc_tok_text(doc, t);
     size_t n = mtc_tok_len(t);
-    unsigned cc = mtc_grammar_closed(st->lx, w, n);
+    unsigned cc = mtc_grammar_closed_tok(st->lx, doc, t);
     if (cc & MTC_CC_AUX)
         return 1;
     if (cc & (MTC_CC_DET | MTC_CC_PREP | MTC_CC_CONJ | MTC_CC_SUBJ))
         return 0;
     int known = 0;
-    unsigned ox = mtc_grammar_open(st->lx, w, n, &known);
+    unsigned ox = mtc_grammar_open_tok(st->lx, doc, t, &known);
     if (!known) {
         if (t->kind != MTC_TOK_WORD || (t->flags & (MTC_TF_INITIAL_UPPER | MTC_TF_NON_LATIN)))
             return 0; /* names, acronyms, foreign text */
@@ -601,11 +601,11 @@ static int maybe_finite(const gr_state *st, const mtc_document *doc, const mtc_s
             j--;
         if (j > s->first_token && is_word(&doc->tokens[j - 1])) {
             const mtc_token *pv = &doc->tokens[j - 1];
-            unsigned pc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, pv), mtc_tok_len(pv));
+            unsigned pc = mtc_grammar_closed_tok(st->lx, doc, pv);
             if (pc & (MTC_CC_DET | MTC_CC_PREP | MTC_CC_POSS))
                 return 0;
             /* after an adjective it is a noun: "a significant increase" */
-            unsigned px = mtc_grammar_open(st->lx, mtc_tok_text(doc, pv), mtc_tok_len(pv), NULL);
+            unsigned px = mtc_grammar_open_tok(st->lx, doc, pv, NULL);
             if (!pc && (px & MTC_LX_ADJ) && !(px & (MTC_LX_VERB | MTC_LX_VERB_S | MTC_LX_VERB_D)))
                 return 0;
         }
@@ -643,7 +643,7 @@ static void check_fragment(const gr_state *st, const mtc_context *ctx, size_t si
         const mtc_token *t = &doc->tokens[i];
         if (is_word(t) && !(t->flags & MTC_TF_INITIAL_UPPER) &&
             mtc_ascii_is_alpha((unsigned char)mtc_tok_text(doc, t)[0]) &&
-            !(mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t)) &
+            !(mtc_grammar_closed_tok(st->lx, doc, t) &
               (MTC_CC_PREP | MTC_CC_ART | MTC_CC_CONJ)))
             lower_word = 1;
     }
@@ -681,7 +681,7 @@ static int subjectless_opening(const gr_state *st, const mtc_document *doc, size
     if (w + 1 < last && doc->tokens[w + 1].kind == MTC_TOK_PUNCT &&
         tok_cp(doc, &doc->tokens[w + 1]) != '"' && tok_cp(doc, &doc->tokens[w + 1]) != 0x201C)
         return 0; /* "Watch:", "Update," */
-    unsigned cc = mtc_grammar_closed(st->lx, tw, tn);
+    unsigned cc = mtc_grammar_closed_tok(st->lx, doc, t);
     int flag = 0;
     if (cc & MTC_CC_MODAL) {
         /* "Will keep it open" — but not an inversion ("Should the talks
@@ -692,9 +692,9 @@ static int subjectless_opening(const gr_state *st, const mtc_document *doc, size
         if (j < last && is_word(&doc->tokens[j])) {
             const mtc_token *u = &doc->tokens[j];
             if (!(u->flags & (MTC_TF_INITIAL_UPPER | MTC_TF_NON_LATIN))) {
-                unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+                unsigned uc = mtc_grammar_closed_tok(st->lx, doc, u);
                 int known = 0;
-                unsigned ux = mtc_grammar_open(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u), &known);
+                unsigned ux = mtc_grammar_open_tok(st->lx, doc, u, &known);
                 if (!(uc & (MTC_CC_SUBJ | MTC_CC_DET | MTC_CC_POSS | MTC_CC_PREP)) &&
                     ((uc & MTC_CC_AUX) || tok_is(doc, u, "be") || tok_is(doc, u, "been") ||
                      (ux & MTC_LX_ANY_VERB) || (ux == MTC_LX_ADV)) &&
@@ -708,7 +708,7 @@ static int subjectless_opening(const gr_state *st, const mtc_document *doc, size
         if (m == (size_t)-1 || mtc_wordset_contains(st->imperative, buf, m))
             return 0;
         int known = 0;
-        unsigned ox = mtc_grammar_open(st->lx, tw, tn, &known);
+        unsigned ox = mtc_grammar_open_tok(st->lx, doc, t, &known);
         /* a word that is only a verb, base or 3rd-singular: "Discuss",
          * "Impress", "Hopes" */
         if (known && (ox & (MTC_LX_VERB | MTC_LX_VERB_S)) &&
@@ -719,15 +719,15 @@ static int subjectless_opening(const gr_state *st, const mtc_document *doc, size
          * "Support the enterprises" */
         if (!flag && known && (ox & MTC_LX_VERB) && w + 1 < last && is_word(&doc->tokens[w + 1])) {
             const mtc_token *u = &doc->tokens[w + 1];
-            unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+            unsigned uc = mtc_grammar_closed_tok(st->lx, doc, u);
             if ((uc & (MTC_CC_ART | MTC_CC_POSS)) && !(u->flags & MTC_TF_INITIAL_UPPER))
                 flag = 1;
         }
         /* but a name followed by its verb is a subject: "Reeves said" */
         if (flag && w + 1 < last && is_word(&doc->tokens[w + 1])) {
             const mtc_token *u = &doc->tokens[w + 1];
-            unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
-            unsigned ux = mtc_grammar_open(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u), NULL);
+            unsigned uc = mtc_grammar_closed_tok(st->lx, doc, u);
+            unsigned ux = mtc_grammar_open_tok(st->lx, doc, u, NULL);
             if ((uc & MTC_CC_AUX) || (!(uc & (MTC_CC_DET | MTC_CC_POSS | MTC_CC_PREP)) &&
                                       (ux & (MTC_LX_VERB_S | MTC_LX_VERB_D)) &&
                                       !(ux & (MTC_LX_NOUN | MTC_LX_ADJ))))
@@ -947,7 +947,7 @@ static void check_articles(const gr_state *st, const mtc_context *ctx, size_t si
          * (a AM station: AM is no auxiliary) */
         unsigned uc = (u->flags & MTC_TF_ALL_UPPER) && mtc_tok_len(u) > 1
                           ? 0
-                          : mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
+                          : mtc_grammar_closed_tok(st->lx, doc, u);
         if (uc & (MTC_CC_PREP | MTC_CC_CONJ | MTC_CC_AUX))
             continue;
         int snd = word_sound(st, doc, u);
@@ -986,6 +986,27 @@ static int lowercase_word(const mtc_document *doc, const mtc_token *t)
  * and the full stop before it is missing. Titles ("at The Venetian") are
  * followed by a capitalised word; single letters ("Plan A", "I") are left
  * alone. */
+/* 1 when the article writes word t (capitalised) after a lowercase word at
+ * least DEFINED_TERM_MIN times: a defined term of its own style ("You",
+ * "Your" in a licence; "The Company"), not a sentence run into another.
+ * Stops at the third; the candidates are function words, so the scans are
+ * few. */
+#define DEFINED_TERM_MIN 3
+static int defined_term(const mtc_document *doc, const mtc_token *t)
+{
+    size_t n = mtc_tok_len(t), seen = 0;
+    const char *w = mtc_tok_text(doc, t);
+    for (size_t i = 1; i < doc->n_tokens; i++) {
+        const mtc_token *u = &doc->tokens[i];
+        if (mtc_tok_len(u) != n || memcmp(mtc_tok_text(doc, u), w, n) != 0 ||
+            !lowercase_word(doc, &doc->tokens[i - 1]))
+            continue;
+        if (++seen >= DEFINED_TERM_MIN)
+            return 1;
+    }
+    return 0;
+}
+
 static void check_run_together(const gr_state *st, const mtc_context *ctx, size_t si,
                                mtc_emitter *em)
 {
@@ -1002,19 +1023,36 @@ static void check_run_together(const gr_state *st, const mtc_context *ctx, size_
         /* articles, determiners, pronouns, prepositions, conjunctions; not
          * the auxiliaries and modals, which are also names and months
          * ("in early May amid", "Will Smith") */
-        if (!(mtc_grammar_closed(st->lx, w, n) &
+        if (!(mtc_grammar_closed_tok(st->lx, doc, t) &
               (MTC_CC_ART | MTC_CC_DET | MTC_CC_POSS | MTC_CC_SUBJ | MTC_CC_PREP | MTC_CC_CONJ)))
             continue;
         if (w[0] == 'I' && (w[1] == '\'' || (n > 3 && memcmp(w + 1, "\xE2\x80\x99", 3) == 0)))
             continue; /* I'm, I’ve: always capitalised */
         const mtc_token *pv = &doc->tokens[i - 1], *nx = &doc->tokens[i + 1];
+        int32_t mark = pv->kind == MTC_TOK_PUNCT ? tok_cp(doc, pv) : -1;
+        if ((mark == ';' || mark == ',') && i >= s->first_token + 2 &&
+            is_word(&doc->tokens[i - 2]) && doc->tokens[i - 2].end == pv->start &&
+            pv->end + 1 == t->start && doc->text[pv->end] == ' ' && lowercase_word(doc, nx) &&
+            t->end + 1 == nx->start && doc->text[t->end] == ' ' &&
+            (mark == ';' || (mtc_grammar_closed(st->lx, w, n) & MTC_CC_CONJ)) &&
+            !defined_term(doc, t)) {
+            /* "the strategy; It is necessary", "Taipa Old Town, And many":
+             * a sentence's capital inside the sentence (after a comma only a
+             * conjunction: "Lisboa, The Karl Lagerfeld" lists names) */
+            mtc_emit(em, R_RUNTOGETHER, MTC_SEV_DEFAULT, t->start, t->end,
+                     "capitalised '%.*s' after '%c': lowercase it, or end the sentence before it",
+                     (int)n, w, (char)mark);
+            continue;
+        }
         if (!lowercase_word(doc, pv) || !lowercase_word(doc, nx))
             continue;
         if (pv->end + 1 != t->start || doc->text[pv->end] != ' ' || t->end + 1 != nx->start ||
             doc->text[t->end] != ' ')
             continue;
-        if (mtc_grammar_closed(st->lx, mtc_tok_text(doc, pv), mtc_tok_len(pv)))
+        if (mtc_grammar_closed_tok(st->lx, doc, pv))
             continue; /* "of The", "and The": a title may follow */
+        if (defined_term(doc, t))
+            continue;
         mtc_emit(em, R_RUNTOGETHER, MTC_SEV_DEFAULT, t->start, t->end,
                  "capitalised '%.*s' in mid-sentence: a full stop is missing before it?", (int)n,
                  w);
@@ -1075,8 +1113,8 @@ static int imperative_sentence(const gr_state *st, const mtc_document *doc, size
     size_t m = mtc_utf8_lower(mtc_tok_text(doc, t), mtc_tok_len(t), buf, sizeof buf);
     if (m != (size_t)-1 && mtc_wordset_contains(st->imperative, buf, m))
         return IMP_LISTED;
-    unsigned ox = mtc_grammar_open(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t), NULL);
-    if (!(ox & MTC_LX_VERB) || mtc_grammar_closed(st->lx, mtc_tok_text(doc, t), mtc_tok_len(t)))
+    unsigned ox = mtc_grammar_open_tok(st->lx, doc, t, NULL);
+    if (!(ox & MTC_LX_VERB) || mtc_grammar_closed_tok(st->lx, doc, t))
         return IMP_NONE;
     if (subjectless_opening(st, doc, si, w) == OPEN_VERB)
         return IMP_VERB;
@@ -1087,8 +1125,8 @@ static int imperative_sentence(const gr_state *st, const mtc_document *doc, size
     if (w + 1 >= last || !is_word(&doc->tokens[w + 1]))
         return 0;
     const mtc_token *u = &doc->tokens[w + 1];
-    unsigned uc = mtc_grammar_closed(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u));
-    unsigned ux = mtc_grammar_open(st->lx, mtc_tok_text(doc, u), mtc_tok_len(u), NULL);
+    unsigned uc = mtc_grammar_closed_tok(st->lx, doc, u);
+    unsigned ux = mtc_grammar_open_tok(st->lx, doc, u, NULL);
     if (uc & (MTC_CC_AUX | MTC_CC_MODAL))
         return IMP_NONE;
     if ((ux & (MTC_LX_VERB_S | MTC_LX_VERB_D)) && !(ux & (MTC_LX_NOUN | MTC_LX_ADJ)))

@@ -2,16 +2,19 @@
  * generated part-of-speech lexicon (dictionaries/grammar-lexicon.tsv, made at
  * build time from link-grammar's English dictionary) and the closed classes
  * of function words (dictionaries/grammar-closed-classes.tsv). The lexicon
- * also carries noun number and WordNet's parts of speech (open_all). Owns two word
- * sets, freed by mtc_grammar_lexicon_free. */
+ * also carries noun number and WordNet's parts of speech (open_all). One
+ * copy per process, read on first use and read-only after (see
+ * mtc_grammar_lexicon_load); it lives until exit. */
 #include "grammar_lexicon.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "data.h"
 #include "utf8.h"
+#include "words.h"
 #include "wordset.h"
 
 #define LEXICON_FILE "dictionaries/grammar-lexicon.tsv"
@@ -51,6 +54,7 @@ static int open_line(const char *line, size_t len, long lineno, void *ctx)
         case 'i': bits |= MTC_LX_IRREG_VERB; break;
         case 'c': bits |= MTC_LX_IRREG_COMP; break;
         case 'f': bits |= MTC_LX_COMMON; break;
+        case 'x': bits |= MTC_LX_PAST_ONLY; break;
         case ' ': case '\t': break;
         default: return -1;
         }
@@ -103,7 +107,16 @@ static int closed_line(const char *line, size_t len, long lineno, void *ctx)
     return 0;
 }
 
-mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
+static void lexicon_free(mtc_grammar_lexicon *lx)
+{
+    if (!lx)
+        return;
+    mtc_wordset_free(lx->open);
+    mtc_wordset_free(lx->closed);
+    free(lx);
+}
+
+static mtc_grammar_lexicon *lexicon_read(mtc_error *err)
 {
     mtc_grammar_lexicon *lx = mtc_xcalloc(1, sizeof *lx);
     lx->open = mtc_wordset_new();
@@ -113,19 +126,37 @@ mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
     mtc_wordset_reserve(lx->open, n, bytes); /* one table for the ~100k words */
     if (mtc_data_load_lines(LEXICON_FILE, open_line, lx->open, err) != MTC_OK ||
         mtc_data_load_lines(CLOSED_FILE, closed_line, lx->closed, err) != MTC_OK) {
-        mtc_grammar_lexicon_free(lx);
+        lexicon_free(lx);
         return NULL;
     }
     return lx;
 }
 
+/* The lexicon is read once per process, on first use, and never changes
+ * after: every analyzer of every worker reads the same copy (before, the
+ * grammar, agreement and typography analyzers each parsed the 160,000
+ * lines per worker: most of mtcheck's start-up). Its data files are the
+ * embedded ones, the same for every configuration. It lives until exit. */
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+static mtc_grammar_lexicon *shared_lexicon; /* written once, under shared_once */
+static mtc_error shared_error;              /* why it could not be read */
+
+static void read_shared(void)
+{
+    shared_lexicon = lexicon_read(&shared_error);
+}
+
+mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)
+{
+    pthread_once(&shared_once, read_shared);
+    if (!shared_lexicon && err)
+        *err = shared_error;
+    return shared_lexicon;
+}
+
 void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx)
 {
-    if (!lx)
-        return;
-    mtc_wordset_free(lx->open);
-    mtc_wordset_free(lx->closed);
-    free(lx);
+    (void)lx; /* shared and read-only: see mtc_grammar_lexicon_load */
 }
 
 static size_t lower(const char *word, size_t len, char *buf)
@@ -135,13 +166,12 @@ static size_t lower(const char *word, size_t len, char *buf)
     return mtc_utf8_lower(word, len, buf, MAX_WORD);
 }
 
-static unsigned open_bits(const mtc_grammar_lexicon *lx, const char *word, size_t len)
+/* The open-class bits of a lowercase word (n < MAX_WORD) whose hash is h. */
+static unsigned open_lower(const mtc_grammar_lexicon *lx, const char *buf, size_t n, uint64_t h)
 {
-    char buf[MAX_WORD];
-    size_t n = lower(word, len, buf);
     intptr_t v = 0;
-    int found = n != (size_t)-1 && mtc_wordset_get(lx->open, buf, n, &v);
-    if (!found && n != (size_t)-1) {
+    int found = mtc_wordset_get_hashed(lx->open, buf, n, h, &v);
+    if (!found) {
         /* curly apostrophe: the lexicon spells it ' */
         char alt[MAX_WORD];
         size_t m = 0;
@@ -158,6 +188,13 @@ static unsigned open_bits(const mtc_grammar_lexicon *lx, const char *word, size_
             found = mtc_wordset_get(lx->open, alt, m, &v);
     }
     return found ? (unsigned)v : 0;
+}
+
+static unsigned open_bits(const mtc_grammar_lexicon *lx, const char *word, size_t len)
+{
+    char buf[MAX_WORD];
+    size_t n = lower(word, len, buf);
+    return n == (size_t)-1 ? 0 : open_lower(lx, buf, n, mtc_wordset_hash(buf, n));
 }
 
 unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_t len, int *known)
@@ -182,6 +219,52 @@ unsigned mtc_grammar_closed(const mtc_grammar_lexicon *lx, const char *word, siz
     if (n == (size_t)-1 || !mtc_wordset_get(lx->closed, buf, n, &v))
         return 0;
     return (unsigned)v;
+}
+
+/* The interned word of a token when the lexicon may know it: what lower()
+ * accepts (surface and lowercase form shorter than MAX_WORD), else NULL. */
+static mtc_word *tok_word(const mtc_document *doc, const mtc_token *tk)
+{
+    mtc_word *w = mtc_tok_word(doc, tk);
+    return tk->end - tk->start < MAX_WORD && w->len < MAX_WORD ? w : NULL;
+}
+
+unsigned mtc_grammar_open_all_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                                  const mtc_token *tk)
+{
+    mtc_word *w = tok_word(doc, tk);
+    if (!w)
+        return 0;
+    if (!(w->memo_have & (1u << MTC_WM_LX_ALL))) {
+        w->memo[MTC_WM_LX_ALL] = open_lower(lx, mtc_word_text(doc, w), w->len, w->hash);
+        w->memo_have |= 1u << MTC_WM_LX_ALL;
+    }
+    return w->memo[MTC_WM_LX_ALL];
+}
+
+unsigned mtc_grammar_open_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                              const mtc_token *tk, int *known)
+{
+    unsigned bits = mtc_grammar_open_all_tok(lx, doc, tk) & MTC_LX_BASIC;
+    if (known)
+        *known = bits != 0;
+    return bits;
+}
+
+unsigned mtc_grammar_closed_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                                const mtc_token *tk)
+{
+    mtc_word *w = tok_word(doc, tk);
+    if (!w)
+        return 0;
+    if (!(w->memo_have & (1u << MTC_WM_LX_CLOSED))) {
+        intptr_t v = 0;
+        if (!mtc_wordset_get_hashed(lx->closed, mtc_word_text(doc, w), w->len, w->hash, &v))
+            v = 0;
+        w->memo[MTC_WM_LX_CLOSED] = (uint32_t)v;
+        w->memo_have |= 1u << MTC_WM_LX_CLOSED;
+    }
+    return w->memo[MTC_WM_LX_CLOSED];
 }
 
 size_t mtc_grammar_lexicon_size(const mtc_grammar_lexicon *lx)

@@ -3,13 +3,14 @@
  * dictionary (dictionaries/grammar-lexicon.tsv, see
  * dictionaries/gen-grammar-lexicon.py) and the closed classes of function
  * words (dictionaries/grammar-closed-classes.tsv), with noun number and
- * WordNet's parts of speech for the agreement analyzer. One lexicon per worker;
- * read-only once loaded. */
+ * WordNet's parts of speech for the agreement analyzer. One lexicon per
+ * process, shared read-only by the analyzers and workers. */
 #ifndef MTC_GRAMMAR_LEXICON_H
 #define MTC_GRAMMAR_LEXICON_H
 
 #include <stddef.h>
 
+#include "document.h"
 #include "mtcheck.h"
 
 /* Open classes (from the generated lexicon). */
@@ -40,7 +41,8 @@ enum {
     MTC_LX_WN_ADV = 1u << 14,   /* r: WordNet adverb */
     MTC_LX_IRREG_VERB = 1u << 15, /* i: irregular verb form (went, became) */
     MTC_LX_IRREG_COMP = 1u << 16, /* c: irregular comparative (easier, best) */
-    MTC_LX_COMMON = 1u << 17      /* f: a common word (SCOWL, sizes up to 60) */
+    MTC_LX_COMMON = 1u << 17,     /* f: a common word (SCOWL, sizes up to 60) */
+    MTC_LX_PAST_ONLY = 1u << 18   /* x: a past tense, not the participle (went: gone) */
 };
 
 /* Closed classes (tags of grammar-closed-classes.tsv). */
@@ -57,8 +59,10 @@ enum {
 
 typedef struct mtc_grammar_lexicon mtc_grammar_lexicon;
 
-/* Loads both embedded files; NULL with err filled on a missing file or a bad
- * line. The caller frees the result with mtc_grammar_lexicon_free. */
+/* The lexicon of both embedded files, read on the first call of the
+ * process and shared, read-only, by every caller after; NULL with err
+ * filled on a missing file or a bad line. mtc_grammar_lexicon_free is for
+ * symmetry: the shared copy lives until exit. */
 mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err);
 void mtc_grammar_lexicon_free(mtc_grammar_lexicon *lx);
 
@@ -70,6 +74,15 @@ unsigned mtc_grammar_open(const mtc_grammar_lexicon *lx, const char *word, size_
 unsigned mtc_grammar_open_all(const mtc_grammar_lexicon *lx, const char *word, size_t len);
 /* Closed-class bits (MTC_CC_*) of a word (any case), 0 when none. */
 unsigned mtc_grammar_closed(const mtc_grammar_lexicon *lx, const char *word, size_t len);
+/* The three above for a token of doc (its whole text), from its interned
+ * word (words.h): the lexicon is asked once per distinct word of the
+ * article, whichever analyzer asks. */
+unsigned mtc_grammar_open_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                              const mtc_token *tk, int *known);
+unsigned mtc_grammar_open_all_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                                  const mtc_token *tk);
+unsigned mtc_grammar_closed_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
+                                const mtc_token *tk);
 /* Number of entries of the generated lexicon (for tests). */
 size_t mtc_grammar_lexicon_size(const mtc_grammar_lexicon *lx);
 

@@ -19,6 +19,7 @@
 #include "data.h"
 #include "quotemap.h"
 #include "utf8.h"
+#include "words.h"
 #include "wordset.h"
 
 enum {
@@ -915,12 +916,12 @@ static void rules_check_sentence(void *state, const mtc_context *ctx, size_t si,
     }
     for (size_t i = v.first; i < v.end;) {
         const mtc_token *t = &doc->tokens[i];
-        char low[256];
-        size_t ln = t->kind == MTC_TOK_PUNCT
-                        ? (size_t)-1
-                        : mtc_utf8_lower(mtc_tok_text(doc, t), mtc_tok_len(t), low, sizeof low);
+        /* the token's interned lowercase form (words.h), as long as the
+         * 255 bytes a first piece may have */
+        const mtc_word *w = mtc_tok_word(doc, t);
         intptr_t head = 0;
-        if (ln == (size_t)-1 || !mtc_wordset_get(rs->first, low, ln, &head)) {
+        if (t->kind == MTC_TOK_PUNCT || w->len >= 256 ||
+            !mtc_wordset_get_hashed(rs->first, mtc_word_text(doc, w), w->len, w->hash, &head)) {
             i++;
             continue;
         }

@@ -26,6 +26,7 @@
 #include "analyzer.h"
 #include "grammar_lexicon.h"
 #include "utf8.h"
+#include "words.h"
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
@@ -145,9 +146,23 @@ static void check_punctuation(const mtc_context *ctx, const mtc_sentence *s, mtc
             size_t sp = i;
             while (sp > s->start && is_inline_space(t[sp - 1]))
                 sp--;
-            int decimal = c == '.' && i + run < end && mtc_ascii_is_digit((unsigned char)t[i + run]);
+            /* ".5": a decimal, not a full stop */
+            int not_a_stop = c == '.' && i + run < end && mtc_ascii_is_digit((unsigned char)t[i + run]);
+            /* ".ai", ".NET", ".js": a name that starts with a dot, not a
+             * full stop (".The" after a space is one) */
+            if (c == '.' && run == 1 && !not_a_stop && i + 1 < end &&
+                mtc_ascii_is_alpha((unsigned char)t[i + 1])) {
+                size_t j = i + 1;
+                int lower = 0, upper = 0;
+                while (j < end && mtc_ascii_is_alpha((unsigned char)t[j])) {
+                    lower |= mtc_ascii_is_lower((unsigned char)t[j]);
+                    upper |= mtc_ascii_is_upper((unsigned char)t[j]);
+                    j++;
+                }
+                not_a_stop = !(lower && upper); /* all lowercase or all capitals */
+            }
             int after_mark = sp > s->start && is_terminal_mark(t[sp - 1]);
-            if (sp > s->start && !decimal && !after_mark)
+            if (sp > s->start && !not_a_stop && !after_mark)
                 mtc_emit(em, R_SPACE_BEFORE, MTC_SEV_DEFAULT, sp, i + 1,
                          "space before '%c'", c);
         }
@@ -283,14 +298,6 @@ static int quote_after(const char *t, size_t hi, size_t off)
     return off < hi && (mtc_utf8_next(t, hi, off, &cp), is_quote_cp(cp));
 }
 
-static int ascii_only(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 0;
-    return 1;
-}
-
 /* Tokens that make up a phrase: words, numbers, "COVID-19". */
 static int is_phrase_token(const mtc_token *tk)
 {
@@ -298,28 +305,12 @@ static int is_phrase_token(const mtc_token *tk)
            tk->kind == MTC_TOK_NUMBER || tk->kind == MTC_TOK_ORDINAL;
 }
 
-/* 1 when tokens a and b are the same word, case aside. */
+/* 1 when tokens a and b are the same word, case aside: the same interned
+ * lowercase form (words.h). */
 static int same_word(const char *t, const mtc_token *a, const mtc_token *b)
 {
-    size_t la = a->end - a->start, lb = b->end - b->start;
-    const char *pa = t + a->start, *pb = t + b->start;
-    unsigned char a0 = (unsigned char)pa[0], b0 = (unsigned char)pb[0];
-    if (a0 < 0x80 && b0 < 0x80 && mtc_ascii_tolower(a0) != mtc_ascii_tolower(b0))
-        return 0; /* cheap first: different ASCII first letters */
-    if (la == lb && memcmp(pa, pb, la) == 0)
-        return 1;
-    if (ascii_only(pa, la) && ascii_only(pb, lb)) {
-        if (la != lb)
-            return 0; /* ASCII lowercasing keeps lengths */
-        for (size_t i = 0; i < la; i++)
-            if (mtc_ascii_tolower((unsigned char)pa[i]) != mtc_ascii_tolower((unsigned char)pb[i]))
-                return 0;
-        return 1;
-    }
-    char wa[256], wb[256];
-    size_t na = mtc_utf8_lower(pa, la, wa, sizeof wa);
-    size_t nb = mtc_utf8_lower(pb, lb, wb, sizeof wb);
-    return na != (size_t)-1 && na == nb && memcmp(wa, wb, na) == 0;
+    (void)t;
+    return mtc_tok_same_word(a, b);
 }
 
 /* 1 when the token is the ASCII word w (lowercase), case aside. */
@@ -601,8 +592,9 @@ static void check_doubled(typo_state *st, const mtc_context *ctx, const mtc_sent
     for (size_t k = 0; k + 1 < nw;) {
         size_t advance = 1;
         for (size_t n = 1; n <= PHRASE_MAX_WORDS && k + 2 * n <= nw; n++) {
-            if (!copies_equal(&sw, k, k + n, n))
-                continue;
+            if (!mtc_tok_same_word(word_at(&sw, k), word_at(&sw, k + n)) ||
+                !copies_equal(&sw, k, k + n, n))
+                continue; /* the first words differ: the cheap test first */
             if (k + 3 * n <= nw && copies_equal(&sw, k, k + 2 * n, n)) {
                 /* three copies or more: a loop (artifacts.repetition) */
                 size_t reps = 3;

@@ -149,6 +149,8 @@ void mtc_document_free(mtc_document *doc)
     free(doc->paragraphs);
     free(doc->sentences);
     free(doc->tokens);
+    free(doc->words);
+    free(doc->word_text);
     free(doc->suppressions);
     free(doc);
 }

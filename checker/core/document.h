@@ -42,7 +42,7 @@ enum {
     MTC_TF_MIXED_CASE = 1u << 6     /* uppercase after a lowercase letter (iPhone, McDonald) */
 };
 
-/* 16 bytes: every analyzer walks the token array, so its size is memory
+/* 20 bytes: every analyzer walks the token array, so its size is memory
  * traffic. Offsets are 32-bit: a text is at most MTC_MAX_TEXT bytes. */
 #define MTC_MAX_TEXT ((size_t)UINT32_MAX)
 typedef struct mtc_token {
@@ -50,7 +50,30 @@ typedef struct mtc_token {
     uint16_t kind;  /* mtc_token_kind */
     uint16_t flags; /* MTC_TF_* */
     uint32_t sentence;
+    uint32_t word;  /* index into doc->words: tokens with the same lowercase
+                     * form have the same word (words.h) */
 } mtc_token;
+
+/* One distinct lowercase form of the article's tokens, interned once by the
+ * tokenizer (words.c) so that analyzers compare words by index and look them
+ * up without lowercasing and hashing them again. memo[] caches what the
+ * grammar lexicon and the spelling analyzer decided of the form (filled on
+ * first use, words.h). */
+enum {
+    MTC_WM_LX_ALL,    /* mtc_grammar_open_all */
+    MTC_WM_LX_CLOSED, /* mtc_grammar_closed */
+    MTC_WM_SP_PART,   /* spelling: its part cache's verdict of a lowercase ASCII token */
+    MTC_WM_N
+};
+typedef struct mtc_word {
+    uint64_t hash;      /* mtc_wordset_hash of the lowercase form */
+    uint32_t lower;     /* offset of the lowercase form in doc->word_text (NUL-terminated) */
+    uint32_t len;       /* its length in bytes */
+    uint16_t memo_have; /* bit 1 << MTC_WM_*: memo[] slot filled */
+    uint16_t ascii;     /* 1: the form is ASCII (a token of the form with as
+                         * many bytes is then ASCII too); 0: not known */
+    uint32_t memo[MTC_WM_N];
+} mtc_word;
 
 typedef struct mtc_sentence {
     size_t start, end;      /* trimmed: first to last non-space byte, closing quotes included */
@@ -111,6 +134,9 @@ struct mtc_document {
     mtc_token *tokens;
     size_t n_tokens;
     size_t n_words;         /* whitespace-separated words (as the benchmark counts) */
+    mtc_word *words;        /* the distinct lowercase forms of the tokens (words.h) */
+    size_t n_distinct;
+    char *word_text;        /* their bytes, each NUL-terminated */
 
     /* Inline suppressions, read by the readers (input/suppress.h: HTML
      * comments in Markdown and HTML, [mtcheck-...] lines in plain text), in

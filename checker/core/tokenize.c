@@ -47,6 +47,7 @@
 
 #include "alloc.h"
 #include "utf8.h"
+#include "words.h"
 
 typedef struct tok_state {
     mtc_document *doc;
@@ -66,6 +67,7 @@ static inline void push(tok_state *st, size_t s, size_t e, int kind, unsigned fl
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)flags;
     t->sentence = st->sentence;
+    t->word = 0; /* set by mtc_words_intern */
 }
 
 static int32_t cp_at(const char *t, size_t len, size_t i, int *n)
@@ -585,4 +587,5 @@ void mtc_tokenize(mtc_document *doc)
         tokenize_span(&st, sent->start, sent->end);
         sent->n_tokens = doc->n_tokens - sent->first_token;
     }
+    mtc_words_intern(doc);
 }

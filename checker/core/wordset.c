@@ -29,40 +29,6 @@ struct mtc_wordset {
 
 #define KEY_HEADER 4 /* the length before each key in the arena */
 
-/* A multiply-xorshift hash reading 8 bytes at a time (words are short; the
- * byte-at-a-time FNV-1a it replaces cost more than the probe). The last 1-8
- * bytes are read as two overlapping 4-byte loads, or 3 bytes when shorter. */
-static inline uint64_t load32(const unsigned char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
-static inline uint64_t hash_bytes(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ ((uint64_t)len * 0xC2B2AE3D27D4EB4Full);
-    while (len > 8) {
-        uint64_t v;
-        memcpy(&v, p, 8);
-        h = (h ^ v) * 0x9FB21C651E98DF25ull;
-        h ^= h >> 29;
-        p += 8;
-        len -= 8;
-    }
-    uint64_t v = 0;
-    if (len >= 4)
-        v = load32(p) | load32(p + len - 4) << 32;
-    else if (len)
-        v = (uint64_t)p[0] | (uint64_t)p[len >> 1] << 8 | (uint64_t)p[len - 1] << 16;
-    h = (h ^ v) * 0x9FB21C651E98DF25ull;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 32;
-    return h;
-}
-
 mtc_wordset *mtc_wordset_new(void)
 {
     mtc_wordset *set = mtc_xcalloc(1, sizeof *set);
@@ -78,6 +44,13 @@ void mtc_wordset_free(mtc_wordset *set)
     free(set->arena);
     free(set->slots);
     free(set);
+}
+
+static inline uint64_t load32(const unsigned char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
 }
 
 static inline uint64_t load64(const char *p)
@@ -137,7 +110,7 @@ static void rehash_to(mtc_wordset *set, size_t ncap)
         const slot *s = &set->slots[i];
         if (!s->tag)
             continue;
-        uint64_t h = hash_bytes(set->arena + s->off + KEY_HEADER, key_len_at(set, s->off));
+        uint64_t h = mtc_wordset_hash(set->arena + s->off + KEY_HEADER, key_len_at(set, s->off));
         size_t j = (size_t)h & (ncap - 1);
         while (ns[j].tag) /* keys are distinct: the first empty slot */
             j = (j + 1) & (ncap - 1);
@@ -178,7 +151,7 @@ void mtc_wordset_put(mtc_wordset *set, const char *key, size_t len, intptr_t val
 {
     if ((set->count + 1) * 2 > set->cap)
         rehash_to(set, set->cap * 2);
-    uint64_t h = hash_bytes(key, len);
+    uint64_t h = mtc_wordset_hash(key, len);
     slot *s = find_slot(set, key, len, h);
     if (!s->tag) {
         size_t need = set->arena_len + KEY_HEADER + len + 1;
@@ -204,8 +177,13 @@ void mtc_wordset_add(mtc_wordset *set, const char *key, size_t len)
 
 int mtc_wordset_get(const mtc_wordset *set, const char *key, size_t len, intptr_t *value)
 {
-    uint64_t h = hash_bytes(key, len);
-    const slot *s = find_slot(set, key, len, h);
+    return mtc_wordset_get_hashed(set, key, len, mtc_wordset_hash(key, len), value);
+}
+
+int mtc_wordset_get_hashed(const mtc_wordset *set, const char *key, size_t len, uint64_t hash,
+                           intptr_t *value)
+{
+    const slot *s = find_slot(set, key, len, hash);
     if (!s->tag)
         return 0;
     if (value)

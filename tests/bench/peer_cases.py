@@ -13,6 +13,9 @@ mtcheck is never tuned on these sentences: they measure how its rules
 generalise to test sentences written by others.
 
 usage: peer_cases.py HARPER_CHECKOUT MTCHECK [LINTER.rs ...]
+       peer_cases.py --files HARPER_CHECKOUT MTCHECK   (the whole-document
+       tests: each test file, Harper's expected lint count, mtcheck's findings;
+       the stdin-jsonl reader reads them as plain text)
        (paths relative to the checkout; `make bench-peer-cases
        HARPER_DIR=...` passes the linters of the kinds mtcheck claims)"""
 import json, re, subprocess, sys, os, collections
@@ -58,7 +61,33 @@ def cases(src):
             if n: yield text, int(n.group(1)) > 0
         else: yield text, True
 
+def whole_files(repo, mt):
+    """Harper's whole-document tests (harper-core/tests/run_tests.rs:
+    create_test!(file.md, N, Dialect::X)): the files it expects no lint on
+    are clean text; print what mtcheck finds on each test file."""
+    rs = subprocess.run(['git', '-C', repo, 'show', 'HEAD:harper-core/tests/run_tests.rs'],
+                        capture_output=True, text=True).stdout
+    clean = flagged = 0
+    for f, n, dialect in re.findall(r'create_test!\((\S+?), (\d+), Dialect::(\w+)\)', rs):
+        text = subprocess.run(['git', '-C', repo, 'show', 'HEAD:harper-core/tests/test_sources/' + f],
+                              capture_output=True).stdout.decode('utf-8', 'replace')
+        if f.endswith('.md') is False:
+            continue
+        lang = 'en_GB' if dialect == 'British' else 'en_US'
+        rec = json.dumps({'id': f, 'text': text}) + '\n'
+        out = subprocess.run([mt, '--stdin-jsonl', '--fail-on', 'none', '--lang', lang, '--no-config'],
+                             input=rec, capture_output=True, text=True).stdout
+        iss = json.loads(out.splitlines()[0]).get('issues', []) if out else []
+        rules = sorted(set(x.get('rule') for x in iss))
+        if int(n) == 0:
+            clean += 1
+            flagged += bool(iss)
+        print(f'{f:36} Harper expects {n:>2}  mtcheck {len(iss):>3}  {",".join(rules)}')
+    print(f'files Harper expects clean: {clean}, mtcheck flags {flagged}')
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == '--files':
+        return whole_files(sys.argv[2], sys.argv[3])
     repo, mt = sys.argv[1], sys.argv[2]
     files = sys.argv[3:]
     recs = []
