@@ -3,8 +3,9 @@
  * headline paragraph), paragraphs, list items, block quotes and table
  * cells, aligned byte by byte with the source. Skipped: YAML front matter
  * (blanked before parsing, so positions stay), code blocks, inline code
- * (a placeholder stands for it: mtc_extract_placeholder), HTML blocks and inline HTML (scanned for suppression comments), images
- * and link destinations. Owns the parser and tree while reading. */
+ * (a placeholder stands for it: mtc_extract_placeholder), HTML blocks and
+ * inline HTML (scanned for suppression comments), images and link
+ * destinations. Owns the parser and tree while reading. */
 #include <stdlib.h>
 #include <string.h>
 
