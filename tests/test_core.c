@@ -345,3 +345,21 @@ Test(document, columns_on_long_lines_match_plain_count)
     mtc_document_free(doc);
     free(text);
 }
+
+/* Tag lists of line files ("word<TAB>tag,tag"): bits OR'ed, spaces and
+ * empty tags allowed, an unknown tag refused. */
+Test(data, tag_lists)
+{
+    static const mtc_data_tag tags[] = {{"aux", 1u}, {"det", 2u}, {"prep", 4u}};
+    unsigned bits = 99;
+    const char ok[] = " aux , prep,,";
+    cr_assert_eq(mtc_data_tags(ok, ok + strlen(ok), tags, 3, &bits), 0);
+    cr_assert_eq(bits, 5u);
+    const char none[] = "";
+    cr_assert_eq(mtc_data_tags(none, none, tags, 3, &bits), 0);
+    cr_assert_eq(bits, 0u);
+    const char bad[] = "det,verb";
+    cr_assert_eq(mtc_data_tags(bad, bad + strlen(bad), tags, 3, &bits), -1);
+    const char prefix[] = "de";
+    cr_assert_eq(mtc_data_tags(prefix, prefix + strlen(prefix), tags, 3, &bits), -1);
+}

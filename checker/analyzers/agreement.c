@@ -111,10 +111,7 @@ enum {
  * still tested as a noun, verb or adjective ("these demand"). */
 #define F_CLASSLESS F_MANDATIVE
 
-static const struct {
-    const char *name;
-    unsigned bit;
-} role_tags[] = {
+static const mtc_data_tag role_tags[] = {
     {"det-pl", F_DET_PL},   {"det-sg", F_DET_SG},     {"det-mass", F_DET_MASS}, {"art", F_ART},
     {"the", F_THE},         {"of-det", F_OF_DET},     {"pron-sg", F_PRON_SG},   {"pron-it", F_PRON_IT},
     {"pron-pl", F_PRON_PL}, {"verb-sg", F_VERB_SG},   {"verb-pl", F_VERB_PL},   {"subjunct", F_SUBJUNCT},
@@ -139,21 +136,9 @@ static int roles_line(const char *line, size_t len, long lineno, void *ctx)
     const char *tab = memchr(line, '\t', len);
     if (!tab || tab == line)
         return -1;
-    unsigned bits = 0;
-    const char *p = tab + 1, *end = line + len;
-    while (p < end) {
-        const char *q = p;
-        while (q < end && *q != ',')
-            q++;
-        size_t n = (size_t)(q - p), k;
-        for (k = 0; k < sizeof role_tags / sizeof role_tags[0]; k++)
-            if (strlen(role_tags[k].name) == n && memcmp(role_tags[k].name, p, n) == 0)
-                break;
-        if (k == sizeof role_tags / sizeof role_tags[0])
-            return -1; /* unknown role */
-        bits |= role_tags[k].bit;
-        p = q + 1;
-    }
+    unsigned bits;
+    if (mtc_data_tags(tab + 1, line + len, role_tags, sizeof role_tags / sizeof role_tags[0], &bits))
+        return -1; /* unknown role */
     mtc_wordset_put(ctx, line, (size_t)(tab - line), (intptr_t)bits);
     return 0;
 }

@@ -989,22 +989,25 @@ static int lowercase_word(const mtc_document *doc, const mtc_token *t)
 /* 1 when the article writes word t (capitalised) after a lowercase word at
  * least DEFINED_TERM_MIN times: a defined term of its own style ("You",
  * "Your" in a licence; "The Company"), not a sentence run into another.
- * Stops at the third; the candidates are function words, so the scans are
- * few. */
+ * Decided once per word of the article (its memo), by one scan that stops
+ * at the third. */
 #define DEFINED_TERM_MIN 3
 static int defined_term(const mtc_document *doc, const mtc_token *t)
 {
+    mtc_word *mw = mtc_tok_word(doc, t);
+    if (mw->memo_have & (1u << MTC_WM_GR_DEFINED))
+        return (int)mw->memo[MTC_WM_GR_DEFINED];
     size_t n = mtc_tok_len(t), seen = 0;
     const char *w = mtc_tok_text(doc, t);
-    for (size_t i = 1; i < doc->n_tokens; i++) {
+    for (size_t i = 1; i < doc->n_tokens && seen < DEFINED_TERM_MIN; i++) {
         const mtc_token *u = &doc->tokens[i];
-        if (mtc_tok_len(u) != n || memcmp(mtc_tok_text(doc, u), w, n) != 0 ||
-            !lowercase_word(doc, &doc->tokens[i - 1]))
-            continue;
-        if (++seen >= DEFINED_TERM_MIN)
-            return 1;
+        if (mtc_tok_same_word(u, t) && mtc_tok_len(u) == n &&
+            memcmp(mtc_tok_text(doc, u), w, n) == 0 && lowercase_word(doc, &doc->tokens[i - 1]))
+            seen++;
     }
-    return 0;
+    mw->memo[MTC_WM_GR_DEFINED] = seen >= DEFINED_TERM_MIN;
+    mw->memo_have |= (uint16_t)(1u << MTC_WM_GR_DEFINED);
+    return seen >= DEFINED_TERM_MIN;
 }
 
 static void check_run_together(const gr_state *st, const mtc_context *ctx, size_t si,

@@ -63,10 +63,7 @@ static int open_line(const char *line, size_t len, long lineno, void *ctx)
     return 0;
 }
 
-static const struct {
-    const char *name;
-    unsigned bit;
-} closed_tags[] = {
+static const mtc_data_tag closed_tags[] = {
     {"aux", MTC_CC_AUX},   {"modal", MTC_CC_MODAL}, {"det", MTC_CC_DET},
     {"art", MTC_CC_ART},   {"poss", MTC_CC_POSS},   {"subj", MTC_CC_SUBJ},
     {"conj", MTC_CC_CONJ}, {"prep", MTC_CC_PREP},
@@ -79,28 +76,10 @@ static int closed_line(const char *line, size_t len, long lineno, void *ctx)
     const char *tab = memchr(line, '\t', len);
     if (!tab || tab == line)
         return -1;
-    unsigned bits = 0;
-    const char *p = tab + 1, *end = line + len;
-    while (p < end) {
-        const char *q = p;
-        while (q < end && *q != ',')
-            q++;
-        while (p < q && (*p == ' ' || *p == '\t'))
-            p++;
-        size_t n = (size_t)(q - p);
-        while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-            n--;
-        if (n > 0) {
-            size_t k;
-            for (k = 0; k < sizeof closed_tags / sizeof closed_tags[0]; k++)
-                if (strlen(closed_tags[k].name) == n && memcmp(closed_tags[k].name, p, n) == 0)
-                    break;
-            if (k == sizeof closed_tags / sizeof closed_tags[0])
-                return -1; /* unknown tag */
-            bits |= closed_tags[k].bit;
-        }
-        p = q + 1;
-    }
+    unsigned bits;
+    if (mtc_data_tags(tab + 1, line + len, closed_tags, sizeof closed_tags / sizeof closed_tags[0],
+                      &bits))
+        return -1; /* unknown tag */
     intptr_t old = 0;
     mtc_wordset_get(ctx, line, (size_t)(tab - line), &old);
     mtc_wordset_put(ctx, line, (size_t)(tab - line), old | (intptr_t)bits);

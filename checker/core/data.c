@@ -85,3 +85,30 @@ mtc_status mtc_data_load_lines(const char *name, mtc_data_line_fn fn, void *ctx,
     }
     return MTC_OK;
 }
+
+int mtc_data_tags(const char *p, const char *end, const mtc_data_tag *tags, size_t n,
+                  unsigned *bits)
+{
+    *bits = 0;
+    while (p < end) {
+        const char *q = p;
+        while (q < end && *q != ',')
+            q++;
+        const char *a = p, *b = q;
+        while (a < b && (*a == ' ' || *a == '\t'))
+            a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            b--;
+        size_t len = (size_t)(b - a), k;
+        if (len > 0) {
+            for (k = 0; k < n; k++)
+                if (strlen(tags[k].name) == len && memcmp(tags[k].name, a, len) == 0)
+                    break;
+            if (k == n)
+                return -1;
+            *bits |= tags[k].bit;
+        }
+        p = q + 1;
+    }
+    return 0;
+}

@@ -29,4 +29,16 @@ int mtc_data_each_line(const char *data, size_t len, mtc_data_line_fn fn, void *
  * MTC_ERR_CONFIG. */
 mtc_status mtc_data_load_lines(const char *name, mtc_data_line_fn fn, void *ctx, mtc_error *err);
 
+/* A tag of a line file and its bit (mtc_data_tags). */
+typedef struct mtc_data_tag {
+    const char *name;
+    unsigned bit;
+} mtc_data_tag;
+
+/* Parses the tag list "tag,tag,..." in [p, end) (spaces around a tag
+ * allowed, empty tags skipped) into the OR of their bits in *bits; -1 on a
+ * tag not in tags[0..n), else 0. */
+int mtc_data_tags(const char *p, const char *end, const mtc_data_tag *tags, size_t n,
+                  unsigned *bits);
+
 #endif

@@ -63,6 +63,7 @@ enum {
     MTC_WM_LX_ALL,    /* mtc_grammar_open_all */
     MTC_WM_LX_CLOSED, /* mtc_grammar_closed */
     MTC_WM_SP_PART,   /* spelling: its part cache's verdict of a lowercase ASCII token */
+    MTC_WM_GR_DEFINED, /* grammar: its capitalised form is a defined term of the article */
     MTC_WM_N
 };
 typedef struct mtc_word {
