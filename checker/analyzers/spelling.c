@@ -578,9 +578,14 @@ static int knows(sp_state *st, const mtc_wordset *repo, const char *w, size_t le
     return ok;
 }
 
-/* 1 when a lowercase word is two dictionary words written together
+static int is_common(const char *word, void *ctx);
+
+/* 1 when a lowercase word is two common words written together
  * (longlisted, counterculturally): the first at least 4 letters, the second
- * at least 5, both ASCII. */
+ * at least 5, both ASCII and both common words (a rare dictionary word as a
+ * part splits too many misspellings: comm+unites, pedes+train); and no
+ * common word is one edit from the whole (missleading is miss+leading, but
+ * one letter from misleading). */
 static int compound_known(sp_state *st, const mtc_wordset *repo, const char *w, size_t len)
 {
     if (len < 9 || len > MAX_WORD)
@@ -589,15 +594,16 @@ static int compound_known(sp_state *st, const mtc_wordset *repo, const char *w, 
         if (!mtc_ascii_is_lower((unsigned char)w[i]))
             return 0;
     char buf[MAX_WORD + 1];
-    for (size_t i = 4; i + 5 <= len; i++) {
+    int split = 0;
+    for (size_t i = 4; i + 5 <= len && !split; i++) {
         memcpy(buf, w, i);
         buf[i] = '\0';
-        if (!knows(st, repo, buf, i))
+        if (!mtc_wordset_contains(st->common, buf, i) || !knows(st, repo, buf, i))
             continue;
-        if (knows(st, repo, w + i, len - i))
-            return 1;
+        split = mtc_wordset_contains(st->common, w + i, len - i) &&
+                knows(st, repo, w + i, len - i);
     }
-    return 0;
+    return split && !mtc_suggest_any_within_one(st->sx, w, len, is_common, st);
 }
 
 /* Optimal string alignment distance over code points (case-insensitive),

@@ -1,5 +1,5 @@
-/* embed.c — build-time generator: turns data files (dictionaries/*.txt,
- * reports/*) into build/gen/embedded.c, a table of {name, bytes, length}
+/* embed.c — build-time generator: turns the data files of dictionaries/ and
+ * reports/ into build/gen/embedded.c, a table of {name, bytes, length}
  * that data.c serves, so the binary needs no data directory at run time.
  * Usage: embed OUT.c FILE... — each FILE is PATH (recorded under that name)
  * or NAME=PATH (a generated file recorded as NAME). */
