@@ -203,3 +203,46 @@ Test(typography, severity_override_and_disable)
     cr_assert_eq(is->severity, MTC_SEV_CRITICAL);
     tu_free(r);
 }
+
+#define NF "typography.number-format"
+
+Test(typography, number_format_positive)
+{
+    /* five digits or more counting something: always grouped in English news */
+    tu_expect(NF, "Some 25000 people joined the march on Sunday.", "25000");
+    tu_expect(NF, "The fund paid out $120000 last year.", "120000");
+    tu_expect(NF, "Around 1500000 tonnes of grain were shipped.", "1500000");
+    /* four digits where the article groups thousands elsewhere */
+    tu_expect(NF, "The longest product has 1,095 days. The others run 360 days, 720 days and 1080 days.",
+              "1080");
+    tu_expect(NF, "About 2,300 workers were hired in March and 4500 workers in April.", "4500");
+}
+
+Test(typography, number_format_suggests_grouping)
+{
+    tu_run *r = tu_check("Officials said 1234567 households lost power.", NF);
+    const mtc_issue *is = tu_find(r, NF, 0);
+    cr_assert_not_null(is);
+    cr_assert_eq(is->n_suggestions, 1);
+    cr_assert_str_eq(is->suggestions[0], "1,234,567");
+    cr_assert_eq(is->severity, MTC_SEV_MINOR);
+    tu_free(r);
+}
+
+Test(typography, number_format_negative)
+{
+    /* four digits in an article that never groups thousands: its house style */
+    tu_expect(NF, "The plant can generate 2400 megawatts, up from 2100 megawatts.", NULL);
+    tu_expect(NF, "The four terms are 360 days, 720 days and 1080 days.", NULL);
+    /* years, even where the article groups thousands */
+    tu_expect(NF, "In 2022, 1,500 students returned. The 2022 graduates found jobs.", NULL);
+    /* codes, ids, phone numbers, decimals, labels: nothing counted */
+    tu_expect(NF, "The company (600884.SH) went public in 1996.", NULL);
+    tu_expect(NF, "Call 95588 for help, the bank said.", NULL);
+    tu_expect(NF, "Order No. 12345 covers the rest.", NULL);
+    tu_expect(NF, "The constant is 3.14159 and the ratio 1,000 to 1.", NULL);
+    tu_expect(NF, "Flight 10023 passengers were told to wait.", NULL);
+    tu_expect(NF, "The lines offer 1000Mbps and 25,000 homes are connected.", NULL);
+    tu_expect(NF, "Some 25,000 people joined the march; 12,000 stayed.", NULL);
+    tu_expect(NF, "The code 12345 Main St was printed on the box.", NULL);
+}

@@ -8,6 +8,9 @@
  *                              "in the middle of the table in the middle of
  *                              the table"); three or more copies are
  *                              artifacts.repetition's translation loops.
+ *   typography.number-format   a quantity of thousands without separators
+ *                              ("25000 people"; "1080 days" where the
+ *                              article writes "1,095 days"), an article hook.
  * Doublings English allows are told from their context, with the grammar
  * lexicon's word classes (grammar_lexicon.h): "had had" before anything but
  * a participle, "that that" unless a determiner or a subject pronoun follows
@@ -16,8 +19,9 @@
  * much", "far far away"), a capitalised word the lexicon does not know
  * (reduplicated names: "Walla Walla"), coordination chains ("more and more
  * and more"), and the interjections of dictionaries/typography-doubled-ok.txt
- * ("bye bye"). Works on one sentence's tokens at a time. Per-worker state:
- * the interjection set, the lexicon (loaded only when a doubling rule is on)
+ * ("bye bye"). Works on one sentence's tokens at a time (number-format on the
+ * article: it compares the article's numbers). Per-worker state:
+ * the interjection set, the lexicon (loaded only when a rule that reads it is on)
  * and a scratch array of word positions (all owned, freed by destroy). */
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +34,15 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_DOUBLED_PUNCT, R_SPACE_BEFORE, R_MISSING_SPACE, R_DOUBLED_WORD, R_DOUBLED_PHRASE, N_RULES };
+enum {
+    R_DOUBLED_PUNCT,
+    R_SPACE_BEFORE,
+    R_MISSING_SPACE,
+    R_DOUBLED_WORD,
+    R_DOUBLED_PHRASE,
+    R_NUMBER_FORMAT,
+    N_RULES
+};
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_DOUBLED_PUNCT] = {"typography.doubled-punctuation", "typography", MTC_SEV_MINOR, 1,
@@ -44,6 +56,9 @@ static const mtc_rule_info rules[N_RULES] = {
      "The same word twice in a row (\"the the\", \"is is\")"},
     [R_DOUBLED_PHRASE] = {"typography.doubled-phrase", "typography", MTC_SEV_MAJOR, 1,
      "A phrase of two to eight words said twice in a row (\"from the from the\")"},
+    [R_NUMBER_FORMAT] = {"typography.number-format", "typography", MTC_SEV_MINOR, 1,
+     "A quantity of thousands without separators: five digits or more (\"25000 people\"), "
+     "or four where the article separates thousands elsewhere (\"1,500 … 1080 days\")"},
 };
 
 enum {
@@ -62,9 +77,10 @@ typedef struct typo_state {
     size_t cap;
 } typo_state;
 
-static int doubling_on(const mtc_config *cfg)
+/* 1 when a rule that reads the grammar lexicon is on. */
+static int lexicon_needed(const mtc_config *cfg)
 {
-    for (int r = R_DOUBLED_WORD; r <= R_DOUBLED_PHRASE; r++)
+    for (int r = R_DOUBLED_WORD; r <= R_NUMBER_FORMAT; r++)
         if (mtc_config_rule_enabled(cfg, rules[r].id, "typography", rules[r].category,
                                     rules[r].enabled))
             return 1;
@@ -87,7 +103,7 @@ static mtc_status typo_create(const mtc_config *cfg, void **state, mtc_error *er
     typo_state *st = mtc_xcalloc(1, sizeof *st);
     st->doubled_ok = mtc_wordset_new();
     mtc_status s = mtc_wordset_load(st->doubled_ok, "dictionaries/typography-doubled-ok.txt", 1, err);
-    if (s == MTC_OK && doubling_on(cfg)) {
+    if (s == MTC_OK && lexicon_needed(cfg)) {
         st->lx = mtc_grammar_lexicon_load(err);
         if (!st->lx)
             s = err->status != MTC_OK ? err->status : MTC_ERR_CONFIG;
@@ -625,6 +641,149 @@ static void check_doubled(typo_state *st, const mtc_context *ctx, const mtc_sent
     }
 }
 
+/* ---- typography.number-format ---- */
+
+enum {
+    YEAR_FIRST = 1900, /* four digits in this range are read as a year ("in 2022", */
+    YEAR_LAST = 2099   /* "2022 graduates") unless a currency sign stands before them */
+};
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A number token that groups its thousands with commas: 1,500, 12,000.5,
+ * 3,000km (the grouping of the article's other numbers decides whether
+ * four digits without it are a slip). */
+static int groups_thousands(const char *w, size_t n)
+{
+    size_t i = 0;
+    while (i < n && is_digit(w[i]))
+        i++;
+    if (i == 0 || i > 3)
+        return 0;
+    int groups = 0;
+    while (i + 4 <= n && w[i] == ',' && is_digit(w[i + 1]) && is_digit(w[i + 2]) &&
+           is_digit(w[i + 3]) && (i + 4 == n || !is_digit(w[i + 4]))) {
+        groups++;
+        i += 4;
+    }
+    return groups > 0 && (i == n || w[i] != ',');
+}
+
+/* 1 when the token before number i (adjacent) is a currency sign: $25000. */
+static int currency_before(const mtc_document *doc, const mtc_sentence *s, size_t i)
+{
+    if (i == s->first_token)
+        return 0;
+    const mtc_token *p = &doc->tokens[i - 1];
+    if (p->end != doc->tokens[i].start)
+        return 0;
+    const char *w = mtc_tok_text(doc, p);
+    size_t n = mtc_tok_len(p);
+    return (n == 1 && w[0] == '$') || (n == 3 && (!memcmp(w, "\xE2\x82\xAC", 3))) || /* € */
+           (n == 2 && (!memcmp(w, "\xC2\xA3", 2) || !memcmp(w, "\xC2\xA5", 2)));   /* £ ¥ */
+}
+
+/* 1 when number i counts something: a lowercase plural noun follows it
+ * after one space ("25000 people", "1080 days"), or a currency sign stands
+ * before it. Codes, ids, phone numbers and years in running text are not
+ * followed by a plural noun ("No. 12345 was", "call 95588 for", "600884.SH"). */
+static int counts_something(const typo_state *st, const mtc_document *doc, const mtc_sentence *s,
+                            size_t i)
+{
+    if (currency_before(doc, s, i))
+        return 1;
+    size_t last = s->first_token + s->n_tokens;
+    if (i + 1 >= last)
+        return 0;
+    const mtc_token *t = &doc->tokens[i], *nx = &doc->tokens[i + 1];
+    if (nx->kind != MTC_TOK_WORD || (nx->flags & MTC_TF_INITIAL_UPPER) ||
+        nx->start != t->end + 1 || doc->text[t->end] != ' ')
+        return 0;
+    if (i > s->first_token) {
+        /* "Route 2400 buses", "No 12345 cases": a name or a number's label */
+        const mtc_token *p = &doc->tokens[i - 1];
+        if (p->kind == MTC_TOK_WORD && (p->flags & MTC_TF_INITIAL_UPPER)) {
+            if (i - 1 > s->first_token)
+                return 0;
+            /* the sentence's first word: a label if a noun ("Flight 10023
+             * passengers"), not a function word or adverb ("Some", "Nearly") */
+            unsigned open = mtc_grammar_open_all_tok(st->lx, doc, p);
+            if (!mtc_grammar_closed_tok(st->lx, doc, p) && (open & MTC_LX_NOUN) &&
+                !(open & (MTC_LX_ADV | MTC_LX_ADJ)))
+                return 0;
+        }
+        if (p->kind == MTC_TOK_PUNCT && (doc->text[p->start] == '#' || doc->text[p->start] == '.'))
+            return 0;
+    }
+    return (mtc_grammar_open_all_tok(st->lx, doc, nx) & MTC_LX_PLURAL) != 0;
+}
+
+/* "25000" -> "25,000" in out (at least n + n / 3 + 1 bytes). */
+static size_t with_separators(const char *w, size_t n, char *out)
+{
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0 && (n - k) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = w[k];
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static void check_number_format(const typo_state *st, const mtc_context *ctx, mtc_emitter *em)
+{
+    const mtc_document *doc = ctx->doc;
+    const mtc_token *grouped = NULL; /* the article's first number with separators */
+    for (size_t i = 0; i < doc->n_tokens && !grouped; i++) {
+        const mtc_token *t = &doc->tokens[i];
+        if (t->kind == MTC_TOK_NUMBER && groups_thousands(mtc_tok_text(doc, t), mtc_tok_len(t)))
+            grouped = t;
+    }
+    for (size_t si = 0; si < doc->n_sentences; si++) {
+        const mtc_sentence *s = &doc->sentences[si];
+        for (size_t i = s->first_token; i < s->first_token + s->n_tokens; i++) {
+            const mtc_token *t = &doc->tokens[i];
+            const char *w = mtc_tok_text(doc, t);
+            size_t n = mtc_tok_len(t);
+            if (t->kind != MTC_TOK_NUMBER || n < 4 || n > 15 || w[0] == '0' ||
+                (n == 4 && !grouped))
+                continue;
+            size_t k = 0;
+            while (k < n && is_digit(w[k]))
+                k++;
+            if (k != n)
+                continue; /* 3.5, 1,000, 5km, 2.0.1 */
+            if (t->start > 0 && (doc->text[t->start - 1] == '.' || doc->text[t->start - 1] == ',' ||
+                                 doc->text[t->start - 1] == '-' || doc->text[t->start - 1] == '/'))
+                continue; /* the tail of 3.14159, 12-34567, 20/12345 */
+            if (n == 4 && !currency_before(doc, s, i)) {
+                int v = atoi(w);
+                if (v >= YEAR_FIRST && v <= YEAR_LAST)
+                    continue;
+            }
+            if (!counts_something(st, doc, s, i))
+                continue;
+            char fixed[32];
+            size_t m = with_separators(w, n, fixed);
+            mtc_issue *is;
+            if (n == 4)
+                is = mtc_emit(em, R_NUMBER_FORMAT, MTC_SEV_DEFAULT, t->start, t->end,
+                              "'%.*s' without a thousands separator, where the article writes "
+                              "'%.*s': write %s",
+                              (int)n, w, (int)mtc_tok_len(grouped), mtc_tok_text(doc, grouped),
+                              fixed);
+            else
+                is = mtc_emit(em, R_NUMBER_FORMAT, MTC_SEV_DEFAULT, t->start, t->end,
+                              "'%.*s' without thousands separators: write %s", (int)n, w, fixed);
+            mtc_issue_suggest(is, fixed, m);
+        }
+    }
+}
+
 static void typo_check_sentence(void *state, const mtc_context *ctx, size_t sentence,
                                 mtc_emitter *em)
 {
@@ -641,7 +800,14 @@ static void typo_check_sentence(void *state, const mtc_context *ctx, size_t sent
         check_doubled(state, ctx, s, em);
 }
 
+static void typo_check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
+{
+    const typo_state *st = state;
+    if (st->lx && mtc_rule_on(em, R_NUMBER_FORMAT))
+        check_number_format(st, ctx, em);
+}
+
 const mtc_analyzer mtc_analyzer_typography = {
     "typography", rules, sizeof rules / sizeof rules[0], typo_create, typo_destroy,
-    typo_check_sentence, NULL, NULL,
+    typo_check_sentence, typo_check_article, NULL,
 };
