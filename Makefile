@@ -57,7 +57,7 @@ SCOWL_DIR ?= /usr/share/dict/scowl
 WORDLIST_EN ?= /usr/share/dict/american-english-huge
 UNIHAN_READINGS ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
-.PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-peer-cases bench-smoke \
+.PHONY: all test demo deps install uninstall clean format asan ubsan leakcheck bench-accuracy bench-speed bench-peers bench-peer-cases bench-lt-cases bench-smoke \
 	valgrind fuzz fuzz-build bench-huge
 
 all: $(BUILD)/mtcheck
@@ -262,6 +262,22 @@ bench-peer-cases: $(BUILD)/mtcheck
 	@[ -d "$(HARPER_DIR)/.git" ] || [ -f "$(HARPER_DIR)/HEAD" ] || { echo "bench-peer-cases: set HARPER_DIR to a git checkout of github.com/Automattic/harper"; exit 2; }
 	python3 tests/bench/peer_cases.py $(HARPER_DIR) $(BUILD)/mtcheck $(addprefix harper-core/src/linting/,$(addsuffix .rs,$(PEER_LINTERS)))
 	python3 tests/bench/peer_cases.py --files $(HARPER_DIR) $(BUILD)/mtcheck
+
+# LanguageTool's own English test sentences for the kinds mtcheck claims
+# (tests/bench/lt_cases.py; its MAPPING table says which LanguageTool rule
+# counts in which mtcheck family): the <example> sentences of grammar.xml
+# (style.xml where the release has one) and the sentences of the a/an and
+# word-repeat Java tests, each as its own article, one mtcheck run. Per
+# family: positives found on LanguageTool's marker, false alarms on its
+# correct sentences. A held-out check, never tuned on. Run twice: each
+# sentence alone (as bench-peer-cases gives Harper's sentences) and after a
+# neutral lead paragraph (always body text). LT_DIR: a git directory of
+# github.com/languagetool-org/languagetool or a fork of it; LT_ARGS=-v lists
+# the misses and false alarms, --by-rule the figures per LanguageTool rule.
+bench-lt-cases: $(BUILD)/mtcheck
+	@[ -d "$(LT_DIR)/.git" ] || [ -f "$(LT_DIR)/HEAD" ] || { echo "bench-lt-cases: set LT_DIR to a git directory of github.com/languagetool-org/languagetool"; exit 2; }
+	python3 tests/bench/lt_cases.py $(LT_ARGS) $(LT_DIR) $(BUILD)/mtcheck
+	python3 tests/bench/lt_cases.py --lead $(LT_ARGS) $(LT_DIR) $(BUILD)/mtcheck
 
 bench-speed: $(BUILD)/mtcheck
 	python3 tests/bench/speed.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-speed \
