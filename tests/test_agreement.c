@@ -158,3 +158,85 @@ Test(agreement, articles_by_sound)
     tu_expect(AA, "She spent an hour at a university with an honest man.", NULL);
     tu_expect(AA, "A NEW LAW FOR OLD CARS", NULL);
 }
+
+/* "that" alone licenses no subjunctive; a mandative verb, adjective or noun
+ * before it does */
+Test(agreement, subject_verb_after_that)
+{
+    tu_expect(SV, "Officials said that they goes home early.", "goes");
+    tu_expect(SV, "The report said that we is behind schedule.", "is");
+    tu_expect(SV, "He knew that she go there every week.", "go");
+    tu_expect(SV, "He demanded that she go home.", NULL);
+    tu_expect(SV, "It is important that he attend the meeting.", NULL);
+    tu_expect(SV, "The union made the demand that he resign at once.", NULL);
+    tu_expect(SV, "They insisted strongly that he leave.", NULL);
+    tu_expect(SV, "Lest he forget, the note was left on the desk.", NULL);
+}
+
+/* an auxiliary that opens a question and its subject pronoun */
+Test(agreement, subject_verb_in_questions)
+{
+    tu_expect(SV, "The report is out. Is you ready for it?", "Is");
+    tu_expect(SV, "The report is out. Does they know the answer?", "Does");
+    tu_expect(SV, "The report is out. What are he doing about it?", "are");
+    tu_expect(SV, "The report is out. Have she read it?", "Have");
+    tu_expect(SV, "The report is out. Are I late?", "Are");
+    expect_suggestion(SV, "The report is out. Is you ready for it?", "Are");
+    expect_suggestion(SV, "The report is out. Are I late?", "Am");
+    tu_expect(SV, "Were he to resign, would it matter?", NULL);
+    tu_expect(SV, "The report is out. Was I wrong about it?", NULL);
+    tu_expect(SV, "The report is out. Aren't I right?", NULL);
+    tu_expect(SV, "The report is out. Do it again?", NULL);
+    tu_expect(SV, "The report is out. Is he here?", NULL);
+    tu_expect(SV, "The report is out. Why does she care?", NULL);
+}
+
+/* indefinite pronouns are singular subjects where a clause starts */
+Test(agreement, subject_verb_indefinite_pronouns)
+{
+    tu_expect(SV, "Everyone have a right to vote.", "have");
+    tu_expect(SV, "If anyone have questions, they can call us.", "have");
+    tu_expect(SV, "Nobody know the answer yet.", "know");
+    tu_expect(SV, "Someone like you would know.", NULL);
+    tu_expect(SV, "Let everyone go home early.", NULL);
+    tu_expect(SV, "They told someone they were leaving.", NULL);
+    tu_expect(SV, "Everyone knows the answer.", NULL);
+}
+
+/* a modal or do-support before a finite auxiliary */
+Test(agreement, verb_form_finite_auxiliary)
+{
+    tu_expect(VF, "He said it should has been done by Monday.", "has");
+    tu_expect(VF, "The plan will is ready next week.", "is");
+    tu_expect(VF, "The firm would had more cash without the loan.", "had");
+    tu_expect(VF, "She doesn't has a car.", "has");
+    tu_expect(VF, "He did not had time to answer.", "had");
+    tu_expect(VF, "The report is out. Does she has a copy?", "has");
+    expect_suggestion(VF, "The plan will is ready next week.", "be");
+    expect_suggestion(VF, "She doesn't has a car.", "have");
+    tu_expect(VF, "What he did had consequences for everyone.", NULL);
+    tu_expect(VF, "What she does is teach.", NULL);
+    tu_expect(VF, "The can is full.", NULL);
+    tu_expect(VF, "He will have more cash next year.", NULL);
+}
+
+/* uncountable nouns after a plural determiner; superlatives in the phrase */
+Test(agreement, determiner_number_mass_and_superlative)
+{
+    tu_expect(DN, "He gave many information to the police.", "information");
+    tu_expect(DN, "There were several equipment in the room.", "equipment");
+    tu_expect(DN, "She is one of the best student in the class.", "student");
+    tu_expect(DN, "It was one of the biggest problem of the year.", "problem");
+    tu_expect(DN, "Both money and time matter.", NULL);
+    tu_expect(DN, "Many sheep died in the storm.", NULL);
+    tu_expect(DN, "Many research projects failed.", NULL);
+    tu_expect(DN, "She is one of the best students in the class.", NULL);
+}
+
+Test(agreement, doubled_auxiliary_been_and_noun_modals)
+{
+    tu_expect(DA, "She was been here since Monday.", "was been");
+    tu_expect(DA, "This can will be used during the test.", NULL);
+    tu_expect(DA, "He was a man whose will could not be broken.", NULL);
+    tu_expect(DA, "She has been here since Monday.", NULL);
+}

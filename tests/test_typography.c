@@ -246,3 +246,17 @@ Test(typography, number_format_negative)
     tu_expect(NF, "Some 25,000 people joined the march; 12,000 stayed.", NULL);
     tu_expect(NF, "The code 12345 Main St was printed on the box.", NULL);
 }
+
+/* equatives and modal homographs are no doubling */
+Test(typography, doubled_equatives_and_homographs)
+{
+    tu_expect(DPH, "Bond yields are already as low as low can be.", NULL);
+    tu_expect(DPH, "He needed a bell as big as Big Ben.", NULL);
+    tu_expect(DPH, "It is very far as far as I know.", NULL);
+    tu_expect(DW, "The can can hold the water.", NULL);
+    tu_expect(DW, "Will will notice this, his sister said.", NULL);
+    tu_expect(DW, "That is Will Will, the new player.", "Will Will");
+    tu_expect(DW, "He will will go there.", "will will");
+    tu_expect(DW, "This is is a test.", "is is");
+    tu_expect(DPH, "They came from the from the north.", "from the");
+}

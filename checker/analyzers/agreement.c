@@ -3,7 +3,10 @@
  * where the subject or determiner leaves no doubt. Per sentence:
  *   grammar.subject-verb       a verb that does not agree with a certain
  *                              subject: a subject pronoun ("he go", "they
- *                              goes", "he are"), existential "there" ("there
+ *                              goes", "he are"; "everyone have" where a
+ *                              clause starts), an auxiliary opening a
+ *                              question and its pronoun ("Is you ready?"),
+ *                              existential "there" ("there
  *                              is many", "there are much"), "one of the
  *                              problems are", a number-marking determiner and
  *                              its noun ("these problems is", "each country
@@ -11,11 +14,13 @@
  *   grammar.determiner-number  a noun whose number contradicts its
  *                              determiner ("these problem", "each
  *                              countries", "much problems", "a
- *                              informations", "one of the biggest problem")
+ *                              informations", "one of the biggest problem",
+ *                              "many information")
  *   grammar.verb-form          a modal, "to" or a form of "do" followed by
  *                              a finite verb ("will continues", "can
  *                              became", "to went", "didn't went", "does
- *                              she likes"); a form of "have" before a past
+ *                              she likes", "should has", "doesn't has"); a
+ *                              form of "have" before a past
  *                              tense that is not the participle ("has
  *                              went", "had wrote")
  *   grammar.doubled-auxiliary  two forms of "be" or two modals in a row
@@ -311,6 +316,21 @@ static int pure_adjective(const ag_word *w)
            !(w->cls & (ANY_NOUN | ANY_VERB));
 }
 
+/* A superlative before the head ("one of the best student", "these latest
+ * report"): an adjective reading and -est or an irregular comparative,
+ * whatever else the word can be (best, latest). */
+static int superlative_adjective(const ag_sentence *as, const ag_word *w)
+{
+    if (!w->lower || (w->roles & ~F_CLASSLESS) || !(w->cls & ANY_ADJ) ||
+        (w->cls & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_PLURAL)))
+        return 0;
+    const mtc_token *t = &as->doc->tokens[w->tok];
+    size_t n = mtc_tok_len(t);
+    const char *p = mtc_tok_text(as->doc, t);
+    return (n > 5 && memcmp(p + n - 3, "est", 3) == 0) ||
+           ((w->cls & MTC_LX_IRREG_COMP) && n >= 4 && memcmp(p + n - 2, "st", 2) == 0);
+}
+
 /* A verb form that is not a noun: "each countries sent". */
 static int verb_not_noun(const ag_word *w)
 {
@@ -354,7 +374,7 @@ static size_t phrase_head(const ag_sentence *as, size_t d, int (*noun)(const ag_
             return phrase_ends(as, k) ? k : (size_t)-1;
         if (w->lower && (w->roles & F_COMPAR) && k + 1 < as->n && pure_adjective(&as->w[k + 1]))
             continue; /* "the most important" */
-        if (!pure_adjective(w) || ++used > adjs)
+        if (!(pure_adjective(w) || superlative_adjective(as, w)) || ++used > adjs)
             return (size_t)-1;
     }
     return (size_t)-1;
@@ -369,6 +389,19 @@ static const char *wtext(const ag_sentence *as, size_t k, size_t *len)
 
 /* Tries stem + each ending (or the stem with its last letter replaced, for
  * "y" -> "ies"); copies the first form that has all bits of want into out. */
+/* 1 when word k is w (lowercase ASCII), case aside. */
+static int is_word(const ag_sentence *as, size_t k, const char *w)
+{
+    size_t n;
+    const char *t = wtext(as, k, &n);
+    if (n != strlen(w))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (mtc_ascii_tolower((unsigned char)t[i]) != w[i])
+            return 0;
+    return 1;
+}
+
 static int make_form(const ag_state *st, const char *w, size_t n, size_t cut, const char *const *ends,
                      unsigned want, char *out, size_t cap)
 {
@@ -435,8 +468,16 @@ static void emit_word(const ag_sentence *as, mtc_emitter *em, int rule, size_t k
     const char *p = wtext(as, k, &n);
     const mtc_token *t = &as->doc->tokens[as->w[k].tok];
     mtc_issue *is = mtc_emit(em, rule, MTC_SEV_DEFAULT, t->start, t->end, fmt, (int)n, p, what);
-    if (is && sug && *sug)
-        mtc_issue_suggest(is, sug, strlen(sug));
+    if (!is || !sug || !*sug)
+        return;
+    char cap[MAX_WORD];
+    size_t m = strlen(sug);
+    if (n > 0 && p[0] >= 'A' && p[0] <= 'Z' && sug[0] >= 'a' && sug[0] <= 'z' && m < sizeof cap) {
+        memcpy(cap, sug, m + 1); /* "Is you": "Are" */
+        cap[0] = (char)(cap[0] - 'a' + 'A');
+        sug = cap;
+    }
+    mtc_issue_suggest(is, sug, m);
 }
 
 /* The auxiliary of the other number: is <-> are, has <-> have ... */
@@ -500,15 +541,25 @@ static int mid_adverb(const ag_word *w)
 }
 
 /* A word before the subject at k after which a subjunctive base verb is
- * right: "demanded that he go", "suggested she consider". */
+ * right: "demanded that he go", "suggested she consider", "important that
+ * she attend", "lest he forget". "That" alone is no cue: "officials said
+ * that they goes" is wrong whatever the clause. */
 static int after_subjunctive_cue(const ag_sentence *as, size_t k)
 {
     if (k == 0 || !as->w[k].joined)
         return 0;
-    if (as->w[k - 1].roles & (F_SUBJV | F_MANDATIVE))
+    unsigned prev = as->w[k - 1].roles;
+    if (prev & F_MANDATIVE)
         return 1;
-    /* "insisted strongly that": one word between the verb and "that" is enough */
-    return k > 1 && (as->w[k - 1].roles & F_SUBJV) && (as->w[k - 2].roles & F_MANDATIVE);
+    if (!(prev & F_SUBJV))
+        return 0;
+    if (!(prev & F_CLAUSE))
+        return 1; /* lest */
+    /* "demanded that", "insisted strongly that", "it is essential that" */
+    if (k > 1 && as->w[k - 1].joined && (as->w[k - 2].roles & F_MANDATIVE))
+        return 1;
+    return k > 2 && as->w[k - 1].joined && as->w[k - 2].joined && mid_adverb(&as->w[k - 2]) &&
+           (as->w[k - 3].roles & F_MANDATIVE);
 }
 
 /* An -s verb that is nothing else (not a base form, a past, a plural noun,
@@ -647,6 +698,70 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
     }
 }
 
+/* ---- grammar.subject-verb: questions ---- */
+
+/* 1 when the sentence of word k ends with a question mark (closing quotes
+ * and brackets aside). */
+static int is_question(const ag_sentence *as, size_t k)
+{
+    const mtc_document *doc = as->doc;
+    const mtc_sentence *s = &doc->sentences[doc->tokens[as->w[k].tok].sentence];
+    for (size_t i = s->first_token + s->n_tokens; i > s->first_token; i--) {
+        const mtc_token *t = &doc->tokens[i - 1];
+        const char *p = mtc_tok_text(doc, t);
+        size_t n = mtc_tok_len(t);
+        if (t->kind != MTC_TOK_PUNCT)
+            return 0;
+        if (n == 1 && p[0] == '?')
+            return 1;
+        int closing = (n == 1 && (p[0] == '"' || p[0] == '\'' || p[0] == ')' || p[0] == ']')) ||
+                      (n == 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+                       ((unsigned char)p[2] == 0x9D || (unsigned char)p[2] == 0x99));
+        if (!closing)
+            return 0;
+    }
+    return 0;
+}
+
+/* "Is you crazy?", "Does they know?", "Has she went?", "What are he
+ * doing?": a finite auxiliary that opens a question (or follows its
+ * wh-word) and the subject pronoun after it disagree. Not "were he" (the
+ * inverted subjunctive), "was I", "aren't I", nor "it", which may be an
+ * object ("Do it again?"). */
+static void check_question(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    static const char *const wh[] = {"what", "where", "when", "why", "how", "who", "which", "whom"};
+    const ag_word *a = &as->w[k];
+    if (!(a->roles & (F_VERB_SG | F_VERB_PL)) || k + 1 >= as->n || a->boundary)
+        return;
+    int opens = a->first;
+    for (size_t i = 0; !opens && k == 1 && i < sizeof wh / sizeof wh[0]; i++)
+        opens = as->w[0].first && as->w[1].joined && is_word(as, 0, wh[i]);
+    const ag_word *p = &as->w[k + 1];
+    if (!opens || !p->joined || !(p->lower || (p->roles & F_PRON_I)) || !p->roles ||
+        !is_question(as, k))
+        return;
+    size_t n;
+    const char *t = wtext(as, k, &n);
+    const char *o = other_aux(t, n);
+    if (!o)
+        return; /* am, had, did */
+    const char *subject = NULL;
+    if ((a->roles & F_VERB_SG) && (p->roles & (F_PRON_PL | F_PRON_YOU)))
+        subject = "a plural subject (they, we, you)";
+    else if ((a->roles & F_VERB_SG) && (p->roles & F_PRON_I) && !is_word(as, k, "was"))
+        subject = "the subject 'I'";
+    else if ((a->roles & F_VERB_PL) && (p->roles & F_PRON_SG) && !(a->roles & F_SUBJUNCT))
+        subject = "a singular subject (he, she)";
+    else if ((a->roles & F_VERB_PL) && (p->roles & F_PRON_I) && is_word(as, k, "are"))
+        subject = "the subject 'I'";
+    if (!subject)
+        return;
+    if ((p->roles & F_PRON_I) && (strcmp(o, "are") == 0 || is_word(as, k, "are")))
+        o = "am";
+    emit_word(as, em, R_SUBJECT_VERB, k, o, "'%.*s' before %s", subject);
+}
+
 /* ---- grammar.subject-verb: there is / there are ---- */
 
 /* "there is many", "there are problem."; contracted ("there's secrets")
@@ -749,6 +864,26 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
             return;
         }
     }
+    /* many information, these equipment: a plural determiner before a noun
+     * that has no plural (a mass noun that is nothing else); not "both",
+     * which may pair two mass nouns ("both money and time") */
+    if ((d->roles & F_DET_PL) && !is_word(as, k, "both") && k + 1 < as->n) {
+        const ag_word *w = &as->w[k + 1];
+        if (w->joined && w->lower && !(w->roles & ~F_CLASSLESS) && (w->cls & MTC_LX_MASS) &&
+            !(w->cls & (MTC_LX_COUNT | MTC_LX_PLURAL | ANY_VERB | ANY_ADJ | ANY_ADV)) &&
+            (phrase_ends(as, k + 1) ||
+             (k + 2 < as->n && as->w[k + 2].lower && as->w[k + 2].cls &&
+              !(as->w[k + 2].cls & ANY_NOUN)))) {
+            /* not a modifier: "many information systems" */
+            const char *t = wtext(as, k + 1, &n);
+            if (!mtc_grammar_closed(as->st->lx, t, n)) {
+                emit_word(as, em, R_DET_NUMBER, k + 1, NULL,
+                          "'%.*s' after a plural determiner: %s has no plural",
+                          "an uncountable noun");
+                return;
+            }
+        }
+    }
     /* a informations, these advices: the plural of a mass noun, a word of
      * neither source, after any determiner */
     if ((d->roles & (F_DET_PL | F_DET_SG | F_DET_MASS | F_ART | F_THE)) && k + 1 < as->n) {
@@ -833,6 +968,20 @@ static void check_one_of(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* ---- grammar.verb-form ---- */
 
+/* The base form of a finite auxiliary (is, was, has, does...): "be",
+ * "have", "do"; NULL for anything else (a base form, a modal). */
+static const char *aux_base(const char *w, size_t n)
+{
+    static const char *const forms[][2] = {
+        {"is", "be"},    {"are", "be"},   {"was", "be"},  {"were", "be"}, {"am", "be"},
+        {"has", "have"}, {"had", "have"}, {"does", "do"}, {"did", "do"},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (strlen(forms[i][0]) == n && memcmp(w, forms[i][0], n) == 0)
+            return forms[i][1];
+    return NULL;
+}
+
 /* After a form of "have" (perfect) word j: an irregular past whose verb
  * has a participle of its own ("has went", "had wrote": the lexicon's x);
  * no base form, participle, noun or adjective reading ("had broke" is
@@ -866,8 +1015,24 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (j < as->n && j == k + 2 && !as->w[j].roles && mid_adverb(&as->w[j]) && as->w[j].joined &&
         !as->w[j - 1].boundary)
         j++; /* does she really */
-    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary || as->w[j].roles)
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary)
         return;
+    if (as->w[j].roles) {
+        /* "doesn't has", "did not had", "does she has": a finite "have"
+         * where do-support wants the base form; only where a negation or a
+         * subject shows the do is the auxiliary ("what he did had effects") */
+        size_t an, dn;
+        const char *at = wtext(as, j, &an), *dt = wtext(as, k, &dn);
+        int negated = (dn > 3 && (dt[dn - 1] == 't' && (dt[dn - 2] == '\'' || dt[dn - 2] == '\x99'))) ||
+                      j > k + 1;
+        if (negated && (as->w[j].roles & F_VERB_SG) && an == 3 && memcmp(at, "has", 3) == 0)
+            emit_word(as, em, R_VERB_FORM, j, "have", "'%.*s' after %s: the base form?",
+                      "a form of \"do\"");
+        else if (negated && an == 3 && memcmp(at, "had", 3) == 0)
+            emit_word(as, em, R_VERB_FORM, j, "have", "'%.*s' after %s: the base form?",
+                      "a form of \"do\"");
+        return;
+    }
     unsigned c = as->w[j].cls;
     size_t n;
     const char *vt = wtext(as, j, &n);
@@ -914,8 +1079,19 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (modal && j < as->n && as->w[j].joined && as->w[j].lower && !as->w[j - 1].boundary &&
         (as->w[j].cls & ANY_ADV) && !(as->w[j].cls & MTC_LX_VERB_S) && !as->w[j].roles)
         j++;
-    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary ||
-        (as->w[j].roles & ~F_CLASSLESS))
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary)
+        return;
+    if (modal && as->w[j].roles && !(as->w[j].roles & F_MODAL)) {
+        /* "should has", "will is", "can was", "would had": a finite
+         * auxiliary after a modal */
+        size_t an;
+        const char *at = wtext(as, j, &an);
+        const char *base = aux_base(at, an);
+        if (base)
+            emit_word(as, em, R_VERB_FORM, j, base, "'%.*s' after %s: the base form?", "a modal");
+        return;
+    }
+    if (as->w[j].roles & ~F_CLASSLESS)
         return;
     const ag_word *v = &as->w[j];
     size_t n;
@@ -965,6 +1141,7 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* ---- grammar.doubled-auxiliary ---- */
 
+
 static void check_doubled(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     if (k + 1 >= as->n || as->w[k].boundary)
@@ -975,6 +1152,11 @@ static void check_doubled(const ag_sentence *as, size_t k, mtc_emitter *em)
     int be = (a->roles & F_BE) && (a->roles & (F_VERB_SG | F_VERB_PL)) && (b->roles & F_BE);
     int modals = (a->roles & F_MODAL) && (b->roles & F_MODAL);
     if (!be && !modals)
+        return;
+    /* "this can will be used", "whose will could not": the first is a noun */
+    if (modals && k > 0 && a->joined &&
+        ((as->w[k - 1].roles & (F_THE | F_ART | F_OF_DET | F_DET_SG | F_DET_PL)) ||
+         pure_adjective(&as->w[k - 1]) || is_word(as, k - 1, "whose")))
         return;
     size_t na, nb;
     const char *ta = wtext(as, k, &na), *tb = wtext(as, k + 1, &nb);
@@ -1122,6 +1304,8 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
             check_pronoun(&as, k, em);
         if (sv && (w->roles & (F_PRON_I | F_PRON_YOU)))
             check_i_you(&as, k, em);
+        if (sv && (w->roles & (F_VERB_SG | F_VERB_PL)) && k <= 1)
+            check_question(&as, k, em);
         if (sv && (w->roles & F_THERE))
             check_there(&as, k, em);
         if ((sv || dn) && (w->roles & (F_DET_PL | F_DET_SG | F_DET_MASS | F_ART | F_THE)))

@@ -476,6 +476,18 @@ static int doubled_word_allowed(const typo_state *st, const mtc_context *ctx,
     /* a reduplicated name: "Walla Walla", "Bora Bora" */
     if ((a->flags & MTC_TF_INITIAL_UPPER) && (b->flags & MTC_TF_INITIAL_UPPER) && !known && !c)
         return 1;
+    /* a noun or a name before its modal homograph: "the can can hold",
+     * "Will will notice", "May may" */
+    static const char *const primary_aux[] = {"is", "was", "are", "were", "am", "be", "been",
+                                               "has", "have", "had", "do", "does", "did", NULL};
+    if ((c & MTC_CC_MODAL) && !token_in(t, b, primary_aux)) {
+        int a_first = k == 0; /* the sentence's first word */
+        if ((a->flags & MTC_TF_INITIAL_UPPER) && (a_first || !(b->flags & MTC_TF_INITIAL_UPPER)))
+            return 1;
+        if ((o & MTC_LX_NOUN) && k > 0 &&
+            (closed_bits(st, t, word_at(sw, k - 1)) & (MTC_CC_DET | MTC_CC_ART | MTC_CC_POSS)))
+            return 1;
+    }
     if (token_is(t, b, "had")) {
         /* past perfect of "have" ("had had enough"), unless a participle
          * follows ("had had been", "had had signed") */
@@ -549,6 +561,9 @@ static int doubled_phrase_reported(const typo_state *st, const mtc_context *ctx,
     }
     if (!has_word)
         return 0; /* numbers, initials, tables */
+    /* an equative: "as low as low can be", "as big as Big Ben", "far as far as" */
+    if (n == 2 && (token_is(t, word_at(sw, k), "as") || token_is(t, word_at(sw, k + 1), "as")))
+        return 0;
     /* between the copies: nothing, or a comma after three words or more */
     size_t last = sw->w[k + n - 1], second = sw->w[k + n];
     if (second - last > 2)
