@@ -240,3 +240,40 @@ Test(agreement, doubled_auxiliary_been_and_noun_modals)
     tu_expect(DA, "He was a man whose will could not be broken.", NULL);
     tu_expect(DA, "She has been here since Monday.", NULL);
 }
+
+/* "to" after a word that makes it the infinitive marker */
+Test(agreement, verb_form_after_infinitive_to)
+{
+    tu_expect(VF, "I had to expanded my horizon.", "expanded");
+    tu_expect(VF, "She was able to feigned ignorance.", "feigned");
+    tu_expect(VF, "They want to goes home.", "goes");
+    expect_suggestion(VF, "She tried to explained the rules.", "explain");
+    tu_expect(VF, "Due to increased demand, prices rose.", NULL);
+    tu_expect(VF, "Access to improved water rose.", NULL);
+    tu_expect(VF, "Officials have to date refused to comment.", NULL);
+    tu_expect(VF, "They have to pay more.", NULL);
+}
+
+/* questions: a noun-phrase subject after "do", a pronoun after "have" */
+Test(agreement, verb_form_in_questions)
+{
+    tu_expect(VF, "The report is out. Did the application worked?", "worked");
+    tu_expect(VF, "The report is out. Have you went there?", "went");
+    tu_expect(VF, "The report is out. What have you did?", "did");
+    tu_expect(VF, "Did a man called Daffodil come here?", NULL);
+    tu_expect(VF, "The report is out. Did the students pass?", NULL);
+    tu_expect(VF, "The report is out. Have you seen it?", NULL);
+    /* "did" of a relative clause, an inverted condition */
+    tu_expect(VF, "Nothing he did helped.", NULL);
+    tu_expect(VF, "The army would need it should troops pass that way.", NULL);
+}
+
+/* -s words that are also plural nouns: a verb after "they" and "I", which
+ * take no apposition ("we parents") */
+Test(agreement, subject_verb_s_word_after_they_and_i)
+{
+    tu_expect(SV, "They works here every day.", "works");
+    tu_expect(SV, "I works at the bank.", "works");
+    tu_expect(SV, "We parents want more.", NULL);
+    tu_expect(SV, "You guys are great.", NULL);
+}

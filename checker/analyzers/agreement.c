@@ -109,7 +109,8 @@ enum {
     F_OBJ = 1u << 26,
     F_PERF = 1u << 27,
     F_DO = 1u << 28,
-    F_PART = 1u << 29
+    F_PART = 1u << 29,
+    F_INF = 1u << 30 /* kept apart from the roles: ag_word.infinitive_after */
 };
 
 /* Roles that say nothing of a word's own class: a word with only these is
@@ -125,6 +126,7 @@ static const mtc_data_tag role_tags[] = {
     {"subjv", F_SUBJV},     {"coord", F_COORD},       {"rel", F_REL},
     {"pron-i", F_PRON_I},   {"pron-you", F_PRON_YOU}, {"mandative", F_MANDATIVE},
     {"obj", F_OBJ},         {"perf", F_PERF},         {"do", F_DO},             {"part", F_PART},
+    {"inf", F_INF},
 };
 
 typedef struct ag_state {
@@ -192,6 +194,7 @@ typedef struct ag_word {
     int first;        /* the sentence's first word (only punctuation before it) */
     int joined;       /* adjacent to the previous word: one space, nothing between */
     int boundary;     /* punctuation or the sentence's end follows it */
+    int infinitive_after; /* "to" after it is the infinitive marker (able, had) */
 } ag_word;
 
 typedef struct ag_sentence {
@@ -257,8 +260,10 @@ static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_
             intptr_t v = 0;
             const mtc_word *lw = mtc_tok_word(doc, t); /* interned lowercase form */
             if (lw->len < MAX_WORD &&
-                mtc_wordset_get_hashed(st->roles, mtc_word_text(doc, lw), lw->len, lw->hash, &v))
-                w->roles = (unsigned)v;
+                mtc_wordset_get_hashed(st->roles, mtc_word_text(doc, lw), lw->len, lw->hash, &v)) {
+                w->roles = (unsigned)v & ~(unsigned)F_INF;
+                w->infinitive_after = ((unsigned)v & F_INF) != 0;
+            }
             w->cls = mtc_grammar_open_all_tok(st->lx, doc, t);
         }
         if (w->quoted)
@@ -572,14 +577,17 @@ static int only_s_verb(unsigned c)
 }
 
 /* An -s word after a plural subject that is a verb: nothing but an -s
- * verb, or also a plural noun but followed by an object pronoun or a
- * particle ("they repairs it", "I wakes up"; not "we parents"). */
-static int s_verb_here(const ag_sentence *as, size_t vk)
+ * verb, or also a plural noun after a pronoun that takes no apposition
+ * ("they works", "I means"), or after one that does ("we parents", "you
+ * guys") but followed by an object pronoun or a particle ("we repairs
+ * it", "you wakes up"). */
+static int s_verb_here(const ag_sentence *as, size_t vk, int apposition)
 {
     unsigned c = as->w[vk].cls;
     if (only_s_verb(c & ~(unsigned)MTC_LX_PLURAL) && (c & MTC_LX_PLURAL))
-        return vk + 1 < as->n && !as->w[vk].boundary && as->w[vk + 1].joined &&
-               as->w[vk + 1].lower && (as->w[vk + 1].roles & F_OBJ);
+        return (!apposition && !as->w[vk].boundary) ||
+               (vk + 1 < as->n && !as->w[vk].boundary && as->w[vk + 1].joined &&
+                as->w[vk + 1].lower && (as->w[vk + 1].roles & F_OBJ));
     return only_s_verb(c);
 }
 
@@ -633,7 +641,7 @@ static void check_i_you(const ag_sentence *as, size_t k, mtc_emitter *em)
     }
     if (v->roles & ~F_CLASSLESS)
         return;
-    if (s_verb_here(as, vk)) {
+    if (s_verb_here(as, vk, !is_i)) {
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after the subject %s: the base form?",
@@ -690,7 +698,7 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     }
     /* they goes: an -s form that is not a plural noun (we parents) */
-    if (pl && s_verb_here(as, vk)) {
+    if (pl && s_verb_here(as, vk, !is_word(as, k, "they"))) {
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after a plural subject (%s): the base form?",
@@ -723,6 +731,20 @@ static int is_question(const ag_sentence *as, size_t k)
     return 0;
 }
 
+/* 1 when word k opens a question: the sentence's first word, or the word
+ * after its opening wh-word ("What are ...", "Where does ..."); the
+ * sentence must end with "?" (is_question) for the inversion to be one. */
+static int opens_question(const ag_sentence *as, size_t k)
+{
+    static const char *const wh[] = {"what", "where", "when", "why", "how", "who", "which", "whom"};
+    if (as->w[k].first)
+        return is_question(as, k);
+    for (size_t i = 0; k == 1 && i < sizeof wh / sizeof wh[0]; i++)
+        if (as->w[0].first && as->w[1].joined && is_word(as, 0, wh[i]))
+            return is_question(as, k);
+    return 0;
+}
+
 /* "Is you crazy?", "Does they know?", "Has she went?", "What are he
  * doing?": a finite auxiliary that opens a question (or follows its
  * wh-word) and the subject pronoun after it disagree. Not "were he" (the
@@ -730,16 +752,11 @@ static int is_question(const ag_sentence *as, size_t k)
  * object ("Do it again?"). */
 static void check_question(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
-    static const char *const wh[] = {"what", "where", "when", "why", "how", "who", "which", "whom"};
     const ag_word *a = &as->w[k];
     if (!(a->roles & (F_VERB_SG | F_VERB_PL)) || k + 1 >= as->n || a->boundary)
         return;
-    int opens = a->first;
-    for (size_t i = 0; !opens && k == 1 && i < sizeof wh / sizeof wh[0]; i++)
-        opens = as->w[0].first && as->w[1].joined && is_word(as, 0, wh[i]);
     const ag_word *p = &as->w[k + 1];
-    if (!opens || !p->joined || !(p->lower || (p->roles & F_PRON_I)) || !p->roles ||
-        !is_question(as, k))
+    if (!opens_question(as, k) || !p->joined || !(p->lower || (p->roles & F_PRON_I)) || !p->roles)
         return;
     size_t n;
     const char *t = wtext(as, k, &n);
@@ -989,10 +1006,20 @@ static const char *aux_base(const char *w, size_t n)
 static void check_perfect(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     size_t j = k + 1;
+    if (j + 1 < as->n && as->w[j].joined && !as->w[k].boundary &&
+        (as->w[j].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT | F_PRON_I | F_PRON_YOU)) &&
+        opens_question(as, k))
+        j++; /* "Have you went?", "What have they did?" */
     if (j < as->n && !as->w[j].roles && mid_adverb(&as->w[j]) && as->w[j].joined && !as->w[k].boundary)
         j++; /* has never went, had already went */
-    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary || as->w[j].roles)
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary)
         return;
+    if (as->w[j].roles & ~F_CLASSLESS) {
+        if ((as->w[j].roles & F_DO) && is_word(as, j, "did")) /* "have you did" */
+            emit_word(as, em, R_VERB_FORM, j, "done", "'%.*s' after %s: the past participle?",
+                      "a form of \"have\"");
+        return;
+    }
     unsigned c = as->w[j].cls;
     size_t n;
     const char *vt = wtext(as, j, &n);
@@ -1008,6 +1035,45 @@ static void check_perfect(const ag_sentence *as, size_t k, mtc_emitter *em)
 static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     size_t j = k + 1;
+    /* "Nothing he did helped", "the work they did won": "did" is the verb
+     * of a relative clause after its own subject, the next verb the main one */
+    if (k >= 2 && as->w[k].joined && as->w[k - 1].joined &&
+        (as->w[k - 1].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT | F_PRON_I | F_PRON_YOU)) &&
+        (as->w[k - 2].cls & ANY_NOUN))
+        return;
+    if (j < as->n && as->w[j].joined && !as->w[k].boundary &&
+        (as->w[j].roles & (F_THE | F_ART | F_OF_DET | F_DET_SG | F_DET_PL)) && opens_question(as, k)) {
+        /* "Did the application worked?", "Does your memory usage grows?":
+         * a noun phrase subject, then the first word that can only be a
+         * finite verb */
+        for (size_t m = j + 1; m < as->n && m <= j + 3; m++) {
+            const ag_word *x = &as->w[m];
+            if (!x->joined || !x->lower || as->w[m - 1].boundary || (x->roles & ~F_CLASSLESS))
+                return;
+            unsigned c = x->cls;
+            /* the end of the question, or an object or adverb after it: not
+             * a participle modifying the noun ("Did a man called Daffodil
+             * come?") */
+            int ends = x->boundary || m + 1 == as->n ||
+                       (as->w[m + 1].joined && as->w[m + 1].lower &&
+                        ((as->w[m + 1].roles & F_OBJ) || mid_adverb(&as->w[m + 1])));
+            if ((c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
+                !(c & (ANY_NOUN | ANY_ADJ | ANY_ADV | MTC_LX_VERB_G)) && m > j + 1 && ends) {
+                size_t n;
+                const char *vt = wtext(as, m, &n);
+                char sug[MAX_WORD];
+                if (!((c & MTC_LX_VERB_S) ? drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug)
+                                          : drop_ed(as->st, vt, n, sug, sizeof sug)))
+                    sug[0] = 0;
+                emit_word(as, em, R_VERB_FORM, m, sug, "'%.*s' after %s: the base form?",
+                          "a form of \"do\"");
+                return;
+            }
+            if (!(c & (ANY_NOUN | ANY_ADJ)))
+                return;
+        }
+        return;
+    }
     if (j < as->n && as->w[j].joined && !as->w[k].boundary &&
         ((as->w[j].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT | F_PRON_I | F_PRON_YOU)) ||
          (!as->w[j].roles && mid_adverb(&as->w[j]))))
@@ -1017,7 +1083,7 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
         j++; /* does she really */
     if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary)
         return;
-    if (as->w[j].roles) {
+    if (as->w[j].roles & ~F_CLASSLESS) {
         /* "doesn't has", "did not had", "does she has": a finite "have"
          * where do-support wants the base form; only where a negation or a
          * subject shows the do is the auxiliary ("what he did had effects") */
@@ -1058,7 +1124,7 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
 static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     const ag_word *m = &as->w[k];
-    if (m->lower && (m->roles & F_PERF)) {
+    if ((m->lower || opens_question(as, k)) && (m->roles & F_PERF)) {
         check_perfect(as, k, em);
         return;
     }
@@ -1081,7 +1147,7 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
         j++;
     if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary)
         return;
-    if (modal && as->w[j].roles && !(as->w[j].roles & F_MODAL)) {
+    if (modal && (as->w[j].roles & ~F_CLASSLESS) && !(as->w[j].roles & F_MODAL)) {
         /* "should has", "will is", "can was", "would had": a finite
          * auxiliary after a modal */
         size_t an;
@@ -1102,6 +1168,11 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
     char sug[MAX_WORD];
     sug[0] = 0;
     if (modal) {
+        /* an inverted condition: "should troops pass", "had ... ": a plural
+         * noun and its base verb */
+        if ((c & MTC_LX_PLURAL) && j + 1 < as->n && as->w[j + 1].joined && as->w[j + 1].lower &&
+            !as->w[j].boundary && maybe_base(as->w[j + 1].cls) && !as->w[j + 1].roles)
+            return;
         /* an -s form or a past that is nothing else: no base form (put,
          * read), no adjective or adverb reading */
         if ((c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
@@ -1112,6 +1183,18 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
                 sug[0] = 0;
             emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "a modal");
         }
+        return;
+    }
+    /* "had to expanded", "able to feigned", "want to goes": after a word
+     * that makes "to" the infinitive marker (dictionaries' inf role), a
+     * finite form is wrong whatever else it could be elsewhere */
+    if (k > 0 && as->w[k].joined && as->w[k - 1].infinitive_after &&
+        (c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
+        !(c & MTC_LX_VERB_G)) {
+        if (!((c & MTC_LX_VERB_S) ? drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug)
+                                  : drop_ed(as->st, vt, n, sug, sizeof sug)))
+            sug[0] = 0;
+        emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "\"to\"");
         return;
     }
     /* to exists, to continues: an -s form that is nothing else (not a
