@@ -277,3 +277,19 @@ Test(agreement, subject_verb_s_word_after_they_and_i)
     tu_expect(SV, "We parents want more.", NULL);
     tu_expect(SV, "You guys are great.", NULL);
 }
+
+Test(agreement, subject_verb_more_contexts)
+{
+    /* a base verb that is also an adverb, before its object */
+    tu_expect(SV, "He like this place.", "like");
+    tu_expect(SV, "She like me, he said.", "like");
+    tu_expect(SV, "He still goes there.", NULL);
+    tu_expect(SV, "He, like me, left early.", NULL);
+    /* an irregular plural; a conjunction ends the noun phrase; a clause
+     * opened by an adverb */
+    tu_expect(SV, "There is people making projects.", "is");
+    tu_expect(SV, "There was settings but only two pages.", "was");
+    tu_expect(SV, "Yesterday it rain hard.", "rain");
+    tu_expect(SV, "In this temple are kept many gifts.", NULL);
+    tu_expect(SV, "There is a man here.", NULL);
+}

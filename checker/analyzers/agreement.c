@@ -360,7 +360,7 @@ static int phrase_ends(const ag_sentence *as, size_t k)
     if (!nx->roles && verb_not_noun(nx))
         return 1;
     unsigned cc = mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[nx->tok]);
-    return (cc & (MTC_CC_PREP | MTC_CC_AUX | MTC_CC_MODAL)) != 0;
+    return (cc & (MTC_CC_PREP | MTC_CC_AUX | MTC_CC_MODAL | MTC_CC_CONJ)) != 0; /* "settings but" */
 }
 
 /* The head of the noun phrase after determiner d: up to adjs adjectives
@@ -521,6 +521,11 @@ static int clause_start(const ag_sentence *as, size_t k)
         return 1;
     if (k == 0 || as->w[k - 1].boundary)
         return 1;
+    const ag_word *p = &as->w[k - 1];
+    if (as->w[k].joined && p->first && (p->roles == 0 || p->roles == F_CLAUSE) &&
+        (p->cls & ANY_ADV) && !(p->cls & (MTC_LX_ANY_VERB | MTC_LX_NOUN)) &&
+        !mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[p->tok]))
+        return 1; /* "Currently there's", "Yesterday it"; not "In this temple are" */
     return as->w[k].joined && (as->w[k - 1].roles & F_CLAUSE) && !(as->w[k - 1].roles & F_SUBJV);
 }
 
@@ -688,9 +693,19 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
     unsigned c = v->cls;
     /* he go: a base form that is nothing but a verb (or a noun, which
      * cannot follow "he"); not an adverb or adjective (he even, she still) */
+    /* "he like this place": a base verb that is also an adverb or
+     * adjective, right after he or she (certain subjects: "it like" may be
+     * "feel it like") and before its object, where only the verb fits */
+    int object_next = vk + 1 < as->n && !v->boundary && as->w[vk + 1].joined &&
+                      as->w[vk + 1].lower &&
+                      (as->w[vk + 1].roles & (F_THE | F_ART | F_OF_DET | F_DET_SG | F_DET_PL | F_OBJ));
+    int prep_verb = (p->roles & F_PRON_SG) && (c & MTC_LX_VERB) && object_next &&
+                    !(c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G)) &&
+                    !(mtc_grammar_closed(as->st->lx, vt, n) & ~MTC_CC_PREP);
     if (sg && (c & MTC_LX_VERB) &&
-        !(c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_ADJ | ANY_ADV)) &&
-        mtc_grammar_closed(as->st->lx, vt, n) == 0) {
+        ((!(c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_ADJ | ANY_ADV)) &&
+          mtc_grammar_closed(as->st->lx, vt, n) == 0) ||
+         prep_verb)) {
         if (!add_s(as->st, vt, n, MTC_LX_VERB_S, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_SUBJECT_VERB, vk, sug, "'%.*s' after a singular subject (%s): the -s form?",
@@ -816,7 +831,12 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
     size_t xn;
     const char *xt = wtext(as, d + 1, &xn);
     int both = xn == 4 && mtc_ascii_tolower((unsigned char)xt[0]) == 'b'; /* there is both X and Y */
-    if (sg && (((x->roles & F_DET_PL) && !both) || phrase_head(as, d, plural_noun, 1, 0) == d + 1)) {
+    /* an irregular plural that is also a rare singular: "there is people" */
+    int irregular_plural = x->lower && !x->roles && (x->cls & MTC_LX_PLURAL) &&
+                           !(x->cls & (MTC_LX_MASS | ANY_ADJ)) && xn > 3 &&
+                           xt[xn - 1] != 's' && phrase_ends(as, d + 1);
+    if (sg && (((x->roles & F_DET_PL) && !both) || irregular_plural ||
+               phrase_head(as, d, plural_noun, 1, 0) == d + 1)) {
         /* "there is many ...", "there is problems." */
         emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a plural subject (%s)",
                   "there is/are");
