@@ -291,6 +291,8 @@ static void parse_text(g_file *f, char *data)
         }
         if (!text.len)
             perr(f, c.line, "case without text", c.title);
+        else if (strncmp(trim(lines[t0]), "check:", 6) == 0 || strncmp(trim(lines[t0]), "lang:", 5) == 0)
+            perr(f, (long)t0 + 1, "check: and lang: go after the ----- line, not in the text", c.title);
         c.text = text.len ? mtc_buf_detach(&text) : mtc_xstrdup("");
         mtc_buf_free(&text);
         if (i >= n || !is_separator(lines[i])) {

@@ -365,10 +365,17 @@ Test(spelling, seed_article)
     fclose(f);
     buf[n] = '\0';
     tu_run *r = tu_check(buf, "spelling");
-    /* the misspelled word, lowercase and capitalised, and nothing else */
+    /* the misspelled word, lowercase and capitalised; the article's five
+     * "US" beside its two "U.S."; nothing else */
     cr_assert_eq(tu_count(r, UW), 1);
     cr_assert_eq(tu_count(r, UC), 1);
-    cr_assert_eq(spelling_count(r), 2);
+    cr_assert_eq(tu_count(r, "spelling.mixed-abbreviation"), 5);
+    for (size_t i = 0; i < 5; i++) {
+        char *t = tu_issue_text(r, tu_find(r, "spelling.mixed-abbreviation", i));
+        cr_assert_str_eq(t, "US");
+        free(t);
+    }
+    cr_assert_eq(spelling_count(r), 7);
     tu_free(r);
 }
 
@@ -511,4 +518,41 @@ Test(spelling, inconsistent_name_found_among_many_names)
     cr_assert(tu_has(r, IN, "Kabelmora"));
     tu_free(r);
     free(text);
+}
+
+#define MA "spelling.mixed-abbreviation"
+
+Test(spelling, mixed_abbreviation_positive)
+{
+    tu_run *r = tu_check("The US and China met. The U.S. side said the U.S. would wait, and the UN "
+                         "and the U.N. agreed.",
+                         MA);
+    cr_assert_eq(tu_count(r, MA), 2);
+    cr_assert(tu_has(r, MA, "US"));
+    cr_assert(tu_has(r, MA, "UN"));
+    cr_assert(has_suggestion(tu_find(r, MA, 0), "U.S."));
+    cr_assert_eq(tu_find(r, MA, 0)->severity, MTC_SEV_MINOR);
+    tu_free(r);
+
+    /* British house style: the dotted form is the odd one */
+    mtc_config *cfg = mtc_config_new();
+    snprintf(cfg->lang, sizeof cfg->lang, "en_GB");
+    mtc_config_set_rule(cfg, "all", 0);
+    mtc_config_set_rule(cfg, MA, 1);
+    r = tu_check_cfg("The US and China met. The U.S. side said nothing.", cfg);
+    cr_assert_eq(tu_count(r, MA), 1);
+    cr_assert(tu_has(r, MA, "U.S."));
+    cr_assert(has_suggestion(tu_find(r, MA, 0), "US"));
+    tu_free(r);
+}
+
+Test(spelling, mixed_abbreviation_negative)
+{
+    /* one form throughout, either one */
+    tu_expect(MA, "The US and China met. The US side said the US would wait.", NULL);
+    tu_expect(MA, "The U.S. and China met. The U.S. side said nothing.", NULL);
+    /* different abbreviations; a run of capitals; lowercase dotted words */
+    tu_expect(MA, "The UN and the U.S. met. The EU waited.", NULL);
+    tu_expect(MA, "THE US ECONOMY GREW, the U.S. government said.", NULL);
+    tu_expect(MA, "The talks began at 9 a.m. and the AM session ended.", NULL);
 }

@@ -33,7 +33,9 @@
  * - US/UK spellings (dictionaries/variants-us-gb.tsv): spelling.variant for
  *   words of the other variant than --lang (off by default and when
  *   cfg->accept_both_variants is set), spelling.mixed-variants once per
- *   minority word when an article uses both. */
+ *   minority word when an article uses both;
+ * - an abbreviation with and without full stops in one article (U.S., US):
+ *   spelling.mixed-abbreviation on each form the house style does not use. */
 #include <hunspell.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -52,7 +54,7 @@
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
-enum { R_UNKNOWN, R_UNKNOWN_CAP, R_NAME, R_VARIANT, R_MIXED, N_RULES };
+enum { R_UNKNOWN, R_UNKNOWN_CAP, R_NAME, R_VARIANT, R_MIXED, R_MIXED_ABBR, N_RULES };
 
 static const mtc_rule_info rules[N_RULES] = {
     [R_UNKNOWN] = {"spelling.unknown-word", "spelling", MTC_SEV_MAJOR, 1,
@@ -67,6 +69,9 @@ static const mtc_rule_info rules[N_RULES] = {
      "off by default, house style"},
     [R_MIXED] = {"spelling.mixed-variants", "spelling", MTC_SEV_MINOR, 1,
      "Article mixes American and British spellings: each word of the minority variant, once"},
+    [R_MIXED_ABBR] = {"spelling.mixed-abbreviation", "spelling", MTC_SEV_MINOR, 1,
+     "Article writes an abbreviation with and without full stops (U.S. and US): each "
+     "form the house style (--lang) does not use"},
 };
 
 /* Longest word (bytes) sent to hunspell; it silently rejects >= 300. */
@@ -1552,6 +1557,109 @@ static void check_variants(sp_state *st, mtc_emitter *em, const mtc_document *d,
     mtc_wordset_free(done);
 }
 
+/* ---- spelling.mixed-abbreviation ---- */
+
+enum { ABBR_DOTTED = 1, ABBR_PLAIN = 2, ABBR_MAX = 8 };
+
+/* The letters of an abbreviation token into key: "U.S." -> "US" (dotted,
+ * capitals only, two letters or more); "US" -> "US" (plain: two to five
+ * capitals). Returns ABBR_DOTTED, ABBR_PLAIN or 0. */
+static int abbreviation_key(const mtc_document *d, const mtc_token *t, char key[ABBR_MAX])
+{
+    const char *w = mtc_tok_text(d, t);
+    size_t n = mtc_tok_len(t);
+    if (t->kind != MTC_TOK_WORD || !(t->flags & MTC_TF_ALL_UPPER))
+        return 0;
+    if (n >= 4 && w[n - 1] == '.') {
+        size_t k = 0;
+        for (size_t i = 0; i + 1 < n + 1; i += 2) {
+            if (i + 1 >= n || !mtc_ascii_is_upper((unsigned char)w[i]) || w[i + 1] != '.' ||
+                k + 1 >= ABBR_MAX)
+                return 0;
+            key[k++] = w[i];
+            if (i + 2 == n)
+                break;
+        }
+        key[k] = '\0';
+        return k >= 2 ? ABBR_DOTTED : 0;
+    }
+    if (n < 2 || n > 5)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!mtc_ascii_is_upper((unsigned char)w[i]))
+            return 0;
+    memcpy(key, w, n);
+    key[n] = '\0';
+    return ABBR_PLAIN;
+}
+
+/* 1 when token i stands in a run of capitals ("THE US ECONOMY"): a word of
+ * capitals before or after it in its sentence, where no form is chosen. */
+static int in_capitals_run(const mtc_document *d, size_t i)
+{
+    const mtc_sentence *s = &d->sentences[d->tokens[i].sentence];
+    for (int dir = -1; dir <= 1; dir += 2) {
+        for (size_t j = i;;) {
+            if (dir < 0 ? j == s->first_token : j + 1 >= s->first_token + s->n_tokens)
+                break;
+            j = dir < 0 ? j - 1 : j + 1;
+            const mtc_token *t = &d->tokens[j];
+            if (t->kind == MTC_TOK_PUNCT)
+                continue;
+            if (t->kind == MTC_TOK_WORD && (t->flags & MTC_TF_ALL_UPPER) && mtc_tok_len(t) > 1 &&
+                mtc_tok_text(d, t)[mtc_tok_len(t) - 1] != '.')
+                return 1;
+            break;
+        }
+    }
+    return 0;
+}
+
+/* An article that writes one abbreviation both with and without full stops
+ * ("U.S." and "US"): every occurrence of the form the house style does not
+ * use (American: U.S., U.N.; British: US, UN). An article that keeps to
+ * one form, either, is consistent and left alone. */
+static void check_abbreviations(const sp_state *st, mtc_emitter *em, const mtc_document *d)
+{
+    mtc_wordset *seen = NULL; /* key -> ABBR_* bits */
+    char key[ABBR_MAX];
+    for (size_t i = 0; i < d->n_tokens; i++) {
+        int form = abbreviation_key(d, &d->tokens[i], key);
+        if (!form || (form == ABBR_PLAIN && in_capitals_run(d, i)))
+            continue;
+        if (!seen)
+            seen = mtc_wordset_new();
+        intptr_t v = 0;
+        mtc_wordset_get(seen, key, strlen(key), &v);
+        mtc_wordset_put(seen, key, strlen(key), v | form);
+    }
+    if (!seen)
+        return;
+    int odd = st->house_gb ? ABBR_DOTTED : ABBR_PLAIN;
+    for (size_t i = 0; i < d->n_tokens; i++) {
+        const mtc_token *t = &d->tokens[i];
+        int form = abbreviation_key(d, t, key);
+        intptr_t v = 0;
+        if (form != odd || !mtc_wordset_get(seen, key, strlen(key), &v) ||
+            v != (ABBR_DOTTED | ABBR_PLAIN) || (form == ABBR_PLAIN && in_capitals_run(d, i)))
+            continue;
+        char other[2 * ABBR_MAX];
+        size_t m = 0;
+        for (size_t k = 0; key[k]; k++) {
+            other[m++] = key[k];
+            if (!st->house_gb)
+                other[m++] = '.';
+        }
+        other[m] = '\0';
+        mtc_issue *is = mtc_emit(em, R_MIXED_ABBR, MTC_SEV_DEFAULT, t->start, t->end,
+                                 "'%.*s' in an article that also writes '%s' (the %s house style)",
+                                 (int)mtc_tok_len(t), mtc_tok_text(d, t), other,
+                                 st->house_gb ? "British" : "American");
+        mtc_issue_suggest(is, other, m);
+    }
+    mtc_wordset_free(seen);
+}
+
 static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *em)
 {
     sp_state *st = state;
@@ -1612,6 +1720,8 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
     if (mtc_rule_on(em, R_NAME))
         check_names(em, &a);
     check_variants(st, em, d, &a, us_n, gb_n);
+    if (mtc_rule_on(em, R_MIXED_ABBR))
+        check_abbreviations(st, em, d);
 
     mtc_wordset_free(a.index);
     free(a.forms);
