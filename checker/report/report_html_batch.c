@@ -1,6 +1,7 @@
 /* report_html_batch.c — --html-dir DIR: one HTML review page per article
- * (written atomically as each article is checked) and DIR/index.html, which
- * ranks the articles worst first. The index lists the run's pages in a
+ * (written atomically as each article is checked, put on the disk and
+ * renamed 128 at a time: inputs.h's mtc_output_batch) and DIR/index.html,
+ * which ranks the articles worst first and is written last. The index lists the run's pages in a
  * comment; a page an earlier run's index listed and this run did not write
  * is removed, when it is still a page mtcheck generated (its generator
  * meta tag) — never any other file. Keeps only a small summary per article
