@@ -536,6 +536,69 @@ Test(hostile3, html_dir_pages_in_batches_are_whole_self_contained_and_unchanged)
     free(dir);
 }
 
+static ino_t h3_inode(const char *dir, const char *name)
+{
+    char *p = h3_path(dir, name);
+    struct stat st;
+    cr_assert_eq(lstat(p, &st), 0, "%s", p);
+    free(p);
+    return st.st_ino;
+}
+
+/* A re-run leaves a page that would get the same bytes as it is (no new
+ * inode, no rename); a page whose article changed, or that someone edited,
+ * is written again. */
+Test(hostile3, html_dir_rerun_keeps_unchanged_pages_and_rewrites_the_others)
+{
+    char *dir = ct_tmpdir();
+    char *in = h3_path(dir, "in"), *out = h3_path(dir, "out");
+    cr_assert_eq(mkdir(in, 0755), 0);
+    h3_write_articles(in, 200);
+    char args[4400];
+    snprintf(args, sizeof args, "--format jsonl --fail-on none --html-dir '%s' '%s'", out, in);
+    ct_result r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    ct_free(&r);
+    ino_t same = h3_inode(out, "001-in-a0000.html"), changed = h3_inode(out, "006-in-a0005.html"),
+          edited = h3_inode(out, "151-in-a0150.html"), index = h3_inode(out, "index.html");
+    char *page150 = h3_path(out, "151-in-a0150.html");
+    size_t len;
+    char *want150 = ct_read(page150, &len);
+    char *hand = mtc_xstrdup(want150);
+    char *t = strstr(hand, "<main>");
+    cr_assert_not_null(t);
+    t[1] = 'M'; /* the same size, one byte different */
+    free(ct_write(out, "151-in-a0150.html", hand, len));
+    const char *text = "Article 5.\n\nThe mayor said teh plan would pass on Monday.\n";
+    free(ct_write(in, "a0005.txt", text, strlen(text)));
+    r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    ct_free(&r);
+    cr_expect_eq(h3_inode(out, "001-in-a0000.html"), same, "an unchanged page is left as it is");
+    cr_expect_neq(h3_inode(out, "006-in-a0005.html"), changed, "a changed article's page is new");
+    cr_expect_neq(h3_inode(out, "151-in-a0150.html"), edited, "an edited page is written again");
+    cr_expect_neq(h3_inode(out, "index.html"), index, "the index is written every run");
+    char *page5 = h3_path(out, "006-in-a0005.html");
+    char *now5 = ct_read(page5, NULL);
+    cr_expect(strstr(now5, "on Monday") != NULL, "the page shows the changed article");
+    size_t len2;
+    char *now150 = ct_read(page150, &len2);
+    cr_expect(len2 == len && memcmp(now150, want150, len) == 0, "the edit is undone");
+    cr_expect_eq(h3_files(out, ".html"), 201);
+    cr_expect_eq(h3_temporaries(out), 0);
+    free(now150);
+    free(now5);
+    free(page5);
+    free(hand);
+    free(want150);
+    free(page150);
+    snprintf(args, sizeof args, "rm -rf '%s'", dir);
+    cr_assert_eq(system(args), 0);
+    free(in);
+    free(out);
+    free(dir);
+}
+
 /* A signal while pages wait for their sync: the waiting pages (temporary
  * files) are removed, the earlier run's index and pages stay as they were. */
 static void h3_interrupt_html_dir(int sig)

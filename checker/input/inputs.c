@@ -495,12 +495,42 @@ void mtc_output_abort(mtc_output *out)
     memset(out, 0, sizeof *out);
 }
 
+int mtc_output_unchanged(const char *path, const mtc_input_list *inputs, const void *data,
+                         size_t len)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len ||
+        (inputs && seen_has(inputs->read_ids, st.st_dev, st.st_ino)))
+        return 0;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW);
+    if (fd < 0)
+        return 0;
+    const char *want = data;
+    char chunk[16384];
+    size_t at = 0;
+    int same = 1;
+    while (same) {
+        ssize_t got = read(fd, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            same = got == 0 && at == len;
+            break;
+        }
+        same = (size_t)got <= len - at && memcmp(chunk, want + at, (size_t)got) == 0;
+        at += (size_t)got;
+    }
+    close(fd);
+    return same;
+}
+
 /* ---- batches ---- */
 
 struct mtc_output_batch {
     mtc_output *q; /* closed temporary files, in order, waiting for their rename */
     size_t n, size;
-    char *folder_of; /* the path of the last file renamed (its folder is synced by finish) */
+    char *folder_of; /* the path of the last file renamed or kept (its folder is synced by finish) */
+    int kept_unsynced; /* a file was kept as it was since the last sync */
 };
 
 mtc_output_batch *mtc_output_batch_new(size_t size)
@@ -562,6 +592,31 @@ static int sync_queued(const mtc_output_batch *b)
     return 0;
 }
 
+void mtc_output_batch_keep(mtc_output_batch *b, const char *path)
+{
+    free(b->folder_of);
+    b->folder_of = mtc_xstrdup(path);
+    b->kept_unsynced = 1;
+}
+
+/* Puts the file at path on the disk: syncfs() of its file system (Linux),
+ * else an fsync() of it. 0, or -1 with errno. */
+static int sync_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW);
+    if (fd < 0)
+        return -1;
+#ifdef __linux__
+    int r = syncfs(fd);
+#else
+    int r = fsync(fd) != 0 && errno != EINVAL ? -1 : 0;
+#endif
+    int e = errno;
+    close(fd);
+    errno = e;
+    return r;
+}
+
 mtc_status mtc_output_batch_flush(mtc_output_batch *b, mtc_error *err)
 {
     if (!b || b->n == 0)
@@ -571,6 +626,8 @@ mtc_status mtc_output_batch_flush(mtc_output_batch *b, mtc_error *err)
         mtc_error_set(err, MTC_ERR_IO, b->q[0].path, -1, -1, "cannot write the output: %s",
                       strerror(errno));
         st = MTC_ERR_IO;
+    } else {
+        b->kept_unsynced = 0; /* the sync covered the kept files too (syncfs) */
     }
     for (size_t i = 0; i < b->n; i++) {
         mtc_output *o = &b->q[i];
@@ -596,6 +653,17 @@ mtc_status mtc_output_batch_finish(mtc_output_batch *b, mtc_error *err)
     if (!b)
         return MTC_OK;
     mtc_status st = mtc_output_batch_flush(b, err);
+    if (st == MTC_OK && b->kept_unsynced) {
+        /* files kept as they were and nothing synced since: one sync, in
+         * case a kept file's data is not on the disk yet (another program
+         * wrote it, or a run that was cut short) */
+        if (sync_file(b->folder_of) != 0) {
+            mtc_error_set(err, MTC_ERR_IO, b->folder_of, -1, -1, "cannot write the output: %s",
+                          strerror(errno));
+            st = MTC_ERR_IO;
+        }
+        b->kept_unsynced = 0;
+    }
     if (st == MTC_OK && b->folder_of && sync_folder_of(b->folder_of) != 0) {
         mtc_error_set(err, MTC_ERR_IO, b->folder_of, -1, -1, "cannot write the output: %s",
                       strerror(errno));

@@ -65,6 +65,11 @@ typedef struct mtc_output {
  * over it would replace it, /dev/null included). */
 mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_output *out,
                            mtc_error *err);
+/* 1 when path is already a regular file (not a symbolic link, not a file
+ * the run reads) holding exactly these len bytes: writing it again would
+ * change nothing but its inode and time stamps. */
+int mtc_output_unchanged(const char *path, const mtc_input_list *inputs, const void *data,
+                         size_t len);
 /* Installs SIGINT/SIGTERM/SIGHUP/SIGPIPE handlers that remove the temporary
  * files of outputs still open, then end the process by the same signal:
  * an interrupted run leaves the previous reports as they were. */
@@ -88,6 +93,9 @@ mtc_output_batch *mtc_output_batch_new(size_t size);
 /* Closes out's temporary file (out is then empty) and queues it; flushes
  * when the batch is full. On a write error the file is removed. */
 mtc_status mtc_output_batch_add(mtc_output_batch *b, mtc_output *out, mtc_error *err);
+/* Notes that the file at path was left as it was (mtc_output_unchanged):
+ * finish syncs it when no later batch sync did. */
+void mtc_output_batch_keep(mtc_output_batch *b, const char *path);
 /* Syncs and renames the queued files. On a sync error none is renamed
  * (all are removed); on a rename error that one and those after it. */
 mtc_status mtc_output_batch_flush(mtc_output_batch *b, mtc_error *err);
