@@ -529,7 +529,7 @@ int mtc_output_unchanged(const char *path, const mtc_input_list *inputs, const v
 struct mtc_output_batch {
     mtc_output *q; /* closed temporary files, in order, waiting for their rename */
     size_t n, size;
-    char *folder_of; /* the path of the last file renamed or kept (its folder is synced by finish) */
+    char *folder_of;   /* the last file renamed or kept: finish syncs its folder */
     int kept_unsynced; /* a file was kept as it was since the last sync */
 };
 
@@ -561,17 +561,21 @@ mtc_status mtc_output_batch_add(mtc_output_batch *b, mtc_output *out, mtc_error 
 }
 
 /* Writes the data of every queued file to the disk: one syncfs() of their
- * file system where there is one (Linux), else an fsync() of each. */
-static int sync_queued(const mtc_output_batch *b)
+ * file system where there is one (Linux; *whole set: the kept files are
+ * on the disk too), else an fsync() of each. */
+static int sync_queued(const mtc_output_batch *b, int *whole)
 {
+    *whole = 0;
 #ifdef __linux__
     int fd = open_folder_of(b->q[0].path);
     if (fd >= 0) {
         int r = syncfs(fd);
         int e = errno;
         close(fd);
-        if (r == 0)
+        if (r == 0) {
+            *whole = 1;
             return 0;
+        }
         errno = e;
         if (e != ENOSYS)
             return -1;
@@ -596,14 +600,22 @@ void mtc_output_batch_keep(mtc_output_batch *b, const char *path)
 {
     free(b->folder_of);
     b->folder_of = mtc_xstrdup(path);
-    b->kept_unsynced = 1;
+#ifdef __linux__
+    b->kept_unsynced = 1; /* the next syncfs covers it */
+#else
+    int fd = open(path, O_RDONLY | O_NOFOLLOW); /* no syncfs: its own fsync (best effort) */
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+#endif
 }
 
-/* Puts the file at path on the disk: syncfs() of its file system (Linux),
- * else an fsync() of it. 0, or -1 with errno. */
-static int sync_file(const char *path)
+/* Puts the file system of the folder of path on the disk (syncfs(); an
+ * fsync() of the folder where there is none). 0, or -1 with errno. */
+static int sync_file_system_of(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_NOFOLLOW);
+    int fd = open_folder_of(path);
     if (fd < 0)
         return -1;
 #ifdef __linux__
@@ -622,12 +634,13 @@ mtc_status mtc_output_batch_flush(mtc_output_batch *b, mtc_error *err)
     if (!b || b->n == 0)
         return MTC_OK;
     mtc_status st = MTC_OK;
-    if (sync_queued(b) != 0) {
+    int whole;
+    if (sync_queued(b, &whole) != 0) {
         mtc_error_set(err, MTC_ERR_IO, b->q[0].path, -1, -1, "cannot write the output: %s",
                       strerror(errno));
         st = MTC_ERR_IO;
-    } else {
-        b->kept_unsynced = 0; /* the sync covered the kept files too (syncfs) */
+    } else if (whole) {
+        b->kept_unsynced = 0; /* the sync covered the kept files too */
     }
     for (size_t i = 0; i < b->n; i++) {
         mtc_output *o = &b->q[i];
@@ -657,7 +670,7 @@ mtc_status mtc_output_batch_finish(mtc_output_batch *b, mtc_error *err)
         /* files kept as they were and nothing synced since: one sync, in
          * case a kept file's data is not on the disk yet (another program
          * wrote it, or a run that was cut short) */
-        if (sync_file(b->folder_of) != 0) {
+        if (sync_file_system_of(b->folder_of) != 0) {
             mtc_error_set(err, MTC_ERR_IO, b->folder_of, -1, -1, "cannot write the output: %s",
                           strerror(errno));
             st = MTC_ERR_IO;
