@@ -2,25 +2,34 @@
  * quadratic or snowballed: thousands of suppression comments over
  * thousands of issues (4), `--html-dir` inside the folder it checks (14),
  * re-running `--html-dir` over an earlier run's pages (15), and the
- * --stdin-jsonl fuzz target's seeds replayed (tests/fuzz/fuzz_stdin_jsonl.c).
+ * --stdin-jsonl fuzz target's seeds replayed (tests/fuzz/fuzz_stdin_jsonl.c),
+ * and the pages of --html-dir made durable in batches (one sync per 128
+ * pages, not an fsync each: case 15's second round).
  * The suppression index is also compared, on random directives, with the
  * plain scan it replaced. Small sizes here; suite `huge` (MTC_HUGE=1, `make
  * bench-huge`) has the issue's sizes and prints their time and peak memory.
  * No assertion is about time: every run is under `timeout`. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <json-c/json.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "alloc.h"
+#include "buffer.h"
 #include "clitest.h"
 #include "document.h"
+#include "escape.h"
 #include "inputs.h"
+#include "report_html.h"
 #include "suppress.h"
 #include "testutil.h"
 
@@ -389,6 +398,274 @@ Test(hostile3, html_dir_rerun_replaces_pages_and_removes_stale_ones)
     free(dir);
 }
 
+/* ---- case 15, second round: pages made durable in batches ---- */
+
+/* Files in dir whose names contain ".tmp." (temporary outputs). */
+static size_t h3_temporaries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d, "%s", dir);
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL)
+        n += strstr(de->d_name, ".tmp.") != NULL;
+    closedir(d);
+    return n;
+}
+
+static void h3_batch_put(mtc_output_batch *b, const char *dir, size_t i)
+{
+    char name[32];
+    snprintf(name, sizeof name, "p%03zu.html", i);
+    char *path = h3_path(dir, name);
+    mtc_input_list none;
+    memset(&none, 0, sizeof none);
+    mtc_output out;
+    mtc_error err;
+    cr_assert_eq(mtc_output_open(path, &none, &out, &err), MTC_OK, "%s", err.message);
+    fprintf(out.fp, "page %zu\n", i);
+    cr_assert_eq(mtc_output_batch_add(b, &out, &err), MTC_OK, "%s", err.message);
+    cr_assert_null(out.fp);
+    free(path);
+}
+
+Test(hostile3, output_batch_renames_a_whole_batch_after_one_sync)
+{
+    char *dir = ct_tmpdir();
+    mtc_output_batch *b = mtc_output_batch_new(100000); /* capped: each keeps its signal slot */
+    for (size_t i = 0; i < 127; i++)
+        h3_batch_put(b, dir, i);
+    /* waiting: not one page under its name, every one a temporary file */
+    cr_expect_eq(h3_files(dir, ".html"), 0);
+    cr_expect_eq(h3_temporaries(dir), 127);
+    h3_batch_put(b, dir, 127); /* the 128th fills the batch */
+    cr_expect_eq(h3_files(dir, ".html"), 128);
+    cr_expect_eq(h3_temporaries(dir), 0);
+    for (size_t i = 128; i < 300; i++)
+        h3_batch_put(b, dir, i);
+    cr_expect_eq(h3_files(dir, ".html"), 256);
+    mtc_error err;
+    cr_assert_eq(mtc_output_batch_finish(b, &err), MTC_OK, "%s", err.message);
+    cr_expect_eq(h3_files(dir, ".html"), 300);
+    cr_expect_eq(h3_temporaries(dir), 0);
+    for (size_t i = 0; i < 300; i += 37) {
+        char name[32], want[32];
+        snprintf(name, sizeof name, "p%03zu.html", i);
+        snprintf(want, sizeof want, "page %zu\n", i);
+        char *p = h3_path(dir, name);
+        char *text = ct_read(p, NULL);
+        cr_expect_str_eq(text, want, "%s", name);
+        free(text);
+        free(p);
+    }
+    /* freed with files waiting: they are removed, never renamed */
+    for (size_t i = 300; i < 310; i++)
+        h3_batch_put(b, dir, i);
+    mtc_output_batch_free(b);
+    cr_expect_eq(h3_files(dir, ".html"), 300);
+    cr_expect_eq(h3_temporaries(dir), 0);
+    mtc_output_batch_free(NULL);
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    free(dir);
+}
+
+Test(hostile3, html_dir_pages_in_batches_are_whole_self_contained_and_unchanged)
+{
+    char *dir = ct_tmpdir();
+    char *in = h3_path(dir, "in"), *out = h3_path(dir, "out"), *one = h3_path(dir, "one");
+    cr_assert_eq(mkdir(in, 0755), 0);
+    h3_write_articles(in, 300); /* two full batches and a part */
+    char args[4400];
+    snprintf(args, sizeof args, "--format jsonl --fail-on none --html-dir '%s' '%s'", out, in);
+    for (int run = 0; run < 2; run++) { /* a fresh folder, then over the earlier pages */
+        ct_result r = ct_run(args, NULL);
+        cr_assert_eq(r.status, 0, "run %d: %s", run, r.err);
+        cr_expect_eq(h3_files(out, ".html"), 301, "run %d: 300 pages and the index", run);
+        cr_expect_eq(h3_temporaries(out), 0, "run %d: no temporary file left", run);
+        ct_free(&r);
+    }
+    /* every page is whole and self-contained: one inline style and script,
+     * the policy hashed once per process is the policy of the assets */
+    mtc_buf csp = MTC_BUF_INIT, attr = MTC_BUF_INIT;
+    mtc_html_csp(&csp);
+    mtc_escape_html(&attr, csp.data, csp.len);
+    mtc_buf_puts(&attr, "\">");
+    static const size_t probe[] = {0, 1, 126, 127, 128, 200, 255, 256, 299};
+    for (size_t k = 0; k < sizeof probe / sizeof probe[0]; k++) {
+        char name[64];
+        snprintf(name, sizeof name, "%03zu-in-a%04zu.html", probe[k] + 1, probe[k]);
+        char *p = h3_path(out, name);
+        char *page = ct_read(p, NULL);
+        cr_assert_not_null(page, "%s written", name);
+        cr_expect_eq(strncmp(page, "<!DOCTYPE html>", 15), 0, "%s", name);
+        cr_expect_eq(h3_count(page, "<style>"), 1, "%s", name);
+        cr_expect_eq(h3_count(page, "<script>"), 1, "%s", name);
+        cr_expect_eq(h3_count(page, "<link"), 0, "%s: nothing loaded from a file", name);
+        cr_expect_eq(h3_count(page, attr.data), 1, "%s: the policy of the built-in assets", name);
+        size_t n = strlen(page);
+        cr_expect(n > 20 && strcmp(page + n - 8, "</html>\n") == 0, "%s ends whole", name);
+        free(page);
+        free(p);
+    }
+    mtc_buf_free(&csp);
+    mtc_buf_free(&attr);
+    /* a page is the same bytes whether its article was checked alone or
+     * in a batch of 300 */
+    char *first = h3_path(in, "a0000.txt");
+    snprintf(args, sizeof args, "--format jsonl --fail-on none --html-dir '%s' '%s'", one, first);
+    ct_result r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    ct_free(&r);
+    char *pa = h3_path(out, "001-in-a0000.html"), *pb = h3_path(one, "001-in-a0000.html");
+    size_t la, lb;
+    char *a = ct_read(pa, &la), *b = ct_read(pb, &lb);
+    cr_assert(a && b);
+    cr_expect(la == lb && memcmp(a, b, la) == 0, "the same page alone and in a batch");
+    free(a);
+    free(b);
+    free(pa);
+    free(pb);
+    free(first);
+    snprintf(args, sizeof args, "rm -rf '%s'", dir);
+    cr_assert_eq(system(args), 0);
+    free(in);
+    free(out);
+    free(one);
+    free(dir);
+}
+
+static ino_t h3_inode(const char *dir, const char *name)
+{
+    char *p = h3_path(dir, name);
+    struct stat st;
+    cr_assert_eq(lstat(p, &st), 0, "%s", p);
+    free(p);
+    return st.st_ino;
+}
+
+/* A re-run leaves a page that would get the same bytes as it is (no new
+ * inode, no rename); a page whose article changed, or that someone edited,
+ * is written again. */
+Test(hostile3, html_dir_rerun_keeps_unchanged_pages_and_rewrites_the_others)
+{
+    char *dir = ct_tmpdir();
+    char *in = h3_path(dir, "in"), *out = h3_path(dir, "out");
+    cr_assert_eq(mkdir(in, 0755), 0);
+    h3_write_articles(in, 200);
+    char args[4400];
+    snprintf(args, sizeof args, "--format jsonl --fail-on none --html-dir '%s' '%s'", out, in);
+    ct_result r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    ct_free(&r);
+    ino_t same = h3_inode(out, "001-in-a0000.html"), changed = h3_inode(out, "006-in-a0005.html"),
+          edited = h3_inode(out, "151-in-a0150.html"), index = h3_inode(out, "index.html");
+    char *page150 = h3_path(out, "151-in-a0150.html");
+    size_t len;
+    char *want150 = ct_read(page150, &len);
+    char *hand = mtc_xstrdup(want150);
+    char *t = strstr(hand, "<main>");
+    cr_assert_not_null(t);
+    t[1] = 'M'; /* the same size, one byte different */
+    free(ct_write(out, "151-in-a0150.html", hand, len));
+    const char *text = "Article 5.\n\nThe mayor said teh plan would pass on Monday.\n";
+    free(ct_write(in, "a0005.txt", text, strlen(text)));
+    r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    ct_free(&r);
+    cr_expect_eq(h3_inode(out, "001-in-a0000.html"), same, "an unchanged page is left as it is");
+    cr_expect_neq(h3_inode(out, "006-in-a0005.html"), changed, "a changed article's page is new");
+    cr_expect_neq(h3_inode(out, "151-in-a0150.html"), edited, "an edited page is written again");
+    cr_expect_neq(h3_inode(out, "index.html"), index, "the index is written every run");
+    char *page5 = h3_path(out, "006-in-a0005.html");
+    char *now5 = ct_read(page5, NULL);
+    cr_expect(strstr(now5, "on Monday") != NULL, "the page shows the changed article");
+    size_t len2;
+    char *now150 = ct_read(page150, &len2);
+    cr_expect(len2 == len && memcmp(now150, want150, len) == 0, "the edit is undone");
+    cr_expect_eq(h3_files(out, ".html"), 201);
+    cr_expect_eq(h3_temporaries(out), 0);
+    free(now150);
+    free(now5);
+    free(page5);
+    free(hand);
+    free(want150);
+    free(page150);
+    snprintf(args, sizeof args, "rm -rf '%s'", dir);
+    cr_assert_eq(system(args), 0);
+    free(in);
+    free(out);
+    free(dir);
+}
+
+/* A signal while pages wait for their sync: the waiting pages (temporary
+ * files) are removed, the earlier run's index and pages stay as they were. */
+static void h3_interrupt_html_dir(int sig)
+{
+    char *dir = ct_tmpdir();
+    char *in = h3_path(dir, "in"), *out = h3_path(dir, "out");
+    cr_assert_eq(mkdir(in, 0755), 0);
+    h3_write_articles(in, 3);
+    char args[4400];
+    snprintf(args, sizeof args, "--format jsonl --fail-on none --html-dir '%s' '%s'", out, in);
+    ct_result r = ct_run(args, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    ct_free(&r);
+    char *index = h3_path(out, "index.html");
+    size_t old_len;
+    char *old = ct_read(index, &old_len);
+    cr_assert_not_null(old);
+    /* then a slow run over the same folder: long articles, fewer than a batch */
+    char *para = mtc_xmalloc(120 * 1000 + 1);
+    para[0] = '\0';
+    for (int i = 0; i < 2000; i++)
+        strcat(para, "The mayor said the new bridge would open next spring. ");
+    for (int i = 0; i < 100; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "b%03d.txt", i);
+        free(ct_write(in, name, para, strlen(para)));
+    }
+    pid_t pid = fork();
+    cr_assert_neq(pid, -1);
+    if (pid == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        execl(ct_bin(), "mtcheck", "--fail-on", "none", "--html-dir", out, in, (char *)NULL);
+        _exit(127);
+    }
+    /* wait (at most 60 s) until pages wait as temporary files, then signal */
+    size_t waiting = 0;
+    for (int i = 0; i < 6000 && waiting < 2; i++) {
+        waiting = h3_temporaries(out);
+        if (waiting < 2)
+            nanosleep(&(struct timespec){0, 10000000}, NULL);
+    }
+    cr_assert_geq(waiting, 2, "pages wait as temporary files for their sync");
+    kill(pid, sig);
+    int status;
+    cr_assert_eq(waitpid(pid, &status, 0), pid);
+    cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == sig, "ended by the signal (%d)", status);
+    cr_expect_eq(h3_temporaries(out), 0, "no temporary file left behind");
+    size_t len;
+    char *now = ct_read(index, &len);
+    cr_expect(now && len == old_len && memcmp(now, old, len) == 0, "the earlier index stays");
+    cr_expect_eq(h3_files(out, ".html"), 4, "the earlier 3 pages and index, no new page");
+    free(now);
+    free(old);
+    free(para);
+    free(index);
+    snprintf(args, sizeof args, "rm -rf '%s'", dir);
+    cr_assert_eq(system(args), 0);
+    free(in);
+    free(out);
+    free(dir);
+}
+
+Test(hostile3, sigint_while_html_pages_wait_removes_them) { h3_interrupt_html_dir(SIGINT); }
+Test(hostile3, sigterm_while_html_pages_wait_removes_them) { h3_interrupt_html_dir(SIGTERM); }
+
 /* ---- the --stdin-jsonl fuzz target ---- */
 
 static size_t h3_replay_dir(const char *sub)
@@ -453,8 +730,8 @@ static void h3_require_huge(void)
  * KiB. */
 static long h3_timed(const char *what, const char *args, const char *pipe_file, ct_result *r)
 {
-    *r = ct_run_full("/usr/bin/time -f 'h3-peak-rss-kib=%M h3-seconds=%e'", args, NULL, pipe_file,
-                      900);
+    *r = ct_run_full("/usr/bin/time -f 'h3-peak-rss-kib=%M h3-seconds=%e (CPU: user %U s, system %S s)'",
+                     args, NULL, pipe_file, 900);
     const char *m = strstr(r->err, "h3-peak-rss-kib=");
     cr_assert_not_null(m, "no /usr/bin/time line: %s", r->err);
     long kib = strtol(m + 16, NULL, 10);
@@ -566,3 +843,82 @@ static void h3_rerun(size_t n)
 
 Test(huge, html_dir_rerun_of_4800_articles) { h3_rerun(4800); }
 Test(huge, html_dir_rerun_of_19380_articles) { h3_rerun(19380); }
+
+/* 20,000 unique articles of 1-2 KB (each its own invented names and
+ * numbers, as in a real archive; ../shared/bench/make_archive.py makes
+ * larger ones), into a fresh folder and then over the earlier pages:
+ * the per-page cost of --html-dir (case 15, second round). */
+static void h3_write_unique_articles(const char *dir, size_t n)
+{
+    static const char *const onset[] = {"b", "ch", "d", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z"};
+    static const char *const vowel[] = {"a", "e", "i", "o", "u", "ai", "ou"};
+    static const char *const said[] = {
+        "%s said on %s that the council would vote on the plan next week.",
+        "The mayor of %s told reporters that %zu new homes would be built.",
+        "Officials met in %s on Monday and the talks lasted %zu hours.",
+        "%s, a spokesman for the ministry, said the figures were not final.",
+        "According to %s, exports rose by %zu percent in the first quarter.",
+        "The report, published by %s, found that prices had doubled since %zu.",
+    };
+    mtc_buf b = MTC_BUF_INIT;
+    unsigned long long x = 88172645463325252ull;
+    for (size_t i = 0; i < n; i++) {
+        mtc_buf_clear(&b);
+        char names[3][24];
+        for (int k = 0; k < 3; k++) {
+            size_t len = 0;
+            for (int syl = 0; syl < 3; syl++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                len += (size_t)snprintf(names[k] + len, sizeof names[k] - len, "%s%s",
+                                        onset[x % 14], vowel[(x >> 8) % 7]);
+            }
+            names[k][0] = (char)(names[k][0] - 'a' + 'A');
+        }
+        mtc_buf_printf(&b, "%s and %s agree on a plan\n\n", names[0], names[1]);
+        for (int para = 0; para < 5; para++) {
+            for (int s = 0; s < 4; s++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                const char *fmt = said[x % 6];
+                const char *who = names[(x >> 8) % 3];
+                size_t num = (size_t)((x >> 16) % 2000) + 3;
+                if (strstr(fmt, "%zu"))
+                    mtc_buf_printf(&b, fmt, who, num);
+                else
+                    mtc_buf_printf(&b, fmt, who, names[(x >> 20) % 3]);
+                mtc_buf_putc(&b, ' ');
+            }
+            mtc_buf_puts(&b, "\n\n");
+        }
+        char name[32];
+        snprintf(name, sizeof name, "u%05zu.txt", i);
+        free(ct_write(dir, name, b.data, b.len));
+    }
+    mtc_buf_free(&b);
+}
+
+Test(huge, html_dir_20000_unique_articles_fresh_and_rerun)
+{
+    h3_require_huge();
+    char *dir = ct_tmpdir();
+    char *in = h3_path(dir, "in"), *out = h3_path(dir, "out");
+    cr_assert_eq(mkdir(in, 0755), 0);
+    h3_write_unique_articles(in, 20000);
+    char args[4400];
+    snprintf(args, sizeof args, "--fail-on none --html-dir '%s' '%s'", out, in);
+    for (int run = 0; run < 2; run++) {
+        ct_result r;
+        h3_timed(run ? "--html-dir, 20,000 unique articles, over the earlier pages"
+                     : "--html-dir, 20,000 unique articles, fresh folder",
+                 args, NULL, &r);
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        cr_expect_eq(h3_files(out, ".html"), 20001);
+        cr_expect_eq(h3_temporaries(out), 0);
+        ct_free(&r);
+    }
+    char cmd[4400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'", in, out);
+    cr_assert_eq(system(cmd), 0);
+    free(in);
+    free(out);
+    free(dir);
+}

@@ -1,11 +1,13 @@
 /* inputs.c — collects the articles to check from command-line paths, and
  * writes report files atomically (temporary file + rename), never over an
- * input. Owns the lists and paths it returns. */
-#define _DEFAULT_SOURCE /* DT_DIR, mkstemp, fsync */
+ * input, one at a time or in batches made durable by one sync. Owns the
+ * lists and paths it returns. */
+#define _GNU_SOURCE /* DT_DIR, mkstemp, fsync; syncfs on Linux */
 #include "inputs.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -429,6 +431,32 @@ mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_o
     return MTC_OK;
 }
 
+/* The folder a path is in, opened for fsync/syncfs (-1 when it cannot be). */
+static int open_folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir =
+        slash ? mtc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : mtc_xstrdup(".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    free(dir);
+    return fd;
+}
+
+/* Makes the renames in path's folder durable (the folder's own entry
+ * list): 0, or -1 with errno on a write error. A folder that cannot be
+ * opened or fsynced (EINVAL: some file systems) counts as done. */
+static int sync_folder_of(const char *path)
+{
+    int fd = open_folder_of(path);
+    if (fd < 0)
+        return 0;
+    int r = fsync(fd) != 0 && errno != EINVAL && errno != EBADF ? -1 : 0;
+    int e = errno;
+    close(fd);
+    errno = e;
+    return r;
+}
+
 mtc_status mtc_output_commit(mtc_output *out, mtc_error *err)
 {
     int bad = fflush(out->fp) != 0 || ferror(out->fp);
@@ -445,6 +473,7 @@ mtc_status mtc_output_commit(mtc_output *out, mtc_error *err)
         return MTC_ERR_IO;
     }
     pending_remove(out->tmp); /* after the rename: the name is gone already */
+    (void)sync_folder_of(out->path); /* the rename on the disk too (best effort) */
     free(out->tmp);
     free(out->path);
     memset(out, 0, sizeof *out);
@@ -464,4 +493,205 @@ void mtc_output_abort(mtc_output *out)
     free(out->tmp);
     free(out->path);
     memset(out, 0, sizeof *out);
+}
+
+int mtc_output_unchanged(const char *path, const mtc_input_list *inputs, const void *data,
+                         size_t len)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len ||
+        (inputs && seen_has(inputs->read_ids, st.st_dev, st.st_ino)))
+        return 0;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW);
+    if (fd < 0)
+        return 0;
+    const char *want = data;
+    char chunk[16384];
+    size_t at = 0;
+    int same = 1;
+    while (same) {
+        ssize_t got = read(fd, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            same = got == 0 && at == len;
+            break;
+        }
+        same = (size_t)got <= len - at && memcmp(chunk, want + at, (size_t)got) == 0;
+        at += (size_t)got;
+    }
+    close(fd);
+    return same;
+}
+
+/* ---- batches ---- */
+
+struct mtc_output_batch {
+    mtc_output *q; /* closed temporary files, in order, waiting for their rename */
+    size_t n, size;
+    char *folder_of;   /* the last file renamed or kept: finish syncs its folder */
+    int kept_unsynced; /* a file was kept as it was since the last sync */
+};
+
+mtc_output_batch *mtc_output_batch_new(size_t size)
+{
+    mtc_output_batch *b = mtc_xcalloc(1, sizeof *b);
+    b->size = size ? size : 1;
+    if (b->size > MAX_PENDING / 2)
+        b->size = MAX_PENDING / 2; /* every queued file keeps its signal slot */
+    b->q = mtc_xcalloc(b->size, sizeof *b->q);
+    return b;
+}
+
+mtc_status mtc_output_batch_add(mtc_output_batch *b, mtc_output *out, mtc_error *err)
+{
+    int bad = fflush(out->fp) != 0 || ferror(out->fp);
+    if (fclose(out->fp) != 0)
+        bad = 1;
+    out->fp = NULL;
+    if (bad) {
+        mtc_error_set(err, MTC_ERR_IO, out->path, -1, -1, "cannot write the output: %s",
+                      strerror(errno));
+        mtc_output_abort(out);
+        return MTC_ERR_IO;
+    }
+    b->q[b->n++] = *out; /* the temporary file stays registered for the signal handler */
+    memset(out, 0, sizeof *out);
+    return b->n == b->size ? mtc_output_batch_flush(b, err) : MTC_OK;
+}
+
+/* Writes the data of every queued file to the disk: one syncfs() of their
+ * file system where there is one (Linux; *whole set: the kept files are
+ * on the disk too), else an fsync() of each. */
+static int sync_queued(const mtc_output_batch *b, int *whole)
+{
+    *whole = 0;
+#ifdef __linux__
+    int fd = open_folder_of(b->q[0].path);
+    if (fd >= 0) {
+        int r = syncfs(fd);
+        int e = errno;
+        close(fd);
+        if (r == 0) {
+            *whole = 1;
+            return 0;
+        }
+        errno = e;
+        if (e != ENOSYS)
+            return -1;
+    }
+#endif
+    for (size_t i = 0; i < b->n; i++) {
+        int fd = open(b->q[i].tmp, O_RDONLY);
+        if (fd < 0)
+            return -1;
+        int r = fsync(fd) != 0 && errno != EINVAL ? -1 : 0;
+        int e = errno;
+        close(fd);
+        if (r != 0) {
+            errno = e;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void mtc_output_batch_keep(mtc_output_batch *b, const char *path)
+{
+    free(b->folder_of);
+    b->folder_of = mtc_xstrdup(path);
+#ifdef __linux__
+    b->kept_unsynced = 1; /* the next syncfs covers it */
+#else
+    int fd = open(path, O_RDONLY | O_NOFOLLOW); /* no syncfs: its own fsync (best effort) */
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+#endif
+}
+
+/* Puts the file system of the folder of path on the disk (syncfs(); an
+ * fsync() of the folder where there is none). 0, or -1 with errno. */
+static int sync_file_system_of(const char *path)
+{
+    int fd = open_folder_of(path);
+    if (fd < 0)
+        return -1;
+#ifdef __linux__
+    int r = syncfs(fd);
+#else
+    int r = fsync(fd) != 0 && errno != EINVAL ? -1 : 0;
+#endif
+    int e = errno;
+    close(fd);
+    errno = e;
+    return r;
+}
+
+mtc_status mtc_output_batch_flush(mtc_output_batch *b, mtc_error *err)
+{
+    if (!b || b->n == 0)
+        return MTC_OK;
+    mtc_status st = MTC_OK;
+    int whole;
+    if (sync_queued(b, &whole) != 0) {
+        mtc_error_set(err, MTC_ERR_IO, b->q[0].path, -1, -1, "cannot write the output: %s",
+                      strerror(errno));
+        st = MTC_ERR_IO;
+    } else if (whole) {
+        b->kept_unsynced = 0; /* the sync covered the kept files too */
+    }
+    for (size_t i = 0; i < b->n; i++) {
+        mtc_output *o = &b->q[i];
+        if (st == MTC_OK && rename(o->tmp, o->path) != 0) {
+            mtc_error_set(err, MTC_ERR_IO, o->path, -1, -1, "cannot write the output: %s",
+                          strerror(errno));
+            st = MTC_ERR_IO;
+        }
+        if (st != MTC_OK)
+            unlink(o->tmp); /* this one and the rest of the batch: not written */
+        pending_remove(o->tmp);
+        free(o->tmp);
+        free(b->folder_of);
+        b->folder_of = o->path;
+        memset(o, 0, sizeof *o);
+    }
+    b->n = 0;
+    return st;
+}
+
+mtc_status mtc_output_batch_finish(mtc_output_batch *b, mtc_error *err)
+{
+    if (!b)
+        return MTC_OK;
+    mtc_status st = mtc_output_batch_flush(b, err);
+    if (st == MTC_OK && b->kept_unsynced) {
+        /* files kept as they were and nothing synced since: one sync, in
+         * case a kept file's data is not on the disk yet (another program
+         * wrote it, or a run that was cut short) */
+        if (sync_file_system_of(b->folder_of) != 0) {
+            mtc_error_set(err, MTC_ERR_IO, b->folder_of, -1, -1, "cannot write the output: %s",
+                          strerror(errno));
+            st = MTC_ERR_IO;
+        }
+        b->kept_unsynced = 0;
+    }
+    if (st == MTC_OK && b->folder_of && sync_folder_of(b->folder_of) != 0) {
+        mtc_error_set(err, MTC_ERR_IO, b->folder_of, -1, -1, "cannot write the output: %s",
+                      strerror(errno));
+        st = MTC_ERR_IO;
+    }
+    return st;
+}
+
+void mtc_output_batch_free(mtc_output_batch *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++)
+        mtc_output_abort(&b->q[i]);
+    free(b->q);
+    free(b->folder_of);
+    free(b);
 }

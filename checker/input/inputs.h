@@ -65,12 +65,44 @@ typedef struct mtc_output {
  * over it would replace it, /dev/null included). */
 mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_output *out,
                            mtc_error *err);
+/* 1 when path is already a regular file (not a symbolic link, not a file
+ * the run reads) holding exactly these len bytes: writing it again would
+ * change nothing but its inode and time stamps. */
+int mtc_output_unchanged(const char *path, const mtc_input_list *inputs, const void *data,
+                         size_t len);
 /* Installs SIGINT/SIGTERM/SIGHUP/SIGPIPE handlers that remove the temporary
  * files of outputs still open, then end the process by the same signal:
  * an interrupted run leaves the previous reports as they were. */
 void mtc_output_remove_on_signals(void);
-/* Flushes, closes and renames; on failure removes the temporary file. */
+/* Flushes, fsyncs, closes and renames, then fsyncs the folder (the
+ * rename on the disk); on failure removes the temporary file. */
 mtc_status mtc_output_commit(mtc_output *out, mtc_error *err);
 void mtc_output_abort(mtc_output *out);
+
+/* Many outputs in one folder (the --html-dir pages), made durable together:
+ * each is closed without an fsync and waits, a temporary file, until
+ * `size` wait (or a flush); then one sync writes their data to the disk
+ * (syncfs() of the folder's file system on Linux, else an fsync() of each)
+ * and they are renamed in order. So a reader never sees half a file, and a
+ * name never points at a file whose data is not on the disk, with one sync
+ * per batch instead of one per file. The waiting files keep their
+ * temporary names (removed on a signal, as any open output's). */
+typedef struct mtc_output_batch mtc_output_batch;
+/* size is capped so the waiting files keep their signal slots (128). */
+mtc_output_batch *mtc_output_batch_new(size_t size);
+/* Closes out's temporary file (out is then empty) and queues it; flushes
+ * when the batch is full. On a write error the file is removed. */
+mtc_status mtc_output_batch_add(mtc_output_batch *b, mtc_output *out, mtc_error *err);
+/* Notes that the file at path was left as it was (mtc_output_unchanged):
+ * finish syncs it when no later batch sync did. */
+void mtc_output_batch_keep(mtc_output_batch *b, const char *path);
+/* Syncs and renames the queued files. On a sync error none is renamed
+ * (all are removed); on a rename error that one and those after it. */
+mtc_status mtc_output_batch_flush(mtc_output_batch *b, mtc_error *err);
+/* Flushes, then fsyncs the folder: when it returns MTC_OK every file
+ * renamed so far is on the disk under its name. */
+mtc_status mtc_output_batch_finish(mtc_output_batch *b, mtc_error *err);
+/* Removes the files still queued (not renamed); NULL is a no-op. */
+void mtc_output_batch_free(mtc_output_batch *b);
 
 #endif

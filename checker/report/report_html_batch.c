@@ -1,6 +1,7 @@
 /* report_html_batch.c — --html-dir DIR: one HTML review page per article
- * (written atomically as each article is checked) and DIR/index.html, which
- * ranks the articles worst first. The index lists the run's pages in a
+ * (written atomically as each article is checked, put on the disk and
+ * renamed 128 at a time: inputs.h's mtc_output_batch) and DIR/index.html,
+ * which ranks the articles worst first and is written last. The index lists the run's pages in a
  * comment; a page an earlier run's index listed and this run did not write
  * is removed, when it is still a page mtcheck generated (its generator
  * meta tag) — never any other file. Keeps only a small summary per article
@@ -41,6 +42,7 @@ struct mtc_html_dir {
     char **cats; /* owned copies */
     size_t *cat_total;
     size_t n_cats;
+    mtc_output_batch *batch; /* the pages written, waiting for one sync */
 };
 
 /* ---- file names ---- */
@@ -103,6 +105,12 @@ static void shorten(char *s, size_t max)
 
 /* ---- writing files ---- */
 
+/* Pages are made durable 128 at a time (one syncfs) and renamed then: an
+ * fsync per page cost more than checking the article (20,000 small
+ * articles: 15-20 s with it, 8-9 s batched, 6.4-9.5 s with no sync at all;
+ * a re-run that leaves the unchanged pages as they are: 3-4 s). */
+#define PAGES_PER_SYNC 128
+
 static mtc_status make_dirs(const char *dir, mtc_error *err)
 {
     char *p = mtc_xstrdup(dir);
@@ -131,12 +139,23 @@ static mtc_status make_dirs(const char *dir, mtc_error *err)
     return MTC_OK;
 }
 
-static mtc_status write_file(const mtc_html_dir *hd, const char *name, const mtc_buf *b,
-                             mtc_error *err)
+/* Writes DIR/name atomically: queued in the batch (a page; left as it is
+ * when it holds these bytes already), or at once with its own fsync (batch
+ * NULL: the index). */
+static mtc_status write_file(const mtc_html_dir *hd, mtc_output_batch *batch, const char *name,
+                             const mtc_buf *b, mtc_error *err)
 {
     size_t len = strlen(hd->dir) + strlen(name) + 2;
     char *path = mtc_xmalloc(len);
     snprintf(path, len, "%s/%s", hd->dir, name);
+    if (batch && mtc_output_unchanged(path, hd->inputs, b->data ? b->data : "", b->len)) {
+        /* a re-run over an unchanged article: the page is there already,
+         * byte for byte (a new inode and a rename per page, and freeing
+         * the old one, cost more than checking the article) */
+        mtc_output_batch_keep(batch, path);
+        free(path);
+        return MTC_OK;
+    }
     mtc_output out;
     mtc_status st = mtc_output_open(path, hd->inputs, &out, err);
     free(path);
@@ -147,7 +166,7 @@ static mtc_status write_file(const mtc_html_dir *hd, const char *name, const mtc
         mtc_output_abort(&out);
         return MTC_ERR_IO;
     }
-    return mtc_output_commit(&out, err);
+    return batch ? mtc_output_batch_add(batch, &out, err) : mtc_output_commit(&out, err);
 }
 
 /* ---- the batch ---- */
@@ -171,6 +190,7 @@ mtc_status mtc_html_dir_open(const char *dir, const mtc_input_list *inputs,
     hd->inputs = inputs;
     if (opt)
         hd->opt = *opt;
+    hd->batch = mtc_output_batch_new(PAGES_PER_SYNC);
     *out = hd;
     return MTC_OK;
 }
@@ -231,7 +251,7 @@ mtc_status mtc_html_dir_article(mtc_html_dir *hd, const mtc_result *res, mtc_err
     mtc_buf_puts(&b, "</main>\n<footer class=\"run\"><p>Checked by mtcheck " MTC_VERSION
                      ". Scores and issues are hints for the editor, not verdicts.</p></footer>\n");
     mtc_html_page_tail(&b);
-    mtc_status st = write_file(hd, p->file, &b, err);
+    mtc_status st = write_file(hd, hd->batch, p->file, &b, err);
     mtc_buf_free(&b);
     return st;
 }
@@ -434,7 +454,11 @@ mtc_status mtc_html_dir_finish(mtc_html_dir *hd, mtc_error *err)
     mtc_html_page_tail(&b);
     free(col);
     char *stale = previous_pages(hd);
-    mtc_status st = write_file(hd, "index.html", &b, err);
+    /* the pages on the disk under their names first, the index last: it
+     * never links a page the disk does not hold */
+    mtc_status st = mtc_output_batch_finish(hd->batch, err);
+    if (st == MTC_OK)
+        st = write_file(hd, NULL, "index.html", &b, err);
     mtc_buf_free(&b);
     if (st == MTC_OK && stale)
         remove_stale_pages(hd, stale);
@@ -459,6 +483,7 @@ void mtc_html_dir_free(mtc_html_dir *hd)
         free(hd->cats[k]);
     free(hd->cats);
     free(hd->cat_total);
+    mtc_output_batch_free(hd->batch);
     free(hd->dir);
     free(hd);
 }
