@@ -21,6 +21,10 @@ The parts of speech WordNet (Debian package wordnet-base, WORDNET_DIR, e.g.
 (what else a word can be: "further" is also an adverb, "kind" a noun), and
   i an irregular verb form (verb.exc: went, became)
   c an irregular comparative or superlative (adj.exc, adv.exc: easier, best)
+  k a collective or quantity noun: one of its three most frequent WordNet
+    senses is in noun.group or noun.quantity (team, government, family,
+    number, majority), or it is WordNet's "group": "the team are" is British
+    usage, not a slip of number
   x a past tense that is not the past participle: link-grammar's D without
     P, where verb.exc lists another form of the same verb that is a
     participle (went: gone, wrote: written; not fled or came, whose
@@ -189,6 +193,43 @@ def add_wordnet(lex, base):
     return 0
 
 
+def add_collective(lex, base):
+    """Marks 'k' on nouns whose first three senses (index.noun lists them by
+    frequency) include one in noun.group (14) or noun.quantity (23)."""
+    group_files = (14, 23)
+    try:
+        data = open(os.path.join(base, "data.noun"), "rb")
+        index = open(os.path.join(base, "index.noun"), encoding="utf-8", errors="replace")
+    except OSError as e:
+        sys.stderr.write("gen-grammar-lexicon.py: data.noun/index.noun: %s (install wordnet-base)\n"
+                         % e.strerror)
+        return 1
+    lexfile = {}
+
+    def file_of(offset):
+        if offset not in lexfile:
+            data.seek(int(offset))
+            fields = data.readline().split()
+            lexfile[offset] = (int(fields[1]), fields[4].decode("ascii", "replace"))
+        return lexfile[offset]
+
+    with data, index:
+        for line in index:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            w = parts[0]
+            if not WORD_RE.match(w):
+                continue
+            offsets = parts[4 + int(parts[3]) + 2:]
+            for off in offsets[:3]:
+                num, head = file_of(off)
+                if num in group_files or (num == 3 and head == "group"):
+                    lex.setdefault(w, set()).add("k")
+                    break
+    return 0
+
+
 def add_past_only(lex, base):
     """Marks 'x' on a past tense whose verb has a separate irregular past
     participle in verb.exc (went/gone)."""
@@ -264,7 +305,8 @@ def main():
             elif sub in ("v", "q", "w"):
                 add(lex, tok, verb_classes_from_rhs(rhs, tok.rsplit(".", 1)[0]))
     if len(sys.argv) > 3:
-        status = add_wordnet(lex, sys.argv[3]) or add_past_only(lex, sys.argv[3])
+        status = (add_wordnet(lex, sys.argv[3]) or add_past_only(lex, sys.argv[3]) or
+                  add_collective(lex, sys.argv[3]))
         if status:
             return status
     if len(sys.argv) > 4:

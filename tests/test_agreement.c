@@ -293,3 +293,16 @@ Test(agreement, subject_verb_more_contexts)
     tu_expect(SV, "In this temple are kept many gifts.", NULL);
     tu_expect(SV, "There is a man here.", NULL);
 }
+
+/* "the" + a singular noun of one thing + a plural auxiliary; collective
+ * and quantity nouns (WordNet noun.group, noun.quantity) take either */
+Test(agreement, subject_verb_the_singular_noun)
+{
+    tu_expect(SV, "The dog are barking again.", "are");
+    tu_expect(SV, "The plan have failed twice.", "have");
+    tu_expect(SV, "The team are playing well.", NULL);
+    tu_expect(SV, "The government have decided.", NULL);
+    tu_expect(SV, "The majority are against it.", NULL);
+    tu_expect(SV, "The poor are hit hardest.", NULL);
+    tu_expect(SV, "The data are clear.", NULL);
+}

@@ -314,6 +314,14 @@ static int plural_noun(const ag_word *w, int verbs_ok)
            !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_ADJ | veto)); /* "the latter has" */
 }
 
+/* A singular noun of one thing: not collective or a quantity ("the team
+ * are", "the majority are" are British usage), no adjective reading ("the
+ * poor are"). */
+static int individual_noun(const ag_word *w, int verbs_ok)
+{
+    return singular_noun(w, verbs_ok) && !(w->cls & (MTC_LX_COLLECTIVE | ANY_ADJ));
+}
+
 /* An adjective that cannot be the head noun ("these important problem"). */
 static int pure_adjective(const ag_word *w)
 {
@@ -946,6 +954,19 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (!pl && !sg)
         return;
     size_t h = phrase_head(as, k, pl ? plural_noun : singular_noun, 1, 2);
+    if (h == (size_t)-1 && (d->roles & F_THE)) {
+        /* "the dog are": a singular noun of one thing and a plural auxiliary */
+        size_t h1 = phrase_head(as, k, individual_noun, 1, 2);
+        if (h1 == (size_t)-1 || h1 + 1 >= as->n || as->w[h1].boundary)
+            return;
+        const ag_word *v = &as->w[h1 + 1];
+        const char *vt = wtext(as, h1 + 1, &n);
+        const char *o = other_aux(vt, n);
+        if (v->joined && v->lower && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
+            emit_word(as, em, R_SUBJECT_VERB, h1 + 1, o, "'%.*s' after a singular subject (%s)",
+                      "the + a singular noun");
+        return;
+    }
     if (h == (size_t)-1 || h + 1 >= as->n || as->w[h].boundary)
         return;
     const ag_word *v = &as->w[h + 1];

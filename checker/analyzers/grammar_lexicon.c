@@ -55,6 +55,7 @@ static int open_line(const char *line, size_t len, long lineno, void *ctx)
         case 'c': bits |= MTC_LX_IRREG_COMP; break;
         case 'f': bits |= MTC_LX_COMMON; break;
         case 'x': bits |= MTC_LX_PAST_ONLY; break;
+        case 'k': bits |= MTC_LX_COLLECTIVE; break;
         case ' ': case '\t': break;
         default: return -1;
         }
