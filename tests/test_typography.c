@@ -260,3 +260,10 @@ Test(typography, doubled_equatives_and_homographs)
     tu_expect(DW, "This is is a test.", "is is");
     tu_expect(DPH, "They came from the from the north.", "from the");
 }
+
+/* "as" is a function word: doubled, it is a slip, not emphasis ("so so") */
+Test(typography, doubled_as)
+{
+    tu_expect(DW, "He is as as hard as nails.", "as as");
+    tu_expect(DW, "She was as good as her word.", NULL);
+}
