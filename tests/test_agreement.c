@@ -306,3 +306,20 @@ Test(agreement, subject_verb_the_singular_noun)
     tu_expect(SV, "The poor are hit hardest.", NULL);
     tu_expect(SV, "The data are clear.", NULL);
 }
+
+Test(agreement, quantity_nouns_chains_and_numerals)
+{
+    /* a quantity noun before "of" agrees with what it counts */
+    tu_expect(SV, "There's lots of time left.", NULL);
+    tu_expect(SV, "There is lots of competition.", NULL);
+    tu_expect(SV, "There is problems with the plan.", "is");
+    tu_expect(SV, "I corresponds with him every week.", "corresponds");
+}
+
+Test(agreement, repeated_coordinate_chains)
+{
+    tu_expect("grammar.repeated-coordinate", "All we wanted was to look and look and look.", NULL);
+    tu_expect("grammar.repeated-coordinate",
+              "They benefit people with benevolence and benevolence, and tell stories.",
+              "benevolence");
+}

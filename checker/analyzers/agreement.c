@@ -843,6 +843,10 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
     int irregular_plural = x->lower && !x->roles && (x->cls & MTC_LX_PLURAL) &&
                            !(x->cls & (MTC_LX_MASS | ANY_ADJ)) && xn > 3 &&
                            xt[xn - 1] != 's' && phrase_ends(as, d + 1);
+    /* "there's lots of time", "there is dozens of": a quantity noun before
+     * "of" agrees with what it counts */
+    if (sg && (x->cls & MTC_LX_COLLECTIVE) && d + 2 < as->n && (as->w[d + 2].roles & F_OF))
+        return;
     if (sg && (((x->roles & F_DET_PL) && !both) || irregular_plural ||
                phrase_head(as, d, plural_noun, 1, 0) == d + 1)) {
         /* "there is many ...", "there is problems." */
@@ -1391,6 +1395,19 @@ static void check_repeat_coord(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     if (mtc_grammar_closed(as->st->lx, ta, na) || regular_comparative(as->st, ta, na))
         return;
+    /* a chain of three or more: "look and look and look" is emphasis */
+    if (k + 4 < as->n && (as->w[k + 3].roles & F_COORD) && as->w[k + 3].joined && as->w[k + 4].joined) {
+        size_t n4;
+        const char *t4 = wtext(as, k + 4, &n4);
+        if (n4 == na && memcmp(t4, ta, na) == 0)
+            return;
+    }
+    if (k >= 2 && (as->w[k - 1].roles & F_COORD) && as->w[k].joined) {
+        size_t n0;
+        const char *t0 = wtext(as, k - 2, &n0);
+        if (n0 == na && memcmp(t0, ta, na) == 0)
+            return;
+    }
     size_t nc;
     const char *tc = wtext(as, k + 1, &nc);
     const mtc_token *t = &as->doc->tokens[b->tok];
