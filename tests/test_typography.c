@@ -267,3 +267,21 @@ Test(typography, doubled_as)
     tu_expect(DW, "He is as as hard as nails.", "as as");
     tu_expect(DW, "She was as good as her word.", NULL);
 }
+
+#define DH "typography.double-hyphen"
+
+Test(typography, double_hyphen)
+{
+    tu_expect(DH, "BEIJING, Feb. 11 (Xinhua) -- According to the report, prices rose.", "--");
+    tu_expect(DH, "It is a systematic project--four theses explain it.", "--");
+    tu_run *r = tu_check("It was -- he said -- over.", DH);
+    cr_assert_eq(tu_count(r, DH), 2);
+    cr_assert_str_eq(tu_find(r, DH, 0)->suggestions[0], "\xE2\x80\x94");
+    tu_free(r);
+    /* options, ranges, rules, symbol strings, a real dash */
+    tu_expect(DH, "Run the tool with --help to see the options.", NULL);
+    tu_expect(DH, "Use the '--recursive' option for folders.", NULL);
+    tu_expect(DH, "Pages 5--10 were read aloud.", NULL);
+    tu_expect(DH, "The file had mode 745 (rwxr--r-x) before.", NULL);
+    tu_expect(DH, "It was \xE2\x80\x94 he said \xE2\x80\x94 over.", NULL);
+}

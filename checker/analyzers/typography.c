@@ -8,6 +8,7 @@
  *                              "in the middle of the table in the middle of
  *                              the table"); three or more copies are
  *                              artifacts.repetition's translation loops.
+ *   typography.double-hyphen   "--" for a dash between words (an em dash)
  *   typography.number-format   a quantity of thousands without separators
  *                              ("25000 people"; "1080 days" where the
  *                              article writes "1,095 days"), an article hook.
@@ -41,6 +42,7 @@ enum {
     R_DOUBLED_WORD,
     R_DOUBLED_PHRASE,
     R_NUMBER_FORMAT,
+    R_DOUBLE_HYPHEN,
     N_RULES
 };
 
@@ -59,6 +61,9 @@ static const mtc_rule_info rules[N_RULES] = {
     [R_NUMBER_FORMAT] = {"typography.number-format", "typography", MTC_SEV_MINOR, 1,
      "A quantity of thousands without separators: five digits or more (\"25000 people\"), "
      "or four where the article separates thousands elsewhere (\"1,500 … 1080 days\")"},
+    [R_DOUBLE_HYPHEN] = {"typography.double-hyphen", "typography", MTC_SEV_MINOR, 1,
+     "Two hyphens standing for a dash between words (\"(Xinhua) -- The\", \"Project--Four\"): "
+     "an em dash"},
 };
 
 enum {
@@ -245,6 +250,49 @@ static int in_address(const char *t, size_t lo, size_t hi, size_t from, size_t t
  * "U.S." and "E.ON" pass; after , and ; any word of two letters or more
  * (never digits: "1,000"). Addresses, paths and code are left alone. The
  * issue covers the mark; the fix is the mark and a space. */
+/* "--" between words, spaced or not ("(Xinhua) -- The", "Project--Four"):
+ * the typewriter's dash. Not an option ("run --help": a space before, a
+ * letter right after), a rule of hyphens ("---"), nor between digits. */
+static void check_double_hyphen(const mtc_context *ctx, const mtc_sentence *s, mtc_emitter *em)
+{
+    const char *t = ctx->doc->text;
+    for (size_t i = s->start; i + 1 < s->end; i++) {
+        if (t[i] != '-' || t[i + 1] != '-')
+            continue;
+        size_t a = i, b = i + 2;
+        if ((a > 0 && t[a - 1] == '-') || (b < ctx->doc->len && t[b] == '-')) {
+            while (i + 1 < s->end && t[i + 1] == '-')
+                i++;
+            continue; /* --- and longer */
+        }
+        char before = a > s->start ? t[a - 1] : ' ', after = b < s->end ? t[b] : ' ';
+        int word_before = mtc_ascii_is_alnum((unsigned char)before) || before == ')';
+        int word_after = mtc_ascii_is_alnum((unsigned char)after) || after == '(';
+        int spaced = before == ' ' && after == ' ';
+        if (!mtc_ascii_is_alnum((unsigned char)before) && mtc_ascii_is_alpha((unsigned char)after))
+            continue; /* an option: --help, '--recursive' */
+        if (mtc_ascii_is_digit((unsigned char)before) && mtc_ascii_is_digit((unsigned char)after))
+            continue; /* 5--10: a range */
+        if (!spaced && !(word_before && word_after))
+            continue;
+        if (!spaced) { /* "rwxr--r-x": a string of symbols, not words */
+            int other = 0;
+            for (size_t j = a; j > s->start && t[j - 1] != ' ' && !other; j--)
+                other = t[j - 1] == '-';
+            for (size_t j = b; j < s->end && t[j] != ' ' && !other; j++)
+                other = t[j] == '-';
+            if (other)
+                continue;
+        }
+        if (spaced && (a < s->start + 2 || b + 1 >= s->end))
+            continue; /* a line's leading or trailing marker */
+        mtc_issue *is = mtc_emit(em, R_DOUBLE_HYPHEN, MTC_SEV_DEFAULT, a, b,
+                                 "two hyphens for a dash: an em dash");
+        mtc_issue_suggest(is, "\xE2\x80\x94", 3);
+        i = b - 1;
+    }
+}
+
 static void check_missing_space(const mtc_context *ctx, const mtc_sentence *s, mtc_emitter *em)
 {
     const mtc_document *doc = ctx->doc;
@@ -808,6 +856,8 @@ static void typo_check_sentence(void *state, const mtc_context *ctx, size_t sent
         check_punctuation(ctx, s, em);
     if (mtc_rule_on(em, R_MISSING_SPACE))
         check_missing_space(ctx, s, em);
+    if (mtc_rule_on(em, R_DOUBLE_HYPHEN))
+        check_double_hyphen(ctx, s, em);
     const typo_state *st = state;
     /* the lexicon is loaded when the configuration turns a doubling rule on,
      * the same configuration the emitter applies */
