@@ -285,3 +285,12 @@ Test(typography, double_hyphen)
     tu_expect(DH, "The file had mode 745 (rwxr--r-x) before.", NULL);
     tu_expect(DH, "It was \xE2\x80\x94 he said \xE2\x80\x94 over.", NULL);
 }
+
+/* a verb after "to" and its noun homograph modifying the next noun */
+Test(typography, doubled_verb_and_noun_modifier)
+{
+    tu_expect(DW, "To record record profits, the firm cut costs.", NULL);
+    tu_expect(DW, "They want to address address problems quickly.", NULL);
+    tu_expect(DW, "They want to promote promote the plan.", "promote promote");
+    tu_expect(DW, "They want to to go home.", "to to");
+}

@@ -536,6 +536,11 @@ static int doubled_word_allowed(const typo_state *st, const mtc_context *ctx,
             (closed_bits(st, t, word_at(sw, k - 1)) & (MTC_CC_DET | MTC_CC_ART | MTC_CC_POSS)))
             return 1;
     }
+    /* a verb and its noun homograph as a modifier: "to record record
+     * profits", "to address address problems" */
+    if (k > 0 && token_is(t, word_at(sw, k - 1), "to") && (o & MTC_LX_VERB) && (o & MTC_LX_NOUN) && n &&
+        n->kind == MTC_TOK_WORD && (open_bits(st, t, n, NULL) & MTC_LX_NOUN) && !closed_bits(st, t, n))
+        return 1;
     if (token_is(t, b, "had")) {
         /* past perfect of "have" ("had had enough"), unless a participle
          * follows ("had had been", "had had signed") */
