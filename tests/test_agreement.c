@@ -323,3 +323,25 @@ Test(agreement, repeated_coordinate_chains)
               "They benefit people with benevolence and benevolence, and tell stories.",
               "benevolence");
 }
+
+Test(agreement, subject_verb_possessives_people_each_these_questions)
+{
+    /* a possessive + plural noun; an irregular plural */
+    tu_expect(SV, "Their products is cheap this year.", "is");
+    tu_expect(SV, "These people does not know the answer.", "does");
+    tu_expect(SV, "Her parents are here.", NULL);
+    tu_expect(SV, "Their work is done.", NULL);
+    tu_expect(SV, "Our team are ready.", NULL);
+    /* each of the ... */
+    tu_expect(SV, "Each of the children are happy.", "are");
+    tu_expect(SV, "Each of the children is happy.", NULL);
+    /* these and those as subjects */
+    tu_expect(SV, "Those two is nice.", "is");
+    tu_expect(SV, "These are fine.", NULL);
+    tu_expect(SV, "These works sold well.", NULL);
+    /* a noun-phrase subject in a question */
+    tu_expect(SV, "The report is out. Does your parents live in England?", "Does");
+    tu_expect(SV, "The report is out. Has your parents told you?", "Has");
+    tu_expect(SV, "The report is out. Are the team ready?", NULL);
+    tu_expect(SV, "The report is out. Do the students know?", NULL);
+}

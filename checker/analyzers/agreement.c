@@ -195,6 +195,7 @@ typedef struct ag_word {
     int joined;       /* adjacent to the previous word: one space, nothing between */
     int boundary;     /* punctuation or the sentence's end follows it */
     int infinitive_after; /* "to" after it is the infinitive marker (able, had) */
+    int ends_in_s;    /* its last letter is s (a plural without it is irregular) */
 } ag_word;
 
 typedef struct ag_sentence {
@@ -249,6 +250,7 @@ static size_t collect(const ag_state *st, const mtc_context *ctx, size_t si, ag_
         const char *p = mtc_tok_text(doc, t);
         size_t len = mtc_tok_len(t);
         w->lower = is_lower_word(doc, t);
+        w->ends_in_s = len > 0 && (p[len - 1] == 's' || p[len - 1] == 'S');
         w->first = first;
         w->checkable = w->lower || (first && t->kind == MTC_TOK_WORD &&
                                     (t->flags & MTC_TF_INITIAL_UPPER) &&
@@ -312,6 +314,16 @@ static int plural_noun(const ag_word *w, int verbs_ok)
         verbs_ok ? (MTC_LX_VERB | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G) : MTC_LX_ANY_VERB;
     return w->lower && (w->roles & ~F_CLASSLESS) == 0 && (w->cls & MTC_LX_PLURAL) &&
            !(w->cls & (MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_ADJ | veto)); /* "the latter has" */
+}
+
+/* A plural noun as a subject: plural_noun, or an irregular plural that is
+ * also a rare singular (people, children, men: "these people does"). */
+static int plural_subject(const ag_word *w, int verbs_ok)
+{
+    if (plural_noun(w, verbs_ok))
+        return 1;
+    return w->lower && (w->roles & ~F_CLASSLESS) == 0 && (w->cls & MTC_LX_PLURAL) &&
+           !(w->cls & (MTC_LX_MASS | ANY_ADJ)) && !w->ends_in_s;
 }
 
 /* A singular noun of one thing: not collective or a quantity ("the team
@@ -787,6 +799,19 @@ static void check_question(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (!o)
         return; /* am, had, did */
     const char *subject = NULL;
+    if (p->roles & (F_THE | F_OF_DET | F_DET_SG | F_DET_PL)) {
+        /* "Does your parents live ...?", "Do the man like you?", "Have the
+         * man talked?": a noun-phrase subject of certain number */
+        if ((a->roles & F_VERB_SG) && !(p->roles & F_DET_SG) &&
+            phrase_head(as, k + 1, plural_subject, 1, 2) != (size_t)-1)
+            subject = "a plural subject";
+        else if ((a->roles & F_VERB_PL) && !(a->roles & F_SUBJUNCT) && !(p->roles & F_DET_PL) &&
+                 phrase_head(as, k + 1, individual_noun, 1, 2) != (size_t)-1)
+            subject = "a singular subject";
+        if (subject)
+            emit_word(as, em, R_SUBJECT_VERB, k, o, "'%.*s' before %s", subject);
+        return;
+    }
     if ((a->roles & F_VERB_SG) && (p->roles & (F_PRON_PL | F_PRON_YOU)))
         subject = "a plural subject (they, we, you)";
     else if ((a->roles & F_VERB_SG) && (p->roles & F_PRON_I) && !is_word(as, k, "was"))
@@ -800,6 +825,41 @@ static void check_question(const ag_sentence *as, size_t k, mtc_emitter *em)
     if ((p->roles & F_PRON_I) && (strcmp(o, "are") == 0 || is_word(as, k, "are")))
         o = "am";
     emit_word(as, em, R_SUBJECT_VERB, k, o, "'%.*s' before %s", subject);
+}
+
+/* ---- grammar.subject-verb: "these" and "those" as subjects ---- */
+
+/* "These includes the ring", "Those two is nice": a plural demonstrative
+ * standing for its noun (a numeral may follow it) that opens a clause, and
+ * a singular verb after it. */
+static void check_demonstrative(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    static const char *const numerals[] = {"two", "three", "four", "five", "six", "seven",
+                                           "eight", "nine", "ten", "few"};
+    if (!(is_word(as, k, "these") || is_word(as, k, "those")) || !clause_start(as, k) ||
+        as->w[k].boundary)
+        return;
+    size_t j = k + 1;
+    for (size_t i = 0; j < as->n && i < sizeof numerals / sizeof numerals[0]; i++)
+        if (as->w[j].joined && is_word(as, j, numerals[i]) && !as->w[j].boundary) {
+            j++;
+            break;
+        }
+    if (j >= as->n || !as->w[j].joined || !as->w[j].lower)
+        return;
+    const ag_word *v = &as->w[j];
+    size_t n;
+    const char *vt = wtext(as, j, &n);
+    char sug[MAX_WORD];
+    if ((v->roles & F_VERB_SG) && other_aux(vt, n)) {
+        emit_word(as, em, R_SUBJECT_VERB, j, other_aux(vt, n), "'%.*s' after a plural subject (%s)",
+                  "these, those");
+    } else if (!(v->roles & ~F_CLASSLESS) && only_s_verb(v->cls) && !(v->cls & ANY_NOUN)) {
+        if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_SUBJECT_VERB, j, sug,
+                  "'%.*s' after a plural subject (%s): the base form?", "these, those");
+    }
 }
 
 /* ---- grammar.subject-verb: there is / there are ---- */
@@ -953,11 +1013,11 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (!clause_start(as, k))
         return;
     int pl = (d->roles & F_DET_PL) != 0, sg = (d->roles & F_DET_SG) != 0;
-    if (d->roles & F_THE)
-        pl = 1; /* the problems is (not "the team are": collective nouns) */
+    if (d->roles & (F_THE | F_OF_DET))
+        pl = 1; /* the problems is, our people is (not "the team are": collective nouns) */
     if (!pl && !sg)
         return;
-    size_t h = phrase_head(as, k, pl ? plural_noun : singular_noun, 1, 2);
+    size_t h = phrase_head(as, k, pl ? plural_subject : singular_noun, 1, 2);
     if (h == (size_t)-1 && (d->roles & F_THE)) {
         /* "the dog are": a singular noun of one thing and a plural auxiliary */
         size_t h1 = phrase_head(as, k, individual_noun, 1, 2);
@@ -1009,12 +1069,20 @@ static void check_one_of(const ag_sentence *as, size_t k, mtc_emitter *em)
         return; /* "the one of the ..." */
     char sug[MAX_WORD];
     size_t n;
+    /* "one of the ...", "each of the ...": the phrase as the message names it */
+    char what[32], subject[16];
+    size_t qn;
+    const char *q = wtext(as, k, &qn);
+    snprintf(what, sizeof what, "\"%.*s of the ...\"", (int)(qn < 8 ? qn : 8), q);
+    snprintf(subject, sizeof subject, "%.*s", (int)(qn < 8 ? qn : 8), q);
+    for (char *c = subject; *c; c++)
+        *c = (char)mtc_ascii_tolower((unsigned char)*c);
     size_t h = phrase_head(as, k + 2, singular_noun, 1, 2);
     if (h != (size_t)-1) {
         const char *t = wtext(as, h, &n);
         if (!add_s(as->st, t, n, MTC_LX_PLURAL, sug, sizeof sug))
             sug[0] = 0;
-        emit_word(as, em, R_DET_NUMBER, h, sug, "singular '%.*s' after %s", "\"one of the\"");
+        emit_word(as, em, R_DET_NUMBER, h, sug, "singular '%.*s' after %s", what);
         return;
     }
     h = phrase_head(as, k + 2, plural_noun, 1, 2);
@@ -1023,9 +1091,12 @@ static void check_one_of(const ag_sentence *as, size_t k, mtc_emitter *em)
     const ag_word *v = &as->w[h + 1];
     const char *vt = wtext(as, h + 1, &n);
     const char *o = other_aux(vt, n);
-    if (v->joined && v->lower && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
-        emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after %s: the subject is 'one'",
-                  "\"one of the ...\"");
+    if (v->joined && v->lower && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o) {
+        mtc_issue *is = mtc_emit(em, R_SUBJECT_VERB, MTC_SEV_DEFAULT,
+                                 as->doc->tokens[v->tok].start, as->doc->tokens[v->tok].end,
+                                 "'%.*s' after %s: the subject is '%s'", (int)n, vt, what, subject);
+        mtc_issue_suggest(is, o, strlen(o));
+    }
 }
 
 /* ---- grammar.verb-form ---- */
@@ -1449,9 +1520,11 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
             check_question(&as, k, em);
         if (sv && (w->roles & F_THERE))
             check_there(&as, k, em);
-        if ((sv || dn) && (w->roles & (F_DET_PL | F_DET_SG | F_DET_MASS | F_ART | F_THE)))
+        if (sv && (w->roles & F_DET_PL))
+            check_demonstrative(&as, k, em);
+        if ((sv || dn) && (w->roles & (F_DET_PL | F_DET_SG | F_DET_MASS | F_ART | F_THE | F_OF_DET)))
             check_determiner(&as, k, em);
-        if ((sv || dn) && (w->roles & F_ONE))
+        if ((sv || dn) && ((w->roles & F_ONE) || is_word(&as, k, "each")))
             check_one_of(&as, k, em);
         if (vf)
             check_verb_form(&as, k, em);
