@@ -345,3 +345,15 @@ Test(agreement, subject_verb_possessives_people_each_these_questions)
     tu_expect(SV, "The report is out. Are the team ready?", NULL);
     tu_expect(SV, "The report is out. Do the students know?", NULL);
 }
+
+/* the head of a subject followed by one prepositional phrase */
+Test(agreement, subject_verb_past_a_prepositional_phrase)
+{
+    tu_expect(SV, "The results of the study is clear.", "is");
+    tu_expect(SV, "Many users in Asia wants to learn English.", "wants");
+    tu_expect(SV, "The leaders of the two countries was meeting.", "was");
+    tu_expect(SV, "The number of cases are rising.", NULL);
+    tu_expect(SV, "The work of the rescuers on Saturday was praised.", NULL);
+    tu_expect(SV, "The prices in the market have risen.", NULL);
+    tu_expect(SV, "The majority of voters are angry.", NULL);
+}

@@ -929,6 +929,40 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* ---- determiner and noun; determiner, noun and verb ---- */
 
+/* The word after the subject's head h: h + 1, or past one prepositional
+ * phrase that follows it ("the dogs of war | is", "many users in Asia |
+ * wants"): a preposition (not "to"), at most one determiner, two
+ * adjectives and two nouns or names, all adjacent. (size_t)-1 when a
+ * preposition follows but no such phrase. */
+static size_t after_head(const ag_sentence *as, size_t h)
+{
+    size_t j = h + 1;
+    if (j >= as->n || as->w[h].boundary || !as->w[j].joined || !as->w[j].lower)
+        return j;
+    const mtc_token *pt = &as->doc->tokens[as->w[j].tok];
+    int prep = (as->w[j].roles & F_OF) ||
+               (!as->w[j].roles && (mtc_grammar_closed_tok(as->st->lx, as->doc, pt) & MTC_CC_PREP));
+    if (!prep)
+        return j;
+    size_t m = j + 1;
+    if (m < as->n && as->w[m].joined && (as->w[m].roles & (F_THE | F_ART | F_OF_DET | F_DET_SG | F_DET_PL)))
+        m++;
+    for (size_t adj = 0; adj < 2 && m < as->n && as->w[m].joined && pure_adjective(&as->w[m]); adj++)
+        m++;
+    size_t nouns = 0;
+    while (nouns < 2 && m < as->n && as->w[m].joined && !as->w[m - 1].boundary &&
+           !(as->w[m].roles & ~F_CLASSLESS) &&
+           ((as->w[m].lower && (as->w[m].cls & ANY_NOUN) && !(as->w[m].cls & MTC_LX_ANY_VERB & ~MTC_LX_VERB)) ||
+            (!as->w[m].lower && as->w[m].tok < as->doc->n_tokens &&
+             (as->doc->tokens[as->w[m].tok].flags & MTC_TF_INITIAL_UPPER)))) {
+        nouns++;
+        m++;
+    }
+    if (nouns == 0 || as->w[m - 1].boundary)
+        return (size_t)-1;
+    return m;
+}
+
 static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     const ag_word *d = &as->w[k];
@@ -1023,23 +1057,29 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
         size_t h1 = phrase_head(as, k, individual_noun, 1, 2);
         if (h1 == (size_t)-1 || h1 + 1 >= as->n || as->w[h1].boundary)
             return;
-        const ag_word *v = &as->w[h1 + 1];
-        const char *vt = wtext(as, h1 + 1, &n);
+        size_t vi = after_head(as, h1);
+        if (vi == (size_t)-1 || vi >= as->n)
+            return;
+        const ag_word *v = &as->w[vi];
+        const char *vt = wtext(as, vi, &n);
         const char *o = other_aux(vt, n);
         if (v->joined && v->lower && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
-            emit_word(as, em, R_SUBJECT_VERB, h1 + 1, o, "'%.*s' after a singular subject (%s)",
+            emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' after a singular subject (%s)",
                       "the + a singular noun");
         return;
     }
     if (h == (size_t)-1 || h + 1 >= as->n || as->w[h].boundary)
         return;
-    const ag_word *v = &as->w[h + 1];
+    size_t vi = after_head(as, h);
+    if (vi == (size_t)-1 || vi >= as->n)
+        return;
+    const ag_word *v = &as->w[vi];
     if (!v->joined || !v->lower)
         return;
-    const char *vt = wtext(as, h + 1, &n);
+    const char *vt = wtext(as, vi, &n);
     const char *o = other_aux(vt, n);
     if (pl && (v->roles & F_VERB_SG) && o)
-        emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after a plural subject (%s)",
+        emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' after a plural subject (%s)",
                   "a plural noun");
     else if (pl && !v->roles && (v->cls & MTC_LX_VERB_S) &&
              !(v->cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL | MTC_LX_MASS | MTC_LX_VERB |
@@ -1049,11 +1089,11 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
         char vs[MAX_WORD];
         if (!drop_s(as->st, vt, n, MTC_LX_VERB, vs, sizeof vs))
             vs[0] = 0;
-        emit_word(as, em, R_SUBJECT_VERB, h + 1, vs, "'%.*s' after a plural subject (%s): the base form?",
+        emit_word(as, em, R_SUBJECT_VERB, vi, vs, "'%.*s' after a plural subject (%s): the base form?",
                   "a plural noun");
     }
     else if (sg && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
-        emit_word(as, em, R_SUBJECT_VERB, h + 1, o, "'%.*s' after a singular subject (%s)",
+        emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' after a singular subject (%s)",
                   "this, each, every");
 }
 
