@@ -357,3 +357,22 @@ Test(agreement, subject_verb_past_a_prepositional_phrase)
     tu_expect(SV, "The prices in the market have risen.", NULL);
     tu_expect(SV, "The majority of voters are angry.", NULL);
 }
+
+Test(agreement, more_verb_forms_and_numbers)
+{
+    /* negated do-support: no noun can stand after it */
+    tu_expect(VF, "I don't needs help with that.", "needs");
+    tu_expect(VF, "I do not needs help with that.", "needs");
+    tu_expect(VF, "They don't do wonders.", NULL);
+    /* the controller of "to" a word or two back */
+    tu_expect(VF, "She wants you to goes there.", "goes");
+    tu_expect(VF, "He tried very hard to lifted the rock.", "lifted");
+    tu_expect(VF, "He tried not to laughs.", "laughs");
+    tu_expect(VF, "Due to increased demand, prices rose.", NULL);
+    /* "one" before a plural noun; "this" as a subject */
+    tu_expect(DN, "I worked for one hours.", "hours");
+    tu_expect(DN, "The one students like is gone.", NULL);
+    tu_expect(DN, "No one cares.", NULL);
+    tu_expect(SV, "This are errors.", "are");
+    tu_expect(SV, "This is fine.", NULL);
+}

@@ -836,6 +836,16 @@ static void check_demonstrative(const ag_sentence *as, size_t k, mtc_emitter *em
 {
     static const char *const numerals[] = {"two", "three", "four", "five", "six", "seven",
                                            "eight", "nine", "ten", "few"};
+    if (is_word(as, k, "this") && clause_start(as, k) && !as->w[k].boundary && k + 1 < as->n &&
+        as->w[k + 1].joined && as->w[k + 1].lower && (as->w[k + 1].roles & F_VERB_PL) &&
+        !(as->w[k + 1].roles & F_SUBJUNCT)) {
+        size_t n;
+        const char *vt = wtext(as, k + 1, &n);
+        if (other_aux(vt, n)) /* "This are errors" */
+            emit_word(as, em, R_SUBJECT_VERB, k + 1, other_aux(vt, n),
+                      "'%.*s' after a singular subject (%s)", "this");
+        return;
+    }
     if (!(is_word(as, k, "these") || is_word(as, k, "those")) || !clause_start(as, k) ||
         as->w[k].boundary)
         return;
@@ -1099,6 +1109,27 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* ---- one of the ... ---- */
 
+/* "one hours", "one hexagons": the numeral before a plural noun (not "the
+ * one students like", "no one", "one of"). */
+static void check_one_plural(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    if (!is_word(as, k, "one") || k + 1 >= as->n || as->w[k].boundary || !as->w[k + 1].joined)
+        return;
+    if (k > 0 && as->w[k].joined &&
+        ((as->w[k - 1].roles & (F_THE | F_ART | F_OF_DET | F_DET_SG | F_DET_PL)) ||
+         is_word(as, k - 1, "no") || is_word(as, k - 1, "any") || is_word(as, k - 1, "that")))
+        return;
+    const ag_word *w = &as->w[k + 1];
+    if (!plural_noun(w, 0) || !phrase_ends(as, k + 1))
+        return;
+    size_t n;
+    const char *t = wtext(as, k + 1, &n);
+    char sug[MAX_WORD];
+    if (!drop_s(as->st, t, n, MTC_LX_COUNT, sug, sizeof sug))
+        sug[0] = 0;
+    emit_word(as, em, R_DET_NUMBER, k + 1, sug, "plural '%.*s' after %s", "\"one\"");
+}
+
 static void check_one_of(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     if (k + 3 >= as->n || !as->w[k + 1].joined || !(as->w[k + 1].roles & F_OF) ||
@@ -1263,8 +1294,14 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* an -s form that is not a noun ("do wonders"); a past or participle
      * whatever else it is ("didn't used", "did you saw": no object or
      * adjective stands there in that form) */
+    size_t dn2;
+    const char *dt2 = wtext(as, k, &dn2);
+    int negated = (dn2 > 3 && dt2[dn2 - 1] == 't' && (dt2[dn2 - 2] == '\'' || dt2[dn2 - 2] == '\x99')) ||
+                  (j == k + 2 && is_word(as, k + 1, "not"));
+    /* after "don't", "do not" no noun can stand: "I don't needs help" */
+    unsigned noun_veto = negated ? 0u : (unsigned)(ANY_NOUN | ANY_ADV);
     int s_form = (c & MTC_LX_VERB_S) && !(c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) &&
-                 !(c & (MTC_LX_VERB_G | ANY_NOUN | ANY_ADJ | ANY_ADV));
+                 !(c & (MTC_LX_VERB_G | noun_veto | ANY_ADJ));
     int past = (c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) && !(c & (MTC_LX_VERB_G | ANY_ADV));
     if ((s_form || past) && !maybe_base(c)) {
         char sug[MAX_WORD];
@@ -1344,8 +1381,19 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* "had to expanded", "able to feigned", "want to goes": after a word
      * that makes "to" the infinitive marker (dictionaries' inf role), a
      * finite form is wrong whatever else it could be elsewhere */
-    if (k > 0 && as->w[k].joined && as->w[k - 1].infinitive_after &&
-        (c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
+    /* the controller may stand a word or two back: "wants you to", "tried
+     * very hard to", "tried not to" */
+    int controlled = k > 0 && as->w[k].joined && as->w[k - 1].infinitive_after;
+    for (size_t back = 1; !controlled && back <= 3 && back < k; back++) {
+        const ag_word *x = &as->w[k - back];
+        int filler = x->joined && !x->boundary &&
+                     ((x->roles & (F_OBJ | F_PRON_YOU)) || mid_adverb(x) || is_word(as, k - back, "not") ||
+                      (x->lower && !x->roles && (x->cls & ANY_ADV)));
+        if (!filler)
+            break;
+        controlled = as->w[k - back - 1].infinitive_after && !as->w[k - back - 1].boundary;
+    }
+    if (controlled && (c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
         !(c & MTC_LX_VERB_G)) {
         if (!((c & MTC_LX_VERB_S) ? drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug)
                                   : drop_ed(as->st, vt, n, sug, sizeof sug)))
@@ -1560,12 +1608,14 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
             check_question(&as, k, em);
         if (sv && (w->roles & F_THERE))
             check_there(&as, k, em);
-        if (sv && (w->roles & F_DET_PL))
+        if (sv && (w->roles & (F_DET_PL | F_DET_SG)))
             check_demonstrative(&as, k, em);
         if ((sv || dn) && (w->roles & (F_DET_PL | F_DET_SG | F_DET_MASS | F_ART | F_THE | F_OF_DET)))
             check_determiner(&as, k, em);
         if ((sv || dn) && ((w->roles & F_ONE) || is_word(&as, k, "each")))
             check_one_of(&as, k, em);
+        if (dn && (w->roles & F_ONE))
+            check_one_plural(&as, k, em);
         if (vf)
             check_verb_form(&as, k, em);
         if (da)
