@@ -486,6 +486,14 @@ static int drop_ed(const ag_state *st, const char *w, size_t n, char *out, size_
     return n > 5 && w[n - 3] == w[n - 4] && make_form(st, w, n, 3, none, MTC_LX_VERB, out, cap);
 }
 
+/* The base form of a finite verb w (classes cls) into out: "goes" -> "go",
+ * "lifted" -> "lift"; out is "" when the lexicon does not have it. */
+static void base_of(const ag_state *st, const char *w, size_t n, unsigned cls, char *out, size_t cap)
+{
+    if (!((cls & MTC_LX_VERB_S) ? drop_s(st, w, n, MTC_LX_VERB, out, cap) : drop_ed(st, w, n, out, cap)))
+        out[0] = 0;
+}
+
 static void emit_word(const ag_sentence *as, mtc_emitter *em, int rule, size_t k, const char *sug,
                       const char *fmt, const char *what)
 {
@@ -1249,9 +1257,7 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
                 size_t n;
                 const char *vt = wtext(as, m, &n);
                 char sug[MAX_WORD];
-                if (!((c & MTC_LX_VERB_S) ? drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug)
-                                          : drop_ed(as->st, vt, n, sug, sizeof sug)))
-                    sug[0] = 0;
+                base_of(as->st, vt, n, c, sug, sizeof sug);
                 emit_word(as, em, R_VERB_FORM, m, sug, "'%.*s' after %s: the base form?",
                           "a form of \"do\"");
                 return;
@@ -1306,10 +1312,7 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
     if ((s_form || past) && !maybe_base(c)) {
         char sug[MAX_WORD];
         sug[0] = 0;
-        if (c & MTC_LX_VERB_S)
-            drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug);
-        else if (!drop_ed(as->st, vt, n, sug, sizeof sug))
-            sug[0] = 0;
+        base_of(as->st, vt, n, c, sug, sizeof sug);
         emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "a form of \"do\"");
     }
 }
@@ -1370,10 +1373,7 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
          * read), no adjective or adverb reading */
         if ((c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
             !(c & (MTC_LX_VERB_G | MTC_LX_ADJ | ANY_ADV))) {
-            if (c & MTC_LX_VERB_S)
-                drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug);
-            else if (!drop_ed(as->st, vt, n, sug, sizeof sug))
-                sug[0] = 0;
+            base_of(as->st, vt, n, c, sug, sizeof sug);
             emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "a modal");
         }
         return;
@@ -1395,9 +1395,7 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
     }
     if (controlled && (c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
         !(c & MTC_LX_VERB_G)) {
-        if (!((c & MTC_LX_VERB_S) ? drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug)
-                                  : drop_ed(as->st, vt, n, sug, sizeof sug)))
-            sug[0] = 0;
+        base_of(as->st, vt, n, c, sug, sizeof sug);
         emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "\"to\"");
         return;
     }
