@@ -376,3 +376,16 @@ Test(agreement, more_verb_forms_and_numbers)
     tu_expect(SV, "This are errors.", "are");
     tu_expect(SV, "This is fine.", NULL);
 }
+
+/* after "a"/"an" an adjective with other readings still modifies the noun;
+ * number and quantity words do not ("a hundred years") */
+Test(agreement, determiner_number_article_adjectives)
+{
+    tu_expect(DN, "The resolution was a major milestones for the council.", "milestones");
+    tu_expect(DN, "He made a simple wooden desks.", "desks");
+    tu_expect(DN, "It took a hundred years.", NULL);
+    tu_expect(DN, "He stayed a few days.", NULL);
+    tu_expect(DN, "It lasted a couple weeks.", NULL);
+    tu_expect(DN, "He bought a sales manager a drink.", NULL);
+    tu_expect(DN, "It was a major milestone.", NULL);
+}

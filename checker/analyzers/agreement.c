@@ -356,6 +356,17 @@ static int superlative_adjective(const ag_sentence *as, const ag_word *w)
            ((w->cls & MTC_LX_IRREG_COMP) && n >= 4 && memcmp(p + n - 2, "st", 2) == 0);
 }
 
+/* After "a"/"an", any adjective reading makes a word the noun's modifier
+ * ("a major milestones", "a simple wooden desks"), unless it is a finite
+ * or -ing verb form, a plural, or a number or quantity word ("a hundred
+ * years", "a few days", "a couple weeks"). */
+static int article_adjective(const ag_word *w)
+{
+    return w->lower && (w->roles & ~F_CLASSLESS) == 0 && (w->cls & ANY_ADJ) &&
+           !(w->cls & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_PLURAL |
+                       MTC_LX_COLLECTIVE));
+}
+
 /* A verb form that is not a noun: "each countries sent". */
 static int verb_not_noun(const ag_word *w)
 {
@@ -399,7 +410,9 @@ static size_t phrase_head(const ag_sentence *as, size_t d, int (*noun)(const ag_
             return phrase_ends(as, k) ? k : (size_t)-1;
         if (w->lower && (w->roles & F_COMPAR) && k + 1 < as->n && pure_adjective(&as->w[k + 1]))
             continue; /* "the most important" */
-        if (!(pure_adjective(w) || superlative_adjective(as, w)) || ++used > adjs)
+        int adjective = pure_adjective(w) || superlative_adjective(as, w) ||
+                        ((as->w[d].roles & F_ART) && article_adjective(w));
+        if (!adjective || ++used > adjs)
             return (size_t)-1;
     }
     return (size_t)-1;
