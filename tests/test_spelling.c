@@ -556,3 +556,16 @@ Test(spelling, mixed_abbreviation_negative)
     tu_expect(MA, "THE US ECONOMY GREW, the U.S. government said.", NULL);
     tu_expect(MA, "The talks began at 9 a.m. and the AM session ended.", NULL);
 }
+
+/* a hyphenated name the article also writes as two words */
+Test(spelling, inconsistent_name_hyphen)
+{
+    tu_run *r = tu_check("Kim Jong-un met officials. Kim Jong-un spoke. Later Kim Jong Un left.", IN);
+    cr_assert_eq(tu_count(r, IN), 1);
+    cr_assert(tu_has(r, IN, "Jong Un"));
+    cr_assert(has_suggestion(tu_find(r, IN, 0), "Jong-un"));
+    tu_free(r);
+    tu_expect(IN, "Kim Jong-un met officials. Kim Jong-un spoke again.", NULL);
+    tu_expect(IN, "The well-known shop sold Well Known brand tea.", NULL);
+    tu_expect(IN, "Kim Jong Un met officials. Kim Jong Un spoke again.", NULL);
+}

@@ -1557,6 +1557,109 @@ static void check_variants(sp_state *st, mtc_emitter *em, const mtc_document *d,
     mtc_wordset_free(done);
 }
 
+/* ---- spelling.inconsistent-name: a name with and without its hyphen ---- */
+
+typedef struct hyphen_name {
+    size_t hyphened, spaced;   /* occurrences of each form */
+    size_t first_h, first_s;   /* the first token of each (the spaced form's first word) */
+} hyphen_name;
+
+/* The lowercase letters of a capitalised ASCII name part into out (at most
+ * cap - 1 bytes), appended at *len; 0 when the token is no such part. */
+static int name_part(const mtc_document *d, const mtc_token *t, char *out, size_t *len, size_t cap)
+{
+    const char *w = mtc_tok_text(d, t);
+    size_t n = mtc_tok_len(t);
+    if (t->kind != MTC_TOK_WORD || n < 2 || !mtc_ascii_is_upper((unsigned char)w[0]))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] == '-' && i > 1 && i + 2 < n)
+            continue; /* the hyphen between two parts of two letters or more */
+        if (!mtc_ascii_is_alpha((unsigned char)w[i]) || *len + 1 >= cap)
+            return 0;
+        out[(*len)++] = (char)mtc_ascii_tolower((unsigned char)w[i]);
+    }
+    out[*len] = '\0';
+    return 1;
+}
+
+/* "Kim Jong-un" and "Kim Jong Un" in one article: a hyphenated capitalised
+ * name (two parts of two letters or more, one hyphen) that the article also
+ * writes as two capitalised words. Reported once, on the first occurrence
+ * of the less frequent form (the spaced one on a tie), the other form
+ * suggested. */
+static void check_name_hyphens(mtc_emitter *em, const mtc_document *d)
+{
+    mtc_wordset *index = NULL; /* key -> index into names */
+    hyphen_name *names = NULL;
+    size_t n_names = 0, cap_names = 0;
+    char key[64];
+    for (size_t i = 0; i < d->n_tokens; i++) {
+        const mtc_token *t = &d->tokens[i];
+        if (!(t->flags & MTC_TF_HAS_HYPHEN) || !(t->flags & MTC_TF_INITIAL_UPPER))
+            continue;
+        const char *w = mtc_tok_text(d, t);
+        size_t n = mtc_tok_len(t), hyphens = 0, at = 0;
+        for (size_t k = 0; k < n; k++)
+            if (w[k] == '-') {
+                hyphens++;
+                at = k;
+            }
+        size_t len = 0;
+        if (hyphens != 1 || at < 2 || at + 3 > n || !name_part(d, t, key, &len, sizeof key))
+            continue;
+        if (!index)
+            index = mtc_wordset_new();
+        intptr_t v;
+        if (!mtc_wordset_get(index, key, len, &v)) {
+            if (n_names == cap_names) {
+                cap_names = cap_names ? cap_names * 2 : 8;
+                names = mtc_xrealloc(names, cap_names * sizeof *names);
+            }
+            memset(&names[n_names], 0, sizeof names[n_names]);
+            names[n_names].first_h = i;
+            v = (intptr_t)n_names++;
+            mtc_wordset_put(index, key, len, v);
+        }
+        names[v].hyphened++;
+    }
+    if (!index)
+        return;
+    for (size_t i = 0; i + 1 < d->n_tokens; i++) {
+        const mtc_token *a = &d->tokens[i], *b = &d->tokens[i + 1];
+        if (a->sentence != b->sentence || b->start != a->end + 1 || d->text[a->end] != ' ' ||
+            (a->flags & MTC_TF_HAS_HYPHEN) || (b->flags & MTC_TF_HAS_HYPHEN))
+            continue;
+        size_t len = 0;
+        if (!name_part(d, a, key, &len, sizeof key) || !name_part(d, b, key, &len, sizeof key))
+            continue;
+        intptr_t v;
+        if (!mtc_wordset_get(index, key, len, &v))
+            continue;
+        if (names[v].spaced++ == 0)
+            names[v].first_s = i;
+    }
+    for (size_t k = 0; k < n_names; k++) {
+        const hyphen_name *h = &names[k];
+        if (!h->hyphened || !h->spaced)
+            continue;
+        int spaced_minor = h->spaced <= h->hyphened;
+        const mtc_token *ht = &d->tokens[h->first_h];
+        const mtc_token *s0 = &d->tokens[h->first_s], *s1 = &d->tokens[h->first_s + 1];
+        size_t start = spaced_minor ? s0->start : ht->start, end = spaced_minor ? s1->end : ht->end;
+        size_t ostart = spaced_minor ? ht->start : s0->start, oend = spaced_minor ? ht->end : s1->end;
+        mtc_issue *is = mtc_emit(em, R_NAME, MTC_SEV_DEFAULT, start, end,
+                                 "'%.*s' and '%.*s': one name written two ways in the article "
+                                 "(%zu and %zu times)",
+                                 (int)(end - start), d->text + start, (int)(oend - ostart),
+                                 d->text + ostart, spaced_minor ? h->spaced : h->hyphened,
+                                 spaced_minor ? h->hyphened : h->spaced);
+        mtc_issue_suggest(is, d->text + ostart, oend - ostart);
+    }
+    mtc_wordset_free(index);
+    free(names);
+}
+
 /* ---- spelling.mixed-abbreviation ---- */
 
 enum { ABBR_DOTTED = 1, ABBR_PLAIN = 2, ABBR_MAX = 8 };
@@ -1717,8 +1820,10 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
         }
         f->reported = 1;
     }
-    if (mtc_rule_on(em, R_NAME))
+    if (mtc_rule_on(em, R_NAME)) {
         check_names(em, &a);
+        check_name_hyphens(em, d);
+    }
     check_variants(st, em, d, &a, us_n, gb_n);
     if (mtc_rule_on(em, R_MIXED_ABBR))
         check_abbreviations(st, em, d);
