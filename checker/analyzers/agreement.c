@@ -1240,6 +1240,14 @@ static void check_perfect(const ag_sentence *as, size_t k, mtc_emitter *em)
 
 /* After a form of "do" (do-support) the base form: "didn't went", "does
  * not knows", "did they forked", and in a question "does she likes". */
+/* 1 when word k ends in n't (straight or curly apostrophe): don't, didn’t. */
+static int contracted_not(const ag_sentence *as, size_t k)
+{
+    size_t n;
+    const char *t = wtext(as, k, &n);
+    return n > 3 && t[n - 1] == 't' && (t[n - 2] == '\'' || (unsigned char)t[n - 2] == 0x99);
+}
+
 static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     size_t j = k + 1;
@@ -1293,14 +1301,8 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
         /* "doesn't has", "did not had", "does she has": a finite "have"
          * where do-support wants the base form; only where a negation or a
          * subject shows the do is the auxiliary ("what he did had effects") */
-        size_t an, dn;
-        const char *at = wtext(as, j, &an), *dt = wtext(as, k, &dn);
-        int negated = (dn > 3 && (dt[dn - 1] == 't' && (dt[dn - 2] == '\'' || dt[dn - 2] == '\x99'))) ||
-                      j > k + 1;
-        if (negated && (as->w[j].roles & F_VERB_SG) && an == 3 && memcmp(at, "has", 3) == 0)
-            emit_word(as, em, R_VERB_FORM, j, "have", "'%.*s' after %s: the base form?",
-                      "a form of \"do\"");
-        else if (negated && an == 3 && memcmp(at, "had", 3) == 0)
+        int auxiliary = contracted_not(as, k) || j > k + 1;
+        if (auxiliary && (((as->w[j].roles & F_VERB_SG) && is_word(as, j, "has")) || is_word(as, j, "had")))
             emit_word(as, em, R_VERB_FORM, j, "have", "'%.*s' after %s: the base form?",
                       "a form of \"do\"");
         return;
@@ -1313,10 +1315,7 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* an -s form that is not a noun ("do wonders"); a past or participle
      * whatever else it is ("didn't used", "did you saw": no object or
      * adjective stands there in that form) */
-    size_t dn2;
-    const char *dt2 = wtext(as, k, &dn2);
-    int negated = (dn2 > 3 && dt2[dn2 - 1] == 't' && (dt2[dn2 - 2] == '\'' || dt2[dn2 - 2] == '\x99')) ||
-                  (j == k + 2 && is_word(as, k + 1, "not"));
+    int negated = contracted_not(as, k) || (j == k + 2 && is_word(as, k + 1, "not"));
     /* after "don't", "do not" no noun can stand: "I don't needs help" */
     unsigned noun_veto = negated ? 0u : (unsigned)(ANY_NOUN | ANY_ADV);
     int s_form = (c & MTC_LX_VERB_S) && !(c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) &&
@@ -1324,7 +1323,6 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
     int past = (c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) && !(c & (MTC_LX_VERB_G | ANY_ADV));
     if ((s_form || past) && !maybe_base(c)) {
         char sug[MAX_WORD];
-        sug[0] = 0;
         base_of(as->st, vt, n, c, sug, sizeof sug);
         emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the base form?", "a form of \"do\"");
     }
@@ -1333,7 +1331,7 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
 static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     const ag_word *m = &as->w[k];
-    if ((m->lower || opens_question(as, k)) && (m->roles & F_PERF)) {
+    if ((m->roles & F_PERF) && (m->lower || opens_question(as, k))) {
         check_perfect(as, k, em);
         return;
     }

@@ -716,24 +716,20 @@ enum {
     YEAR_LAST = 2099   /* "2022 graduates") unless a currency sign stands before them */
 };
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* A number token that groups its thousands with commas: 1,500, 12,000.5,
  * 3,000km (the grouping of the article's other numbers decides whether
  * four digits without it are a slip). */
 static int groups_thousands(const char *w, size_t n)
 {
     size_t i = 0;
-    while (i < n && is_digit(w[i]))
+    while (i < n && mtc_ascii_is_digit((unsigned char)w[i]))
         i++;
     if (i == 0 || i > 3)
         return 0;
     int groups = 0;
-    while (i + 4 <= n && w[i] == ',' && is_digit(w[i + 1]) && is_digit(w[i + 2]) &&
-           is_digit(w[i + 3]) && (i + 4 == n || !is_digit(w[i + 4]))) {
+    while (i + 4 <= n && w[i] == ',' && mtc_ascii_is_digit((unsigned char)w[i + 1]) &&
+           mtc_ascii_is_digit((unsigned char)w[i + 2]) && mtc_ascii_is_digit((unsigned char)w[i + 3]) &&
+           (i + 4 == n || !mtc_ascii_is_digit((unsigned char)w[i + 4]))) {
         groups++;
         i += 4;
     }
@@ -821,7 +817,7 @@ static void check_number_format(const typo_state *st, const mtc_context *ctx, mt
                 (n == 4 && !grouped))
                 continue;
             size_t k = 0;
-            while (k < n && is_digit(w[k]))
+            while (k < n && mtc_ascii_is_digit((unsigned char)w[k]))
                 k++;
             if (k != n)
                 continue; /* 3.5, 1,000, 5km, 2.0.1 */
