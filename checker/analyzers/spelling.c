@@ -24,8 +24,11 @@
  *   at a sentence start or in a headline, with no name evidence (no
  *   capitalised neighbour that could be a name, no possessive, no "said" or
  *   apposition after it) and one typing slip from a frequent word
- *   (dictionaries/frequent-words*.txt: Goverment, Recieved, Teh):
- *   spelling.unknown-capitalised;
+ *   (dictionaries/frequent-words*.txt: Goverment, Recieved, Teh; in a word
+ *   of six letters or more also one wrong letter, the first only a vowel
+ *   for a vowel: Someboby, Onother): spelling.unknown-capitalised; a word
+ *   that reads as a pinyin name (core/pinyin.h: Daqing, Zhuge) is never
+ *   taken for a slip;
  * - hyphenated words are checked whole, then part by part; in a word with a
  *   capitalised part (Kim Jong-un, Jean-Luc) the lowercase parts are names;
  * - the same name spelled two ways (one edit apart, same first letter):
@@ -46,6 +49,7 @@
 #include "analyzer.h"
 #include "data.h"
 #include "hunspell_check.h"
+#include "pinyin.h"
 #include "spelling_dict.h"
 #include "suggest.h"
 #include "suggest_keys.h"
@@ -858,6 +862,19 @@ static size_t slip_words(sp_state *st, const char *w, size_t len, char out[][MAX
             }
         }
     }
+    if (len >= 6) { /* a wrong letter in a longer word (Someboby); the first
+                     * one only a vowel for a vowel (Onother), as a name's
+                     * first letter is its most stable (Readline, not deadline) */
+        for (size_t i = 0; i < len; i++) {
+            for (char c = 'a'; c <= 'z'; c++) {
+                if (c == low[i] || (i == 0 && !(is_vowel(c) && is_vowel(low[0]))))
+                    continue;
+                memcpy(cand, low, len + 1);
+                cand[i] = c;
+                TRY();
+            }
+        }
+    }
 #undef TRY
     return found;
 }
@@ -1302,6 +1319,8 @@ static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
 static void emit_initial_slip(sp_state *st, mtc_emitter *em, const sp_article *a, sp_form *f)
 {
     char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
+    if (mtc_pinyin_name_like(f->word, f->len))
+        return; /* Zhuge, Daqing: a pinyin name, not a slip from huge, daring */
     size_t nf = slip_words(st, f->word, f->len, found, MTC_MAX_SUGGESTIONS);
     if (nf == 0)
         return;
@@ -1803,7 +1822,8 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
             emit_initial_slip(st, em, &a, f);
             continue;
         }
-        if (f->count != 1 || f->mid != 1 || f->name_ctx || f->hyph_part || f->letters < 5)
+        if (f->count != 1 || f->mid != 1 || f->name_ctx || f->hyph_part || f->letters < 5 ||
+            mtc_pinyin_name_like(f->word, f->len))
             continue;
         char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
         size_t nf = one_edit_words(st, f->word, f->len, found, MTC_MAX_SUGGESTIONS);

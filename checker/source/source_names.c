@@ -22,50 +22,11 @@
 #include <unicode/utf16.h>
 
 #include "alloc.h"
+#include "pinyin.h"
 #include "buffer.h"
 #include "data.h"
 #include "utf8.h"
 
-/* The syllables of standard Mandarin pinyin without tones (ü written u, as
- * English-language news writes it), sorted: every reading ICU's Han-Latin
- * gives a CJK Unified Ideograph, less the interjections m, n and hm. */
-static const char *const syllables[] = {
-    "a", "ai", "an", "ang", "ao", "ba", "bai", "ban", "bang", "bao", "bei", "ben", "beng", "bi",
-    "bian", "biao", "bie", "bin", "bing", "bo", "bu", "ca", "cai", "can", "cang", "cao", "ce",
-    "cen", "ceng", "cha", "chai", "chan", "chang", "chao", "che", "chen", "cheng", "chi",
-    "chong", "chou", "chu", "chua", "chuai", "chuan", "chuang", "chui", "chun", "chuo", "ci",
-    "cong", "cou", "cu", "cuan", "cui", "cun", "cuo", "da", "dai", "dan", "dang", "dao", "de",
-    "den", "deng", "di", "dian", "diao", "die", "ding", "diu", "dong", "dou", "du", "duan",
-    "dui", "dun", "duo", "e", "ei", "en", "eng", "er", "fa", "fan", "fang", "fei", "fen",
-    "feng", "fiao", "fo", "fou", "fu", "ga", "gai", "gan", "gang", "gao", "ge", "gei", "gen",
-    "geng", "gong", "gou", "gu", "gua", "guai", "guan", "guang", "gui", "gun", "guo", "ha",
-    "hai", "han", "hang", "hao", "he", "hei", "hen", "heng", "hong", "hou", "hu", "hua", "huai",
-    "huan", "huang", "hui", "hun", "huo", "ji", "jia", "jian", "jiang", "jiao", "jie", "jin",
-    "jing", "jiong", "jiu", "ju", "juan", "jue", "jun", "ka", "kai", "kan", "kang", "kao", "ke",
-    "kei", "ken", "keng", "kong", "kou", "ku", "kua", "kuai", "kuan", "kuang", "kui", "kun",
-    "kuo", "la", "lai", "lan", "lang", "lao", "le", "lei", "leng", "li", "lia", "lian", "liang",
-    "liao", "lie", "lin", "ling", "liu", "lo", "long", "lou", "lu", "luan", "lue", "lun", "luo",
-    "ma", "mai", "man", "mang", "mao", "me", "mei", "men", "meng", "mi", "mian", "miao", "mie",
-    "min", "ming", "miu", "mo", "mou", "mu", "na", "nai", "nan", "nang", "nao", "ne", "nei",
-    "nen", "neng", "ni", "nian", "niang", "niao", "nie", "nin", "ning", "niu", "nong", "nou",
-    "nu", "nuan", "nue", "nun", "nuo", "o", "ou", "pa", "pai", "pan", "pang", "pao", "pei",
-    "pen", "peng", "pi", "pian", "piao", "pie", "pin", "ping", "po", "pou", "pu", "qi", "qia",
-    "qian", "qiang", "qiao", "qie", "qin", "qing", "qiong", "qiu", "qu", "quan", "que", "qun",
-    "ran", "rang", "rao", "re", "ren", "reng", "ri", "rong", "rou", "ru", "rua", "ruan", "rui",
-    "run", "ruo", "sa", "sai", "san", "sang", "sao", "se", "sen", "seng", "sha", "shai", "shan",
-    "shang", "shao", "she", "shei", "shen", "sheng", "shi", "shou", "shu", "shua", "shuai",
-    "shuan", "shuang", "shui", "shun", "shuo", "si", "song", "sou", "su", "suan", "sui", "sun",
-    "suo", "ta", "tai", "tan", "tang", "tao", "te", "teng", "ti", "tian", "tiao", "tie", "ting",
-    "tong", "tou", "tu", "tuan", "tui", "tun", "tuo", "wa", "wai", "wan", "wang", "wei", "wen",
-    "weng", "wo", "wu", "xi", "xia", "xian", "xiang", "xiao", "xie", "xin", "xing", "xiong",
-    "xiu", "xu", "xuan", "xue", "xun", "ya", "yan", "yang", "yao", "ye", "yi", "yin", "ying",
-    "yo", "yong", "you", "yu", "yuan", "yue", "yun", "za", "zai", "zan", "zang", "zao", "ze",
-    "zei", "zen", "zeng", "zha", "zhai", "zhan", "zhang", "zhao", "zhe", "zhen", "zheng", "zhi",
-    "zhong", "zhou", "zhu", "zhua", "zhuai", "zhuan", "zhuang", "zhui", "zhun", "zhuo", "zi",
-    "zong", "zou", "zu", "zuan", "zui", "zun", "zuo",
-};
-
-#define N_SYLLABLES (sizeof syllables / sizeof *syllables)
 #define MAX_NAME_SYLLABLES 4
 #define MIN_NAME_SYLLABLES 3
 #define MAX_WORD_SYLLABLES 3
@@ -85,8 +46,6 @@ struct mtc_romanizer {
     han_readings *alt; /* owned, sorted by cp: dictionaries/han-readings.tsv */
     size_t n_alt, cap_alt;
 };
-
-static int syllable_index(const char *s);
 
 /* One line of dictionaries/han-readings.tsv: HEX<TAB>reading reading... */
 static int add_readings(const char *line, size_t len, long lineno, void *ctx)
@@ -114,7 +73,7 @@ static int add_readings(const char *line, size_t len, long lineno, void *ctx)
             continue;
         memcpy(y, line + a, i - a);
         y[i - a] = '\0';
-        int k = syllable_index(y);
+        int k = mtc_pinyin_index(y);
         if (k >= 0)
             h.syl[h.n++] = k;
     }
@@ -182,18 +141,6 @@ void mtc_name_mismatch_list_free(mtc_name_mismatch_list *l)
     memset(l, 0, sizeof *l);
 }
 
-static int cmp_syllable(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, *(const char *const *)elem);
-}
-
-/* The index of syllable s (NUL-terminated, lowercase) in the table, or -1. */
-static int syllable_index(const char *s)
-{
-    const char *const *p = bsearch(s, syllables, N_SYLLABLES, sizeof *syllables, cmp_syllable);
-    return p ? (int)(p - syllables) : -1;
-}
-
 static int is_han(int32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
@@ -218,7 +165,7 @@ static int read_han(mtc_romanizer *r, int32_t cp)
         s[i] = (char)buf[i];
     }
     s[len] = '\0';
-    return syllable_index(s);
+    return mtc_pinyin_index(s);
 }
 
 int mtc_romanize_word(mtc_romanizer *r, const char *t, size_t a, size_t b, size_t n, char *out,
@@ -231,10 +178,10 @@ int mtc_romanize_word(mtc_romanizer *r, const char *t, size_t a, size_t b, size_
         int y = l > 0 && is_han(cp) ? read_han(r, cp) : -1;
         if (y < 0)
             return 0;
-        size_t yl = strlen(syllables[y]);
+        size_t yl = strlen(mtc_pinyin_syllable(y));
         if (len + yl + 1 > cap)
             return 0;
-        memcpy(out + len, syllables[y], yl);
+        memcpy(out + len, mtc_pinyin_syllable(y), yl);
         if (len == 0)
             out[0] = (char)mtc_ascii_toupper((unsigned char)out[0]);
         len += yl;
@@ -242,46 +189,6 @@ int mtc_romanize_word(mtc_romanizer *r, const char *t, size_t a, size_t b, size_
     }
     out[len] = '\0';
     return n > 0;
-}
-
-/* Splits the letters w[0, n) (one part of a word: no '-' or '\'') into the
- * fewest pinyin syllables; writes their indexes to out (up to cap). Returns
- * the count, or 0 when the letters do not split. */
-static int split_part(const char *w, size_t n, int *out, int cap)
-{
-    enum { MAXL = 24 };
-    if (n == 0 || n > MAXL)
-        return 0;
-    char low[MAXL + 1];
-    for (size_t i = 0; i < n; i++) {
-        if (!mtc_ascii_is_alpha((unsigned char)w[i]))
-            return 0;
-        low[i] = (char)mtc_ascii_tolower((unsigned char)w[i]);
-    }
-    int best[MAXL + 1], from[MAXL + 1], syl[MAXL + 1];
-    best[0] = 0;
-    for (size_t i = 1; i <= n; i++) {
-        best[i] = 1 << 20;
-        for (size_t l = 1; l <= 6 && l <= i; l++) {
-            if (best[i - l] >= 1 << 20)
-                continue;
-            char s[7];
-            memcpy(s, low + i - l, l);
-            s[l] = '\0';
-            int k = syllable_index(s);
-            if (k >= 0 && best[i - l] + 1 < best[i]) {
-                best[i] = best[i - l] + 1;
-                from[i] = (int)(i - l);
-                syl[i] = k;
-            }
-        }
-    }
-    if (best[n] >= 1 << 20 || best[n] > cap)
-        return 0;
-    int count = best[n];
-    for (int i = (int)n, k = count; i > 0; i = from[i])
-        out[--k] = syl[i];
-    return count;
 }
 
 /* Splits word w[0, n) at '-' and '\'' into syllables (out, up to cap);
@@ -293,7 +200,7 @@ static int split_word(const char *w, size_t n, int *out, int cap)
     for (size_t i = 0; i <= n; i++) {
         if (i < n && w[i] != '-' && w[i] != '\'')
             continue;
-        int k = split_part(w + a, i - a, out + total, cap - total);
+        int k = mtc_pinyin_split_part(w + a, i - a, out + total, cap - total);
         if (k == 0)
             return 0;
         total += k;
@@ -439,7 +346,7 @@ static void compare_name(const mtc_romanizer *r, const src_syllables *s, const c
     m->src_end = s->end[hit + (size_t)k - 1];
     size_t len = 0;
     for (int j = 0; j < k; j++) {
-        const char *y = syllables[s->syl[hit + (size_t)j]];
+        const char *y = mtc_pinyin_syllable(s->syl[hit + (size_t)j]);
         size_t yl = strlen(y);
         if (len + yl + 2 > sizeof m->reading)
             break;
