@@ -7,7 +7,11 @@
  *                              clause starts), an auxiliary opening a
  *                              question and its pronoun ("Is you ready?"),
  *                              existential "there" ("there
- *                              is many", "there are much"), "one of the
+ *                              is many", "there are much", "there is 5
+ *                              men", "there was no grounds"), "were"
+ *                              after a singular subject where no
+ *                              counterfactual word (if, wish, though)
+ *                              allows the subjunctive, "one of the
  *                              problems are", a number-marking determiner and
  *                              its noun ("these problems is", "each country
  *                              have")
@@ -613,6 +617,24 @@ static int after_subjunctive_cue(const ag_sentence *as, size_t k)
            (as->w[k - 3].roles & F_MANDATIVE);
 }
 
+/* 1 when a word that opens a counterfactual clause comes before word k in
+ * its sentence, so that "were" after a singular subject may be the
+ * subjunctive: "if he were", "as though she were", "I wish I were",
+ * "whether it were"; without one, "He were too old" is wrong. */
+static int counterfactual_before(const ag_sentence *as, size_t k)
+{
+    static const char *const cues[] = {"if",     "though",  "wish",     "wishes",   "wished",
+                                       "unless", "suppose", "supposing", "imagine", "whether",
+                                       "rather", "lest",    "even",     "only"};
+    if (k > 0 && is_word(as, k - 1, "as"))
+        return 1; /* "as it were" */
+    for (size_t i = 0; i < k; i++)
+        for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
+            if (is_word(as, i, cues[c]))
+                return 1;
+    return 0;
+}
+
 /* An -s verb that is nothing else (not a base form, a past, a plural noun,
  * an adjective or an adverb): "they goes", "I likes", "to exists". */
 static int only_s_verb(unsigned c)
@@ -680,9 +702,11 @@ static void check_i_you(const ag_sentence *as, size_t k, mtc_emitter *em)
         emit_word(as, em, R_SUBJECT_VERB, vk, o, "'%.*s' after the subject %s", who);
         return;
     }
-    if (is_i && (v->roles & F_VERB_PL) && (v->roles & F_BE) && !(v->roles & F_SUBJUNCT)) {
-        emit_word(as, em, R_SUBJECT_VERB, vk, n == 3 ? "am" : NULL, "'%.*s' after the subject %s",
-                  who); /* I are, I aren't */
+    if (is_i && (v->roles & F_VERB_PL) && (v->roles & F_BE) &&
+        (!(v->roles & F_SUBJUNCT) || !counterfactual_before(as, k))) {
+        emit_word(as, em, R_SUBJECT_VERB, vk,
+                  n == 3 ? "am" : is_word(as, vk, "were") ? "was" : NULL,
+                  "'%.*s' after the subject %s", who); /* I are, I aren't, I were */
         return;
     }
     if (v->roles & ~F_CLASSLESS)
@@ -717,7 +741,8 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
     size_t n;
     const char *vt = wtext(as, vk, &n);
     char sug[MAX_WORD];
-    if (sg && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT)) {
+    if (sg && (v->roles & F_VERB_PL) &&
+        (!(v->roles & F_SUBJUNCT) || ((v->roles & F_BE) && !counterfactual_before(as, k)))) {
         const char *o = other_aux(vt, n);
         emit_word(as, em, R_SUBJECT_VERB, vk, o, "'%.*s' after a singular subject (%s)",
                   "he, she, it");
@@ -897,6 +922,46 @@ static void check_demonstrative(const ag_sentence *as, size_t k, mtc_emitter *em
 
 /* "there is many", "there are problem."; contracted ("there's secrets")
  * and inverted in a question ("was there bugs?", "are there problem?"). */
+/* Between word k and word k + 1 stands one number in digits, greater than
+ * one (5, 20, 1,000), single spaces on both sides: "is 5 men". */
+static int number_between(const ag_sentence *as, size_t k)
+{
+    if (k + 1 >= as->n || as->w[k].boundary || as->w[k + 1].tok != as->w[k].tok + 2)
+        return 0;
+    const mtc_document *doc = as->doc;
+    const mtc_token *a = &doc->tokens[as->w[k].tok], *m = &doc->tokens[as->w[k].tok + 1],
+                    *b = &doc->tokens[as->w[k + 1].tok];
+    if (m->kind != MTC_TOK_NUMBER || a->end + 1 != m->start || m->end + 1 != b->start ||
+        doc->text[a->end] != ' ' || doc->text[m->end] != ' ')
+        return 0;
+    const char *t = mtc_tok_text(doc, m);
+    size_t n = mtc_tok_len(m);
+    size_t digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (mtc_ascii_is_digit((unsigned char)t[i]))
+            digits++;
+        else if (t[i] != ',' || i == 0)
+            return 0; /* 3.5, 5km, 3% */
+    }
+    return digits > 0 && !(n == 1 && (t[0] == '0' || t[0] == '1'));
+}
+
+/* A plural noun of measure or time that an amount may take as one
+ * ("there is 5 minutes left", "10 years"): the lexicon has no such class,
+ * so the units of time, money and measure English treats this way. */
+static int unit_noun(const ag_sentence *as, size_t k)
+{
+    static const char *const units[] = {
+        "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
+        "dollars", "euros", "pounds", "yuan", "cents", "percent", "points", "miles", "kilometres",
+        "kilometers", "metres", "meters", "feet", "inches", "yards", "tons", "tonnes", "kilograms",
+        "grams", "litres", "liters", "gallons", "degrees"};
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+        if (is_word(as, k, units[i]))
+            return 1;
+    return 0;
+}
+
 static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     size_t n0;
@@ -918,6 +983,21 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (d + 1 >= as->n)
         return;
     const ag_word *v = &as->w[vi], *x = &as->w[d + 1];
+    if (number_between(as, d) && (vi == k || (v->roles & F_VERB_SG)) && (vi != k + 1 || v->joined) &&
+        !(vi != d && as->w[vi].boundary)) {
+        /* "there is 5 men": a number greater than one before a plural noun
+         * that is no unit of measure or time ("there is $5 million left",
+         * "there was 10 years of war": one amount) */
+        if (plural_subject(x, 1) && !unit_noun(as, d + 1)) {
+            size_t n = 0;
+            const char *vt = wtext(as, vi, &n);
+            const char *o = vi == k ? "there are" : other_aux(vt, n);
+            if (o)
+                emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a plural subject (%s)",
+                          "there is/are");
+        }
+        return;
+    }
     if (!x->joined || !x->checkable || as->w[d].boundary || (vi != d && as->w[vi].boundary) ||
         (vi == k + 1 && !v->joined))
         return;
@@ -938,8 +1018,12 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
      * "of" agrees with what it counts */
     if (sg && (x->cls & MTC_LX_COLLECTIVE) && d + 2 < as->n && (as->w[d + 2].roles & F_OF))
         return;
+    /* "there was no grounds", "there is some problems": "no" and "some"
+     * take either number, so the noun decides */
+    int either = is_word(as, d + 1, "no") || is_word(as, d + 1, "some");
     if (sg && (((x->roles & F_DET_PL) && !both) || irregular_plural ||
-               phrase_head(as, d, plural_noun, 1, 0) == d + 1)) {
+               phrase_head(as, d, plural_noun, 1, 0) == d + 1 ||
+               (either && phrase_head(as, d + 1, plural_noun, 1, 1) != (size_t)-1))) {
         /* "there is many ...", "there is problems." */
         emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' before a plural subject (%s)",
                   "there is/are");
@@ -1004,7 +1088,16 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
             return; /* "a few" */
     }
     if (d->roles & F_DET_PL) {
-        size_t h = phrase_head(as, k, singular_noun, 0, 2);
+        /* after a preposition, "have" or "be" the determiner is no subject
+         * pronoun, so the next word is no verb ("in several book", "have
+         * many country"); elsewhere "many say" is a pronoun and its verb */
+        int object = 0; /* not "both", which floats: "they are both fine" */
+        if (k > 0 && d->joined && as->w[k - 1].lower && !is_word(as, k, "both")) {
+            const ag_word *pv = &as->w[k - 1];
+            unsigned cc = mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[pv->tok]);
+            object = (cc & MTC_CC_PREP) || (pv->roles & (F_PERF | F_BE));
+        }
+        size_t h = phrase_head(as, k, singular_noun, object, 2);
         /* "these book is": an auxiliary after it, so "book" is no verb */
         if (h == (size_t)-1 && k + 2 < as->n && as->w[k + 2].joined &&
             (as->w[k + 2].roles & (F_VERB_SG | F_VERB_PL | F_MODAL)) &&
