@@ -230,6 +230,50 @@ def add_collective(lex, base):
     return 0
 
 
+def add_person_count(lex, base):
+    """Marks 'C' on nouns of people that link-grammar leaves without a number
+    (father, man, tourist: its person nouns carry no count mark): a noun
+    whose most frequent WordNet sense is in noun.person (18), that has no
+    number mark yet and whose plural the lexicon has as a plural ('L';
+    regular, or irregular from noun.exc: men)."""
+    try:
+        data = open(os.path.join(base, "data.noun"), "rb")
+        index = open(os.path.join(base, "index.noun"), encoding="utf-8", errors="replace")
+        exc_f = open(os.path.join(base, "noun.exc"), encoding="utf-8", errors="replace")
+    except OSError as e:
+        sys.stderr.write("gen-grammar-lexicon.py: data.noun/index.noun/noun.exc: %s "
+                         "(install wordnet-base)\n" % e.strerror)
+        return 1
+    plurals = {}
+    with exc_f:
+        for line in exc_f:
+            parts = line.split()
+            if len(parts) >= 2:
+                plurals.setdefault(parts[1], []).append(parts[0])
+    with data, index:
+        for line in index:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            w = parts[0]
+            if not WORD_RE.match(w) or w not in lex or lex[w] & set("CLM"):
+                continue
+            offsets = parts[4 + int(parts[3]) + 2:]
+            if not offsets:
+                continue
+            data.seek(int(offsets[0]))
+            if int(data.readline().split()[1]) != 18:
+                continue
+            forms = [w + "s", w + "es"] + plurals.get(w, [])
+            if w.endswith("y"):
+                forms.append(w[:-1] + "ies")
+            if w.endswith("man"):  # WordNet's own detachment rule: chairmen
+                forms.append(w[:-3] + "men")
+            if any("L" in lex.get(f, ()) for f in forms):
+                lex[w].add("C")
+    return 0
+
+
 def add_past_only(lex, base):
     """Marks 'x' on a past tense whose verb has a separate irregular past
     participle in verb.exc (went/gone)."""
@@ -306,7 +350,7 @@ def main():
                 add(lex, tok, verb_classes_from_rhs(rhs, tok.rsplit(".", 1)[0]))
     if len(sys.argv) > 3:
         status = (add_wordnet(lex, sys.argv[3]) or add_past_only(lex, sys.argv[3]) or
-                  add_collective(lex, sys.argv[3]))
+                  add_collective(lex, sys.argv[3]) or add_person_count(lex, sys.argv[3]))
         if status:
             return status
     if len(sys.argv) > 4:

@@ -54,6 +54,25 @@ Test(agreement, lexicon_noun_number_and_wordnet)
     mtc_grammar_lexicon_free(lx);
 }
 
+Test(agreement, lexicon_person_nouns_are_countable)
+{
+    /* link-grammar gives its person nouns no number: the generator marks a
+     * noun whose first WordNet sense is a person, and whose plural the
+     * lexicon has, as countable (regular, noun.exc, -man/-men) */
+    mtc_error err;
+    memset(&err, 0, sizeof err);
+    mtc_grammar_lexicon *lx = mtc_grammar_lexicon_load(&err);
+    cr_assert_not_null(lx, "%s", err.message);
+    const char *people[] = {"father", "man", "chairman", "tourist", "daughter"};
+    for (size_t i = 0; i < sizeof people / sizeof *people; i++)
+        cr_expect(mtc_grammar_open_all(lx, people[i], strlen(people[i])) & MTC_LX_COUNT, "%s",
+                  people[i]);
+    /* not a person's noun: no count mark is added (meeting: also a gerund) */
+    cr_expect(!(mtc_grammar_open_all(lx, "ability", 7) & MTC_LX_COUNT));
+    cr_expect(!(mtc_grammar_open_all(lx, "men", 3) & MTC_LX_COUNT), "a plural stays plural");
+    mtc_grammar_lexicon_free(lx);
+}
+
 Test(agreement, subject_verb_positive)
 {
     tu_expect(SV, "He go to the market every morning.", "go");

@@ -1656,6 +1656,10 @@ static void check_repeat_coord(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     if (mtc_grammar_closed(as->st->lx, ta, na) || regular_comparative(as->st, ta, na))
         return;
+    /* "between man and man", "between nation and nation": the two sides
+     * of a relation between members of one kind */
+    if (k > 0 && as->w[k].joined && is_word(as, k - 1, "between"))
+        return;
     /* a chain of three or more: "look and look and look" is emphasis */
     if (k + 4 < as->n && (as->w[k + 3].roles & F_COORD) && as->w[k + 3].joined && as->w[k + 4].joined) {
         size_t n4;
