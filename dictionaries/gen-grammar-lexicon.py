@@ -274,6 +274,42 @@ def add_person_count(lex, base):
     return 0
 
 
+def add_base_not_participle(lex, base):
+    """Marks 'b' on a base form ('V') whose past participle is another word,
+    so that "have" before it is wrong (have modify, must have write): a
+    regular verb whose -ed form the lexicon has as a past or participle, or
+    an irregular one with a participle in verb.exc that the lexicon marks
+    'P' (written). Not a base that is its own participle (come, become,
+    run: verb.exc lists only came, became, ran) or is a past itself."""
+    forms = {}
+    try:
+        with open(os.path.join(base, "verb.exc"), encoding="utf-8", errors="replace") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 2 and WORD_RE.match(parts[0]):
+                    for lemma in parts[1:]:
+                        forms.setdefault(lemma, set()).add(parts[0])
+    except OSError as e:
+        sys.stderr.write("gen-grammar-lexicon.py: verb.exc: %s (install wordnet-base)\n" % e.strerror)
+        return 1
+    for w, c in lex.items():
+        if "V" not in c or c & set("DP") or not WORD_RE.match(w):
+            continue
+        regular = {w + "ed", w + "d" if w.endswith("e") else None,
+                   w[:-1] + "ied" if w.endswith("y") else None, w + w[-1] + "ed"}
+        irregular = set(forms.get(w, ())) - regular  # verb.exc lists modified too
+        if w in irregular:
+            continue
+        # a regular -ed form that is a common word (not a rare "bursted"),
+        # and no irregular past that may be the participle (made, came: the
+        # lexicon cannot tell "have made" from "have come")
+        regular_ok = not irregular and any(
+            r and set("DP") & lex.get(r, set()) and "f" in lex.get(r, set()) for r in regular)
+        if regular_ok or any("P" in lex.get(f, ()) for f in irregular):
+            c.add("b")
+    return 0
+
+
 def add_past_only(lex, base):
     """Marks 'x' on a past tense whose verb has a separate irregular past
     participle in verb.exc (went/gone)."""
@@ -355,6 +391,10 @@ def main():
             return status
     if len(sys.argv) > 4:
         status = add_scowl(lex, sys.argv[4])
+        if status:
+            return status
+    if len(sys.argv) > 3:  # after add_scowl: it reads the 'f' marks
+        status = add_base_not_participle(lex, sys.argv[3])
         if status:
             return status
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)

@@ -70,6 +70,13 @@ Test(agreement, lexicon_person_nouns_are_countable)
     /* not a person's noun: no count mark is added (meeting: also a gerund) */
     cr_expect(!(mtc_grammar_open_all(lx, "ability", 7) & MTC_LX_COUNT));
     cr_expect(!(mtc_grammar_open_all(lx, "men", 3) & MTC_LX_COUNT), "a plural stays plural");
+    /* a base form whose participle is another word (have write, have modify) */
+    cr_expect(mtc_grammar_open_all(lx, "write", 5) & MTC_LX_BASE_NOT_PART);
+    cr_expect(mtc_grammar_open_all(lx, "modify", 6) & MTC_LX_BASE_NOT_PART);
+    cr_expect(!(mtc_grammar_open_all(lx, "come", 4) & MTC_LX_BASE_NOT_PART), "have come");
+    cr_expect(!(mtc_grammar_open_all(lx, "become", 6) & MTC_LX_BASE_NOT_PART), "have become");
+    cr_expect(!(mtc_grammar_open_all(lx, "burst", 5) & MTC_LX_BASE_NOT_PART), "have burst");
+    cr_expect(!(mtc_grammar_open_all(lx, "make", 4) & MTC_LX_BASE_NOT_PART), "made: past or participle");
     mtc_grammar_lexicon_free(lx);
 }
 

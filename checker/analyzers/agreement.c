@@ -26,7 +26,8 @@
  *                              she likes", "should has", "doesn't has"); a
  *                              form of "have" before a past
  *                              tense that is not the participle ("has
- *                              went", "had wrote")
+ *                              went", "had wrote") or a base form that
+ *                              is not ("must have write", "have modify")
  *   grammar.doubled-auxiliary  two forms of "be" or two modals in a row
  *                              ("is was", "is be", "will can")
  *   grammar.double-comparative "more"/"most" before a comparative or
@@ -472,6 +473,22 @@ static int add_s(const ag_state *st, const char *w, size_t n, unsigned want, cha
         make_form(st, w, n, 1, ies, want, out, cap))
         return 1;
     return make_form(st, w, n, 0, s_es, want, out, cap);
+}
+
+/* The regular participle of a base form (modify -> modified), when the
+ * lexicon has it as a past or participle. */
+static int add_ed(const ag_state *st, const char *w, size_t n, char *out, size_t cap)
+{
+    static const char *const ed[] = {"ed", NULL};
+    static const char *const d[] = {"d", NULL};
+    static const char *const ied[] = {"ied", NULL};
+    unsigned want = MTC_LX_VERB_D;
+    if (n > 1 && w[n - 1] == 'y' && !strchr("aeiou", w[n - 2]) &&
+        make_form(st, w, n, 1, ied, want, out, cap))
+        return 1;
+    if (n > 1 && w[n - 1] == 'e' && make_form(st, w, n, 0, d, want, out, cap))
+        return 1;
+    return make_form(st, w, n, 0, ed, want, out, cap);
 }
 
 /* The singular of a plural noun, or the base of an -s verb. */
@@ -1311,8 +1328,11 @@ static void check_perfect(const ag_sentence *as, size_t k, mtc_emitter *em)
         (as->w[j].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT | F_PRON_I | F_PRON_YOU)) &&
         opens_question(as, k))
         j++; /* "Have you went?", "What have they did?" */
-    if (j < as->n && !as->w[j].roles && mid_adverb(&as->w[j]) && as->w[j].joined && !as->w[k].boundary)
-        j++; /* has never went, had already went */
+    /* has never went, had already went, have not always wrote */
+    for (int skip = 0; skip < 2 && j < as->n && as->w[j].joined && !as->w[j - 1].boundary &&
+                       ((!as->w[j].roles && mid_adverb(&as->w[j])) || is_word(as, j, "not"));
+         skip++)
+        j++;
     if (j >= as->n || !as->w[j].joined || !as->w[j].lower || as->w[j - 1].boundary)
         return;
     if (as->w[j].roles & ~F_CLASSLESS) {
@@ -1326,9 +1346,28 @@ static void check_perfect(const ag_sentence *as, size_t k, mtc_emitter *em)
     const char *vt = wtext(as, j, &n);
     if ((c & MTC_LX_PAST_ONLY) &&
         !(c & (MTC_LX_VERB | MTC_LX_VERB_P | MTC_LX_VERB_G | MTC_LX_VERB_S | ANY_NOUN | ANY_ADJ)) &&
-        !mtc_grammar_closed(as->st->lx, vt, n))
+        !mtc_grammar_closed(as->st->lx, vt, n)) {
         emit_word(as, em, R_VERB_FORM, j, NULL, "'%.*s' after %s: the past participle?",
                   "a form of \"have\"");
+        return;
+    }
+    /* "have modify", "must have write": a base form that is nothing else
+     * (no noun, adjective or adverb reading: "have work", "have like") and
+     * not its own participle (have come, have become) */
+    /* a noun after it makes it a modifier: "have write permission", "has
+     * restart markers" */
+    int modifier = j + 1 < as->n && !as->w[j].boundary && as->w[j + 1].joined &&
+                   as->w[j + 1].lower && !as->w[j + 1].roles && (as->w[j + 1].cls & ANY_NOUN);
+    if ((c & MTC_LX_BASE_NOT_PART) && !modifier &&
+        !(c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_VERB_G | ANY_NOUN | ANY_ADJ |
+               ANY_ADV)) &&
+        !mtc_grammar_closed(as->st->lx, vt, n)) {
+        char sug[MAX_WORD];
+        if (!add_ed(as->st, vt, n, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_VERB_FORM, j, sug, "'%.*s' after %s: the past participle?",
+                  "a form of \"have\"");
+    }
 }
 
 /* After a form of "do" (do-support) the base form: "didn't went", "does

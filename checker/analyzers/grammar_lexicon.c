@@ -56,6 +56,7 @@ static int open_line(const char *line, size_t len, long lineno, void *ctx)
         case 'f': bits |= MTC_LX_COMMON; break;
         case 'x': bits |= MTC_LX_PAST_ONLY; break;
         case 'k': bits |= MTC_LX_COLLECTIVE; break;
+        case 'b': bits |= MTC_LX_BASE_NOT_PART; break;
         case ' ': case '\t': break;
         default: return -1;
         }

@@ -43,7 +43,8 @@ enum {
     MTC_LX_IRREG_COMP = 1u << 16, /* c: irregular comparative (easier, best) */
     MTC_LX_COMMON = 1u << 17,     /* f: a common word (SCOWL, sizes up to 60) */
     MTC_LX_PAST_ONLY = 1u << 18,  /* x: a past tense, not the participle (went: gone) */
-    MTC_LX_COLLECTIVE = 1u << 19  /* k: a collective or quantity noun (team, number) */
+    MTC_LX_COLLECTIVE = 1u << 19, /* k: a collective or quantity noun (team, number) */
+    MTC_LX_BASE_NOT_PART = 1u << 20 /* b: a base form that is not its participle (modify, write) */
 };
 
 /* Closed classes (tags of grammar-closed-classes.tsv). */
