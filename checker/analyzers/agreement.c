@@ -1389,8 +1389,13 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
         (as->w[k - 1].roles & (F_PRON_SG | F_PRON_PL | F_PRON_IT | F_PRON_I | F_PRON_YOU)) &&
         (as->w[k - 2].cls & ANY_NOUN))
         return;
-    if (j < as->n && as->w[j].joined && !as->w[k].boundary &&
-        (as->w[j].roles & (F_THE | F_ART | F_OF_DET | F_DET_SG | F_DET_PL)) && opens_question(as, k)) {
+    int det = j < as->n && (as->w[j].roles & (F_THE | F_ART | F_OF_DET | F_DET_SG | F_DET_PL));
+    /* a bare noun phrase: "Does memory usage grows?", "What does
+     * manipulations means?" (a noun that is no verb, not a pronoun) */
+    int bare = j < as->n && !det && as->w[j].lower && !as->w[j].roles &&
+               (as->w[j].cls & ANY_NOUN) && !(as->w[j].cls & (ANY_VERB | ANY_ADV)) &&
+               !mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[as->w[j].tok]);
+    if (j < as->n && as->w[j].joined && !as->w[k].boundary && (det || bare) && opens_question(as, k)) {
         /* "Did the application worked?", "Does your memory usage grows?":
          * a noun phrase subject, then the first word that can only be a
          * finite verb */
@@ -1405,8 +1410,14 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
             int ends = x->boundary || m + 1 == as->n ||
                        (as->w[m + 1].joined && as->w[m + 1].lower &&
                         ((as->w[m + 1].roles & F_OBJ) || mid_adverb(&as->w[m + 1])));
+            /* an -s form, which never modifies a noun, before a preposition:
+             * "Does memory usage grows during processing?" */
+            if (!ends && (c & MTC_LX_VERB_S) && !(c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) &&
+                as->w[m + 1].joined && as->w[m + 1].lower)
+                ends = (mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[as->w[m + 1].tok]) &
+                        MTC_CC_PREP) != 0;
             if ((c & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
-                !(c & (ANY_NOUN | ANY_ADJ | ANY_ADV | MTC_LX_VERB_G)) && m > j + 1 && ends) {
+                !(c & (ANY_NOUN | ANY_ADJ | ANY_ADV | MTC_LX_VERB_G)) && (m > j + 1 || bare) && ends) {
                 size_t n;
                 const char *vt = wtext(as, m, &n);
                 char sug[MAX_WORD];
