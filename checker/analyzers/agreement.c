@@ -1668,8 +1668,37 @@ static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* "more easier than", "more easier.", "more easier now": not "more
      * younger voters", where "more" counts the voters */
     int superlative = n > 3 && memcmp(t + n - 3, "est", 3) == 0;
-    if (!superlative && !phrase_ends(as, k + 1) && !(k + 2 < as->n && cannot_be_head(&as->w[k + 2])))
+    /* a singular noun after it: "more" cannot count it ("a more older
+     * city", "more worse thing") */
+    int singular_next = k + 2 < as->n && !a->boundary && as->w[k + 2].joined &&
+                        singular_noun(&as->w[k + 2], 1) && !(as->w[k + 2].cls & ANY_ADJ);
+    /* "one more smaller suitcase", "two more", "any more": "more" is
+     * "additional" after a number or a quantifier */
+    static const char *const counting[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                           "eight", "nine", "ten", "any", "no", "some", "many",
+                                           "several", "few", "much", "lot"};
+    if (k > 0 && as->w[k].joined) {
+        for (size_t i = 0; i < sizeof counting / sizeof *counting; i++)
+            if (is_word(as, k - 1, counting[i]))
+                return;
+        if (as->doc->tokens[as->w[k].tok - 1].kind == MTC_TOK_NUMBER)
+            return;
+        /* "When is more better?": right after a question's inverted "be",
+         * "more" is the subject */
+        if ((as->w[k - 1].roles & F_BE) && opens_question(as, k - 1))
+            return;
+    }
+    if (!superlative && !singular_next && !phrase_ends(as, k + 1) &&
+        !(k + 2 < as->n && cannot_be_head(&as->w[k + 2])))
         return;
+    /* a comparative that is also an adverb after a verb's "more": "write
+     * more later", "see more sooner"; only where an adjective stands (after
+     * "be", an article or a determiner) or before its noun */
+    if ((a->cls & ANY_ADV) && !singular_next && !superlative) {
+        const ag_word *pv = k > 0 && as->w[k].joined ? &as->w[k - 1] : NULL;
+        if (!pv || !(pv->roles & (F_BE | F_ART | F_THE | F_OF_DET | F_DET_SG)))
+            return;
+    }
     size_t nm;
     const char *m = wtext(as, k, &nm);
     const mtc_token *t0 = &as->doc->tokens[as->w[k].tok];
