@@ -755,6 +755,8 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
         return; /* "does he have", "demanded that he go", "suggested she go" */
     if (k > 0 && (as->w[k - 1].roles & F_COORD))
         return; /* "he and she go": a compound subject */
+    if (k >= 3 && is_word(as, k - 3, "as") && is_word(as, k - 2, "well") && is_word(as, k - 1, "as"))
+        return; /* "You as well as he are": the verb agrees with the first */
     size_t n;
     const char *vt = wtext(as, vk, &n);
     char sug[MAX_WORD];

@@ -19,8 +19,9 @@
  * an adverb or adjective doubled for emphasis before a gradable word ("so so
  * much", "far far away"), a capitalised word the lexicon does not know
  * (reduplicated names: "Walla Walla"), coordination chains ("more and more
- * and more"), and the interjections of dictionaries/typography-doubled-ok.txt
- * ("bye bye"). Works on one sentence's tokens at a time (number-format on the
+ * and more"), an object and its complement after a verb of naming ("call a
+ * spade a spade"), and the interjections of
+ * dictionaries/typography-doubled-ok.txt ("bye bye"). Works on one sentence's tokens at a time (number-format on the
  * article: it compares the article's numbers). Per-worker state:
  * the interjection set, the lexicon (loaded only when a rule that reads it is on)
  * and a scratch array of word positions (all owned, freed by destroy). */
@@ -616,6 +617,15 @@ static int doubled_phrase_reported(const typo_state *st, const mtc_context *ctx,
         return 0; /* numbers, initials, tables */
     /* an equative: "as low as low can be", "as big as Big Ben", "far as far as" */
     if (n == 2 && (token_is(t, word_at(sw, k), "as") || token_is(t, word_at(sw, k + 1), "as")))
+        return 0;
+    /* an object and its complement after a verb of naming or judging:
+     * "call a spade a spade", "called a crime a crime" */
+    static const char *const articles[] = {"a", "an", "the", NULL};
+    static const char *const naming[] = {
+        "call", "calls", "called", "calling", "name", "names", "named", "naming",
+        "consider", "considers", "considered", "considering", "deem", "deems", "deemed",
+        "term", "terms", "termed", "label", "labels", "labelled", "labeled", NULL};
+    if (n == 2 && k > 0 && token_in(t, word_at(sw, k), articles) && token_in(t, word_at(sw, k - 1), naming))
         return 0;
     /* between the copies: nothing, or a comma after three words or more */
     size_t last = sw->w[k + n - 1], second = sw->w[k + n];
