@@ -416,7 +416,7 @@ static size_t phrase_head(const ag_sentence *as, size_t d, int (*noun)(const ag_
         if (w->lower && (w->roles & F_COMPAR) && k + 1 < as->n && pure_adjective(&as->w[k + 1]))
             continue; /* "the most important" */
         int adjective = pure_adjective(w) || superlative_adjective(as, w) ||
-                        ((as->w[d].roles & F_ART) && article_adjective(w));
+                        ((as->w[d].roles & (F_ART | F_THE | F_OF_DET)) && article_adjective(w));
         if (!adjective || ++used > adjs)
             return (size_t)-1;
     }
@@ -1097,6 +1097,21 @@ static size_t after_head(const ag_sentence *as, size_t h)
     return m;
 }
 
+/* 1 when a finite verb comes before word k in the sentence: an auxiliary or
+ * modal, or a past or -s form that is no noun. */
+static int finite_verb_before(const ag_sentence *as, size_t k)
+{
+    for (size_t i = 0; i < k; i++) {
+        const ag_word *w = &as->w[i];
+        if (w->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_PERF | F_DO))
+            return 1;
+        if (w->lower && !w->roles && (w->cls & (MTC_LX_VERB_S | MTC_LX_VERB_D)) &&
+            !(w->cls & (ANY_NOUN | ANY_ADJ)))
+            return 1;
+    }
+    return 0;
+}
+
 static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     const ag_word *d = &as->w[k];
@@ -1188,6 +1203,11 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* these problems is / each country have: the verb after the noun, where
      * the noun phrase opens a clause (not "the work of the rescuers is") */
     if (!clause_start(as, k))
+        return;
+    /* after "and"/"or" a clause starts only when one has ended: a finite
+     * verb before it ("any resemblance between the above and my views is":
+     * two noun phrases) */
+    if (k > 0 && (as->w[k - 1].roles & F_COORD) && !finite_verb_before(as, k - 1))
         return;
     int pl = (d->roles & F_DET_PL) != 0, sg = (d->roles & F_DET_SG) != 0;
     if (d->roles & (F_THE | F_OF_DET))
