@@ -576,6 +576,36 @@ static int starts_lowercase(const char *t, size_t a, size_t b)
     return 0;
 }
 
+/* 1 when text [a, b) has a headline's form on its own: it ends in ':' or
+ * it is in title case (of its words of four letters or more, all but at
+ * most one after the first begin with a capital: "Some Super Bowl
+ * Commercials I Can't Wait to See"). */
+static int looks_like_headline(const char *t, size_t a, size_t b)
+{
+    size_t e = b;
+    while (e > a && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+        e--;
+    if (e > a && t[e - 1] == ':')
+        return 1;
+    size_t words = 0, lower = 0;
+    int first = 1;
+    for (size_t i = a; i < e;) {
+        while (i < e && !mtc_ascii_is_alpha((unsigned char)t[i]))
+            i++;
+        size_t w = i;
+        while (i < e && (mtc_ascii_is_alpha((unsigned char)t[i]) || t[i] == '\''))
+            i++;
+        if (i - w < 4)
+            continue;
+        if (!first) {
+            words++;
+            lower += mtc_ascii_is_lower((unsigned char)t[w]) != 0;
+        }
+        first = 0;
+    }
+    return words >= 2 && lower <= 1;
+}
+
 static void add_paragraph(seg_state *st, size_t a, size_t b, size_t n_lines)
 {
     mtc_document *doc = st->doc;
@@ -672,4 +702,10 @@ void mtc_segment(mtc_document *doc)
     }
     if (in_par)
         add_paragraph(&st, par_start, par_end, n_lines);
+    /* a text of one line is a sentence to check ("echo 'They goes home' |
+     * mtcheck -"), not an article's headline with nothing under it, unless
+     * its form is a headline's: title case, or a lead-in ending in ':' */
+    if (doc->n_paragraphs == 1 && doc->paragraphs[0].is_headline &&
+        !looks_like_headline(doc->text, doc->paragraphs[0].start, doc->paragraphs[0].end))
+        doc->paragraphs[0].is_headline = 0;
 }
