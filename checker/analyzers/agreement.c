@@ -381,6 +381,8 @@ static int verb_not_noun(const ag_word *w)
 /* The noun phrase ends after word k: punctuation, the end, or a function
  * word that cannot continue it (a preposition, an auxiliary, a relative
  * pronoun...), not "and"/"or" ("both parent and child"). */
+static int is_word(const ag_sentence *as, size_t k, const char *w);
+
 static int phrase_ends(const ag_sentence *as, size_t k)
 {
     if (as->w[k].boundary || k + 1 == as->n)
@@ -395,6 +397,15 @@ static int phrase_ends(const ag_sentence *as, size_t k)
         return 1; /* ... or a subject pronoun: "things you love" */
     if (!nx->roles && verb_not_noun(nx))
         return 1;
+    /* an adverb that is nothing else ("instructions somewhere", "people
+     * really"), or a wh-word opening a clause ("ideas how") */
+    if (!nx->roles && (nx->cls & ANY_ADV) &&
+        !(nx->cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL | MTC_LX_MASS | ANY_ADJ | ANY_VERB)))
+        return 1; /* (a WordNet noun reading aside: "somewhere", "today") */
+    static const char *const wh[] = {"how", "why", "where", "when", "whether"};
+    for (size_t i = 0; i < sizeof wh / sizeof *wh; i++)
+        if (is_word(as, k + 1, wh[i]))
+            return 1;
     unsigned cc = mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[nx->tok]);
     return (cc & (MTC_CC_PREP | MTC_CC_AUX | MTC_CC_MODAL | MTC_CC_CONJ)) != 0; /* "settings but" */
 }
@@ -1031,8 +1042,11 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
     int both = xn == 4 && mtc_ascii_tolower((unsigned char)xt[0]) == 'b'; /* there is both X and Y */
     /* an irregular plural that is also a rare singular: "there is people" */
     int irregular_plural = x->lower && !x->roles && (x->cls & MTC_LX_PLURAL) &&
-                           !(x->cls & (MTC_LX_MASS | ANY_ADJ)) && xn > 3 &&
-                           xt[xn - 1] != 's' && phrase_ends(as, d + 1);
+                           !(x->cls & (MTC_LX_MASS | ANY_ADJ)) && xn > 3 && xt[xn - 1] != 's' &&
+                           (phrase_ends(as, d + 1) ||
+                            (d + 2 < as->n && as->w[d + 2].joined && as->w[d + 2].lower &&
+                             !as->w[d + 2].roles && (as->w[d + 2].cls & MTC_LX_VERB_G)));
+    /* ... "there's people helping out": an -ing form after it */
     /* "there's lots of time", "there is dozens of": a quantity noun before
      * "of" agrees with what it counts */
     if (sg && (x->cls & MTC_LX_COLLECTIVE) && d + 2 < as->n && (as->w[d + 2].roles & F_OF))
@@ -1307,6 +1321,25 @@ static void check_one_of(const ag_sentence *as, size_t k, mtc_emitter *em)
         if (!add_s(as->st, t, n, MTC_LX_PLURAL, sug, sizeof sug))
             sug[0] = 0;
         emit_word(as, em, R_DET_NUMBER, h, sug, "singular '%.*s' after %s", what);
+        return;
+    }
+    /* a noun modifier before the head: "one of the car park", "one of the
+     * best graphics tutorial"; a head that can be a verb only before a
+     * punctuation mark or the end ("one of the staff work hard": a verb) */
+    size_t m = k + 3;
+    for (size_t adj = 0; adj < 2 && m < as->n && as->w[m].joined && !as->w[m - 1].boundary &&
+                         (pure_adjective(&as->w[m]) || superlative_adjective(as, &as->w[m]));
+         adj++)
+        m++;
+    if (m + 1 < as->n && as->w[m].joined && as->w[m].lower && !as->w[m].roles &&
+        !as->w[m - 1].boundary && !as->w[m].boundary && (as->w[m].cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL)) &&
+        !(as->w[m].cls & (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_G | ANY_ADJ)) &&
+        as->w[m + 1].joined && singular_noun(&as->w[m + 1], 1) && phrase_ends(as, m + 1) &&
+        (!(as->w[m + 1].cls & MTC_LX_ANY_VERB) || as->w[m + 1].boundary || m + 2 == as->n)) {
+        const char *t = wtext(as, m + 1, &n);
+        if (!add_s(as->st, t, n, MTC_LX_PLURAL, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_DET_NUMBER, m + 1, sug, "singular '%.*s' after %s", what);
         return;
     }
     h = phrase_head(as, k + 2, plural_noun, 1, 2);
@@ -1710,13 +1743,16 @@ static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
         if ((as->w[k - 1].roles & F_BE) && opens_question(as, k - 1))
             return;
     }
-    if (!superlative && !singular_next && !phrase_ends(as, k + 1) &&
+    /* after an article "more"/"most" counts nothing: "a more older city",
+     * "the most worse time" */
+    int after_article = k > 0 && as->w[k].joined && (as->w[k - 1].roles & (F_ART | F_THE));
+    if (!superlative && !singular_next && !after_article && !phrase_ends(as, k + 1) &&
         !(k + 2 < as->n && cannot_be_head(&as->w[k + 2])))
         return;
     /* a comparative that is also an adverb after a verb's "more": "write
      * more later", "see more sooner"; only where an adjective stands (after
      * "be", an article or a determiner) or before its noun */
-    if ((a->cls & ANY_ADV) && !singular_next && !superlative) {
+    if ((a->cls & ANY_ADV) && !singular_next && !superlative && !is_word(as, k, "most")) {
         const ag_word *pv = k > 0 && as->w[k].joined ? &as->w[k - 1] : NULL;
         if (!pv || !(pv->roles & (F_BE | F_ART | F_THE | F_OF_DET | F_DET_SG)))
             return;
