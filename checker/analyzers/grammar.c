@@ -717,7 +717,8 @@ static int subjectless_opening(const gr_state *st, const mtc_document *doc, size
         /* a base form that is also a noun, followed by an article or a
          * possessive, is a verb with its object: "Build a network",
          * "Support the enterprises" */
-        if (!flag && known && (ox & MTC_LX_VERB) && w + 1 < last && is_word(&doc->tokens[w + 1])) {
+        if (!flag && known && (ox & MTC_LX_VERB) && !(ox & MTC_LX_ADV) && w + 1 < last &&
+            is_word(&doc->tokens[w + 1])) { /* ("Like a fish": an adverb or preposition too) */
             const mtc_token *u = &doc->tokens[w + 1];
             unsigned uc = mtc_grammar_closed_tok(st->lx, doc, u);
             if ((uc & (MTC_CC_ART | MTC_CC_POSS)) && !(u->flags & MTC_TF_INITIAL_UPPER))

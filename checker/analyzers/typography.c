@@ -516,8 +516,10 @@ static int doubled_word_allowed(const typo_state *st, const mtc_context *ctx,
     /* a quoted reduplication: "zoom zoom", ‘bye bye’ */
     if (quote_before(t, sw->s->start, a->start) && quote_after(t, sw->s->end, b->end))
         return 1;
-    /* a new line starting with a capital: a heading or list item ends above */
-    if (line_break_in(t, a->end, b->start) && (b->flags & MTC_TF_INITIAL_UPPER))
+    /* a new line starting with a capital: a heading or list item ends above
+     * (not a text in capitals wrapped in the middle: "IN THE\nTHE SEA") */
+    if (line_break_in(t, a->end, b->start) && (b->flags & MTC_TF_INITIAL_UPPER) &&
+        !((a->flags & MTC_TF_ALL_UPPER) && (b->flags & MTC_TF_ALL_UPPER)))
         return 1;
     int known;
     unsigned o = open_bits(st, t, b, &known);
