@@ -1154,30 +1154,37 @@ static int addresses_reader(const mtc_context *ctx, size_t si)
 }
 
 /* 1 if paragraph p opens on a speaker's label: one to six capitalised words
- * (a parenthesis allowed: "Zhang Wei (reporter)") and a colon, with the turn
- * after it in the same paragraph ("Patient He Ying: After the new policy
- * ...", "Q: ...", "A: ..."). */
+ * (a parenthesis allowed: "Zhang Wei (reporter)"; after a comma, the
+ * speaker's role in any case: "Wang Li, retired teacher") and a colon, with
+ * the turn after it in the same paragraph ("Patient He Ying: After the new
+ * policy ...", "Q: ...", "A: ..."). */
 static int speaker_label(const mtc_document *doc, const mtc_paragraph *p)
 {
     if (p->n_sentences == 0)
         return 0;
     const mtc_sentence *s = &doc->sentences[p->first_sentence];
-    size_t last = s->first_token + s->n_tokens, words = 0;
-    int paren = 0;
+    size_t last = s->first_token + s->n_tokens, words = 0, role = 0;
+    int paren = 0, comma = 0;
     for (size_t i = s->first_token; i < last; i++) {
         const mtc_token *t = &doc->tokens[i];
         if (is_word(t)) {
-            if (!paren && !(t->flags & MTC_TF_INITIAL_UPPER))
+            if (!paren && !comma && !(t->flags & MTC_TF_INITIAL_UPPER))
                 return 0;
-            if (++words > 6)
+            if (comma ? ++role > 5 : ++words > 6)
                 return 0;
+            continue;
+        }
+        if (t->kind == MTC_TOK_PUNCT && tok_cp(doc, t) == ',' && !paren) {
+            if (comma || words == 0)
+                return 0; /* one comma, after the name */
+            comma = 1;
             continue;
         }
         if (t->kind != MTC_TOK_PUNCT)
             return 0;
         int32_t cp = tok_cp(doc, t);
         if (cp == ':' || cp == 0xFF1A) {
-            if (words == 0 || paren)
+            if (words == 0 || paren || (comma && role == 0))
                 return 0;
             for (size_t j = i + 1; j < last; j++)
                 if (is_word(&doc->tokens[j]) || doc->tokens[j].kind == MTC_TOK_NUMBER)
