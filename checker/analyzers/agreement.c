@@ -1732,12 +1732,14 @@ static void check_comparative(const ag_sentence *as, size_t k, mtc_emitter *em)
     static const char *const counting[] = {"one", "two", "three", "four", "five", "six", "seven",
                                            "eight", "nine", "ten", "any", "no", "some", "many",
                                            "several", "few", "much", "lot"};
+    size_t mt = as->w[k].tok;
+    if (mt > 0 && as->doc->tokens[mt - 1].kind == MTC_TOK_NUMBER &&
+        as->doc->tokens[mt - 1].end + 1 == as->doc->tokens[mt].start)
+        return; /* "5 more smaller boxes" */
     if (k > 0 && as->w[k].joined) {
         for (size_t i = 0; i < sizeof counting / sizeof *counting; i++)
             if (is_word(as, k - 1, counting[i]))
                 return;
-        if (as->doc->tokens[as->w[k].tok - 1].kind == MTC_TOK_NUMBER)
-            return;
         /* "When is more better?": right after a question's inverted "be",
          * "more" is the subject */
         if ((as->w[k - 1].roles & F_BE) && opens_question(as, k - 1))
