@@ -8,7 +8,10 @@
  *                              question and its pronoun ("Is you ready?"),
  *                              existential "there" ("there
  *                              is many", "there are much", "there is 5
- *                              men", "there was no grounds"), "were"
+ *                              men", "there was no grounds"), a bare
+ *                              plural after a conjunction or "some", or
+ *                              before its relative pronoun ("where gases
+ *                              prevents", "people who has"), "were"
  *                              after a singular subject where no
  *                              counterfactual word (if, wish, though)
  *                              allows the subjunctive, "one of the
@@ -602,6 +605,15 @@ static int clause_start(const ag_sentence *as, size_t k)
     return as->w[k].joined && (as->w[k - 1].roles & F_CLAUSE) && !(as->w[k - 1].roles & F_SUBJV);
 }
 
+/* clause_start, "that" and the other subjunctive cues included: for the
+ * checks whose error no subjunctive makes right (a singular or -s verb
+ * after a plural subject: "that these two contains"). */
+static int clause_start_any(const ag_sentence *as, size_t k)
+{
+    return clause_start(as, k) ||
+           (k > 0 && as->w[k].joined && !as->w[k - 1].boundary && (as->w[k - 1].roles & F_CLAUSE));
+}
+
 /* An auxiliary or modal before word k: a question or an inversion ("does
  * he have", "had they known"), where the base form is right. */
 static int after_aux(const ag_sentence *as, size_t k)
@@ -922,7 +934,7 @@ static void check_demonstrative(const ag_sentence *as, size_t k, mtc_emitter *em
                       "'%.*s' after a singular subject (%s)", "this");
         return;
     }
-    if (!(is_word(as, k, "these") || is_word(as, k, "those")) || !clause_start(as, k) ||
+    if (!(is_word(as, k, "these") || is_word(as, k, "those")) || !clause_start_any(as, k) ||
         as->w[k].boundary)
         return;
     size_t j = k + 1;
@@ -1272,6 +1284,102 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
     else if (sg && (v->roles & F_VERB_PL) && !(v->roles & F_SUBJUNCT) && o)
         emit_word(as, em, R_SUBJECT_VERB, vi, o, "'%.*s' after a singular subject (%s)",
                   "this, each, every");
+}
+
+/* ---- a bare plural subject ---- */
+
+/* "where gases prevents", "that prices has risen", "some people thinks",
+ * "people who has": a plural noun without a determiner opening a clause (a
+ * relative "who"/"that" after an irregular plural allowed) and a singular
+ * or -s verb after it. A plural that can also be an -s verb only after a
+ * subordinating conjunction ("what matters is", "that counts is": the verb
+ * of a pronoun subject); not after "and"/"or" before any verb ("the number
+ * of cars and trucks is"), not capitalised (a surname: "Brooks is"). */
+static void check_bare_plural(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    static const char *const conj[] = {"where", "when", "because", "if", "while", "since",
+                                       "although", "though", "unless", "until", "whereas",
+                                       "once"};
+    const ag_word *w = &as->w[k];
+    if (k == 0 || !w->lower || w->roles || w->boundary || k + 1 >= as->n || !plural_subject(w, 1))
+        return;
+    int after_conj = 0;
+    for (size_t i = 0; i < sizeof conj / sizeof *conj; i++)
+        after_conj |= w->joined && is_word(as, k - 1, conj[i]);
+    if (after_conj && k >= 2 && as->w[k - 1].joined) {
+        /* "the series of if statements": the conjunction names itself */
+        const ag_word *b = &as->w[k - 2];
+        unsigned bc = mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[b->tok]);
+        if ((bc & (MTC_CC_PREP | MTC_CC_DET | MTC_CC_ART)) || (b->roles & (F_OF | F_THE | F_ART)))
+            return;
+    }
+    int some = w->joined && is_word(as, k - 1, "some") && clause_start(as, k - 1);
+    /* a relative pronoun after the plural agrees with it wherever the
+     * phrase stands ("looking for people who has"), but "one of the ... who
+     * has" is disputed usage */
+    int relative = k + 2 < as->n && (is_word(as, k + 1, "who") || is_word(as, k + 1, "that")) &&
+                   as->w[k + 1].joined && !w->boundary && !as->w[k + 1].boundary;
+    for (size_t b = k; relative && b > 0 && b + 4 > k; b--)
+        if (is_word(as, b - 1, "one"))
+            relative = 0;
+    /* the antecedent may be another noun: a coordinated plural ("suns and
+     * lands that"), or one inside a phrase that modifies a noun ("the
+     * dedication to sports that enables", "a size in 4-byte units that
+     * is"). The plural is the antecedent when a determiner or a verb stands
+     * right before it ("the firms that", "hire workers who"), or a
+     * preposition after a verb ("looking for people who") */
+    if (relative) {
+        const ag_word *x = w->joined ? &as->w[k - 1] : NULL;
+        unsigned xc = x ? mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[x->tok]) : 0;
+        const unsigned verb = MTC_LX_VERB | MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_G;
+        const unsigned noun = MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL | MTC_LX_MASS;
+        int ok = 0;
+        if (x && !x->boundary) {
+            if (x->roles & (F_THE | F_OF_DET | F_DET_PL))
+                ok = 1;
+            else if (x->lower && !x->roles && !xc && (x->cls & verb) && !(x->cls & noun))
+                ok = 1;
+            else if ((xc & MTC_CC_PREP) && !(x->roles & F_OF) && k >= 2 && x->joined) {
+                const ag_word *h = &as->w[k - 2];
+                ok = h->lower && !h->boundary && (h->cls & verb) && !(h->cls & noun);
+            }
+        }
+        /* "how many bits that is": "that" is the subject there */
+        for (size_t b = k, steps = 0; ok && b > 0 && steps < 3; b--, steps++)
+            if (is_word(as, k + 1, "that") &&
+                (is_word(as, b - 1, "how") || is_word(as, b - 1, "what") || is_word(as, b - 1, "which")))
+                ok = 0;
+        relative = ok;
+    }
+    if (!after_conj && !some && !relative && !clause_start_any(as, k))
+        return;
+    /* a plural that can be an -s verb is the relative's antecedent only
+     * right after its determiner ("the firms that makes"; not "the man
+     * scarce lives who is") */
+    if ((w->cls & MTC_LX_VERB_S) && relative && !after_conj &&
+        !(w->joined && (as->w[k - 1].roles & (F_THE | F_OF_DET | F_DET_PL))))
+        return;
+    if ((w->cls & MTC_LX_VERB_S) && !after_conj && !relative)
+        return;
+    if ((as->w[k - 1].roles & F_COORD) && !finite_verb_before(as, k - 1))
+        return;
+    size_t j = relative ? k + 2 : k + 1;
+    const ag_word *v = &as->w[j];
+    if (!v->joined || !v->lower)
+        return;
+    size_t n;
+    const char *vt = wtext(as, j, &n);
+    const char *o = other_aux(vt, n);
+    char sug[MAX_WORD];
+    if ((v->roles & F_VERB_SG) && o) {
+        emit_word(as, em, R_SUBJECT_VERB, j, o, "'%.*s' after a plural subject (%s)", "a plural noun");
+    } else if (!(v->roles & ~F_CLASSLESS) && only_s_verb(v->cls) && !(v->cls & ANY_NOUN) &&
+               !mtc_grammar_closed(as->st->lx, vt, n)) {
+        if (!drop_s(as->st, vt, n, MTC_LX_VERB, sug, sizeof sug))
+            sug[0] = 0;
+        emit_word(as, em, R_SUBJECT_VERB, j, sug, "'%.*s' after a plural subject (%s): the base form?",
+                  "a plural noun");
+    }
 }
 
 /* ---- one of the ... ---- */
@@ -1843,6 +1951,8 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
         const ag_word *w = &words[k];
         if (rc && w->lower && !w->roles)
             check_repeat_coord(&as, k, em); /* quoted words too: a lost word is no style */
+        if (sv && w->checkable && !w->roles)
+            check_bare_plural(&as, k, em);
         if (!w->checkable || !w->roles)
             continue;
         if (sv && (w->roles & (F_PRON_SG | F_PRON_IT | F_PRON_PL)))
