@@ -84,7 +84,9 @@ def statements(text):
 
 
 def verb_classes_from_rhs(rhs, word):
-    if word.endswith("ing"):
+    # an -ing form has a vowel before its -ing (being, dying); bring, sing,
+    # spring and string are base forms
+    if word.endswith("ing") and re.search(r"[aeiouy]", word[:-3]):
         return "G"
     if any(m in rhs for m in ("<verb-s>", "<verb-s-s>", "<verb-x-s>", "<verb-x-s,u>",
                                 "<verb-y-s>", "<verb-and-s-", "<verb-and-s+")):

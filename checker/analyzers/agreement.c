@@ -398,6 +398,9 @@ static int phrase_ends(const ag_sentence *as, size_t k)
     if (nx->roles & (F_VERB_SG | F_VERB_PL | F_MODAL | F_PERF | F_DO | F_REL | F_OF | F_TO | F_ART |
                      F_THE | F_PRON_SG | F_PRON_PL | F_PRON_I | F_PRON_YOU))
         return 1; /* ... or a subject pronoun: "things you love" */
+    if ((nx->roles & (F_DET_SG | F_DET_PL)) && !is_word(as, k + 1, "both") &&
+        !(as->w[k].cls & ANY_ADV))
+        return 1; /* another noun phrase: "updates every day" (not "are still many") */
     if (!nx->roles && verb_not_noun(nx))
         return 1;
     /* an adverb that is nothing else ("instructions somewhere", "people
@@ -405,7 +408,8 @@ static int phrase_ends(const ag_sentence *as, size_t k)
     if (!nx->roles && (nx->cls & ANY_ADV) &&
         !(nx->cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_PLURAL | MTC_LX_MASS | ANY_ADJ | ANY_VERB)))
         return 1; /* (a WordNet noun reading aside: "somewhere", "today") */
-    static const char *const wh[] = {"how", "why", "where", "when", "whether"};
+    static const char *const wh[] = {"how",  "why",   "where", "when",      "whether", "here",
+                                     "now",  "today", "then",  "yesterday", "tomorrow"};
     for (size_t i = 0; i < sizeof wh / sizeof *wh; i++)
         if (is_word(as, k + 1, wh[i]))
             return 1;
@@ -762,6 +766,10 @@ static void check_i_you(const ag_sentence *as, size_t k, mtc_emitter *em)
 static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     size_t vk = k + 1;
+    /* "someone else walk": "else" belongs to the pronoun */
+    if (vk + 1 < as->n && (as->w[k].roles & F_PRON_IT) && is_word(as, vk, "else") &&
+        as->w[vk].joined && !as->w[k].boundary && !as->w[vk].boundary)
+        vk++;
     if (vk + 1 < as->n && mid_adverb(&as->w[vk]) && as->w[vk].joined && !as->w[vk].boundary)
         vk++;
     const ag_word *p = &as->w[k], *v = &as->w[vk];
@@ -774,10 +782,50 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
     /* "He" in mid-sentence is the surname (He Ying) */
     if (k > 0 && !as->w[k].lower)
         return;
-    if (after_aux(as, k) || after_subjunctive_cue(as, k))
-        return; /* "does he have", "demanded that he go", "suggested she go" */
+    if (after_aux(as, k))
+        return; /* "does he have", "was he walking" */
     if (k > 0 && (as->w[k - 1].roles & F_COORD))
         return; /* "he and she go": a compound subject */
+    /* "he walking to the building": an -ing form that is nothing else (no
+     * noun or adjective in link-grammar's lexicon), with no auxiliary;
+     * wrong after a subjunctive cue too ("recommended that he walking") */
+    if ((p->roles & (F_PRON_SG | F_PRON_PL)) && !(v->roles & ~F_CLASSLESS) &&
+        (v->cls & MTC_LX_VERB_G) && !(p->roles & F_PRON_IT) &&
+        !(v->cls & (MTC_LX_VERB | MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P | MTC_LX_NOUN |
+                    MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_PLURAL | MTC_LX_ADJ | MTC_LX_ADV))) {
+        size_t gn;
+        const char *gt = wtext(as, vk, &gn);
+        static const char *const base_ends[] = {"", "e", NULL};
+        char base[MAX_WORD];
+        int ing = gn > 4 && memcmp(gt + gn - 3, "ing", 3) == 0 &&
+                  (make_form(as->st, gt, gn, 3, base_ends, MTC_LX_VERB, base, sizeof base) ||
+                   (gn > 5 && gt[gn - 4] == gt[gn - 5] &&
+                    make_form(as->st, gt, gn, 4, base_ends, MTC_LX_VERB, base, sizeof base)));
+        /* not after a contracted "is"/"are" ("What's he going"), and not a
+         * participle before the finite verb ("he laughing said") */
+        size_t pn = 0;
+        const char *pt = k > 0 ? wtext(as, k - 1, &pn) : NULL;
+        int contracted_be = pt && as->w[k].joined && pn > 2 &&
+                            ((pt[pn - 1] == 's' || pt[pn - 1] == 'e') &&
+                             (pt[pn - 2] == '\'' || (unsigned char)pt[pn - 2] == 0x99 ||
+                              (pn > 3 && pt[pn - 2] == 'r' &&
+                               (pt[pn - 3] == '\'' || (unsigned char)pt[pn - 3] == 0x99))));
+        int finite_next = vk + 1 < as->n && as->w[vk + 1].joined && !v->boundary &&
+                          as->w[vk + 1].lower &&
+                          ((as->w[vk + 1].roles & (F_VERB_SG | F_VERB_PL | F_MODAL)) ||
+                           (!as->w[vk + 1].roles && (as->w[vk + 1].cls & (MTC_LX_VERB_S | MTC_LX_VERB_D)) &&
+                            !(as->w[vk + 1].cls & ANY_NOUN)));
+        if (ing && !contracted_be && !finite_next &&
+            !mtc_grammar_closed(as->st->lx, gt, gn)) { /* walk-ing, mak-e, run-n-ing; not bring */
+            emit_word(as, em, R_SUBJECT_VERB, vk, NULL,
+                      "'%.*s' after the subject '%s' without an auxiliary: a finite verb or a "
+                      "form of \"be\" is missing",
+                      sg ? "he, she" : "they, we");
+            return;
+        }
+    }
+    if (after_subjunctive_cue(as, k))
+        return; /* "demanded that he go", "suggested she go" */
     if (k >= 3 && is_word(as, k - 3, "as") && is_word(as, k - 2, "well") && is_word(as, k - 1, "as"))
         return; /* "You as well as he are": the verb agrees with the first */
     size_t n;
@@ -865,6 +913,11 @@ static int opens_question(const ag_sentence *as, size_t k)
     for (size_t i = 0; k == 1 && i < sizeof wh / sizeof wh[0]; i++)
         if (as->w[0].first && as->w[1].joined && is_word(as, 0, wh[i]))
             return is_question(as, k);
+    /* after a coordinator that opens the sentence: "But does you ...?" */
+    if (k == 1 && as->w[0].first && !as->w[0].boundary && as->w[1].joined &&
+        (is_word(as, 0, "but") || is_word(as, 0, "and") || is_word(as, 0, "or") ||
+         is_word(as, 0, "so")))
+        return is_question(as, k);
     return 0;
 }
 
@@ -1009,7 +1062,9 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
     size_t n0;
     wtext(as, k, &n0);
     size_t vi, d; /* the verb, and the word the subject's phrase follows */
-    if (n0 > 5) { /* there's, there’s */
+    /* "there're": the contraction of "there are" */
+    int are = is_word(as, k, "there're") || is_word(as, k, "there’re");
+    if (n0 > 5) { /* there's, there’s, there're */
         if (!clause_start(as, k))
             return;
         vi = d = k;
@@ -1025,7 +1080,8 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
     if (d + 1 >= as->n)
         return;
     const ag_word *v = &as->w[vi], *x = &as->w[d + 1];
-    if (number_between(as, d) && (vi == k || (v->roles & F_VERB_SG)) && (vi != k + 1 || v->joined) &&
+    if (number_between(as, d) && ((vi == k && !are) || (v->roles & F_VERB_SG)) &&
+        (vi != k + 1 || v->joined) &&
         !(vi != d && as->w[vi].boundary)) {
         /* "there is 5 men": a number greater than one before a plural noun
          * that is no unit of measure or time ("there is $5 million left",
@@ -1045,10 +1101,10 @@ static void check_there(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     size_t n;
     const char *vt = wtext(as, vi, &n);
-    const char *o = vi == k && n0 > 5 ? "there are" : other_aux(vt, n);
+    const char *o = vi == k && n0 > 5 ? (are ? "there is" : "there are") : other_aux(vt, n);
     if (!o || (vi != k && !(v->roles & F_BE)))
         return;
-    int sg = vi == k || (v->roles & F_VERB_SG) != 0;
+    int sg = (vi == k && !are) || (v->roles & F_VERB_SG) != 0;
     size_t xn;
     const char *xt = wtext(as, d + 1, &xn);
     int both = xn == 4 && mtc_ascii_tolower((unsigned char)xt[0]) == 'b'; /* there is both X and Y */
@@ -1753,6 +1809,28 @@ static void check_doubled(const ag_sentence *as, size_t k, mtc_emitter *em)
         return;
     int be = (a->roles & F_BE) && (a->roles & (F_VERB_SG | F_VERB_PL)) && (b->roles & F_BE);
     int modals = (a->roles & F_MODAL) && (b->roles & F_MODAL);
+    /* "was not been", "wasn't been": a finite "be", negated, before "been" */
+    static const char *const be_not[] = {"isn't", "wasn't", "aren't", "weren't",
+                                         "isn’t", "wasn’t", "aren’t", "weren’t"};
+    int negated_be = 0;
+    for (size_t i = 0; i < sizeof be_not / sizeof *be_not; i++)
+        negated_be |= is_word(as, k, be_not[i]);
+    if (!be && !modals && is_word(as, k + 1, "been") && negated_be) {
+        be = 1;
+    } else if (!be && !modals && (a->roles & F_BE) && (a->roles & (F_VERB_SG | F_VERB_PL)) &&
+               is_word(as, k + 1, "not") && k + 2 < as->n && !b->boundary &&
+               as->w[k + 2].joined && is_word(as, k + 2, "been")) {
+        size_t na;
+        const char *ta = wtext(as, k, &na);
+        const mtc_token *t0 = &as->doc->tokens[a->tok], *t2 = &as->doc->tokens[as->w[k + 2].tok];
+        mtc_issue *is = mtc_emit(em, R_DOUBLED_AUX, MTC_SEV_DEFAULT, t0->start, t2->end,
+                                 "'%.*s not been': two forms of 'be'; keep one", (int)na, ta);
+        if (is) {
+            mtc_issue_suggest(is, ta, na);
+            mtc_issue_suggest(is, "has not been", 12);
+        }
+        return;
+    }
     if (!be && !modals)
         return;
     /* "this can will be used", "whose will could not": the first is a noun */
