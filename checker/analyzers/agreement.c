@@ -313,6 +313,15 @@ static int singular_noun(const ag_word *w, int verbs_ok)
            !(w->cls & (MTC_LX_PLURAL | MTC_LX_MASS | veto));
 }
 
+/* A singular noun, countable or mass, that has no plural reading (wine,
+ * book; not sheep, data); with verbs_ok 1 no finite verb reading. */
+static int singular_or_mass_noun(const ag_word *w, int verbs_ok)
+{
+    unsigned veto = verbs_ok ? (MTC_LX_VERB_S | MTC_LX_VERB_D | MTC_LX_VERB_P) : MTC_LX_ANY_VERB;
+    return w->lower && (w->roles & ~F_CLASSLESS) == 0 && (w->cls & (MTC_LX_COUNT | MTC_LX_MASS)) &&
+           !(w->cls & (MTC_LX_PLURAL | MTC_LX_COLLECTIVE | veto));
+}
+
 /* A plural noun: not singular too (series), not a mass noun (data); with
  * verbs_ok 0 no verb reading (this changes), with 1 the -s form allowed
  * (these measures is: a plural subject takes no -s verb). */
@@ -1214,6 +1223,25 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
             object = (cc & MTC_CC_PREP) || (pv->roles & (F_PERF | F_BE));
         }
         size_t h = phrase_head(as, k, singular_noun, object, 2);
+        /* in an object's place a mass noun cannot follow either ("I have
+         * many wine", "there are several red wine"): the determiner needs
+         * a plural */
+        if (h == (size_t)-1 && object) {
+            h = phrase_head(as, k, singular_or_mass_noun, 1, 2);
+            /* every word of the phrase open-class ("those on fire": "on"
+             * is no adjective), and the phrase ends at a mark or a function
+             * word, not at another noun's modifier ("these information hot
+             * lines") */
+            for (size_t m = k + 1; h != (size_t)-1 && m <= h; m++) {
+                size_t mn;
+                const char *mt = wtext(as, m, &mn);
+                if (mtc_grammar_closed(as->st->lx, mt, mn))
+                    h = (size_t)-1;
+            }
+            if (h != (size_t)-1 && !as->w[h].boundary && h + 1 < as->n && !as->w[h + 1].roles &&
+                !mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[as->w[h + 1].tok]))
+                h = (size_t)-1;
+        }
         /* "these book is": an auxiliary after it, so "book" is no verb */
         if (h == (size_t)-1 && k + 2 < as->n && as->w[k + 2].joined &&
             (as->w[k + 2].roles & (F_VERB_SG | F_VERB_PL | F_MODAL)) &&
