@@ -1718,6 +1718,50 @@ static void check_do(const ag_sentence *as, size_t k, mtc_emitter *em)
     }
 }
 
+/* "helped built", "has helped made", "help chose": "help" takes a bare
+ * infinitive, so a past form right after it is wrong: one that is nothing
+ * but a past (chose, wrote), or a past or participle with no base,
+ * adjective or noun reading before no noun ("helped improved our code";
+ * not "helped injured residents", "helped displaced families"). */
+static void check_help(const ag_sentence *as, size_t k, mtc_emitter *em)
+{
+    static const char *const help[] = {"help", "helps", "helped", "helping"};
+    int is_help = 0;
+    for (size_t i = 0; i < sizeof help / sizeof *help; i++)
+        is_help |= is_word(as, k, help[i]);
+    if (!is_help || !as->w[k].lower || k + 1 >= as->n || as->w[k].boundary)
+        return;
+    if (k > 0 && as->w[k].joined &&
+        (as->w[k - 1].roles & (F_ART | F_THE | F_OF_DET | F_DET_SG | F_DET_PL)))
+        return; /* the noun: "a help wanted ad", "the help needed" */
+    const ag_word *v = &as->w[k + 1];
+    if (!v->joined || !v->lower || (v->roles & ~F_CLASSLESS))
+        return;
+    size_t n;
+    const char *vt = wtext(as, k + 1, &n);
+    if (mtc_grammar_closed(as->st->lx, vt, n))
+        return;
+    unsigned c = v->cls;
+    int noun_next = k + 2 < as->n && !v->boundary && as->w[k + 2].joined && as->w[k + 2].lower &&
+                    !as->w[k + 2].roles &&
+                    (as->w[k + 2].cls & (MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_PLURAL)) &&
+                    !mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[as->w[k + 2].tok]);
+    /* a participle that is no past ("given": "should've helped given that")
+     * acts as a preposition there */
+    if ((c & MTC_LX_VERB_P) && !(c & MTC_LX_VERB_D) && !(c & MTC_LX_PAST_ONLY))
+        return;
+    int past_only = (c & MTC_LX_PAST_ONLY) && !(c & (MTC_LX_VERB | MTC_LX_VERB_P | ANY_NOUN | ANY_ADJ));
+    int past = (c & (MTC_LX_VERB_D | MTC_LX_VERB_P)) && !maybe_base(c) &&
+               !(c & (MTC_LX_ADJ | MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_PLURAL |
+                      MTC_LX_VERB_G | MTC_LX_VERB_S)) &&
+               !noun_next;
+    if (!past_only && !past)
+        return;
+    char sug[MAX_WORD];
+    base_of(as->st, vt, n, c, sug, sizeof sug);
+    emit_word(as, em, R_VERB_FORM, k + 1, sug, "'%.*s' after %s: the base form?", "\"help\"");
+}
+
 static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
 {
     const ag_word *m = &as->w[k];
@@ -1764,6 +1808,22 @@ static void check_verb_form(const ag_sentence *as, size_t k, mtc_emitter *em)
     unsigned c = v->cls;
     char sug[MAX_WORD];
     sug[0] = 0;
+    if (modal && (c & MTC_LX_ADJ) &&
+        !(c & (ANY_VERB | ANY_ADV | MTC_LX_NOUN | MTC_LX_COUNT | MTC_LX_MASS | MTC_LX_PLURAL)) &&
+        j == k + 1 && !is_word(as, k, "need") && !is_word(as, k, "dare") &&
+        (v->boundary || j + 1 == as->n ||
+         (as->w[j + 1].joined && !is_word(as, j + 1, "of") &&
+          ((as->w[j + 1].roles & (F_TO | F_OF | F_REL | F_CLAUSE)) ||
+           (mtc_grammar_closed_tok(as->st->lx, as->doc, &as->doc->tokens[as->w[j + 1].tok]) &
+            (MTC_CC_PREP | MTC_CC_CONJ)))))) {
+        /* (before a mark, "to", a preposition or a clause: not "would
+         * external traffic be", an inverted question's subject, or "could
+         * kind of see") */
+        /* "It would nice", "will accessible": an adjective that is nothing
+         * else right after a modal; "be" is missing */
+        emit_word(as, em, R_VERB_FORM, j, NULL, "'%.*s' after %s: \"be\" is missing?", "a modal");
+        return;
+    }
     if (modal) {
         /* an inverted condition: "should troops pass", "had ... ": a plural
          * noun and its base verb */
@@ -2059,6 +2119,8 @@ static void ag_check_sentence(void *state, const mtc_context *ctx, size_t si, mt
             check_repeat_coord(&as, k, em); /* quoted words too: a lost word is no style */
         if (sv && w->checkable && !w->roles)
             check_bare_plural(&as, k, em);
+        if (vf && w->checkable && !w->roles)
+            check_help(&as, k, em);
         if (!w->checkable || !w->roles)
             continue;
         if (sv && (w->roles & (F_PRON_SG | F_PRON_IT | F_PRON_PL)))
