@@ -72,8 +72,10 @@ static const mtc_rule_info rules[N_RULES] = {
      "Noun's number contradicts its determiner (\"these problem\", \"each countries\", \"much "
      "problems\")"},
     [R_VERB_FORM] = {"grammar.verb-form", "grammar", MTC_SEV_MAJOR, 1,
-     "Modal, \"to\" or \"do\" followed by a finite verb instead of the base form (\"will "
-     "continues\", \"to went\", \"didn't went\"), or \"have\" before a past tense (\"has went\")"},
+     "Modal, \"to\", \"do\" or \"help\" followed by a finite verb instead of the base form "
+     "(\"will continues\", \"to went\", \"didn't went\", \"helped built\"), \"have\" before a "
+     "past tense or a base form (\"has went\", \"have modify\"), or a modal before an adjective "
+     "(\"would nice\")"},
     [R_DOUBLED_AUX] = {"grammar.doubled-auxiliary", "grammar", MTC_SEV_MAJOR, 1,
      "Two forms of \"be\" or two modals in a row (\"is was\", \"is be\", \"will can\")"},
     [R_DOUBLE_COMP] = {"grammar.double-comparative", "grammar", MTC_SEV_MINOR, 1,
