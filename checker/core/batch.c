@@ -198,8 +198,67 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+/* One worker: the calling thread takes each job, checks it and hands it to
+ * the sink itself, in order (no thread, no hand-off per article: the same
+ * items, in the same order, as the pool would deliver). */
+static mtc_status run_inline(const mtc_batch *b, mtc_error *err)
+{
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.b = b;
+    p.window = 1;
+    worker w;
+    memset(&w, 0, sizeof w);
+    w.p = &p;
+    size_t nc = b->n_configs ? b->n_configs : 1;
+    w.checkers = mtc_xcalloc(nc, sizeof *w.checkers);
+    mtc_status rc = MTC_OK;
+    if (b->n_configs)
+        rc = mtc_checker_new(b->configs[0], &w.checkers[0], err);
+    /* process() takes these for a checker it creates later (one thread:
+     * nothing waits on them) */
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_mutex_init(&p.create_lock, NULL);
+    pthread_cond_init(&p.space, NULL);
+    pthread_cond_init(&p.ready, NULL);
+    for (size_t seq = 0; rc == MTC_OK && !p.stop; seq++) {
+        mtc_batch_job job;
+        memset(&job, 0, sizeof job);
+        if (!b->next(b->next_ctx, &job))
+            break;
+        mtc_batch_item it;
+        memset(&it, 0, sizeof it);
+        it.seq = seq;
+        process(&w, &job, &it);
+        free(job.bytes);
+        free(job.source_bytes);
+        free(job.source_path);
+        it.path = job.path;
+        if (!p.stop)
+            b->done(b->done_ctx, &it);
+        mtc_result_free(it.res);
+        mtc_document_free(it.doc);
+        mtc_document_free(it.source_doc);
+        free(job.path);
+    }
+    if (rc == MTC_OK && p.fatal.status != MTC_OK) {
+        *err = p.fatal;
+        rc = p.fatal.status;
+    }
+    for (size_t c = 0; c < nc; c++)
+        mtc_checker_free(w.checkers[c]);
+    free(w.checkers);
+    pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.ready);
+    pthread_mutex_destroy(&p.lock);
+    pthread_mutex_destroy(&p.create_lock);
+    return rc;
+}
+
 mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
 {
+    if (b->workers <= 1)
+        return run_inline(b, err);
     pool p;
     memset(&p, 0, sizeof p);
     p.b = b;
