@@ -1,8 +1,10 @@
 /* batch.c — the worker pool (batch.h): N threads take jobs from the source
  * in order, load and check them with their own mtc_checker (one per worker
- * and configuration, created one at a time under a lock), and put the
- * results into a window of slots; the calling thread hands the slots to the
- * sink strictly in input order. Owns the checkers, the slots and every job,
+ * and configuration, created one at a time under a lock: the first
+ * worker's before the threads start, the others' on their first job), and
+ * put the results into a window of slots; the calling thread hands the
+ * slots to the sink strictly in input order. With one worker the calling
+ * thread does it all itself, article after article. Owns the checkers, the slots and every job,
  * document and result until the sink has seen it. */
 #include "batch.h"
 
@@ -190,7 +192,10 @@ static void *worker_main(void *arg)
         s->path = job.path;
         s->item.path = s->path;
         s->ready = 1;
-        pthread_cond_broadcast(&p->ready);
+        /* the calling thread waits only for the next slot in order: a
+         * result further on is taken when that one is (no wake-up each) */
+        if (seq == p->delivered)
+            pthread_cond_broadcast(&p->ready);
     }
     p->running--;
     pthread_cond_broadcast(&p->ready);
@@ -275,14 +280,16 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
     worker *ws = mtc_xcalloc(nw, sizeof *ws);
     mtc_status rc = MTC_OK;
 
-    /* Every worker's checker for the first configuration, one after
-     * another, before any thread starts: fails fast on a bad dictionary. */
+    /* The first worker's checker for the first configuration before any
+     * thread starts: fails fast on a bad dictionary. The other workers
+     * create theirs on their first job, one at a time (create_lock), while
+     * the first one already checks articles. */
     for (size_t i = 0; i < nw; i++) {
         ws[i].p = &p;
         ws[i].checkers = mtc_xcalloc(b->n_configs ? b->n_configs : 1, sizeof *ws[i].checkers);
-        if (rc == MTC_OK && b->n_configs)
-            rc = mtc_checker_new(b->configs[0], &ws[i].checkers[0], err);
     }
+    if (b->n_configs)
+        rc = mtc_checker_new(b->configs[0], &ws[0].checkers[0], err);
     size_t started = 0;
     if (rc == MTC_OK) {
         p.running = nw;

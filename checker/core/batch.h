@@ -68,8 +68,9 @@ typedef struct mtc_batch {
     void *done_ctx;
 } mtc_batch;
 
-/* Runs the batch to the end. Checkers are created one after another
- * (libhunspell 1.7.1 races when handles are created concurrently). Returns
+/* Runs the batch to the end (workers == 1: on the calling thread, no
+ * thread started). Checkers are created one after another (libhunspell
+ * 1.7.1 races when handles are created concurrently). Returns
  * an error only when a checker cannot be created; per-article errors go to
  * the sink. */
 mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err);
