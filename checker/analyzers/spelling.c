@@ -986,30 +986,33 @@ static void part_cache_put(sp_state *st, const char *p, size_t plen, intptr_t v)
 }
 
 /* The part cache's value for p (1) or 0; mw, when not NULL, is the interned
- * word of a token whose bytes p are (lowercase ASCII), whose memo keeps the
- * value for the article's other occurrences. */
-static int part_cached(sp_state *st, mtc_word *mw, const char *p, size_t plen, intptr_t *pc)
+ * word of a token whose bytes p are, in memo slot (MTC_WM_SP_PART: p is the
+ * lowercase ASCII form itself; MTC_WM_SP_CAP: the form capitalised), which
+ * keeps the value for the article's other occurrences and, through the
+ * worker's vocabulary, for the next articles. */
+static int part_cached(sp_state *st, mtc_word *mw, unsigned slot, const char *p, size_t plen,
+                       intptr_t *pc)
 {
-    if (mw && (mw->memo_have & (1u << MTC_WM_SP_PART))) {
-        *pc = (intptr_t)mw->memo[MTC_WM_SP_PART];
+    if (mw && (mw->memo_have & (1u << slot))) {
+        *pc = (intptr_t)mw->memo[slot];
         return 1;
     }
     if (!mtc_wordset_get(st->parts, p, plen, pc))
         return 0;
     if (mw && *pc >= 0 && *pc <= (intptr_t)UINT32_MAX) {
-        mw->memo[MTC_WM_SP_PART] = (uint32_t)*pc;
-        mw->memo_have |= 1u << MTC_WM_SP_PART;
+        mw->memo[slot] = (uint32_t)*pc;
+        mw->memo_have |= (uint16_t)(1u << slot);
     }
     return 1;
 }
 
 static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc_word *mw,
-                       const char *p, size_t plen, size_t start, int initial, int in_hyphen,
-                       int skip_lower, int name_ctx, int name_next, int after_the, size_t *us_n,
-                       size_t *gb_n)
+                       unsigned slot, const char *p, size_t plen, size_t start, int initial,
+                       int in_hyphen, int skip_lower, int name_ctx, int name_next, int after_the,
+                       size_t *us_n, size_t *gb_n)
 {
     intptr_t pc;
-    int cached = part_cached(st, mw, p, plen, &pc);
+    int cached = part_cached(st, mw, slot, p, plen, &pc);
     if (cached) {
         switch (pc & 3) {
         case PC_SKIP:
@@ -1033,33 +1036,37 @@ static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc
     size_t end = start + olen;
     size_t letters;
     int wc = word_case(w, n, &letters);
-    if ((letters < 2 || wc == C_MIXED) || (wc == C_UPPER && letters <= 6) ||
-        (wc == C_CAP && n >= 3 && w[n - 1] == 's' && letters <= 7 &&
-         word_case(w, n - 1, NULL) == C_UPPER /* plural of an acronym: WLANs */)) {
-        part_cache_put(st, p, plen, PC_SKIP);
-        return;
-    }
-    /* US/UK variants */
-    char low[MAX_WORD * 2];
-    size_t ln = mtc_utf8_lower(w, n, low, sizeof low);
-    if (ln != (size_t)-1 && wc != C_UPPER) {
-        intptr_t pi;
-        int is_gb = -1;
-        if (mtc_wordset_get(st->variants, low, ln, &pi)) {
-            is_gb = (int)(pi & 1);
-            pi >>= 1;
+    /* a cached PC_OTHER was put after these tests found nothing: no skip,
+     * no variant, no ALL-CAPS word */
+    if (!cached) {
+        if ((letters < 2 || wc == C_MIXED) || (wc == C_UPPER && letters <= 6) ||
+            (wc == C_CAP && n >= 3 && w[n - 1] == 's' && letters <= 7 &&
+             word_case(w, n - 1, NULL) == C_UPPER /* plural of an acronym: WLANs */)) {
+            part_cache_put(st, p, plen, PC_SKIP);
+            return;
         }
-        if (is_gb >= 0) {
-            add_variant(a, start, end, (size_t)pi, is_gb, wc == C_CAP, us_n, gb_n);
-            part_cache_put(st, p, plen,
-                           PC_VARIANT | (intptr_t)is_gb << 2 | (intptr_t)(wc == C_CAP) << 3 |
-                               (intptr_t)olen << 4 | pi << 12);
-            return; /* a variant spelling is no misspelling */
+        /* US/UK variants */
+        char low[MAX_WORD * 2];
+        size_t ln = mtc_utf8_lower(w, n, low, sizeof low);
+        if (ln != (size_t)-1 && wc != C_UPPER) {
+            intptr_t pi;
+            int is_gb = -1;
+            if (mtc_wordset_get(st->variants, low, ln, &pi)) {
+                is_gb = (int)(pi & 1);
+                pi >>= 1;
+            }
+            if (is_gb >= 0) {
+                add_variant(a, start, end, (size_t)pi, is_gb, wc == C_CAP, us_n, gb_n);
+                part_cache_put(st, p, plen,
+                               PC_VARIANT | (intptr_t)is_gb << 2 | (intptr_t)(wc == C_CAP) << 3 |
+                                   (intptr_t)olen << 4 | pi << 12);
+                return; /* a variant spelling is no misspelling */
+            }
         }
-    }
-    if (wc == C_UPPER) {
-        part_cache_put(st, p, plen, PC_SKIP);
-        return; /* long ALL-CAPS words: headlines, datelines; taken for names */
+        if (wc == C_UPPER) {
+            part_cache_put(st, p, plen, PC_SKIP);
+            return; /* long ALL-CAPS words: headlines, datelines; taken for names */
+        }
     }
     if (wc == C_LOWER) {
         if (!cached) {
@@ -1222,11 +1229,24 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
             int quoted = prev && next && is_quote(d, prev) && is_quote(d, next);
             int after_the = prev && token_is_the(d, prev);
             if (!(t->flags & MTC_TF_HAS_HYPHEN) || memchr(w, '-', len) == NULL) {
-                /* a lowercase ASCII token: its bytes are its interned form */
+                /* an ASCII token that is its interned form (lowercase) or the
+                 * form capitalised: the part verdict is memoised per word */
                 mtc_word *mw = mtc_tok_word(d, t);
-                if (!mw->ascii || mw->len != len || memcmp(mtc_word_text(d, mw), w, len) != 0)
+                unsigned slot = MTC_WM_SP_PART;
+                if (!mw->ascii || mw->len != len) {
                     mw = NULL;
-                check_part(st, repo, a, mw, w, len, t->start, initial, 0, quoted, name_ctx,
+                } else {
+                    const char *f = mtc_word_text(d, mw);
+                    if (memcmp(f, w, len) == 0)
+                        slot = MTC_WM_SP_PART;
+                    else if (mtc_ascii_is_upper((unsigned char)w[0]) &&
+                             f[0] == (char)mtc_ascii_tolower((unsigned char)w[0]) &&
+                             memcmp(f + 1, w + 1, len - 1) == 0)
+                        slot = MTC_WM_SP_CAP;
+                    else
+                        mw = NULL;
+                }
+                check_part(st, repo, a, mw, slot, w, len, t->start, initial, 0, quoted, name_ctx,
                            name_next, after_the, us_n, gb_n);
                 continue;
             }
@@ -1250,7 +1270,7 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
                 while (j < len && w[j] != '-')
                     j++;
                 if (j > i)
-                    check_part(st, repo, a, NULL, w + i, j - i, t->start + i,
+                    check_part(st, repo, a, NULL, 0, w + i, j - i, t->start + i,
                                initial || i > 0, 1, any_cap, 1, 0, 0, us_n, gb_n);
                 i = j + 1;
             }
