@@ -869,7 +869,9 @@ typedef struct sp_form {
     char word[MAX_WORD + 1];
     size_t len, letters;
     int wcase;     /* C_* */
-    int known;
+    int known;     /* the dictionaries know it; -1: not asked yet (a
+                    * capitalised form is asked only when a rule needs it:
+                    * form_known) */
     int hyph_part; /* seen as part of a hyphenated word */
     int name_ctx;  /* evidence that it is a name: possessive, next to a name */
     int name_next; /* NEXT_*: followed by what follows a name: a speech verb
@@ -937,6 +939,14 @@ static sp_form *record(sp_article *a, const char *w, size_t len, size_t start, s
     if (!initial)
         f->mid++;
     return f;
+}
+
+/* 1 when the dictionaries know the form (asked on the first call). */
+static int form_known(sp_state *st, const mtc_wordset *repo, sp_form *f)
+{
+    if (f->known < 0)
+        f->known = knows(st, repo, f->word, f->len);
+    return f->known;
 }
 
 static int is_capitalised_token(const mtc_token *t)
@@ -1086,8 +1096,8 @@ static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc
         part_cache_put(st, p, plen, PC_OTHER);
     }
     sp_form *f = record(a, w, n, start, end, initial);
-    if (f->count == 1)
-        f->known = knows(st, repo, w, n);
+    if (f->count == 1) /* a capitalised form: asked when a rule needs it */
+        f->known = wc == C_LOWER ? knows(st, repo, w, n) : -1;
     f->hyph_part |= in_hyphen;
     f->name_ctx |= name_ctx || poss;
     f->name_next |= name_next;
@@ -1461,7 +1471,7 @@ static name_pair *name_candidates(const sp_article *a, const name_key *keys, siz
     return pairs;
 }
 
-static void check_names(mtc_emitter *em, sp_article *a)
+static void check_names(sp_state *st, const mtc_wordset *repo, mtc_emitter *em, sp_article *a)
 {
     /* only forms with the same first letter pair up: group them by it (in
      * each group the pairs come in the order of the forms, as before) */
@@ -1486,8 +1496,6 @@ static void check_names(mtc_emitter *em, sp_article *a)
         sp_form *x = &a->forms[keys[ki].form];
         {
             sp_form *y = &a->forms[keys[kj].form];
-            if (x->known && y->known)
-                continue;
             if (keys[ki].cps > keys[kj].cps + 1 || keys[kj].cps > keys[ki].cps + 1)
                 continue; /* more than one edit apart (edit_distance's own first test) */
             if ((x->letters > y->letters ? x->letters : y->letters) < 5)
@@ -1497,11 +1505,15 @@ static void check_names(mtc_emitter *em, sp_article *a)
                 continue;
             if (edit_distance(x->word, x->len, y->word, y->len, 1) != 1)
                 continue;
+            /* the dictionaries last: only pairs one edit apart ask them */
+            int xk = form_known(st, repo, x), yk = form_known(st, repo, y);
+            if (xk && yk)
+                continue;
             sp_form *minor = NULL, *major = NULL;
             if (x->count != y->count) {
                 minor = x->count < y->count ? x : y;
-            } else if (x->known != y->known) {
-                minor = x->known ? y : x;
+            } else if (xk != yk) {
+                minor = xk ? y : x;
             } else {
                 minor = y; /* later first occurrence */
             }
@@ -1799,7 +1811,7 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
     int cap_on = mtc_rule_on(em, R_UNKNOWN_CAP);
     for (size_t i = 0; i < a.n_forms; i++) {
         sp_form *f = &a.forms[i];
-        if (f->wcase == C_LOWER && !f->known && unknown_on) {
+        if (f->wcase == C_LOWER && !form_known(st, repo, f) && unknown_on) {
             emit_unknown(st, em, &a, f, R_UNKNOWN, "");
             f->reported = 1;
         }
@@ -1807,24 +1819,30 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
     /* capitalised unknown words the article shows are no names */
     for (size_t i = 0; cap_on && i < a.n_forms; i++) {
         sp_form *f = &a.forms[i];
-        if (f->wcase != C_CAP || f->known)
+        if (f->wcase != C_CAP)
             continue;
         char low[MAX_WORD * 2];
         size_t ln = mtc_utf8_lower(f->word, f->len, low, sizeof low);
         intptr_t li;
-        if (ln != (size_t)-1 && mtc_wordset_get(a.index, low, ln, &li) &&
-            a.forms[li].wcase == C_LOWER && !a.forms[li].known) {
+        int paired = ln != (size_t)-1 && mtc_wordset_get(a.index, low, ln, &li) &&
+                     a.forms[li].wcase == C_LOWER && !form_known(st, repo, &a.forms[li]);
+        int slip = f->count == 1 && f->mid == 0 && !f->name_ctx &&
+                   !(f->name_next & NEXT_APPOSITION) && !f->hyph_part;
+        int one_edit =
+            f->count == 1 && f->mid == 1 && !f->name_ctx && !f->hyph_part && f->letters >= 5;
+        /* the dictionaries are asked only about a form one of these may
+         * report (most names have a name beside them or occur twice) */
+        if (!(paired || slip || one_edit) || form_known(st, repo, f))
+            continue;
+        if (paired) {
             emit_cap_paired(st, em, &a, f, &a.forms[li]);
             f->reported = 1;
             continue;
         }
-        if (f->count == 1 && f->mid == 0 && !f->name_ctx && !(f->name_next & NEXT_APPOSITION) &&
-            !f->hyph_part) {
+        if (slip) {
             emit_initial_slip(st, em, &a, f);
             continue;
         }
-        if (f->count != 1 || f->mid != 1 || f->name_ctx || f->hyph_part || f->letters < 5)
-            continue;
         char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
         size_t nf = one_edit_words(st, f->word, f->len, found, MTC_MAX_SUGGESTIONS);
         if (nf == 0)
@@ -1841,7 +1859,7 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
         f->reported = 1;
     }
     if (mtc_rule_on(em, R_NAME)) {
-        check_names(em, &a);
+        check_names(st, repo, em, &a);
         check_name_hyphens(em, d);
     }
     check_variants(st, em, d, &a, us_n, gb_n);
