@@ -624,3 +624,21 @@ Test(spelling, capitalised_forms_asked_late_same_findings)
     snprintf(p, sizeof p, "rm -rf '%s'", root);
     cr_assert_eq(system(p), 0);
 }
+
+/* In a headline a capitalised word is a name when a capitalised neighbour
+ * is no dictionary word in lowercase; that is decided only for a word a
+ * rule may report, with the same outcome. */
+Test(spelling, headline_name_context_decided_late)
+{
+    tu_run *r = tu_check("Goverment Plans New Budget\n\nThe budget was approved on Monday.\n",
+                         "spelling");
+    cr_assert(tu_has(r, UC, "Goverment"), "neighbours known in lowercase: no name");
+    tu_free(r);
+    r = tu_check("Goverment Zhaokyin Visit\n\nThe budget was approved on Monday.\n", "spelling");
+    cr_assert_eq(tu_count(r, UC), 0, "beside an unknown capitalised word: a name");
+    tu_free(r);
+    r = tu_check("Visit Of Zhaokyin Goverment\n\nThe budget was approved on Monday.\n",
+                 "spelling");
+    cr_assert_eq(tu_count(r, UC), 0, "the neighbour before it counts too");
+    tu_free(r);
+}

@@ -886,6 +886,9 @@ typedef struct sp_occ {
     size_t start, end; /* span in doc->text */
     size_t next;       /* next occurrence of the same form, SIZE_MAX = none */
     int initial;
+    size_t ctx_tok;    /* a headline token whose name context is decided only
+                        * when a rule needs it (headline_name_ctx); SIZE_MAX:
+                        * none pending */
 } sp_occ;
 
 typedef struct sp_variant_occ {
@@ -906,7 +909,7 @@ typedef struct sp_article {
 } sp_article;
 
 static sp_form *record(sp_article *a, const char *w, size_t len, size_t start, size_t end,
-                       int initial)
+                       int initial, size_t ctx_tok)
 {
     intptr_t idx;
     sp_form *f;
@@ -930,6 +933,7 @@ static sp_form *record(sp_article *a, const char *w, size_t len, size_t start, s
     o->end = end;
     o->next = SIZE_MAX;
     o->initial = initial;
+    o->ctx_tok = ctx_tok;
     if (f->last == SIZE_MAX)
         f->first = a->n_occs;
     else
@@ -1018,8 +1022,8 @@ static int part_cached(sp_state *st, mtc_word *mw, unsigned slot, const char *p,
 
 static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc_word *mw,
                        unsigned slot, const char *p, size_t plen, size_t start, int initial,
-                       int in_hyphen, int skip_lower, int name_ctx, int name_next, int after_the,
-                       size_t *us_n, size_t *gb_n)
+                       int in_hyphen, int skip_lower, int name_ctx, size_t ctx_tok, int name_next,
+                       int after_the, size_t *us_n, size_t *gb_n)
 {
     intptr_t pc;
     int cached = part_cached(st, mw, slot, p, plen, &pc);
@@ -1095,7 +1099,7 @@ static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc
     } else if (!cached) {
         part_cache_put(st, p, plen, PC_OTHER);
     }
-    sp_form *f = record(a, w, n, start, end, initial);
+    sp_form *f = record(a, w, n, start, end, initial, ctx_tok);
     if (f->count == 1) /* a capitalised form: asked when a rule needs it */
         f->known = wc == C_LOWER ? knows(st, repo, w, n) : -1;
     f->hyph_part |= in_hyphen;
@@ -1118,6 +1122,21 @@ static int lower_known(sp_state *st, const mtc_wordset *repo, const mtc_document
     if (ln == (size_t)-1 || ln > MAX_WORD)
         return 1;
     return knows(st, repo, low, ln);
+}
+
+/* The name context of a headline token (its index ti), where every word
+ * may be capitalised: a capitalised neighbour in the same sentence that is
+ * no dictionary word in lowercase. Decided only for a form a rule may
+ * report (it asks the dictionaries about both neighbours). */
+static int headline_name_ctx(sp_state *st, const mtc_wordset *repo, const mtc_document *d,
+                             size_t ti)
+{
+    const mtc_sentence *s = &d->sentences[d->tokens[ti].sentence];
+    size_t k = ti - s->first_token;
+    const mtc_token *prev = k > 0 ? &d->tokens[ti - 1] : NULL;
+    const mtc_token *next = k + 1 < s->n_tokens ? &d->tokens[ti + 1] : NULL;
+    return (prev && is_capitalised_token(prev) && !lower_known(st, repo, d, prev)) ||
+           (next && is_capitalised_token(next) && !lower_known(st, repo, d, next));
 }
 
 /* 1 when the lowercase form of a word token is in set (ASCII words only). */
@@ -1224,12 +1243,10 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
              * sentence's first word only when that is no frequent word (The,
              * Recent); in a headline, where every word may be capitalised,
              * only next to a word that is no dictionary word in lowercase */
-            int name_ctx;
+            int name_ctx = 0;
+            size_t ctx_tok = SIZE_MAX;
             if (headline)
-                name_ctx = (prev && is_capitalised_token(prev) &&
-                             !lower_known(st, repo, d, prev)) ||
-                           (next && is_capitalised_token(next) &&
-                            !lower_known(st, repo, d, next));
+                ctx_tok = ti; /* headline_name_ctx, when a rule needs it */
             else
                 name_ctx = (prev && !initial && is_capitalised_token(prev) &&
                             (!(k == 1 || (k >= 2 && opens_clause(d, &d->tokens[ti - 2]))) ||
@@ -1257,7 +1274,7 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
                         mw = NULL;
                 }
                 check_part(st, repo, a, mw, slot, w, len, t->start, initial, 0, quoted, name_ctx,
-                           name_next, after_the, us_n, gb_n);
+                           ctx_tok, name_next, after_the, us_n, gb_n);
                 continue;
             }
             /* hyphenated: whole word first, then each part */
@@ -1281,7 +1298,7 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
                     j++;
                 if (j > i)
                     check_part(st, repo, a, NULL, 0, w + i, j - i, t->start + i,
-                               initial || i > 0, 1, any_cap, 1, 0, 0, us_n, gb_n);
+                               initial || i > 0, 1, any_cap, 1, SIZE_MAX, 0, 0, us_n, gb_n);
                 i = j + 1;
             }
         }
@@ -1826,12 +1843,17 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
         intptr_t li;
         int paired = ln != (size_t)-1 && mtc_wordset_get(a.index, low, ln, &li) &&
                      a.forms[li].wcase == C_LOWER && !form_known(st, repo, &a.forms[li]);
-        int slip = f->count == 1 && f->mid == 0 && !f->name_ctx &&
-                   !(f->name_next & NEXT_APPOSITION) && !f->hyph_part;
-        int one_edit =
-            f->count == 1 && f->mid == 1 && !f->name_ctx && !f->hyph_part && f->letters >= 5;
+        int slip = f->count == 1 && f->mid == 0 && !(f->name_next & NEXT_APPOSITION) &&
+                   !f->hyph_part;
+        int one_edit = f->count == 1 && f->mid == 1 && !f->hyph_part && f->letters >= 5;
+        if ((slip || one_edit) && !f->name_ctx && a.occs[f->first].ctx_tok != SIZE_MAX)
+            f->name_ctx = headline_name_ctx(st, repo, d, a.occs[f->first].ctx_tok);
+        slip = slip && !f->name_ctx;
+        one_edit = one_edit && !f->name_ctx;
         /* the dictionaries are asked only about a form one of these may
-         * report (most names have a name beside them or occur twice) */
+         * report (most names have a name beside them or occur twice); then
+         * before the frequent words near it (a hunspell call costs less
+         * than finding them) */
         if (!(paired || slip || one_edit) || form_known(st, repo, f))
             continue;
         if (paired) {
