@@ -13,6 +13,17 @@
 #include "alloc.h"
 #include "words.h"
 
+#define PREFETCH_AHEAD 8
+
+static inline void prefetch(const void *p)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
 #define VOCAB_NONE UINT32_MAX /* mtc_word.vocab of a word kept nowhere */
 #define DEFAULT_MAX_WORDS 65536u
 #define LINE 64
@@ -84,6 +95,10 @@ void mtc_vocab_recall(mtc_vocab *v, const mtc_document *doc)
         forget_all(v);
     size_t mask = v->cap - 1;
     for (size_t i = 0; i < doc->n_distinct; i++) {
+        /* the entries of the words a few ahead are read while this one's
+         * is compared: their cache misses overlap */
+        if (i + PREFETCH_AHEAD < doc->n_distinct)
+            prefetch(&v->entries[(size_t)doc->words[i + PREFETCH_AHEAD].hash & mask]);
         mtc_word *w = &doc->words[i];
         w->vocab = VOCAB_NONE;
         w->memo_have &= (uint16_t)~MTC_WM_PERSISTENT;
