@@ -69,6 +69,8 @@ enum {
     MTC_WM_SP_PART,   /* spelling: its part cache's verdict of a lowercase ASCII token */
     MTC_WM_SP_CAP,    /* spelling: the same of a capitalised ASCII token (the form
                        * with its first letter in uppercase) */
+    MTC_WM_RS_FIRST,  /* the bundled data rules: the form's first entry + 1, or 0
+                       * (ruleset.c, mtc_ruleset_memoise) */
     MTC_WM_N_PERSISTENT,
     MTC_WM_GR_DEFINED = MTC_WM_N_PERSISTENT, /* grammar: its capitalised form is a
                                               * defined term of the article */

@@ -30,7 +30,7 @@ void mtc_vocab_free(mtc_vocab *v);
 
 /* Longest form (bytes) the vocabulary keeps; a longer word's memos are
  * decided afresh in every article. */
-#define MTC_VOCAB_MAX_FORM 37
+#define MTC_VOCAB_MAX_FORM 33
 
 /* Before the analyzers: finds (or adds) every word of doc and sets the
  * persistent memo slots it knows on doc->words (their memo_have bits
