@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <valgrind/valgrind.h>
 
 #include "alloc.h"
 #include "batch.h"
@@ -281,6 +282,43 @@ Test(batch, later_configuration_failure_stops_the_run)
     }
     mtc_config_free(good);
     mtc_config_free(bad);
+}
+
+/* A run whose process exits after it leaves its checkers to the operating
+ * system, except under a leak checker; the results are the same. */
+Test(batch, exiting_run_leaves_checkers_unless_watched)
+{
+    mtc_batch b;
+    memset(&b, 0, sizeof b);
+    cr_assert(mtc_batch_frees_all(&b), "a run in a process that goes on frees everything");
+    b.exiting = 1;
+    int watched = RUNNING_ON_VALGRIND != 0;
+#if defined(__SANITIZE_ADDRESS__)
+    watched = 1;
+#endif
+    cr_assert_eq(mtc_batch_frees_all(&b), watched, "frees only under a leak checker");
+
+    mtc_config *cfg = mtc_config_new();
+    mtc_config_set_rule(cfg, "all", 0);
+    mtc_config_set_rule(cfg, "typography", 1);
+    const mtc_config *cfgs[] = {cfg};
+    for (size_t workers = 1; workers <= 2; workers++) {
+        gen g = {30, 0, 0, 0, 4, 1};
+        b.workers = workers;
+        b.window = g.window;
+        b.configs = cfgs;
+        b.n_configs = 1;
+        b.input_format = MTC_INPUT_TEXT;
+        b.next = gen_next;
+        b.next_ctx = &g;
+        b.done = gen_done;
+        b.done_ctx = &g;
+        mtc_error err;
+        cr_assert_eq(mtc_batch_run(&b, &err), MTC_OK, "%s", err.message);
+        cr_assert_eq(g.done, 30);
+        cr_assert(g.order_ok, "workers %zu: results out of order or wrong", workers);
+    }
+    mtc_config_free(cfg);
 }
 
 /* Writes the batch fixtures as {"id": path, "text": ...} lines. */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <sys/stat.h>
+#include <valgrind/valgrind.h>
 
 #include "alloc.h"
 #include "document.h"
@@ -51,6 +52,33 @@ typedef struct worker {
     pthread_t thread;
     mtc_checker **checkers; /* per configuration, created on first use */
 } worker;
+
+#if defined(__SANITIZE_ADDRESS__)
+#define MTC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MTC_ASAN 1
+#endif
+#endif
+#ifndef MTC_ASAN
+#define MTC_ASAN 0
+#endif
+
+int mtc_batch_frees_all(const mtc_batch *b)
+{
+    return !b->exiting || MTC_ASAN || RUNNING_ON_VALGRIND;
+}
+
+/* Frees a worker's checkers, or leaves them to the operating system when
+ * the process exits after the run and no leak checker watches. */
+static void free_checkers(const mtc_batch *b, mtc_checker **checkers, size_t n)
+{
+    if (!mtc_batch_frees_all(b))
+        return; /* left with the process: like its other pages */
+    for (size_t c = 0; c < n; c++)
+        mtc_checker_free(checkers[c]);
+    free(checkers);
+}
 
 size_t mtc_batch_cores(void)
 {
@@ -250,9 +278,7 @@ static mtc_status run_inline(const mtc_batch *b, mtc_error *err)
         *err = p.fatal;
         rc = p.fatal.status;
     }
-    for (size_t c = 0; c < nc; c++)
-        mtc_checker_free(w.checkers[c]);
-    free(w.checkers);
+    free_checkers(b, w.checkers, nc);
     pthread_cond_destroy(&p.space);
     pthread_cond_destroy(&p.ready);
     pthread_mutex_destroy(&p.lock);
@@ -337,11 +363,8 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
         mtc_document_free(p.slots[i].item.source_doc);
         free(p.slots[i].path);
     }
-    for (size_t i = 0; i < nw; i++) {
-        for (size_t c = 0; c < (b->n_configs ? b->n_configs : 1); c++)
-            mtc_checker_free(ws[i].checkers[c]);
-        free(ws[i].checkers);
-    }
+    for (size_t i = 0; i < nw; i++)
+        free_checkers(b, ws[i].checkers, b->n_configs ? b->n_configs : 1);
     free(ws);
     free(p.slots);
     pthread_cond_destroy(&p.space);
