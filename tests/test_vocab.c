@@ -241,3 +241,35 @@ Test(vocab, a_used_checker_finds_what_a_fresh_one_finds)
         free(texts[i]);
     free(texts);
 }
+
+/* The table starts small and doubles between articles: what it kept is
+ * still there after it grew. */
+Test(vocab, growing_keeps_what_it_kept)
+{
+    mtc_vocab *v = mtc_vocab_new(0);
+    mtc_buf b = MTC_BUF_INIT;
+    for (int i = 0; i < 3000; i++)
+        mtc_buf_printf(&b, "w%d ", i);
+    mtc_buf_puts(&b, "\n");
+    mtc_document *a = tu_doc(b.data);
+    mtc_vocab_recall(v, a);
+    set_memo(word_of(a, "w7"), MTC_WM_LX_ALL, 70);
+    set_memo(word_of(a, "w2999"), MTC_WM_LX_CLOSED, 29);
+    mtc_vocab_learn(v, a);
+    mtc_buf_clear(&b);
+    for (int i = 0; i < 9000; i++)
+        mtc_buf_printf(&b, "x%d ", i);
+    mtc_buf_puts(&b, "w7 w2999\n");
+    mtc_document *c = tu_doc(b.data);
+    mtc_vocab_recall(v, c); /* 3,000 + 9,002 forms: the table grows twice */
+    cr_assert_eq(mtc_vocab_resets(v), 0);
+    cr_assert_eq(mtc_vocab_count(v), 3000 + 9000);
+    cr_assert_eq(word_of(c, "w7")->memo[MTC_WM_LX_ALL], 70);
+    cr_assert(word_of(c, "w7")->memo_have & (1u << MTC_WM_LX_ALL));
+    cr_assert_eq(word_of(c, "w2999")->memo[MTC_WM_LX_CLOSED], 29);
+    cr_assert_eq(word_of(c, "x5")->memo_have, 0);
+    mtc_buf_free(&b);
+    mtc_document_free(a);
+    mtc_document_free(c);
+    mtc_vocab_free(v);
+}

@@ -42,11 +42,41 @@ static_assert(MTC_VOCAB_MAX_FORM <= UINT8_MAX, "entry.len holds the form's lengt
 struct mtc_vocab {
     void *block;     /* the allocation (entries is it aligned to a line) */
     entry *entries;
-    size_t cap;      /* power of two, 2 * max_words */
+    size_t cap;      /* power of two; at least twice count; grows up to max_cap */
+    size_t max_cap;  /* power of two, 2 * max_words */
     size_t max_words;
     size_t count;
     size_t resets;
 };
+
+#define FIRST_CAP 4096 /* 256 KB: a run of a few articles does not clear 8 MB */
+
+static entry *table_new(size_t cap, void **block)
+{
+    *block = mtc_xcalloc(1, cap * sizeof(entry) + LINE);
+    return (entry *)(((uintptr_t)*block + LINE - 1) & ~(uintptr_t)(LINE - 1));
+}
+
+/* Doubles the table (between articles: no word points into it). */
+static void grow(mtc_vocab *v)
+{
+    size_t ncap = v->cap * 2;
+    void *nblock;
+    entry *ne = table_new(ncap, &nblock);
+    for (size_t i = 0; i < v->cap; i++) {
+        const entry *e = &v->entries[i];
+        if (e->len == 0)
+            continue;
+        size_t j = (size_t)e->hash & (ncap - 1);
+        while (ne[j].len) /* forms are distinct: the first empty entry */
+            j = (j + 1) & (ncap - 1);
+        ne[j] = *e;
+    }
+    free(v->block);
+    v->block = nblock;
+    v->entries = ne;
+    v->cap = ncap;
+}
 
 mtc_vocab *mtc_vocab_new(size_t max_words)
 {
@@ -56,10 +86,10 @@ mtc_vocab *mtc_vocab_new(size_t max_words)
     size_t cap = 16;
     while (cap < 2 * max_words)
         cap *= 2;
-    v->cap = cap;
+    v->max_cap = cap;
     v->max_words = cap / 2;
-    v->block = mtc_xcalloc(1, cap * sizeof(entry) + LINE);
-    v->entries = (entry *)(((uintptr_t)v->block + LINE - 1) & ~(uintptr_t)(LINE - 1));
+    v->cap = cap < FIRST_CAP ? cap : FIRST_CAP;
+    v->entries = table_new(v->cap, &v->block);
     return v;
 }
 
@@ -93,6 +123,8 @@ void mtc_vocab_recall(mtc_vocab *v, const mtc_document *doc)
     /* every word of the article finds a place: what it adds is kept */
     if (v->count + doc->n_distinct > v->max_words && v->count > 0)
         forget_all(v);
+    while (2 * (v->count + doc->n_distinct) > v->cap && v->cap < v->max_cap)
+        grow(v);
     size_t mask = v->cap - 1;
     for (size_t i = 0; i < doc->n_distinct; i++) {
         /* the entries of the words a few ahead are read while this one's

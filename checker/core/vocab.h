@@ -23,7 +23,8 @@
 typedef struct mtc_vocab mtc_vocab;
 
 /* A vocabulary of at most max_words forms (0: the default, 65,536: an
- * 8 MB table; 128 bytes a form, rounded up to a power of two). Free with
+ * 8 MB table at most; 128 bytes a form, rounded up to a power of two; it
+ * starts at 256 KB and doubles between articles as it fills). Free with
  * mtc_vocab_free (NULL: no-op). */
 mtc_vocab *mtc_vocab_new(size_t max_words);
 void mtc_vocab_free(mtc_vocab *v);
