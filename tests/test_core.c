@@ -189,6 +189,46 @@ Test(wordset, put_get_grow)
     mtc_wordset_free(NULL);
 }
 
+/* A filtered set answers as the plain one: every key (those added after
+ * the filter too) is found with its value, absent keys are not. */
+Test(wordset, filter_keeps_the_answers)
+{
+    mtc_wordset *plain = mtc_wordset_new(), *filtered = mtc_wordset_new();
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "w%d", i * 3);
+        mtc_wordset_put(plain, key, (size_t)n, i);
+        mtc_wordset_put(filtered, key, (size_t)n, i);
+    }
+    mtc_wordset_add_filter(filtered);
+    for (int i = 5000; i < 6000; i++) { /* after the filter: it grows and rehashes */
+        int n = snprintf(key, sizeof key, "w%d", i * 3);
+        mtc_wordset_put(plain, key, (size_t)n, i);
+        mtc_wordset_put(filtered, key, (size_t)n, i);
+    }
+    size_t found = 0;
+    for (int i = 0; i < 18000 + 500; i++) {
+        int n = snprintf(key, sizeof key, "w%d", i);
+        intptr_t a = -1, b = -1;
+        int in_a = mtc_wordset_get(plain, key, (size_t)n, &a);
+        int in_b = mtc_wordset_get(filtered, key, (size_t)n, &b);
+        cr_assert_eq(in_a, in_b, "%s", key);
+        cr_assert_eq(a, b, "%s", key);
+        cr_assert_eq(in_b, i % 3 == 0 && i < 18000, "%s", key);
+        found += (size_t)in_b;
+    }
+    cr_assert_eq(found, 6000);
+    cr_assert_not(mtc_wordset_contains(filtered, "", 0));
+    mtc_wordset_add_filter(filtered); /* again: rebuilt */
+    cr_assert(mtc_wordset_contains(filtered, "w0", 2));
+    mtc_wordset *empty = mtc_wordset_new();
+    mtc_wordset_add_filter(empty);
+    cr_assert_not(mtc_wordset_contains(empty, "w0", 2));
+    mtc_wordset_free(empty);
+    mtc_wordset_free(plain);
+    mtc_wordset_free(filtered);
+}
+
 typedef struct collect {
     char lines[8][32];
     long linenos[8];

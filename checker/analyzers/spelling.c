@@ -325,6 +325,13 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     if (s == MTC_OK)
         s = mtc_data_load_lines("dictionaries/grammar-closed-classes.tsv", subject_line,
                                 st->subjects, err);
+    if (s == MTC_OK) {
+        /* the lists the slip and compound searches ask about many
+         * candidates, nearly all absent */
+        mtc_wordset_add_filter(st->common);
+        mtc_wordset_add_filter(st->frequent);
+        mtc_wordset_add_filter(st->most_frequent);
+    }
     for (size_t i = 0; s == MTC_OK && i < st->n_pairs; i++) {
         resolve_variant(st, st->pairs[i].us);
         resolve_variant(st, st->pairs[i].gb);

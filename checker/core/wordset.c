@@ -25,6 +25,9 @@ struct mtc_wordset {
     char *arena; /* every key in insertion order: its length (a uint32_t),
                   * its bytes, a NUL */
     size_t arena_len, arena_cap;
+    uint64_t *filter;   /* NULL, or a bit per filter_mask + 1 hash values: a
+                         * key's bit is set (mtc_wordset_add_filter) */
+    size_t filter_mask;
 };
 
 #define KEY_HEADER 4 /* the length before each key in the arena */
@@ -41,6 +44,7 @@ void mtc_wordset_free(mtc_wordset *set)
 {
     if (!set)
         return;
+    free(set->filter);
     free(set->arena);
     free(set->slots);
     free(set);
@@ -147,6 +151,35 @@ void mtc_wordset_size_hint(const char *name, size_t *n, size_t *bytes)
     *bytes = d ? len + (lines + 1) * (KEY_HEADER + 1) : 0; /* with length and NUL */
 }
 
+/* The filter bit of a hash: bits above the ones a slot index uses in a
+ * table of up to 2^24 slots. */
+static inline size_t filter_bit(const mtc_wordset *set, uint64_t h)
+{
+    return (size_t)(h >> 24) & set->filter_mask;
+}
+
+static inline void filter_set(mtc_wordset *set, uint64_t h)
+{
+    size_t b = filter_bit(set, h);
+    set->filter[b >> 6] |= 1ull << (b & 63);
+}
+
+void mtc_wordset_add_filter(mtc_wordset *set)
+{
+    size_t bits = 512;
+    while (bits < 16 * set->count)
+        bits *= 2;
+    free(set->filter);
+    set->filter = mtc_xcalloc(bits / 64, sizeof *set->filter);
+    set->filter_mask = bits - 1;
+    for (size_t i = 0; i < set->cap; i++) {
+        const slot *s = &set->slots[i];
+        if (s->tag)
+            filter_set(set, mtc_wordset_hash(set->arena + s->off + KEY_HEADER,
+                                             key_len_at(set, s->off)));
+    }
+}
+
 void mtc_wordset_put(mtc_wordset *set, const char *key, size_t len, intptr_t value)
 {
     if ((set->count + 1) * 2 > set->cap)
@@ -166,6 +199,8 @@ void mtc_wordset_put(mtc_wordset *set, const char *key, size_t len, intptr_t val
         s->tag = tag_of(h);
         set->arena_len = need;
         set->count++;
+        if (set->filter)
+            filter_set(set, h);
     }
     s->value = value;
 }
@@ -183,6 +218,11 @@ int mtc_wordset_get(const mtc_wordset *set, const char *key, size_t len, intptr_
 int mtc_wordset_get_hashed(const mtc_wordset *set, const char *key, size_t len, uint64_t hash,
                            intptr_t *value)
 {
+    if (set->filter) {
+        size_t b = filter_bit(set, hash);
+        if (!(set->filter[b >> 6] >> (b & 63) & 1))
+            return 0; /* no key has its bit: absent, without a probe */
+    }
     const slot *s = find_slot(set, key, len, hash);
     if (!s->tag)
         return 0;

@@ -59,6 +59,12 @@ int mtc_wordset_get(const mtc_wordset *set, const char *key, size_t len, intptr_
 int mtc_wordset_get_hashed(const mtc_wordset *set, const char *key, size_t len, uint64_t hash,
                            intptr_t *value);
 int mtc_wordset_contains(const mtc_wordset *set, const char *key, size_t len);
+/* Adds a filter to a set most look-ups of which miss: a bit per hash value
+ * (16 bits a key, at least 512 in all), set for every key (those added
+ * later too); a look-up whose bit is clear answers "absent" without
+ * probing the table, reading a bitmap small enough for the cache instead.
+ * Answers do not change. */
+void mtc_wordset_add_filter(mtc_wordset *set);
 size_t mtc_wordset_count(const mtc_wordset *set);
 /* Makes room for n keys of key_bytes bytes in all (a hint: loading a big
  * list then grows the table once). */
