@@ -321,6 +321,42 @@ Test(batch, exiting_run_leaves_checkers_unless_watched)
     mtc_config_free(cfg);
 }
 
+/* A source that never blocks: the calling thread is woken for half a
+ * window of results at a time; every result still comes, in order, with
+ * the work in flight bounded, whatever the window and the workers. */
+Test(batch, results_in_batches_for_a_source_that_never_blocks)
+{
+    mtc_config *cfg = mtc_config_new();
+    mtc_config_set_rule(cfg, "all", 0);
+    mtc_config_set_rule(cfg, "typography", 1);
+    const mtc_config *cfgs[] = {cfg};
+    size_t windows[] = {1, 2, 3, 8};
+    for (size_t workers = 2; workers <= 4; workers += 2)
+        for (size_t k = 0; k < sizeof windows / sizeof windows[0]; k++) {
+            gen g = {97, 0, 0, 0, windows[k], 1};
+            mtc_batch b;
+            memset(&b, 0, sizeof b);
+            b.workers = workers;
+            b.window = g.window;
+            b.configs = cfgs;
+            b.n_configs = 1;
+            b.input_format = MTC_INPUT_TEXT;
+            b.next = gen_next;
+            b.next_ctx = &g;
+            b.done = gen_done;
+            b.done_ctx = &g;
+            b.source_never_blocks = 1;
+            mtc_error err;
+            cr_assert_eq(mtc_batch_run(&b, &err), MTC_OK, "%s", err.message);
+            cr_assert_eq(g.done, 97, "workers %zu, window %zu", workers, windows[k]);
+            cr_assert(g.order_ok, "workers %zu, window %zu: out of order", workers, windows[k]);
+            size_t window = windows[k] < workers ? workers : windows[k];
+            cr_assert_leq(g.max_in_flight, window + 1, "workers %zu, window %zu: %zu in flight",
+                          workers, windows[k], g.max_in_flight);
+        }
+    mtc_config_free(cfg);
+}
+
 /* Writes the batch fixtures as {"id": path, "text": ...} lines. */
 static char *write_jsonl(const char *dir)
 {

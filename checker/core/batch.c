@@ -171,6 +171,22 @@ static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
     it->status = MTC_OK;
 }
 
+/* Whether a worker that has just filled a slot wakes the calling thread:
+ * always when results are handed over one by one or the run is ending;
+ * for a source that never blocks, once the next slot in order and half the
+ * window are ready (called under the lock). */
+static int wake_caller(const pool *p)
+{
+    if (!p->slots[p->delivered % p->window].ready)
+        return 0; /* it waits for that one */
+    if (!p->b->source_never_blocks || p->eof || p->stop)
+        return 1;
+    size_t n = 1;
+    while (n < p->window && p->slots[(p->delivered + n) % p->window].ready)
+        n++;
+    return 2 * n >= p->window;
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -179,8 +195,10 @@ static void *worker_main(void *arg)
     for (;;) {
         /* a place in the window first, then the job: the source is read
          * outside the main lock, so results keep flowing while it blocks */
-        while (!p->stop && !p->eof && p->reserved - p->delivered >= p->window)
+        while (!p->stop && !p->eof && p->reserved - p->delivered >= p->window) {
+            pthread_cond_broadcast(&p->ready); /* the window is full: drain it */
             pthread_cond_wait(&p->space, &p->lock);
+        }
         if (p->stop || p->eof)
             break;
         p->reserved++;
@@ -222,7 +240,7 @@ static void *worker_main(void *arg)
         s->ready = 1;
         /* the calling thread waits only for the next slot in order: a
          * result further on is taken when that one is (no wake-up each) */
-        if (seq == p->delivered)
+        if (wake_caller(p))
             pthread_cond_broadcast(&p->ready);
     }
     p->running--;

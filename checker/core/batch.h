@@ -71,6 +71,13 @@ typedef struct mtc_batch {
      * are left to the operating system, unless a leak checker is watching
      * (valgrind, or a build with AddressSanitizer: mtc_batch_frees_all). */
     int exiting;
+    /* 1 when next never blocks (files, not a stream): with several
+     * workers the calling thread is woken when half the window is ready
+     * (or a worker waits for room, or the source ended) instead of for
+     * every result. 0: each result is handed over as soon as it is next
+     * in order (a streamed article's result does not wait for the next
+     * input line). */
+    int source_never_blocks;
 } mtc_batch;
 
 /* Runs the batch to the end (workers == 1: on the calling thread, no
