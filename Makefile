@@ -124,14 +124,28 @@ $(BUILD)/libmtcheck.a: $(LIB_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/mtcheck: $(BUILD)/obj/main.o $(BUILD)/libmtcheck.a
+# The grammar lexicon frozen (checker/analyzers/grammar_lexicon.c): the library's own
+# parser, linked without the image, writes the word sets as they are in memory; the
+# binaries link the image (lexicon_blob.o, outside libmtcheck.a) and parse nothing.
+$(BUILD)/gen/freeze_lexicon: checker/gen/freeze_lexicon.c $(BUILD)/libmtcheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< $(BUILD)/libmtcheck.a -o $@ $(LDLIBS_ALL)
+
+$(BUILD)/gen/grammar-lexicon.bin: $(BUILD)/gen/freeze_lexicon
+	$(BUILD)/gen/freeze_lexicon $@
+
+$(BUILD)/obj/lexicon_blob.o: checker/gen/lexicon_blob.S $(BUILD)/gen/grammar-lexicon.bin
+	@mkdir -p $(dir $@)
+	$(CC) -DMTC_LEXICON_BLOB='"$(BUILD)/gen/grammar-lexicon.bin"' -c $< -o $@
+
+$(BUILD)/mtcheck: $(BUILD)/obj/main.o $(BUILD)/libmtcheck.a $(BUILD)/obj/lexicon_blob.o
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS_ALL)
 
 $(BUILD)/obj/tests/%.o: tests/%.c $(HEADERS) | $(FIRST)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests -c $< -o $@
 
-$(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/libmtcheck.a
+$(BUILD)/tests/run_tests: $(TEST_OBJS) $(BUILD)/libmtcheck.a $(BUILD)/obj/lexicon_blob.o
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(TEST_LIBS) $(LDLIBS_ALL)
 

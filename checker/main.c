@@ -133,7 +133,7 @@ int main(int argc, char **argv)
         }
         terminal term = {use_progress(&opt), isatty(STDERR_FILENO), 0, now(), 0};
         term.last_shown = term.started;
-        mtc_run_hooks hooks = {on_diagnostic, on_progress, &term};
+        mtc_run_hooks hooks = {on_diagnostic, on_progress, &term, 1}; /* exits after it */
         mtc_run_totals totals;
         mtc_run_check(&opt, &hooks, &totals);
         status = totals.trouble ? EXIT_TROUBLE : totals.failed ? EXIT_GATE : EXIT_PASS;

@@ -5,11 +5,13 @@
  * when asked for (stdout is not a terminal here). */
 #include <criterion/criterion.h>
 #include <json-c/json.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <valgrind/valgrind.h>
 
 #include "alloc.h"
 #include "batch.h"
@@ -139,6 +141,219 @@ Test(batch, checker_failure_stops_the_run)
     cr_assert_neq(mtc_batch_run(&b, &err), MTC_OK);
     cr_assert(strlen(err.message) > 0);
     cr_assert_eq(g.done, 0);
+    mtc_config_free(cfg);
+}
+
+/* One worker: the calling thread checks every article itself (no thread,
+ * no hand-off); the same items in the same order, one in flight at a time,
+ * each handed over on the calling thread. */
+typedef struct inline_gen {
+    gen g;
+    pthread_t caller;
+    int same_thread;
+} inline_gen;
+
+static int inline_next(void *ctx, mtc_batch_job *job)
+{
+    inline_gen *ig = ctx;
+    if (!pthread_equal(pthread_self(), ig->caller))
+        ig->same_thread = 0;
+    return gen_next(&ig->g, job);
+}
+
+static void inline_done(void *ctx, const mtc_batch_item *it)
+{
+    inline_gen *ig = ctx;
+    if (!pthread_equal(pthread_self(), ig->caller))
+        ig->same_thread = 0;
+    gen_done(&ig->g, it);
+}
+
+Test(batch, one_worker_runs_on_the_calling_thread_in_order)
+{
+    mtc_config *cfg = mtc_config_new();
+    mtc_config_set_rule(cfg, "all", 0);
+    mtc_config_set_rule(cfg, "typography", 1);
+    const mtc_config *cfgs[] = {cfg};
+    inline_gen ig = {{50, 0, 0, 0, 1, 1}, pthread_self(), 1};
+    mtc_batch b;
+    memset(&b, 0, sizeof b);
+    b.workers = 1;
+    b.configs = cfgs;
+    b.n_configs = 1;
+    b.input_format = MTC_INPUT_TEXT;
+    b.next = inline_next;
+    b.next_ctx = &ig;
+    b.done = inline_done;
+    b.done_ctx = &ig;
+    mtc_error err;
+    cr_assert_eq(mtc_batch_run(&b, &err), MTC_OK, "%s", err.message);
+    cr_assert_eq(ig.g.done, 50);
+    cr_assert(ig.g.order_ok, "results out of order or wrong");
+    cr_assert(ig.same_thread, "source and sink ran on another thread");
+    cr_assert_eq(ig.g.max_in_flight, 1, "one article in flight (%zu)", ig.g.max_in_flight);
+    mtc_config_free(cfg);
+}
+
+Test(batch, one_worker_checker_failure_stops_the_run)
+{
+    mtc_config *cfg = mtc_config_new();
+    snprintf(cfg->lang, sizeof cfg->lang, "xx_XX"); /* no such dictionary */
+    mtc_config_add_dicpath(cfg, "/nonexistent");
+    const mtc_config *cfgs[] = {cfg};
+    gen g = {20, 0, 0, 0, 4, 1};
+    mtc_batch b;
+    memset(&b, 0, sizeof b);
+    b.workers = 1;
+    b.configs = cfgs;
+    b.n_configs = 1;
+    b.next = gen_next;
+    b.next_ctx = &g;
+    b.done = gen_done;
+    b.done_ctx = &g;
+    mtc_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_neq(mtc_batch_run(&b, &err), MTC_OK);
+    cr_assert(strlen(err.message) > 0);
+    cr_assert_eq(g.done, 0);
+    cr_assert_eq(g.given, 0, "no job taken before the checker exists");
+    mtc_config_free(cfg);
+}
+
+/* A second configuration whose checker cannot be created, met after some
+ * articles of the first: those are delivered, then the run stops with the
+ * error (one worker and two). */
+typedef struct two_cfg_gen {
+    size_t n, given, done;
+} two_cfg_gen;
+
+static int two_cfg_next(void *ctx, mtc_batch_job *job)
+{
+    two_cfg_gen *g = ctx;
+    if (g->given >= g->n)
+        return 0;
+    job->bytes = mtc_xstrdup("The the council met.\n");
+    job->len = strlen(job->bytes);
+    char buf[32];
+    snprintf(buf, sizeof buf, "doc-%zu", g->given);
+    job->path = mtc_xstrdup(buf);
+    job->config = g->given >= 3; /* the fourth article on: the broken configuration */
+    g->given++;
+    return 1;
+}
+
+static void two_cfg_done(void *ctx, const mtc_batch_item *it)
+{
+    two_cfg_gen *g = ctx;
+    cr_assert_eq(it->config, 0);
+    cr_assert_eq(it->status, MTC_OK);
+    g->done++;
+}
+
+Test(batch, later_configuration_failure_stops_the_run)
+{
+    mtc_config *good = mtc_config_new();
+    mtc_config_set_rule(good, "all", 0);
+    mtc_config_set_rule(good, "typography", 1);
+    mtc_config *bad = mtc_config_new();
+    snprintf(bad->lang, sizeof bad->lang, "xx_XX");
+    mtc_config_add_dicpath(bad, "/nonexistent");
+    const mtc_config *cfgs[] = {good, bad};
+    for (size_t workers = 1; workers <= 2; workers++) {
+        two_cfg_gen g = {10, 0, 0};
+        mtc_batch b;
+        memset(&b, 0, sizeof b);
+        b.workers = workers;
+        b.window = 1;
+        b.configs = cfgs;
+        b.n_configs = 2;
+        b.input_format = MTC_INPUT_TEXT;
+        b.next = two_cfg_next;
+        b.next_ctx = &g;
+        b.done = two_cfg_done;
+        b.done_ctx = &g;
+        mtc_error err;
+        memset(&err, 0, sizeof err);
+        cr_assert_neq(mtc_batch_run(&b, &err), MTC_OK, "workers %zu", workers);
+        cr_assert(strlen(err.message) > 0);
+        cr_assert_leq(g.done, 3, "workers %zu: only articles of the first configuration", workers);
+        if (workers == 1)
+            cr_assert_eq(g.done, 3, "one worker: every article before the failure");
+    }
+    mtc_config_free(good);
+    mtc_config_free(bad);
+}
+
+/* A run whose process exits after it leaves its checkers to the operating
+ * system, except under a leak checker; the results are the same. */
+Test(batch, exiting_run_leaves_checkers_unless_watched)
+{
+    mtc_batch b;
+    memset(&b, 0, sizeof b);
+    cr_assert(mtc_batch_frees_all(&b), "a run in a process that goes on frees everything");
+    b.exiting = 1;
+    int watched = RUNNING_ON_VALGRIND != 0;
+#if defined(__SANITIZE_ADDRESS__)
+    watched = 1;
+#endif
+    cr_assert_eq(mtc_batch_frees_all(&b), watched, "frees only under a leak checker");
+
+    mtc_config *cfg = mtc_config_new();
+    mtc_config_set_rule(cfg, "all", 0);
+    mtc_config_set_rule(cfg, "typography", 1);
+    const mtc_config *cfgs[] = {cfg};
+    for (size_t workers = 1; workers <= 2; workers++) {
+        gen g = {30, 0, 0, 0, 4, 1};
+        b.workers = workers;
+        b.window = g.window;
+        b.configs = cfgs;
+        b.n_configs = 1;
+        b.input_format = MTC_INPUT_TEXT;
+        b.next = gen_next;
+        b.next_ctx = &g;
+        b.done = gen_done;
+        b.done_ctx = &g;
+        mtc_error err;
+        cr_assert_eq(mtc_batch_run(&b, &err), MTC_OK, "%s", err.message);
+        cr_assert_eq(g.done, 30);
+        cr_assert(g.order_ok, "workers %zu: results out of order or wrong", workers);
+    }
+    mtc_config_free(cfg);
+}
+
+/* A source that never blocks: the calling thread is woken for half a
+ * window of results at a time; every result still comes, in order, with
+ * the work in flight bounded, whatever the window and the workers. */
+Test(batch, results_in_batches_for_a_source_that_never_blocks)
+{
+    mtc_config *cfg = mtc_config_new();
+    mtc_config_set_rule(cfg, "all", 0);
+    mtc_config_set_rule(cfg, "typography", 1);
+    const mtc_config *cfgs[] = {cfg};
+    size_t windows[] = {1, 2, 3, 8};
+    for (size_t workers = 2; workers <= 4; workers += 2)
+        for (size_t k = 0; k < sizeof windows / sizeof windows[0]; k++) {
+            gen g = {97, 0, 0, 0, windows[k], 1};
+            mtc_batch b;
+            memset(&b, 0, sizeof b);
+            b.workers = workers;
+            b.window = g.window;
+            b.configs = cfgs;
+            b.n_configs = 1;
+            b.input_format = MTC_INPUT_TEXT;
+            b.next = gen_next;
+            b.next_ctx = &g;
+            b.done = gen_done;
+            b.done_ctx = &g;
+            b.source_never_blocks = 1;
+            mtc_error err;
+            cr_assert_eq(mtc_batch_run(&b, &err), MTC_OK, "%s", err.message);
+            cr_assert_eq(g.done, 97, "workers %zu, window %zu", workers, windows[k]);
+            cr_assert(g.order_ok, "workers %zu, window %zu: out of order", workers, windows[k]);
+            size_t window = windows[k] < workers ? workers : windows[k];
+            cr_assert_leq(g.max_in_flight, window + 1, "workers %zu, window %zu: %zu in flight",
+                          workers, windows[k], g.max_in_flight);
+        }
     mtc_config_free(cfg);
 }
 

@@ -208,3 +208,53 @@ Test(config_ini, nearest_file_per_article_with_workers)
     ct_free(&r);
     free(dir);
 }
+
+/* Paths that write one folder differently (dir/x, dir/./x, dir/sub/../x)
+ * get its configuration, resolved once per way of writing it; a folder
+ * with its own file gets that one; a missing file, the current folder's. */
+Test(config_ini, one_configuration_per_folder_however_written)
+{
+    char *dir = ct_tmpdir();
+    char sub[4200];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    mkdir(sub, 0755);
+    const char top[] = "disable = spelling\n", own[] = "disable = typography\n";
+    free(ct_write(dir, ".mtcheck.ini", top, strlen(top)));
+    free(ct_write(sub, ".mtcheck.ini", own, strlen(own)));
+    free(ct_write(dir, "a.txt", "x\n", 2));
+    free(ct_write(dir, "b.txt", "x\n", 2));
+    free(ct_write(sub, "c.txt", "x\n", 2));
+    mtc_config_set set;
+    mtc_error err;
+    cr_assert_eq(mtc_config_set_init(&set, NULL, 1, NULL, NULL, &err), MTC_OK, "%s", err.message);
+    const char *top_paths[] = {"%s/a.txt", "%s/b.txt", "%s/./a.txt", "%s/sub/../b.txt",
+                               "%s/a.txt"};
+    size_t first = 0;
+    for (size_t i = 0; i < sizeof top_paths / sizeof top_paths[0]; i++) {
+        char p[4400];
+        snprintf(p, sizeof p, top_paths[i], dir);
+        size_t idx = 99;
+        cr_assert_eq(mtc_config_set_for(&set, p, &idx, &err), MTC_OK, "%s", err.message);
+        if (i == 0)
+            first = idx;
+        cr_assert_eq(idx, first, "%s", p);
+        cr_assert_eq(mtc_config_rule_enabled(set.inis[idx]->cfg, "spelling.unknown-word",
+                                             "spelling", "spelling", 1),
+                     0, "%s: the top folder's file", p);
+    }
+    char c[4400];
+    snprintf(c, sizeof c, "%s/sub/c.txt", dir);
+    size_t in_sub = 99;
+    cr_assert_eq(mtc_config_set_for(&set, c, &in_sub, &err), MTC_OK);
+    cr_assert_neq(in_sub, first, "the nearest file wins");
+    cr_assert_eq(mtc_config_rule_enabled(set.inis[in_sub]->cfg, "typography.doubled-word",
+                                         "typography", "typography", 1),
+                 0);
+    size_t missing = 99;
+    cr_assert_eq(mtc_config_set_for(&set, "no/such/file.txt", &missing, &err), MTC_OK);
+    size_t dash = 98;
+    cr_assert_eq(mtc_config_set_for(&set, "-", &dash, &err), MTC_OK);
+    cr_assert_eq(missing, dash, "a missing file: the current folder's, as for -");
+    mtc_config_set_free(&set);
+    free(dir);
+}

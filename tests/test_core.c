@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <json-c/json.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,6 +188,101 @@ Test(wordset, put_get_grow)
     cr_assert_eq(v, 77);
     mtc_wordset_free(set);
     mtc_wordset_free(NULL);
+}
+
+/* A filtered set answers as the plain one: every key (those added after
+ * the filter too) is found with its value, absent keys are not. */
+Test(wordset, filter_keeps_the_answers)
+{
+    mtc_wordset *plain = mtc_wordset_new(), *filtered = mtc_wordset_new();
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof key, "w%d", i * 3);
+        mtc_wordset_put(plain, key, (size_t)n, i);
+        mtc_wordset_put(filtered, key, (size_t)n, i);
+    }
+    mtc_wordset_add_filter(filtered);
+    for (int i = 5000; i < 6000; i++) { /* after the filter: it grows and rehashes */
+        int n = snprintf(key, sizeof key, "w%d", i * 3);
+        mtc_wordset_put(plain, key, (size_t)n, i);
+        mtc_wordset_put(filtered, key, (size_t)n, i);
+    }
+    size_t found = 0;
+    for (int i = 0; i < 18000 + 500; i++) {
+        int n = snprintf(key, sizeof key, "w%d", i);
+        intptr_t a = -1, b = -1;
+        int in_a = mtc_wordset_get(plain, key, (size_t)n, &a);
+        int in_b = mtc_wordset_get(filtered, key, (size_t)n, &b);
+        cr_assert_eq(in_a, in_b, "%s", key);
+        cr_assert_eq(a, b, "%s", key);
+        cr_assert_eq(in_b, i % 3 == 0 && i < 18000, "%s", key);
+        found += (size_t)in_b;
+    }
+    cr_assert_eq(found, 6000);
+    cr_assert_not(mtc_wordset_contains(filtered, "", 0));
+    mtc_wordset_add_filter(filtered); /* again: rebuilt */
+    cr_assert(mtc_wordset_contains(filtered, "w0", 2));
+    mtc_wordset *empty = mtc_wordset_new();
+    mtc_wordset_add_filter(empty);
+    cr_assert_not(mtc_wordset_contains(empty, "w0", 2));
+    mtc_wordset_free(empty);
+    mtc_wordset_free(plain);
+    mtc_wordset_free(filtered);
+}
+
+/* A set frozen into an image and thawed answers as the original, borrows
+ * the image (nothing copied) and refuses to change. */
+Test(wordset, freeze_and_thaw)
+{
+    mtc_wordset *set = mtc_wordset_new();
+    char key[32];
+    for (int i = 0; i < 3000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        mtc_wordset_put(set, key, (size_t)n, i * 7);
+    }
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_put(&b, "0123456789abcdef", 16); /* an image need not start the buffer */
+    size_t n1 = mtc_wordset_freeze(set, &b);
+    size_t n2 = mtc_wordset_freeze(set, &b); /* a second one right after */
+    cr_assert_eq(n1 % 16, 0);
+    cr_assert_eq(b.len, 16 + n1 + n2);
+    char *image = aligned_alloc(16, (b.len + 15) / 16 * 16);
+    memcpy(image, b.data, b.len);
+    size_t used = 0;
+    mtc_wordset *t = mtc_wordset_thaw(image + 16, b.len - 16, &used);
+    cr_assert_not_null(t);
+    cr_assert_eq(used, n1);
+    mtc_wordset *t2 = mtc_wordset_thaw(image + 16 + used, b.len - 16 - used, NULL);
+    cr_assert_not_null(t2);
+    cr_assert_eq(mtc_wordset_count(t), 3000);
+    for (int i = 0; i < 3100; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        intptr_t v = -1;
+        cr_assert_eq(mtc_wordset_get(t, key, (size_t)n, &v), i < 3000, "%s", key);
+        if (i < 3000)
+            cr_assert_eq(v, i * 7);
+        cr_assert_eq(mtc_wordset_contains(t2, key, (size_t)n), i < 3000);
+    }
+    cr_assert_null(mtc_wordset_thaw(image + 16, 40, NULL), "shorter than the table");
+    cr_assert_null(mtc_wordset_thaw(image, b.len, NULL), "no image there");
+    mtc_wordset_free(t);
+    mtc_wordset_free(t2);
+    free(image);
+    mtc_buf_free(&b);
+    mtc_wordset_free(set);
+}
+
+Test(wordset, thawed_set_is_read_only, .signal = SIGABRT)
+{
+    mtc_wordset *set = mtc_wordset_new();
+    mtc_wordset_add(set, "a", 1);
+    mtc_buf b = MTC_BUF_INIT;
+    mtc_wordset_freeze(set, &b);
+    char *image = aligned_alloc(16, (b.len + 15) / 16 * 16);
+    memcpy(image, b.data, b.len);
+    mtc_wordset *t = mtc_wordset_thaw(image, b.len, NULL);
+    cr_assert_not_null(t);
+    mtc_wordset_add(t, "b", 1); /* aborts */
 }
 
 typedef struct collect {

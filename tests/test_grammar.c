@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "grammar_lexicon.h"
+#include "wordset.h"
 #include "testutil.h"
 
 #define NP "grammar.narrative-person"
@@ -47,6 +48,78 @@ Test(grammar, lexicon_is_generated_from_link_grammar)
 }
 
 /* ---- grammar.narrative-person ---- */
+
+/* Every key of one set is in the other with the same value. */
+typedef struct same_ctx {
+    const mtc_wordset *other;
+    size_t checked, differ;
+} same_ctx;
+
+static void same_entry(const char *key, size_t len, intptr_t value, void *ctx)
+{
+    same_ctx *c = ctx;
+    intptr_t v = -1;
+    if (!mtc_wordset_get(c->other, key, len, &v) || v != value)
+        c->differ++;
+    c->checked++;
+}
+
+/* The lexicon the build froze into the binary equals the one parsed from
+ * the files: both word sets, every word with the same classes. */
+Test(grammar, frozen_lexicon_equals_the_parsed_one)
+{
+    size_t len = 0;
+    const char *image = mtc_grammar_lexicon_image(&len);
+    cr_assert_not_null(image, "the binary links the lexicon's image");
+    mtc_error err;
+    mtc_grammar_lexicon *parsed = mtc_grammar_lexicon_parse(&err);
+    cr_assert_not_null(parsed, "%s", err.message);
+    mtc_grammar_lexicon *frozen = mtc_grammar_lexicon_thaw(image, len);
+    cr_assert_not_null(frozen, "the image fits the embedded files");
+    for (int closed = 0; closed <= 1; closed++) {
+        const mtc_wordset *p = mtc_grammar_lexicon_set(parsed, closed);
+        const mtc_wordset *f = mtc_grammar_lexicon_set(frozen, closed);
+        cr_assert_eq(mtc_wordset_count(p), mtc_wordset_count(f));
+        same_ctx c = {f, 0, 0};
+        mtc_wordset_each(p, same_entry, &c);
+        cr_assert_eq(c.checked, mtc_wordset_count(p));
+        cr_assert_eq(c.differ, 0, "%zu of %zu words differ", c.differ, c.checked);
+    }
+    cr_assert_gt(mtc_wordset_count(mtc_grammar_lexicon_set(parsed, 0)), 50000);
+    /* the shared lexicon answers as the parsed copy */
+    const mtc_grammar_lexicon *shared = mtc_grammar_lexicon_load(&err);
+    const char *words[] = {"court", "went", "the", "quickly", "zzzx", "teams"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t n = strlen(words[i]);
+        cr_assert_eq(mtc_grammar_open_all(shared, words[i], n),
+                     mtc_grammar_open_all(parsed, words[i], n), "%s", words[i]);
+        cr_assert_eq(mtc_grammar_closed(shared, words[i], n),
+                     mtc_grammar_closed(parsed, words[i], n), "%s", words[i]);
+    }
+    mtc_grammar_lexicon_discard(frozen);
+    mtc_grammar_lexicon_discard(parsed);
+}
+
+/* An image made from other files, cut short or misaligned is not used. */
+Test(grammar, frozen_lexicon_refuses_another_image)
+{
+    size_t len = 0;
+    const char *image = mtc_grammar_lexicon_image(&len);
+    cr_assert_not_null(image);
+    char *copy = aligned_alloc(64, (len + 63) / 64 * 64);
+    memcpy(copy, image, len);
+    mtc_grammar_lexicon *ok = mtc_grammar_lexicon_thaw(copy, len);
+    cr_assert_not_null(ok, "an aligned copy of the image is fine");
+    mtc_grammar_lexicon_discard(ok);
+    copy[9] ^= 1; /* the fingerprint: made from other files */
+    cr_assert_null(mtc_grammar_lexicon_thaw(copy, len));
+    copy[9] ^= 1;
+    cr_assert_null(mtc_grammar_lexicon_thaw(copy, len / 2), "cut short");
+    cr_assert_null(mtc_grammar_lexicon_thaw(copy, 20), "shorter than its header");
+    memmove(copy + 1, copy, 4096);
+    cr_assert_null(mtc_grammar_lexicon_thaw(copy + 1, len - 1), "misaligned");
+    free(copy);
+}
 
 Test(grammar, narrative_person_positive)
 {

@@ -278,3 +278,36 @@ Test(quotemap, foreign_data_file)
     cr_assert_eq(mtc_data_each_line(data, len, each_foreign, &count, NULL), 0);
     cr_expect_geq(count, 15);
 }
+
+/* Look-ups in any order (forward, backward, jumps, the same offset twice)
+ * answer as the spans say: the cursor the previous look-up left is only a
+ * hint. */
+Test(quotemap, inside_answers_in_any_order)
+{
+    mtc_document *d = tu_doc("He said “one” and “two three”, then “four”. ‘Five’ was "
+                             "last, “six.” End.\n");
+    mtc_quotemap *qm = mtc_quotemap_build(d);
+    cr_assert_geq(qm->n_quoted, 4);
+    size_t n = d->len + 2;
+    char *want = malloc(n);
+    for (size_t off = 0; off < n; off++) {
+        want[off] = 0;
+        for (size_t i = 0; i < qm->n_quoted; i++)
+            if (qm->quoted[i].start <= off && off < qm->quoted[i].end)
+                want[off] = 1;
+    }
+    for (size_t off = 0; off < n; off++) /* forward */
+        cr_assert_eq(mtc_quotemap_inside(qm, off), want[off], "forward %zu", off);
+    for (size_t off = n; off-- > 0;) /* backward */
+        cr_assert_eq(mtc_quotemap_inside(qm, off), want[off], "backward %zu", off);
+    unsigned x = 12345;
+    for (int k = 0; k < 2000; k++) { /* jumps */
+        x = x * 1103515245u + 12345u;
+        size_t off = (x >> 8) % n;
+        cr_assert_eq(mtc_quotemap_inside(qm, off), want[off], "jump to %zu", off);
+        cr_assert_eq(mtc_quotemap_inside(qm, off), want[off], "again %zu", off);
+    }
+    free(want);
+    mtc_quotemap_free(qm);
+    mtc_document_free(d);
+}

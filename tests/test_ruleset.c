@@ -16,6 +16,7 @@
 #include "clitest.h"
 #include "ruleset.h"
 #include "testutil.h"
+#include "words.h"
 
 static mtc_ruleset *load_text(const char *text)
 {
@@ -557,4 +558,46 @@ Test(ruleset, readme_rule_table_matches_list_rules)
     }
     cr_expect_gt(listed, 0);
     free(readme);
+}
+
+/* The bundled rules keep their first-word look-ups in the words' memo (and
+ * the worker's vocabulary); a repository's rules starting on the same
+ * word look it up in their own index: both find what they find alone,
+ * article after article through one checker. */
+Test(ruleset, bundled_memo_does_not_leak_into_house_rules)
+{
+    static const char rules[] = "[house.the-board]\ntype = existence\n"
+                                "message = house style: '%s'\nphrase = the board\n";
+    mtc_ruleset *rs = load_text(rules);
+    mtc_config *cfg = mtc_config_new();
+    cfg->user_rules = mtc_ruleset_analyzer(rs);
+    mtc_checker *chk = NULL;
+    mtc_error err;
+    cr_assert_eq(mtc_checker_new(cfg, &chk, &err), MTC_OK, "%s", err.message);
+    const char *text = "The board met on Monday and approved the.\n";
+    for (int round = 0; round < 3; round++) {
+        mtc_document *d = tu_doc(text);
+        mtc_result *res = NULL;
+        cr_assert_eq(mtc_checker_check(chk, d, &res, &err), MTC_OK);
+        size_t house = 0, dangling = 0;
+        for (size_t i = 0; i < res->n_issues; i++) {
+            house += strcmp(res->issues[i].rule, "house.the-board") == 0;
+            dangling += strcmp(res->issues[i].rule, "grammar.dangling-word") == 0;
+        }
+        cr_assert_eq(house, 1, "round %d: the house rule on 'The board'", round);
+        cr_assert_eq(dangling, 1, "round %d: the bundled rule on 'the.'", round);
+        /* the memo holds the bundled rules' entry for 'the', not the house one's */
+        const mtc_word *w = mtc_tok_word(d, &d->tokens[0]);
+        cr_assert(w->memo_have & (1u << MTC_WM_RS_FIRST));
+        cr_assert_neq(w->memo[MTC_WM_RS_FIRST], 0, "'the' starts bundled entries");
+        mtc_result_free(res);
+        mtc_document_free(d);
+    }
+    /* a ruleset of its own does not memoise */
+    tu_run *r = check_with(rs, "house.the-board", "The board met.\n");
+    cr_assert_eq(tu_count(r, "house.the-board"), 1);
+    tu_free(r);
+    mtc_checker_free(chk);
+    mtc_config_free(cfg);
+    mtc_ruleset_free(rs);
 }

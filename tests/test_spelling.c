@@ -569,3 +569,76 @@ Test(spelling, inconsistent_name_hyphen)
     tu_expect(IN, "The well-known shop sold Well Known brand tea.", NULL);
     tu_expect(IN, "Kim Jong Un met officials. Kim Jong Un spoke again.", NULL);
 }
+
+/* A capitalised form is looked up in the dictionaries only when a rule may
+ * report it (its verdict is asked late): the verdict still decides, the
+ * repository's word list included. */
+Test(spelling, capitalised_forms_asked_late_same_findings)
+{
+    /* one slip from a frequent word at a sentence start: reported unless known */
+    tu_run *r = tu_check("Goverment officials met on Monday.", "spelling");
+    cr_assert(tu_has(r, UC, "Goverment"));
+    tu_free(r);
+    r = tu_check("Government officials met on Monday.", "spelling");
+    cr_assert_eq(tu_count(r, UC), 0);
+    tu_free(r);
+    /* two known names one edit apart are no inconsistent name; unknown ones are */
+    r = tu_check("Officials in Paris met officials from Parks Canada on Monday.", IN);
+    cr_assert_eq(tu_count(r, IN), 0);
+    tu_free(r);
+    r = tu_check("Officials in Vrondheim met. Vrondheim and Vrondheim agreed; Vrondhaim did not.",
+                 IN);
+    cr_assert(tu_has(r, IN, "Vrondhaim"));
+    tu_free(r);
+
+    /* one letter from a common word, once, mid-sentence: the repository's
+     * word list makes it known */
+    char root[] = "/tmp/mtc-spelling-XXXXXX";
+    cr_assert_not_null(mkdtemp(root));
+    char p[1200];
+    snprintf(p, sizeof p, "%s/.git", root);
+    cr_assert_eq(mkdir(p, 0700), 0);
+    snprintf(p, sizeof p, "%s/%s", root, MTC_REPO_WORDS_NAME);
+    write_file(p, "Hospitel\n");
+    const char *text = "The injured were taken to a nearby Hospitel on Monday.";
+    mtc_config *cfg = mtc_config_new();
+    mtc_checker *chk = NULL;
+    mtc_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(mtc_checker_new(cfg, &chk, &err), MTC_OK, "%s", err.message);
+    for (int in_repo = 0; in_repo <= 1; in_repo++) {
+        snprintf(p, sizeof p, in_repo ? "%s/article.txt" : "/nonexistent-%s/article.txt",
+                 in_repo ? root : "x");
+        mtc_document *doc = mtc_document_from_utf8(p, mtc_xstrdup(text), strlen(text));
+        mtc_result *res = NULL;
+        cr_assert_eq(mtc_checker_check(chk, doc, &res, &err), MTC_OK);
+        size_t n = 0;
+        for (size_t i = 0; i < res->n_issues; i++)
+            n += strcmp(res->issues[i].rule, UC) == 0;
+        cr_assert_eq(n, in_repo ? 0 : 1, "in the repository: %d", in_repo);
+        mtc_result_free(res);
+        mtc_document_free(doc);
+    }
+    mtc_checker_free(chk);
+    mtc_config_free(cfg);
+    snprintf(p, sizeof p, "rm -rf '%s'", root);
+    cr_assert_eq(system(p), 0);
+}
+
+/* In a headline a capitalised word is a name when a capitalised neighbour
+ * is no dictionary word in lowercase; that is decided only for a word a
+ * rule may report, with the same outcome. */
+Test(spelling, headline_name_context_decided_late)
+{
+    tu_run *r = tu_check("Goverment Plans New Budget\n\nThe budget was approved on Monday.\n",
+                         "spelling");
+    cr_assert(tu_has(r, UC, "Goverment"), "neighbours known in lowercase: no name");
+    tu_free(r);
+    r = tu_check("Goverment Zhaokyin Visit\n\nThe budget was approved on Monday.\n", "spelling");
+    cr_assert_eq(tu_count(r, UC), 0, "beside an unknown capitalised word: a name");
+    tu_free(r);
+    r = tu_check("Visit Of Zhaokyin Goverment\n\nThe budget was approved on Monday.\n",
+                 "spelling");
+    cr_assert_eq(tu_count(r, UC), 0, "the neighbour before it counts too");
+    tu_free(r);
+}

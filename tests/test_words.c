@@ -110,3 +110,35 @@ Test(words, lexicon_by_token_matches_lexicon_by_text)
     /* the process's one lexicon: the same again */
     cr_assert_eq(mtc_grammar_lexicon_load(&err), lx);
 }
+
+/* Short tokens are lowercased eight bytes at a time: only A-Z change (not
+ * @ [ ` { next to them in ASCII), a non-ASCII byte takes the Unicode path,
+ * and a token near the end of the text (fewer than eight bytes left) gets
+ * the same form byte by byte. */
+Test(words, short_tokens_word_at_a_time)
+{
+    mtc_document *d = tu_doc("@ [ ` { A Z a z Q QWERTYU QWERTYUI Qwertyuio ÉTÉ Ü x "
+                             "MIXed ZZ END\n");
+    const char *want[][2] = {{"@", "@"},       {"[", "["},           {"`", "`"},
+                             {"{", "{"},       {"A", "a"},           {"Z", "z"},
+                             {"a", "a"},       {"z", "z"},           {"QWERTYU", "qwertyu"},
+                             {"QWERTYUI", "qwertyui"}, {"Qwertyuio", "qwertyuio"},
+                             {"ÉTÉ", "été"},   {"Ü", "ü"},           {"MIXed", "mixed"},
+                             {"ZZ", "zz"},     {"END", "end"}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const mtc_word *w = mtc_tok_word(d, tok(d, want[i][0]));
+        cr_assert_str_eq(mtc_word_text(d, w), want[i][1], "%s", want[i][0]);
+        cr_assert_eq(w->len, strlen(want[i][1]));
+        cr_assert_eq(w->hash, mtc_wordset_hash(want[i][1], strlen(want[i][1])), "%s", want[i][0]);
+        int ascii = 1;
+        for (const char *p = want[i][0]; *p; p++)
+            ascii &= (unsigned char)*p < 0x80;
+        cr_assert_eq(w->ascii, ascii, "%s", want[i][0]);
+    }
+    /* the same form near the end of the text is the same word */
+    cr_assert(mtc_tok_same_word(tok(d, "Q"), tok(d, "Qwertyuio")) == 0);
+    mtc_document *e = tu_doc("END end\n");
+    cr_assert(mtc_tok_same_word(tok(e, "END"), tok(e, "end")));
+    mtc_document_free(e);
+    mtc_document_free(d);
+}

@@ -67,6 +67,7 @@ static void registry_init(void)
         mtc_ruleset_free(registry.bundled);
         registry.bundled = mtc_ruleset_new(coded_name_known);
     }
+    mtc_ruleset_memoise(registry.bundled); /* complete: read-only from here */
     registry.all[registry.n++] = mtc_ruleset_analyzer(registry.bundled);
 }
 

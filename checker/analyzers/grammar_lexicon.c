@@ -4,7 +4,11 @@
  * of function words (dictionaries/grammar-closed-classes.tsv). The lexicon
  * also carries noun number and WordNet's parts of speech (open_all). One
  * copy per process, read on first use and read-only after (see
- * mtc_grammar_lexicon_load); it lives until exit. */
+ * mtc_grammar_lexicon_load); it lives until exit. The build freezes the two
+ * word sets (checker/gen/freeze_lexicon.c: their tables as they are in
+ * memory) into an image the binary links (lexicon_blob.S): the copy is then
+ * that image, with nothing to parse; without the image, or with one made
+ * from other files, the files are parsed. */
 #include "grammar_lexicon.h"
 
 #include <pthread.h>
@@ -12,6 +16,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buffer.h"
 #include "data.h"
 #include "utf8.h"
 #include "words.h"
@@ -97,6 +102,129 @@ static void lexicon_free(mtc_grammar_lexicon *lx)
     free(lx);
 }
 
+/* The two embedded files an image was frozen from, fingerprinted: their
+ * lengths and a hash of every 512th 8-byte word (an image made from other
+ * files is not used). */
+static uint64_t sample_hash(const char *d, size_t len)
+{
+    uint64_t h = mtc_wordset_hash(NULL, 0) ^ len;
+    for (size_t i = 0; i + 8 <= len; i += 4096) {
+        uint64_t v;
+        memcpy(&v, d + i, 8);
+        h = (h ^ v) * 0x9FB21C651E98DF25ull;
+        h ^= h >> 29;
+    }
+    return h;
+}
+
+typedef struct lexicon_image {
+    char magic[8];                /* LEXICON_MAGIC */
+    uint64_t open_len, closed_len; /* the files' lengths */
+    uint64_t open_hash, closed_hash;
+    uint64_t pad;                 /* the header is 48 bytes: the sets stay aligned */
+} lexicon_image;
+
+static const char LEXICON_MAGIC[8] = {'M', 'T', 'C', 'L', 'E', 'X', '0', '1'};
+
+static int fingerprint(lexicon_image *im)
+{
+    size_t ol = 0, cl = 0;
+    const char *o = mtc_data_get(LEXICON_FILE, &ol), *c = mtc_data_get(CLOSED_FILE, &cl);
+    if (!o || !c)
+        return 0;
+    memset(im, 0, sizeof *im);
+    memcpy(im->magic, LEXICON_MAGIC, sizeof im->magic);
+    im->open_len = ol;
+    im->closed_len = cl;
+    im->open_hash = sample_hash(o, ol);
+    im->closed_hash = mtc_wordset_hash(c, cl);
+    return 1;
+}
+
+static mtc_grammar_lexicon *lexicon_read(mtc_error *err);
+static void lexicon_free(mtc_grammar_lexicon *lx);
+
+mtc_status mtc_grammar_lexicon_freeze(mtc_buf *out, mtc_error *err)
+{
+    mtc_grammar_lexicon *lx = lexicon_read(err);
+    lexicon_image im;
+    if (!lx)
+        return err->status != MTC_OK ? err->status : MTC_ERR_CONFIG;
+    if (!fingerprint(&im)) {
+        lexicon_free(lx);
+        mtc_error_set(err, MTC_ERR_CONFIG, LEXICON_FILE, -1, -1, "data file is not built in");
+        return MTC_ERR_CONFIG;
+    }
+    mtc_buf_put(out, (const char *)&im, sizeof im);
+    mtc_wordset_freeze(lx->open, out);
+    mtc_wordset_freeze(lx->closed, out);
+    lexicon_free(lx);
+    return MTC_OK;
+}
+
+/* The lexicon of a frozen image (the embedded files' sets as they are in
+ * memory, written at build time), or NULL when there is none or it was
+ * made from other files. */
+static mtc_grammar_lexicon *lexicon_thaw(const char *image, size_t len)
+{
+    lexicon_image want, im;
+    if (!image || len < sizeof im || !fingerprint(&want))
+        return NULL;
+    memcpy(&im, image, sizeof im);
+    if (memcmp(&im, &want, sizeof im) != 0)
+        return NULL;
+    size_t used = 0;
+    mtc_wordset *open = mtc_wordset_thaw(image + sizeof im, len - sizeof im, &used);
+    mtc_wordset *closed =
+        open ? mtc_wordset_thaw(image + sizeof im + used, len - sizeof im - used, NULL) : NULL;
+    if (!closed) {
+        mtc_wordset_free(open);
+        return NULL;
+    }
+    mtc_grammar_lexicon *lx = mtc_xcalloc(1, sizeof *lx);
+    lx->open = open;
+    lx->closed = closed;
+    return lx;
+}
+
+/* The image the build links in (checker/gen/lexicon_blob.S); a build
+ * without it (the generator that writes it) reads the files. */
+#if defined(__GNUC__)
+extern const char mtc_lexicon_blob[] __attribute__((weak));
+extern const char mtc_lexicon_blob_end[] __attribute__((weak));
+#define LEXICON_BLOB mtc_lexicon_blob
+#define LEXICON_BLOB_LEN ((size_t)(mtc_lexicon_blob_end - mtc_lexicon_blob))
+#else
+#define LEXICON_BLOB NULL
+#define LEXICON_BLOB_LEN 0
+#endif
+
+mtc_grammar_lexicon *mtc_grammar_lexicon_parse(mtc_error *err)
+{
+    return lexicon_read(err);
+}
+
+mtc_grammar_lexicon *mtc_grammar_lexicon_thaw(const void *image, size_t len)
+{
+    return lexicon_thaw(image, len);
+}
+
+const void *mtc_grammar_lexicon_image(size_t *len)
+{
+    *len = LEXICON_BLOB ? LEXICON_BLOB_LEN : 0;
+    return LEXICON_BLOB;
+}
+
+void mtc_grammar_lexicon_discard(mtc_grammar_lexicon *lx)
+{
+    lexicon_free(lx);
+}
+
+const mtc_wordset *mtc_grammar_lexicon_set(const mtc_grammar_lexicon *lx, int closed)
+{
+    return closed ? lx->closed : lx->open;
+}
+
 static mtc_grammar_lexicon *lexicon_read(mtc_error *err)
 {
     mtc_grammar_lexicon *lx = mtc_xcalloc(1, sizeof *lx);
@@ -124,7 +252,10 @@ static mtc_error shared_error;              /* why it could not be read */
 
 static void read_shared(void)
 {
-    shared_lexicon = lexicon_read(&shared_error);
+    const char *blob = LEXICON_BLOB;
+    shared_lexicon = blob ? lexicon_thaw(blob, LEXICON_BLOB_LEN) : NULL;
+    if (!shared_lexicon)
+        shared_lexicon = lexicon_read(&shared_error);
 }
 
 mtc_grammar_lexicon *mtc_grammar_lexicon_load(mtc_error *err)

@@ -85,6 +85,22 @@ unsigned mtc_grammar_open_all_tok(const mtc_grammar_lexicon *lx, const mtc_docum
                                   const mtc_token *tk);
 unsigned mtc_grammar_closed_tok(const mtc_grammar_lexicon *lx, const mtc_document *doc,
                                 const mtc_token *tk);
+/* The build step that freezes the lexicon (checker/gen/freeze_lexicon.c):
+ * appends to out the image of both word sets, parsed from the embedded
+ * files, with their fingerprint. */
+struct mtc_buf;
+mtc_status mtc_grammar_lexicon_freeze(struct mtc_buf *out, mtc_error *err);
+/* For tests: a private copy parsed from the files, or over an image (NULL
+ * when it is none, or was made from other files); free it with
+ * mtc_grammar_lexicon_discard. The image the binary links (NULL when it
+ * links none), and a copy's word sets (closed = 0: the open classes). */
+mtc_grammar_lexicon *mtc_grammar_lexicon_parse(mtc_error *err);
+mtc_grammar_lexicon *mtc_grammar_lexicon_thaw(const void *image, size_t len);
+const void *mtc_grammar_lexicon_image(size_t *len);
+void mtc_grammar_lexicon_discard(mtc_grammar_lexicon *lx);
+struct mtc_wordset;
+const struct mtc_wordset *mtc_grammar_lexicon_set(const mtc_grammar_lexicon *lx, int closed);
+
 /* Number of entries of the generated lexicon (for tests). */
 size_t mtc_grammar_lexicon_size(const mtc_grammar_lexicon *lx);
 

@@ -74,6 +74,8 @@ struct mtc_ruleset {
     entry *entries;
     size_t n_entries, cap_entries;
     mtc_wordset *first; /* lowercased first word -> index of its first entry + 1 */
+    int memoise;        /* the words' memo keeps the look-ups in first
+                         * (MTC_WM_RS_FIRST): mtc_ruleset_memoise */
     mtc_analyzer an;
 };
 
@@ -673,6 +675,27 @@ mtc_status mtc_ruleset_add_file(mtc_ruleset *rs, const char *path, mtc_error *er
     return st;
 }
 
+void mtc_ruleset_memoise(mtc_ruleset *rs)
+{
+    rs->memoise = 1;
+}
+
+/* The first entry + 1 of the rules whose first piece is the word w (0:
+ * none), from the word's memo when the ruleset keeps it there. */
+static intptr_t first_entry(const mtc_ruleset *rs, const mtc_document *doc, mtc_word *w)
+{
+    if (rs->memoise && (w->memo_have & (1u << MTC_WM_RS_FIRST)))
+        return (intptr_t)w->memo[MTC_WM_RS_FIRST];
+    intptr_t head = 0;
+    if (!mtc_wordset_get_hashed(rs->first, mtc_word_text(doc, w), w->len, w->hash, &head))
+        head = 0;
+    if (rs->memoise) {
+        w->memo[MTC_WM_RS_FIRST] = (uint32_t)head;
+        w->memo_have |= (uint16_t)(1u << MTC_WM_RS_FIRST);
+    }
+    return head;
+}
+
 mtc_status mtc_ruleset_add_bundled(mtc_ruleset *rs, mtc_error *err)
 {
     static const char dir[] = "dictionaries/rules/";
@@ -918,10 +941,9 @@ static void rules_check_sentence(void *state, const mtc_context *ctx, size_t si,
         const mtc_token *t = &doc->tokens[i];
         /* the token's interned lowercase form (words.h), as long as the
          * 255 bytes a first piece may have */
-        const mtc_word *w = mtc_tok_word(doc, t);
+        mtc_word *w = mtc_tok_word(doc, t);
         intptr_t head = 0;
-        if (t->kind == MTC_TOK_PUNCT || w->len >= 256 ||
-            !mtc_wordset_get_hashed(rs->first, mtc_word_text(doc, w), w->len, w->hash, &head)) {
+        if (t->kind == MTC_TOK_PUNCT || w->len >= 256 || (head = first_entry(rs, doc, w)) == 0) {
             i++;
             continue;
         }

@@ -55,6 +55,12 @@ mtc_status mtc_ruleset_add_text(mtc_ruleset *rs, const char *name, const char *t
 mtc_status mtc_ruleset_add_file(mtc_ruleset *rs, const char *path, mtc_error *err);
 /* Adds every embedded rule file under dictionaries/rules/. */
 mtc_status mtc_ruleset_add_bundled(mtc_ruleset *rs, mtc_error *err);
+/* Declares that rs will not change any more and is the one ruleset that
+ * keeps its first-word look-ups in the words' memo (MTC_WM_RS_FIRST, which
+ * a worker's vocabulary keeps from one article to the next): the
+ * registry's bundled rules. Another ruleset (a repository's house rules)
+ * looks its words up every time. */
+void mtc_ruleset_memoise(mtc_ruleset *rs);
 
 size_t mtc_ruleset_count(const mtc_ruleset *rs);
 /* The rule table (mtc_ruleset_count entries). */

@@ -329,6 +329,13 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     if (s == MTC_OK)
         s = mtc_data_load_lines("dictionaries/grammar-closed-classes.tsv", subject_line,
                                 st->subjects, err);
+    if (s == MTC_OK) {
+        /* the lists the slip and compound searches ask about many
+         * candidates, nearly all absent */
+        mtc_wordset_add_filter(st->common);
+        mtc_wordset_add_filter(st->frequent);
+        mtc_wordset_add_filter(st->most_frequent);
+    }
     for (size_t i = 0; s == MTC_OK && i < st->n_pairs; i++) {
         resolve_variant(st, st->pairs[i].us);
         resolve_variant(st, st->pairs[i].gb);
@@ -886,7 +893,9 @@ typedef struct sp_form {
     char word[MAX_WORD + 1];
     size_t len, letters;
     int wcase;     /* C_* */
-    int known;
+    int known;     /* the dictionaries know it; -1: not asked yet (a
+                    * capitalised form is asked only when a rule needs it:
+                    * form_known) */
     int hyph_part; /* seen as part of a hyphenated word */
     int name_ctx;  /* evidence that it is a name: possessive, next to a name */
     int name_next; /* NEXT_*: followed by what follows a name: a speech verb
@@ -901,6 +910,9 @@ typedef struct sp_occ {
     size_t start, end; /* span in doc->text */
     size_t next;       /* next occurrence of the same form, SIZE_MAX = none */
     int initial;
+    size_t ctx_tok;    /* a headline token whose name context is decided only
+                        * when a rule needs it (headline_name_ctx); SIZE_MAX:
+                        * none pending */
 } sp_occ;
 
 typedef struct sp_variant_occ {
@@ -921,7 +933,7 @@ typedef struct sp_article {
 } sp_article;
 
 static sp_form *record(sp_article *a, const char *w, size_t len, size_t start, size_t end,
-                       int initial)
+                       int initial, size_t ctx_tok)
 {
     intptr_t idx;
     sp_form *f;
@@ -945,6 +957,7 @@ static sp_form *record(sp_article *a, const char *w, size_t len, size_t start, s
     o->end = end;
     o->next = SIZE_MAX;
     o->initial = initial;
+    o->ctx_tok = ctx_tok;
     if (f->last == SIZE_MAX)
         f->first = a->n_occs;
     else
@@ -954,6 +967,14 @@ static sp_form *record(sp_article *a, const char *w, size_t len, size_t start, s
     if (!initial)
         f->mid++;
     return f;
+}
+
+/* 1 when the dictionaries know the form (asked on the first call). */
+static int form_known(sp_state *st, const mtc_wordset *repo, sp_form *f)
+{
+    if (f->known < 0)
+        f->known = knows(st, repo, f->word, f->len);
+    return f->known;
 }
 
 static int is_capitalised_token(const mtc_token *t)
@@ -1003,30 +1024,33 @@ static void part_cache_put(sp_state *st, const char *p, size_t plen, intptr_t v)
 }
 
 /* The part cache's value for p (1) or 0; mw, when not NULL, is the interned
- * word of a token whose bytes p are (lowercase ASCII), whose memo keeps the
- * value for the article's other occurrences. */
-static int part_cached(sp_state *st, mtc_word *mw, const char *p, size_t plen, intptr_t *pc)
+ * word of a token whose bytes p are, in memo slot (MTC_WM_SP_PART: p is the
+ * lowercase ASCII form itself; MTC_WM_SP_CAP: the form capitalised), which
+ * keeps the value for the article's other occurrences and, through the
+ * worker's vocabulary, for the next articles. */
+static int part_cached(sp_state *st, mtc_word *mw, unsigned slot, const char *p, size_t plen,
+                       intptr_t *pc)
 {
-    if (mw && (mw->memo_have & (1u << MTC_WM_SP_PART))) {
-        *pc = (intptr_t)mw->memo[MTC_WM_SP_PART];
+    if (mw && (mw->memo_have & (1u << slot))) {
+        *pc = (intptr_t)mw->memo[slot];
         return 1;
     }
     if (!mtc_wordset_get(st->parts, p, plen, pc))
         return 0;
     if (mw && *pc >= 0 && *pc <= (intptr_t)UINT32_MAX) {
-        mw->memo[MTC_WM_SP_PART] = (uint32_t)*pc;
-        mw->memo_have |= 1u << MTC_WM_SP_PART;
+        mw->memo[slot] = (uint32_t)*pc;
+        mw->memo_have |= (uint16_t)(1u << slot);
     }
     return 1;
 }
 
 static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc_word *mw,
-                       const char *p, size_t plen, size_t start, int initial, int in_hyphen,
-                       int skip_lower, int name_ctx, int name_next, int after_the, size_t *us_n,
-                       size_t *gb_n)
+                       unsigned slot, const char *p, size_t plen, size_t start, int initial,
+                       int in_hyphen, int skip_lower, int name_ctx, size_t ctx_tok, int name_next,
+                       int after_the, size_t *us_n, size_t *gb_n)
 {
     intptr_t pc;
-    int cached = part_cached(st, mw, p, plen, &pc);
+    int cached = part_cached(st, mw, slot, p, plen, &pc);
     if (cached) {
         switch (pc & 3) {
         case PC_SKIP:
@@ -1050,33 +1074,37 @@ static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc
     size_t end = start + olen;
     size_t letters;
     int wc = word_case(w, n, &letters);
-    if ((letters < 2 || wc == C_MIXED) || (wc == C_UPPER && letters <= 6) ||
-        (wc == C_CAP && n >= 3 && w[n - 1] == 's' && letters <= 7 &&
-         word_case(w, n - 1, NULL) == C_UPPER /* plural of an acronym: WLANs */)) {
-        part_cache_put(st, p, plen, PC_SKIP);
-        return;
-    }
-    /* US/UK variants */
-    char low[MAX_WORD * 2];
-    size_t ln = mtc_utf8_lower(w, n, low, sizeof low);
-    if (ln != (size_t)-1 && wc != C_UPPER) {
-        intptr_t pi;
-        int is_gb = -1;
-        if (mtc_wordset_get(st->variants, low, ln, &pi)) {
-            is_gb = (int)(pi & 1);
-            pi >>= 1;
+    /* a cached PC_OTHER was put after these tests found nothing: no skip,
+     * no variant, no ALL-CAPS word */
+    if (!cached) {
+        if ((letters < 2 || wc == C_MIXED) || (wc == C_UPPER && letters <= 6) ||
+            (wc == C_CAP && n >= 3 && w[n - 1] == 's' && letters <= 7 &&
+             word_case(w, n - 1, NULL) == C_UPPER /* plural of an acronym: WLANs */)) {
+            part_cache_put(st, p, plen, PC_SKIP);
+            return;
         }
-        if (is_gb >= 0) {
-            add_variant(a, start, end, (size_t)pi, is_gb, wc == C_CAP, us_n, gb_n);
-            part_cache_put(st, p, plen,
-                           PC_VARIANT | (intptr_t)is_gb << 2 | (intptr_t)(wc == C_CAP) << 3 |
-                               (intptr_t)olen << 4 | pi << 12);
-            return; /* a variant spelling is no misspelling */
+        /* US/UK variants */
+        char low[MAX_WORD * 2];
+        size_t ln = mtc_utf8_lower(w, n, low, sizeof low);
+        if (ln != (size_t)-1 && wc != C_UPPER) {
+            intptr_t pi;
+            int is_gb = -1;
+            if (mtc_wordset_get(st->variants, low, ln, &pi)) {
+                is_gb = (int)(pi & 1);
+                pi >>= 1;
+            }
+            if (is_gb >= 0) {
+                add_variant(a, start, end, (size_t)pi, is_gb, wc == C_CAP, us_n, gb_n);
+                part_cache_put(st, p, plen,
+                               PC_VARIANT | (intptr_t)is_gb << 2 | (intptr_t)(wc == C_CAP) << 3 |
+                                   (intptr_t)olen << 4 | pi << 12);
+                return; /* a variant spelling is no misspelling */
+            }
         }
-    }
-    if (wc == C_UPPER) {
-        part_cache_put(st, p, plen, PC_SKIP);
-        return; /* long ALL-CAPS words: headlines, datelines; taken for names */
+        if (wc == C_UPPER) {
+            part_cache_put(st, p, plen, PC_SKIP);
+            return; /* long ALL-CAPS words: headlines, datelines; taken for names */
+        }
     }
     if (wc == C_LOWER) {
         if (!cached) {
@@ -1095,9 +1123,9 @@ static void check_part(sp_state *st, const mtc_wordset *repo, sp_article *a, mtc
     } else if (!cached) {
         part_cache_put(st, p, plen, PC_OTHER);
     }
-    sp_form *f = record(a, w, n, start, end, initial);
-    if (f->count == 1)
-        f->known = knows(st, repo, w, n);
+    sp_form *f = record(a, w, n, start, end, initial, ctx_tok);
+    if (f->count == 1) /* a capitalised form: asked when a rule needs it */
+        f->known = wc == C_LOWER ? knows(st, repo, w, n) : -1;
     f->hyph_part |= in_hyphen;
     f->name_ctx |= name_ctx || poss;
     f->name_next |= name_next;
@@ -1118,6 +1146,21 @@ static int lower_known(sp_state *st, const mtc_wordset *repo, const mtc_document
     if (ln == (size_t)-1 || ln > MAX_WORD)
         return 1;
     return knows(st, repo, low, ln);
+}
+
+/* The name context of a headline token (its index ti), where every word
+ * may be capitalised: a capitalised neighbour in the same sentence that is
+ * no dictionary word in lowercase. Decided only for a form a rule may
+ * report (it asks the dictionaries about both neighbours). */
+static int headline_name_ctx(sp_state *st, const mtc_wordset *repo, const mtc_document *d,
+                             size_t ti)
+{
+    const mtc_sentence *s = &d->sentences[d->tokens[ti].sentence];
+    size_t k = ti - s->first_token;
+    const mtc_token *prev = k > 0 ? &d->tokens[ti - 1] : NULL;
+    const mtc_token *next = k + 1 < s->n_tokens ? &d->tokens[ti + 1] : NULL;
+    return (prev && is_capitalised_token(prev) && !lower_known(st, repo, d, prev)) ||
+           (next && is_capitalised_token(next) && !lower_known(st, repo, d, next));
 }
 
 /* 1 when the lowercase form of a word token is in set (ASCII words only). */
@@ -1224,12 +1267,10 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
              * sentence's first word only when that is no frequent word (The,
              * Recent); in a headline, where every word may be capitalised,
              * only next to a word that is no dictionary word in lowercase */
-            int name_ctx;
+            int name_ctx = 0;
+            size_t ctx_tok = SIZE_MAX;
             if (headline)
-                name_ctx = (prev && is_capitalised_token(prev) &&
-                             !lower_known(st, repo, d, prev)) ||
-                           (next && is_capitalised_token(next) &&
-                            !lower_known(st, repo, d, next));
+                ctx_tok = ti; /* headline_name_ctx, when a rule needs it */
             else
                 name_ctx = (prev && !initial && is_capitalised_token(prev) &&
                             (!(k == 1 || (k >= 2 && opens_clause(d, &d->tokens[ti - 2]))) ||
@@ -1239,12 +1280,25 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
             int quoted = prev && next && is_quote(d, prev) && is_quote(d, next);
             int after_the = prev && token_is_the(d, prev);
             if (!(t->flags & MTC_TF_HAS_HYPHEN) || memchr(w, '-', len) == NULL) {
-                /* a lowercase ASCII token: its bytes are its interned form */
+                /* an ASCII token that is its interned form (lowercase) or the
+                 * form capitalised: the part verdict is memoised per word */
                 mtc_word *mw = mtc_tok_word(d, t);
-                if (!mw->ascii || mw->len != len || memcmp(mtc_word_text(d, mw), w, len) != 0)
+                unsigned slot = MTC_WM_SP_PART;
+                if (!mw->ascii || mw->len != len) {
                     mw = NULL;
-                check_part(st, repo, a, mw, w, len, t->start, initial, 0, quoted, name_ctx,
-                           name_next, after_the, us_n, gb_n);
+                } else {
+                    const char *f = mtc_word_text(d, mw);
+                    if (memcmp(f, w, len) == 0)
+                        slot = MTC_WM_SP_PART;
+                    else if (mtc_ascii_is_upper((unsigned char)w[0]) &&
+                             f[0] == (char)mtc_ascii_tolower((unsigned char)w[0]) &&
+                             memcmp(f + 1, w + 1, len - 1) == 0)
+                        slot = MTC_WM_SP_CAP;
+                    else
+                        mw = NULL;
+                }
+                check_part(st, repo, a, mw, slot, w, len, t->start, initial, 0, quoted, name_ctx,
+                           ctx_tok, name_next, after_the, us_n, gb_n);
                 continue;
             }
             /* hyphenated: whole word first, then each part */
@@ -1267,8 +1321,8 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
                 while (j < len && w[j] != '-')
                     j++;
                 if (j > i)
-                    check_part(st, repo, a, NULL, w + i, j - i, t->start + i,
-                               initial || i > 0, 1, any_cap, 1, 0, 0, us_n, gb_n);
+                    check_part(st, repo, a, NULL, 0, w + i, j - i, t->start + i,
+                               initial || i > 0, 1, any_cap, 1, SIZE_MAX, 0, 0, us_n, gb_n);
                 i = j + 1;
             }
         }
@@ -1460,7 +1514,7 @@ static name_pair *name_candidates(const sp_article *a, const name_key *keys, siz
     return pairs;
 }
 
-static void check_names(mtc_emitter *em, sp_article *a)
+static void check_names(sp_state *st, const mtc_wordset *repo, mtc_emitter *em, sp_article *a)
 {
     /* only forms with the same first letter pair up: group them by it (in
      * each group the pairs come in the order of the forms, as before) */
@@ -1485,8 +1539,6 @@ static void check_names(mtc_emitter *em, sp_article *a)
         sp_form *x = &a->forms[keys[ki].form];
         {
             sp_form *y = &a->forms[keys[kj].form];
-            if (x->known && y->known)
-                continue;
             if (keys[ki].cps > keys[kj].cps + 1 || keys[kj].cps > keys[ki].cps + 1)
                 continue; /* more than one edit apart (edit_distance's own first test) */
             if ((x->letters > y->letters ? x->letters : y->letters) < 5)
@@ -1496,11 +1548,15 @@ static void check_names(mtc_emitter *em, sp_article *a)
                 continue;
             if (edit_distance(x->word, x->len, y->word, y->len, 1) != 1)
                 continue;
+            /* the dictionaries last: only pairs one edit apart ask them */
+            int xk = form_known(st, repo, x), yk = form_known(st, repo, y);
+            if (xk && yk)
+                continue;
             sp_form *minor = NULL, *major = NULL;
             if (x->count != y->count) {
                 minor = x->count < y->count ? x : y;
-            } else if (x->known != y->known) {
-                minor = x->known ? y : x;
+            } else if (xk != yk) {
+                minor = xk ? y : x;
             } else {
                 minor = y; /* later first occurrence */
             }
@@ -1798,7 +1854,7 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
     int cap_on = mtc_rule_on(em, R_UNKNOWN_CAP);
     for (size_t i = 0; i < a.n_forms; i++) {
         sp_form *f = &a.forms[i];
-        if (f->wcase == C_LOWER && !f->known && unknown_on) {
+        if (f->wcase == C_LOWER && !form_known(st, repo, f) && unknown_on) {
             emit_unknown(st, em, &a, f, R_UNKNOWN, "");
             f->reported = 1;
         }
@@ -1806,25 +1862,36 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
     /* capitalised unknown words the article shows are no names */
     for (size_t i = 0; cap_on && i < a.n_forms; i++) {
         sp_form *f = &a.forms[i];
-        if (f->wcase != C_CAP || f->known)
+        if (f->wcase != C_CAP)
             continue;
         char low[MAX_WORD * 2];
         size_t ln = mtc_utf8_lower(f->word, f->len, low, sizeof low);
         intptr_t li;
-        if (ln != (size_t)-1 && mtc_wordset_get(a.index, low, ln, &li) &&
-            a.forms[li].wcase == C_LOWER && !a.forms[li].known) {
+        int paired = ln != (size_t)-1 && mtc_wordset_get(a.index, low, ln, &li) &&
+                     a.forms[li].wcase == C_LOWER && !form_known(st, repo, &a.forms[li]);
+        int slip = f->count == 1 && f->mid == 0 && !(f->name_next & NEXT_APPOSITION) &&
+                   !f->hyph_part;
+        int one_edit = f->count == 1 && f->mid == 1 && !f->hyph_part && f->letters >= 5 &&
+                       !mtc_pinyin_name_like(f->word, f->len);
+        if ((slip || one_edit) && !f->name_ctx && a.occs[f->first].ctx_tok != SIZE_MAX)
+            f->name_ctx = headline_name_ctx(st, repo, d, a.occs[f->first].ctx_tok);
+        slip = slip && !f->name_ctx;
+        one_edit = one_edit && !f->name_ctx;
+        /* the dictionaries are asked only about a form one of these may
+         * report (most names have a name beside them or occur twice); then
+         * before the frequent words near it (a hunspell call costs less
+         * than finding them) */
+        if (!(paired || slip || one_edit) || form_known(st, repo, f))
+            continue;
+        if (paired) {
             emit_cap_paired(st, em, &a, f, &a.forms[li]);
             f->reported = 1;
             continue;
         }
-        if (f->count == 1 && f->mid == 0 && !f->name_ctx && !(f->name_next & NEXT_APPOSITION) &&
-            !f->hyph_part) {
+        if (slip) {
             emit_initial_slip(st, em, &a, f);
             continue;
         }
-        if (f->count != 1 || f->mid != 1 || f->name_ctx || f->hyph_part || f->letters < 5 ||
-            mtc_pinyin_name_like(f->word, f->len))
-            continue;
         char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
         size_t nf = one_edit_words(st, f->word, f->len, found, MTC_MAX_SUGGESTIONS);
         if (nf == 0)
@@ -1841,7 +1908,7 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
         f->reported = 1;
     }
     if (mtc_rule_on(em, R_NAME)) {
-        check_names(em, &a);
+        check_names(st, repo, em, &a);
         check_name_hyphens(em, d);
     }
     check_variants(st, em, d, &a, us_n, gb_n);

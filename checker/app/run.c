@@ -401,6 +401,8 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
     mtc_batch b;
     memset(&b, 0, sizeof b);
     b.workers = opt->jobs ? opt->jobs : mtc_batch_cores();
+    b.exiting = hooks->exiting;
+    b.source_never_blocks = !opt->stdin_jsonl; /* the files were listed before */
     if (!opt->stdin_jsonl && s.total < b.workers)
         b.workers = s.total ? s.total : 1;
     b.configs = cfgs;

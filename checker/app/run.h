@@ -20,6 +20,10 @@ typedef struct mtc_run_hooks {
      * (0 when streaming). May be NULL. */
     void (*progress)(void *ctx, size_t done, size_t total, int final);
     void *ctx;
+    /* 1: the process exits right after the run, so the checkers' memory
+     * (hunspell's dictionaries) may be left to the operating system
+     * (mtc_batch.exiting). */
+    int exiting;
 } mtc_run_hooks;
 
 /* What the run did. */

@@ -24,7 +24,8 @@
 #include "paths.h"
 
 typedef struct mtc_dir_cache {
-    char *dir;
+    char *raw; /* the folder as the article's path writes it ("": none) */
+    char *dir; /* the folder resolved (dir_of), or "." */
     size_t index;
 } mtc_dir_cache;
 
@@ -431,11 +432,29 @@ mtc_status mtc_config_set_for(mtc_config_set *set, const char *path, size_t *ind
     if (!set->search)
         return MTC_OK;
     struct stat st;
-    char *dir = strcmp(path, "-") == 0 || stat(path, &st) != 0 ? mtc_xstrdup(".") : dir_of(path);
+    int here = strcmp(path, "-") == 0 || stat(path, &st) != 0;
+    /* the folder as written: the next file of a folder met before is not
+     * resolved again (realpath costs a system call per path component) */
+    const char *slash = here ? NULL : strrchr(path, '/');
+    char *raw = here ? mtc_xstrdup("")
+                : !slash ? mtc_xstrdup(".")
+                         : mtc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+    for (size_t i = 0; i < set->n_cache; i++)
+        if (strcmp(set->cache[i].raw, raw) == 0) {
+            *index = set->cache[i].index;
+            free(raw);
+            return MTC_OK;
+        }
+    char *dir = here ? mtc_xstrdup(".") : dir_of(path);
     for (size_t i = 0; i < set->n_cache; i++)
         if (strcmp(set->cache[i].dir, dir) == 0) {
             *index = set->cache[i].index;
-            free(dir);
+            mtc_grow((void **)&set->cache, &set->cap_cache, set->n_cache + 1,
+                     sizeof *set->cache);
+            set->cache[set->n_cache].raw = raw;
+            set->cache[set->n_cache].dir = dir;
+            set->cache[set->n_cache].index = *index;
+            set->n_cache++;
             return MTC_OK;
         }
     char *found = mtc_config_find(dir);
@@ -453,10 +472,12 @@ mtc_status mtc_config_set_for(mtc_config_set *set, const char *path, size_t *ind
         free(found);
     }
     if (rc != MTC_OK) {
+        free(raw);
         free(dir);
         return rc;
     }
     mtc_grow((void **)&set->cache, &set->cap_cache, set->n_cache + 1, sizeof *set->cache);
+    set->cache[set->n_cache].raw = raw;
     set->cache[set->n_cache].dir = dir;
     set->cache[set->n_cache].index = idx;
     set->n_cache++;
@@ -469,8 +490,10 @@ void mtc_config_set_free(mtc_config_set *set)
     for (size_t i = 0; i < set->n; i++)
         mtc_ini_free(set->inis[i]);
     free(set->inis);
-    for (size_t i = 0; i < set->n_cache; i++)
+    for (size_t i = 0; i < set->n_cache; i++) {
+        free(set->cache[i].raw);
         free(set->cache[i].dir);
+    }
     free(set->cache);
     memset(set, 0, sizeof *set);
 }

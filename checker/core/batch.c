@@ -1,8 +1,10 @@
 /* batch.c — the worker pool (batch.h): N threads take jobs from the source
  * in order, load and check them with their own mtc_checker (one per worker
- * and configuration, created one at a time under a lock), and put the
- * results into a window of slots; the calling thread hands the slots to the
- * sink strictly in input order. Owns the checkers, the slots and every job,
+ * and configuration, created one at a time under a lock: the first
+ * worker's before the threads start, the others' on their first job), and
+ * put the results into a window of slots; the calling thread hands the
+ * slots to the sink strictly in input order. With one worker the calling
+ * thread does it all itself, article after article. Owns the checkers, the slots and every job,
  * document and result until the sink has seen it. */
 #include "batch.h"
 
@@ -13,6 +15,7 @@
 #include <unistd.h>
 
 #include <sys/stat.h>
+#include <valgrind/valgrind.h>
 
 #include "alloc.h"
 #include "document.h"
@@ -49,6 +52,33 @@ typedef struct worker {
     pthread_t thread;
     mtc_checker **checkers; /* per configuration, created on first use */
 } worker;
+
+#if defined(__SANITIZE_ADDRESS__)
+#define MTC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MTC_ASAN 1
+#endif
+#endif
+#ifndef MTC_ASAN
+#define MTC_ASAN 0
+#endif
+
+int mtc_batch_frees_all(const mtc_batch *b)
+{
+    return !b->exiting || MTC_ASAN || RUNNING_ON_VALGRIND;
+}
+
+/* Frees a worker's checkers, or leaves them to the operating system when
+ * the process exits after the run and no leak checker watches. */
+static void free_checkers(const mtc_batch *b, mtc_checker **checkers, size_t n)
+{
+    if (!mtc_batch_frees_all(b))
+        return; /* left with the process: like its other pages */
+    for (size_t c = 0; c < n; c++)
+        mtc_checker_free(checkers[c]);
+    free(checkers);
+}
 
 size_t mtc_batch_cores(void)
 {
@@ -141,6 +171,22 @@ static void process(worker *w, mtc_batch_job *job, mtc_batch_item *it)
     it->status = MTC_OK;
 }
 
+/* Whether a worker that has just filled a slot wakes the calling thread:
+ * always when results are handed over one by one or the run is ending;
+ * for a source that never blocks, once the next slot in order and half the
+ * window are ready (called under the lock). */
+static int wake_caller(const pool *p)
+{
+    if (!p->slots[p->delivered % p->window].ready)
+        return 0; /* it waits for that one */
+    if (!p->b->source_never_blocks || p->eof || p->stop)
+        return 1;
+    size_t n = 1;
+    while (n < p->window && p->slots[(p->delivered + n) % p->window].ready)
+        n++;
+    return 2 * n >= p->window;
+}
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -149,8 +195,10 @@ static void *worker_main(void *arg)
     for (;;) {
         /* a place in the window first, then the job: the source is read
          * outside the main lock, so results keep flowing while it blocks */
-        while (!p->stop && !p->eof && p->reserved - p->delivered >= p->window)
+        while (!p->stop && !p->eof && p->reserved - p->delivered >= p->window) {
+            pthread_cond_broadcast(&p->ready); /* the window is full: drain it */
             pthread_cond_wait(&p->space, &p->lock);
+        }
         if (p->stop || p->eof)
             break;
         p->reserved++;
@@ -190,7 +238,10 @@ static void *worker_main(void *arg)
         s->path = job.path;
         s->item.path = s->path;
         s->ready = 1;
-        pthread_cond_broadcast(&p->ready);
+        /* the calling thread waits only for the next slot in order: a
+         * result further on is taken when that one is (no wake-up each) */
+        if (wake_caller(p))
+            pthread_cond_broadcast(&p->ready);
     }
     p->running--;
     pthread_cond_broadcast(&p->ready);
@@ -198,8 +249,65 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+/* One worker: the calling thread takes each job, checks it and hands it to
+ * the sink itself, in order (no thread, no hand-off per article: the same
+ * items, in the same order, as the pool would deliver). */
+static mtc_status run_inline(const mtc_batch *b, mtc_error *err)
+{
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.b = b;
+    p.window = 1;
+    worker w;
+    memset(&w, 0, sizeof w);
+    w.p = &p;
+    size_t nc = b->n_configs ? b->n_configs : 1;
+    w.checkers = mtc_xcalloc(nc, sizeof *w.checkers);
+    mtc_status rc = MTC_OK;
+    if (b->n_configs)
+        rc = mtc_checker_new(b->configs[0], &w.checkers[0], err);
+    /* process() takes these for a checker it creates later (one thread:
+     * nothing waits on them) */
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_mutex_init(&p.create_lock, NULL);
+    pthread_cond_init(&p.space, NULL);
+    pthread_cond_init(&p.ready, NULL);
+    for (size_t seq = 0; rc == MTC_OK && !p.stop; seq++) {
+        mtc_batch_job job;
+        memset(&job, 0, sizeof job);
+        if (!b->next(b->next_ctx, &job))
+            break;
+        mtc_batch_item it;
+        memset(&it, 0, sizeof it);
+        it.seq = seq;
+        process(&w, &job, &it);
+        free(job.bytes);
+        free(job.source_bytes);
+        free(job.source_path);
+        it.path = job.path;
+        if (!p.stop)
+            b->done(b->done_ctx, &it);
+        mtc_result_free(it.res);
+        mtc_document_free(it.doc);
+        mtc_document_free(it.source_doc);
+        free(job.path);
+    }
+    if (rc == MTC_OK && p.fatal.status != MTC_OK) {
+        *err = p.fatal;
+        rc = p.fatal.status;
+    }
+    free_checkers(b, w.checkers, nc);
+    pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.ready);
+    pthread_mutex_destroy(&p.lock);
+    pthread_mutex_destroy(&p.create_lock);
+    return rc;
+}
+
 mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
 {
+    if (b->workers <= 1)
+        return run_inline(b, err);
     pool p;
     memset(&p, 0, sizeof p);
     p.b = b;
@@ -216,14 +324,16 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
     worker *ws = mtc_xcalloc(nw, sizeof *ws);
     mtc_status rc = MTC_OK;
 
-    /* Every worker's checker for the first configuration, one after
-     * another, before any thread starts: fails fast on a bad dictionary. */
+    /* The first worker's checker for the first configuration before any
+     * thread starts: fails fast on a bad dictionary. The other workers
+     * create theirs on their first job, one at a time (create_lock), while
+     * the first one already checks articles. */
     for (size_t i = 0; i < nw; i++) {
         ws[i].p = &p;
         ws[i].checkers = mtc_xcalloc(b->n_configs ? b->n_configs : 1, sizeof *ws[i].checkers);
-        if (rc == MTC_OK && b->n_configs)
-            rc = mtc_checker_new(b->configs[0], &ws[i].checkers[0], err);
     }
+    if (b->n_configs)
+        rc = mtc_checker_new(b->configs[0], &ws[0].checkers[0], err);
     size_t started = 0;
     if (rc == MTC_OK) {
         p.running = nw;
@@ -271,11 +381,8 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
         mtc_document_free(p.slots[i].item.source_doc);
         free(p.slots[i].path);
     }
-    for (size_t i = 0; i < nw; i++) {
-        for (size_t c = 0; c < (b->n_configs ? b->n_configs : 1); c++)
-            mtc_checker_free(ws[i].checkers[c]);
-        free(ws[i].checkers);
-    }
+    for (size_t i = 0; i < nw; i++)
+        free_checkers(b, ws[i].checkers, b->n_configs ? b->n_configs : 1);
     free(ws);
     free(p.slots);
     pthread_cond_destroy(&p.space);

@@ -3,8 +3,10 @@
  * an emitter that applies the configuration, drops the issues the article's
  * suppression ranges cover (document.h), sorts and de-duplicates the issues,
  * assigns them to sentences, scores once and applies the gate.
- * An mtc_checker owns one state per analyzer (e.g. a hunspell handle) and is
- * used by one thread at a time; mtc_result owns its issues and scores. */
+ * An mtc_checker owns one state per analyzer (e.g. a hunspell handle) and
+ * the worker's vocabulary (vocab.h: what the analyzers decided of each
+ * word, recalled into the next articles) and is used by one thread at a
+ * time; mtc_result owns its issues and scores. */
 #include "checker.h"
 
 #include <stdarg.h>
@@ -18,11 +20,14 @@
 #include "suppress.h"
 #include "quotemap.h"
 #include "segment.h"
+#include "vocab.h"
 
 struct mtc_checker {
     const mtc_config *cfg;
     analyzer_slot *slots;
     size_t n_slots;
+    mtc_vocab *vocab; /* what the analyzers decided of each form, kept
+                       * from one article to the next (vocab.h) */
 };
 
 mtc_status mtc_checker_new(const mtc_config *cfg, mtc_checker **out, mtc_error *err)
@@ -35,6 +40,7 @@ mtc_status mtc_checker_new(const mtc_config *cfg, mtc_checker **out, mtc_error *
     const mtc_analyzer *const *all = mtc_analyzers(&n);
     mtc_checker *chk = mtc_xcalloc(1, sizeof *chk);
     chk->cfg = cfg;
+    chk->vocab = mtc_vocab_new(0);
     chk->slots = mtc_xcalloc(n + 1, sizeof *chk->slots);
     for (size_t i = 0; i < n + (cfg->user_rules != NULL); i++) {
         /* after the registry, the content repository's own rules */
@@ -82,6 +88,7 @@ void mtc_checker_free(mtc_checker *chk)
         free(slot->rules);
     }
     free(chk->slots);
+    mtc_vocab_free(chk->vocab);
     free(chk);
 }
 
@@ -161,6 +168,7 @@ mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
     memset(&em, 0, sizeof em);
     em.text_len = doc->len;
     mtc_suppress_index *sx = mtc_suppress_index_build(doc->suppressions, doc->n_suppressions);
+    mtc_vocab_recall(chk->vocab, doc);
     for (size_t i = 0; i < chk->n_slots; i++) {
         analyzer_slot *slot = &chk->slots[i];
         if (!slot->any_enabled)
@@ -174,6 +182,7 @@ mtc_status mtc_checker_check_source(mtc_checker *chk, const mtc_document *doc,
             slot->an->check_article(slot->state, &ctx, &em);
         drop_suppressed(doc, sx, slot->an, &em, first);
     }
+    mtc_vocab_learn(chk->vocab, doc);
     mtc_suppress_index_free(sx);
     mtc_quotemap_free(qm);
     mtc_source_align_free(al);

@@ -60,12 +60,23 @@ typedef struct mtc_token {
  * grammar lexicon and the spelling analyzer decided of the form (filled on
  * first use, words.h). */
 enum {
+    /* The slots before MTC_WM_N_PERSISTENT hold a function of the form
+     * alone (and of the checker's configuration): a worker's vocabulary
+     * keeps them from one article to the next (vocab.h). A slot whose
+     * value depends on the article goes after it. */
     MTC_WM_LX_ALL,    /* mtc_grammar_open_all */
     MTC_WM_LX_CLOSED, /* mtc_grammar_closed */
     MTC_WM_SP_PART,   /* spelling: its part cache's verdict of a lowercase ASCII token */
-    MTC_WM_GR_DEFINED, /* grammar: its capitalised form is a defined term of the article */
+    MTC_WM_SP_CAP,    /* spelling: the same of a capitalised ASCII token (the form
+                       * with its first letter in uppercase) */
+    MTC_WM_RS_FIRST,  /* the bundled data rules: the form's first entry + 1, or 0
+                       * (ruleset.c, mtc_ruleset_memoise) */
+    MTC_WM_N_PERSISTENT,
+    MTC_WM_GR_DEFINED = MTC_WM_N_PERSISTENT, /* grammar: its capitalised form is a
+                                              * defined term of the article */
     MTC_WM_N
 };
+#define MTC_WM_PERSISTENT ((1u << MTC_WM_N_PERSISTENT) - 1u)
 typedef struct mtc_word {
     uint64_t hash;      /* mtc_wordset_hash of the lowercase form */
     uint32_t lower;     /* offset of the lowercase form in doc->word_text (NUL-terminated) */
@@ -74,6 +85,8 @@ typedef struct mtc_word {
     uint16_t ascii;     /* 1: the form is ASCII (a token of the form with as
                          * many bytes is then ASCII too); 0: not known */
     uint32_t memo[MTC_WM_N];
+    uint32_t vocab;     /* its entry in the checking worker's vocabulary
+                         * (vocab.c, set while the article is checked) */
 } mtc_word;
 
 typedef struct mtc_sentence {

@@ -857,13 +857,24 @@ int mtc_quotemap_inside(const mtc_quotemap *qm, size_t off)
 {
     if (!qm || !qm->n_quoted)
         return 0;
-    size_t lo = 0, hi = qm->n_quoted;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (qm->quoted[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
+    const mtc_span *q = qm->quoted;
+    size_t n = qm->n_quoted, c = qm->cursor <= n ? qm->cursor : n, lo;
+    /* lo: the first span that ends after off */
+    if ((c == 0 || q[c - 1].end <= off) && (c == n || q[c].end > off)) {
+        lo = c;
+    } else if (c < n && q[c].end <= off && (c + 1 == n || q[c + 1].end > off)) {
+        lo = c + 1;
+    } else {
+        size_t hi = n;
+        lo = 0;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (q[mid].end <= off)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
     }
-    return lo < qm->n_quoted && qm->quoted[lo].start <= off;
+    ((mtc_quotemap *)qm)->cursor = lo; /* allocated mutable: see quotemap.h */
+    return lo < n && q[lo].start <= off;
 }

@@ -46,6 +46,9 @@ typedef struct mtc_quotemap {
     mtc_span *quoted;      /* sorted, non-overlapping spans of quoted text
                             * (outermost quotations, marks included) */
     size_t n_quoted;
+    size_t cursor;         /* where the last mtc_quotemap_inside ended: a hint
+                            * (the one thread checking the document moves it;
+                            * no answer depends on it) */
 } mtc_quotemap;
 
 mtc_quotemap *mtc_quotemap_build(const mtc_document *doc);
@@ -70,7 +73,9 @@ unsigned mtc_quote_char(int32_t cp);
  * creation). */
 mtc_status mtc_quotemap_tables_status(mtc_error *err);
 void mtc_quotemap_free(mtc_quotemap *qm);
-/* 1 if text byte off lies inside a quotation (binary search). */
+/* 1 if text byte off lies inside a quotation: from the previous look-up's
+ * span when off is in or just after it (analyzers walk the text forward),
+ * else by binary search. */
 int mtc_quotemap_inside(const mtc_quotemap *qm, size_t off);
 
 #endif

@@ -18,6 +18,55 @@ typedef struct intern_table {
     size_t cap;      /* power of two */
 } intern_table;
 
+static inline uint64_t load64(const void *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline uint32_t load32(const void *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* 1 when a[0..n) == b[0..n): overlapping word loads inside both (a form
+ * is short; a call to memcmp costs more than the compare) */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8)
+            if (load64(a + i) != load64(b + i))
+                return 0;
+        return load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4)
+        return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* The ASCII lowercase of the n < 8 bytes in the low end of v (the rest
+ * zero), or 0 with *ascii = 0 when one of them is not ASCII: per byte, 'A'
+ * to 'Z' (b + 0x3F has its high bit, b + 0x25 not) gains 0x20. */
+static inline uint64_t lower8(uint64_t v, int *ascii)
+{
+    if (v & HIGH) {
+        *ascii = 0;
+        return 0;
+    }
+    *ascii = 1;
+    uint64_t upper = (v + 0x3F * ONES) & ~(v + 0x25 * ONES) & HIGH;
+    return v | (upper >> 2);
+}
+
 static void rehash(intern_table *tb, const mtc_word *words, size_t n, size_t ncap)
 {
     uint32_t *ns = mtc_xcalloc(ncap, sizeof *ns);
@@ -51,28 +100,40 @@ void mtc_words_intern(mtc_document *doc)
     for (size_t ti = 0; ti < doc->n_tokens; ti++) {
         mtc_token *t = &doc->tokens[ti];
         size_t len = t->end - t->start;
-        /* a code point's lowercase form is at most 3/2 its bytes (2 -> 3) */
-        size_t room = 2 * len + 4;
+        /* a code point's lowercase form is at most 3/2 its bytes (2 -> 3);
+         * 8 bytes at least for the word-at-a-time store */
+        size_t room = 2 * len + 8;
         if (text_len + room > text_cap)
             mtc_grow((void **)&text, &text_cap, text_len + room, 1);
         char *low = text + text_len;
         const unsigned char *src = (const unsigned char *)doc->text + t->start;
         size_t ln = 0;
-        while (ln < len && src[ln] < 0x80) { /* ASCII: in line */
-            unsigned c = src[ln];
-            low[ln++] = (char)(c | ((c - 'A') < 26u ? 0x20u : 0u));
+        int ascii;
+        if (len < 8 && t->start + 8 <= doc->len) {
+            /* a short token: its 8 bytes at once (the text goes on after it) */
+            uint64_t v = load64(src) & ((1ull << (8 * len)) - 1);
+            uint64_t lv = lower8(v, &ascii);
+            if (ascii) {
+                memcpy(low, &lv, 8); /* the form and NULs after it */
+                ln = len;
+            }
+        } else {
+            while (ln < len && src[ln] < 0x80) { /* ASCII: in line */
+                unsigned c = src[ln];
+                low[ln++] = (char)(c | ((c - 'A') < 26u ? 0x20u : 0u));
+            }
+            ascii = ln == len;
+            if (ascii)
+                low[ln] = '\0';
         }
-        int ascii = ln == len;
         if (!ascii)
             ln = mtc_utf8_lower((const char *)src, len, low, room);
-        else
-            low[ln] = '\0';
         uint64_t h = mtc_wordset_hash(low, ln);
         size_t j = (size_t)h & (tb.cap - 1);
         uint32_t found = 0;
         for (uint32_t s; (s = tb.slots[j]) != 0; j = (j + 1) & (tb.cap - 1)) {
             const mtc_word *w = &words[s - 1];
-            if (w->hash == h && w->len == ln && memcmp(text + w->lower, low, ln) == 0) {
+            if (w->hash == h && w->len == ln && same_bytes(text + w->lower, low, ln)) {
                 found = s;
                 break;
             }

@@ -1,5 +1,7 @@
 /* wordset.c — open-addressing hash set/map of byte strings (wordset.h).
- * Owns copies of its keys, all in one arena (no allocation per key).
+ * Owns copies of its keys, all in one arena (no allocation per key), or
+ * reads them from a frozen image (slots and arena as they are in memory,
+ * written at build time: mtc_wordset_freeze / mtc_wordset_thaw).
  * Word-at-a-time hashing, linear probing, load <= 1/2. */
 #include "wordset.h"
 
@@ -7,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buffer.h"
 #include "data.h"
 #include "utf8.h"
 
@@ -25,7 +28,21 @@ struct mtc_wordset {
     char *arena; /* every key in insertion order: its length (a uint32_t),
                   * its bytes, a NUL */
     size_t arena_len, arena_cap;
+    uint64_t *filter;   /* NULL, or a bit per filter_mask + 1 hash values: a
+                         * key's bit is set (mtc_wordset_add_filter) */
+    size_t filter_mask;
+    int borrowed;       /* slots and arena are an image's (mtc_wordset_thaw):
+                         * read-only, not freed */
 };
+
+/* An image's header (mtc_wordset_freeze); the slots and the arena follow. */
+typedef struct image_header {
+    char magic[8]; /* IMAGE_MAGIC */
+    uint64_t cap, count, arena_len;
+    uint64_t slot_size; /* sizeof(slot) of the build that froze it */
+} image_header;
+
+static const char IMAGE_MAGIC[8] = {'M', 'T', 'C', 'W', 'S', 'E', 'T', '1'};
 
 #define KEY_HEADER 4 /* the length before each key in the arena */
 
@@ -41,8 +58,11 @@ void mtc_wordset_free(mtc_wordset *set)
 {
     if (!set)
         return;
-    free(set->arena);
-    free(set->slots);
+    free(set->filter);
+    if (!set->borrowed) {
+        free(set->arena);
+        free(set->slots);
+    }
     free(set);
 }
 
@@ -123,6 +143,8 @@ static void rehash_to(mtc_wordset *set, size_t ncap)
 
 void mtc_wordset_reserve(mtc_wordset *set, size_t n, size_t key_bytes)
 {
+    if (set->borrowed)
+        abort(); /* a frozen image is read-only: a programming error */
     size_t cap = set->cap;
     while (n * 2 > cap)
         cap *= 2;
@@ -147,8 +169,39 @@ void mtc_wordset_size_hint(const char *name, size_t *n, size_t *bytes)
     *bytes = d ? len + (lines + 1) * (KEY_HEADER + 1) : 0; /* with length and NUL */
 }
 
+/* The filter bit of a hash: bits above the ones a slot index uses in a
+ * table of up to 2^24 slots. */
+static inline size_t filter_bit(const mtc_wordset *set, uint64_t h)
+{
+    return (size_t)(h >> 24) & set->filter_mask;
+}
+
+static inline void filter_set(mtc_wordset *set, uint64_t h)
+{
+    size_t b = filter_bit(set, h);
+    set->filter[b >> 6] |= 1ull << (b & 63);
+}
+
+void mtc_wordset_add_filter(mtc_wordset *set)
+{
+    size_t bits = 512;
+    while (bits < 16 * set->count)
+        bits *= 2;
+    free(set->filter);
+    set->filter = mtc_xcalloc(bits / 64, sizeof *set->filter);
+    set->filter_mask = bits - 1;
+    for (size_t i = 0; i < set->cap; i++) {
+        const slot *s = &set->slots[i];
+        if (s->tag)
+            filter_set(set, mtc_wordset_hash(set->arena + s->off + KEY_HEADER,
+                                             key_len_at(set, s->off)));
+    }
+}
+
 void mtc_wordset_put(mtc_wordset *set, const char *key, size_t len, intptr_t value)
 {
+    if (set->borrowed)
+        abort(); /* a frozen image is read-only: a programming error */
     if ((set->count + 1) * 2 > set->cap)
         rehash_to(set, set->cap * 2);
     uint64_t h = mtc_wordset_hash(key, len);
@@ -166,6 +219,8 @@ void mtc_wordset_put(mtc_wordset *set, const char *key, size_t len, intptr_t val
         s->tag = tag_of(h);
         set->arena_len = need;
         set->count++;
+        if (set->filter)
+            filter_set(set, h);
     }
     s->value = value;
 }
@@ -183,6 +238,11 @@ int mtc_wordset_get(const mtc_wordset *set, const char *key, size_t len, intptr_
 int mtc_wordset_get_hashed(const mtc_wordset *set, const char *key, size_t len, uint64_t hash,
                            intptr_t *value)
 {
+    if (set->filter) {
+        size_t b = filter_bit(set, hash);
+        if (!(set->filter[b >> 6] >> (b & 63) & 1))
+            return 0; /* no key has its bit: absent, without a probe */
+    }
     const slot *s = find_slot(set, key, len, hash);
     if (!s->tag)
         return 0;
@@ -229,4 +289,59 @@ mtc_status mtc_wordset_load(mtc_wordset *set, const char *name, int lower, mtc_e
     mtc_wordset_reserve(set, set->count + n, set->arena_len + bytes);
     load_ctx lc = {set, lower};
     return mtc_data_load_lines(name, add_line, &lc, err);
+}
+
+void mtc_wordset_each(const mtc_wordset *set, mtc_wordset_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < set->cap; i++) {
+        const slot *s = &set->slots[i];
+        if (s->tag)
+            fn(set->arena + s->off + KEY_HEADER, key_len_at(set, s->off), s->value, ctx);
+    }
+}
+
+size_t mtc_wordset_freeze(const mtc_wordset *set, mtc_buf *out)
+{
+    size_t start = out->len;
+    image_header h;
+    memset(&h, 0, sizeof h);
+    memcpy(h.magic, IMAGE_MAGIC, sizeof h.magic);
+    h.cap = set->cap;
+    h.count = set->count;
+    h.arena_len = set->arena_len;
+    h.slot_size = sizeof(slot);
+    mtc_buf_put(out, (const char *)&h, sizeof h);
+    mtc_buf_put(out, (const char *)set->slots, set->cap * sizeof(slot));
+    if (set->arena_len)
+        mtc_buf_put(out, set->arena, set->arena_len);
+    while ((out->len - start) % 16) /* the next image stays aligned */
+        mtc_buf_putc(out, '\0');
+    return out->len - start;
+}
+
+mtc_wordset *mtc_wordset_thaw(const void *image, size_t len, size_t *used)
+{
+    image_header h;
+    if (((uintptr_t)image & 15) || len < sizeof h)
+        return NULL;
+    memcpy(&h, image, sizeof h);
+    if (memcmp(h.magic, IMAGE_MAGIC, sizeof h.magic) != 0 || h.slot_size != sizeof(slot) ||
+        h.cap == 0 || (h.cap & (h.cap - 1)) || h.count * 2 > h.cap ||
+        h.cap > (len - sizeof h) / sizeof(slot) ||
+        h.arena_len > len - sizeof h - h.cap * sizeof(slot) || h.arena_len > UINT32_MAX)
+        return NULL;
+    size_t total = sizeof h + (size_t)h.cap * sizeof(slot) + (size_t)h.arena_len;
+    total = (total + 15) & ~(size_t)15;
+    if (total > len)
+        total = len;
+    mtc_wordset *set = mtc_xcalloc(1, sizeof *set);
+    set->borrowed = 1;
+    set->slots = (slot *)((const char *)image + sizeof h); /* read-only: put aborts */
+    set->cap = (size_t)h.cap;
+    set->count = (size_t)h.count;
+    set->arena = (char *)set->slots + set->cap * sizeof(slot);
+    set->arena_len = set->arena_cap = (size_t)h.arena_len;
+    if (used)
+        *used = total;
+    return set;
 }

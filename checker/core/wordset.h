@@ -59,6 +59,28 @@ int mtc_wordset_get(const mtc_wordset *set, const char *key, size_t len, intptr_
 int mtc_wordset_get_hashed(const mtc_wordset *set, const char *key, size_t len, uint64_t hash,
                            intptr_t *value);
 int mtc_wordset_contains(const mtc_wordset *set, const char *key, size_t len);
+/* Adds a filter to a set most look-ups of which miss: a bit per hash value
+ * (16 bits a key, at least 512 in all), set for every key (those added
+ * later too); a look-up whose bit is clear answers "absent" without
+ * probing the table, reading a bitmap small enough for the cache instead.
+ * Answers do not change. */
+void mtc_wordset_add_filter(mtc_wordset *set);
+
+/* Calls fn for every key (in table order) with its value. */
+typedef void (*mtc_wordset_fn)(const char *key, size_t len, intptr_t value, void *ctx);
+void mtc_wordset_each(const mtc_wordset *set, mtc_wordset_fn fn, void *ctx);
+
+/* Appends an image of set to out (its table and keys as they are in
+ * memory, padded to 16 bytes): a build step writes it, the binary links
+ * it, mtc_wordset_thaw reads it with nothing to parse. Returns its size.
+ * The image is for the build that wrote it (the slot layout is checked). */
+struct mtc_buf;
+size_t mtc_wordset_freeze(const mtc_wordset *set, struct mtc_buf *out);
+/* A read-only set over an image at image (16-byte aligned, len bytes
+ * available), borrowed: the image must outlive the set, mtc_wordset_put
+ * aborts, mtc_wordset_free frees only the set. *used (may be NULL): the
+ * image's size, where the next one starts. NULL when it is no image. */
+mtc_wordset *mtc_wordset_thaw(const void *image, size_t len, size_t *used);
 size_t mtc_wordset_count(const mtc_wordset *set);
 /* Makes room for n keys of key_bytes bytes in all (a hint: loading a big
  * list then grows the table once). */

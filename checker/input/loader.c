@@ -119,25 +119,31 @@ mtc_status mtc_document_from_bytes(const char *path, const char *bytes, size_t l
     return MTC_OK;
 }
 
-/* Reads all of fd; refuses more than max_bytes (0 = no limit). */
-static mtc_status read_all(int fd, const char *path, size_t max_bytes, char **data, size_t *len,
-                           mtc_error *err)
+/* Reads all of fd, whose fstat is st (NULL: not known, then fstat'ed
+ * here); refuses more than max_bytes (0 = no limit). A regular file is
+ * read into a buffer of its size and one byte more: the read that finds
+ * its end needs no bigger buffer. */
+static mtc_status read_all(int fd, const struct stat *known, const char *path, size_t max_bytes,
+                           char **data, size_t *len, mtc_error *err)
 {
     size_t cap = 0, n = 0;
     char *buf = NULL;
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        if (max_bytes && (unsigned long long)st.st_size > max_bytes) {
+    struct stat own;
+    const struct stat *st = known;
+    if (!st && fstat(fd, &own) == 0)
+        st = &own;
+    if (st && S_ISREG(st->st_mode) && st->st_size > 0) {
+        if (max_bytes && (unsigned long long)st->st_size > max_bytes) {
             mtc_error_set(err, MTC_ERR_IO, path, -1, -1,
-                          "file is %lld bytes, more than --max-bytes %zu", (long long)st.st_size,
+                          "file is %lld bytes, more than --max-bytes %zu", (long long)st->st_size,
                           max_bytes);
             return MTC_ERR_IO;
         }
-        cap = (size_t)st.st_size + 1;
+        cap = (size_t)st->st_size + 2;
         buf = mtc_xmalloc(cap);
     }
     for (;;) {
-        if (n + 65536 + 1 > cap)
+        if (n + 1 + 1 > cap) /* room for a byte and the NUL */
             mtc_grow((void **)&buf, &cap, n + 65536 + 1, 1);
         ssize_t r = read(fd, buf + n, cap - n - 1);
         if (r < 0) {
@@ -168,6 +174,7 @@ mtc_status mtc_document_load(const char *path, const char *encoding, mtc_input_f
 {
     *out = NULL;
     int fd;
+    struct stat st;
     int is_stdin = strcmp(path, "-") == 0;
     if (is_stdin) {
         fd = STDIN_FILENO;
@@ -177,7 +184,6 @@ mtc_status mtc_document_load(const char *path, const char *encoding, mtc_input_f
             mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "cannot open: %s", strerror(errno));
             return MTC_ERR_IO;
         }
-        struct stat st;
         if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
             mtc_error_set(err, MTC_ERR_IO, path, -1, -1, "is a directory");
             close(fd);
@@ -189,19 +195,18 @@ mtc_status mtc_document_load(const char *path, const char *encoding, mtc_input_f
             close(fd);
             return MTC_ERR_IO;
         }
-        /* regular file: back to blocking reads */
-        int fl = fcntl(fd, F_GETFL);
-        if (fl >= 0)
-            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+        /* a regular file: O_NONBLOCK (against a FIFO's open blocking) does
+         * not change how it is read (Linux ignores it for regular files) */
     }
     char *data = NULL;
     size_t len = 0;
-    mtc_status st = read_all(fd, is_stdin ? "<stdin>" : path, max_bytes, &data, &len, err);
+    mtc_status rc =
+        read_all(fd, is_stdin ? NULL : &st, is_stdin ? "<stdin>" : path, max_bytes, &data, &len, err);
     if (!is_stdin)
         close(fd);
-    if (st != MTC_OK)
-        return st;
-    st = mtc_document_from_bytes(path, data, len, encoding, fmt, out, err);
+    if (rc != MTC_OK)
+        return rc;
+    rc = mtc_document_from_bytes(path, data, len, encoding, fmt, out, err);
     free(data);
-    return st;
+    return rc;
 }
