@@ -2,8 +2,10 @@
  * a streamed mtc_buf writes the same bytes as one built in memory while
  * holding at most its piece; every --format writes the same report in
  * pieces as when each article is built whole in memory, and no single
- * write is larger than a piece; -o stays atomic when the write fails
- * half-way (a file-size limit: no report, no temporary file left). */
+ * write is larger than a piece; an --html-dir page of a big article is
+ * streamed to its file and is the page built in memory; -o stays atomic
+ * when the write fails half-way (a file-size limit: no report, no
+ * temporary file left). */
 #define _GNU_SOURCE /* fopencookie */
 #include <criterion/criterion.h>
 #include <dirent.h>
@@ -17,7 +19,9 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "clitest.h"
+#include "inputs.h"
 #include "report.h"
+#include "report_html.h"
 #include "testutil.h"
 
 /* ---- the buffer ---- */
@@ -188,6 +192,71 @@ Test(streaming, every_format_writes_the_in_memory_report_in_pieces, .timeout = 1
     }
     tu_free(r);
     free(text);
+}
+
+/* ---- --html-dir: a big article's page is streamed ---- */
+
+Test(streaming, html_dir_page_of_a_big_article_is_the_page_in_memory, .timeout = 240)
+{
+    /* over 4 MB of text: the page is streamed to its file */
+    mtc_buf t = MTC_BUF_INIT;
+    char *one = big_article();
+    while (t.len < 4300 * 1024)
+        mtc_buf_puts(&t, one);
+    free(one);
+    char *text = mtc_buf_detach(&t);
+    tu_run *r = tu_check(text, NULL);
+    free(text);
+    char *dir = mtc_xstrdup(ct_tmpdir());
+    mtc_input_list none;
+    memset(&none, 0, sizeof none);
+    mtc_report_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.cfg = r->cfg;
+    mtc_html_dir *hd;
+    mtc_error err;
+    cr_assert_eq(mtc_html_dir_open(dir, &none, &opt, &hd, &err), MTC_OK, "%s", err.message);
+    cr_assert_eq(mtc_html_dir_article(hd, r->res, &err), MTC_OK, "%s", err.message);
+    cr_assert_eq(mtc_html_dir_finish(hd, &err), MTC_OK, "%s", err.message);
+    mtc_html_dir_free(hd);
+
+    /* the page as it is built in memory (report_html_batch.c) */
+    mtc_buf want = MTC_BUF_INIT, title = MTC_BUF_INIT;
+    char *t0 = mtc_html_title(r->doc);
+    mtc_buf_puts(&title, t0);
+    free(t0);
+    mtc_buf_puts(&title, " \xE2\x80\x94 mtcheck review");
+    mtc_html_page_head(&want, title.data);
+    mtc_buf_puts(&want, "<main>\n");
+    mtc_html_article(&want, r->res, &opt, 0, "index.html");
+    mtc_buf_puts(&want, "</main>\n<footer class=\"run\"><p>Checked by mtcheck " MTC_VERSION
+                        ". Scores and issues are hints for the editor, not verdicts.</p></footer>\n");
+    mtc_html_page_tail(&want);
+    mtc_buf_free(&title);
+
+    char *name = mtc_html_page_name(r->doc->path, 0);
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    size_t len = 0;
+    char *got = ct_read(path, &len);
+    cr_assert_not_null(got, "no page %s", path);
+    cr_assert_gt(len, 16 * 1024 * 1024, "a page of %zu bytes", len);
+    cr_assert_eq(len, want.len, "page: %zu bytes, in memory %zu", len, want.len);
+    cr_assert_eq(memcmp(got, want.data, len), 0, "the page differs from the one in memory");
+    DIR *d = opendir(dir);
+    cr_assert_not_null(d);
+    for (struct dirent *e; (e = readdir(d));)
+        cr_assert_null(strstr(e->d_name, ".tmp."), "a temporary file is left: %s", e->d_name);
+    closedir(d);
+    free(got);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/index.html", dir);
+    cr_assert_eq(unlink(path), 0);
+    rmdir(dir);
+    free(name);
+    free(dir);
+    mtc_buf_free(&want);
+    tu_free(r);
 }
 
 /* ---- -o is atomic when the write fails half-way ---- */
