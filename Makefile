@@ -293,6 +293,13 @@ bench-lt-cases: $(BUILD)/mtcheck
 	python3 tests/bench/lt_cases.py $(LT_ARGS) $(LT_DIR) $(BUILD)/mtcheck
 	python3 tests/bench/lt_cases.py --lead $(LT_ARGS) $(LT_DIR) $(BUILD)/mtcheck
 
+# Peak memory of one big article (64 MB; BENCH_ARGS="--mb 16" to shrink) in every
+# --format: issue 15's target is at most 8x the input.
+.PHONY: bench-memory
+bench-memory: $(BUILD)/mtcheck
+	python3 tests/bench/memory.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-memory \
+	  --json $(BUILD)/bench-memory.json $(BENCH_ARGS)
+
 bench-speed: $(BUILD)/mtcheck
 	python3 tests/bench/speed.py --bench-dir $(BENCH_DIR) --mtcheck $(BUILD)/mtcheck --work $(BUILD)/bench-speed \
 	  --json $(BUILD)/bench-speed.json $(BENCH_ARGS)

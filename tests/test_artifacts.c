@@ -315,6 +315,32 @@ Test(artifacts, loop_weight_grows_with_its_length)
     tu_free(r);
 }
 
+/* The loop and duplicate checks compare words by a hash of their lowercase
+ * form kept per interned word (issue 15), and per token for a form too long
+ * to lowercase in their buffer: a sentence said again in capitals (accented
+ * ones too), or with a word of 300 letters, is still a repeated sentence. */
+Test(artifacts, repetition_by_lowercase_form)
+{
+    /* the same sentence twice, the second in capitals, accented ones too */
+    expect_last(RP,
+                "The ministry said the new café rules would take effect in March after a long "
+                "public consultation. Sales fell. THE MINISTRY SAID THE NEW CAFÉ RULES WOULD TAKE "
+                "EFFECT IN MARCH AFTER A LONG PUBLIC CONSULTATION.",
+                "THE MINISTRY SAID THE NEW CAFÉ RULES WOULD TAKE EFFECT IN MARCH AFTER A LONG "
+                "PUBLIC CONSULTATION.");
+    /* a word of 300 letters in a sentence said twice */
+    char word[301], sentence[600], text[1400];
+    memset(word, 'x', 300);
+    word[300] = '\0';
+    snprintf(sentence, sizeof sentence,
+             "The ministry said the new rules %s would take effect in March after a long public "
+             "consultation.",
+             word);
+    snprintf(text, sizeof text, "%s\n\nBusinesses welcomed the decision.\n\n%s\n", sentence,
+             sentence);
+    expect_last(RP, text, sentence);
+}
+
 Test(artifacts, repetition_duplicate_sentence)
 {
     const char *text = "The ministry said the new rules would take effect in March after a long "

@@ -486,6 +486,30 @@ Test(spelling, inconsistent_name_every_single_edit)
     }
 }
 
+/* Names are paired one first letter at a time (issue 15: the deletion
+ * tables of one letter, not of the whole article): pairs under several
+ * letters are each found, in the article's order, and two names one edit
+ * apart by their first letter never pair. */
+Test(spelling, inconsistent_name_under_several_initials)
+{
+    tu_run *r = tu_check("Officials said Zhaoxing agreed. Zhaoxing left. Later Zhaoxin came. "
+                         "Officials said Baimingro agreed. Baimingro left. Later Baimingra came. "
+                         "Officials said Qiaoshanbu agreed. Qiaoshanbu left. Later Kiaoshanbu came. "
+                         "Officials said Mulanvero agreed. Mulanvero left. Later Mulanverro came.",
+                         IN);
+    cr_assert_eq(tu_count(r, IN), 3);
+    const char *want[] = {"Zhaoxin", "Baimingra", "Mulanverro"};
+    for (size_t i = 0; i < 3; i++) {
+        const mtc_issue *is = tu_find(r, IN, i);
+        char *t = tu_issue_text(r, is);
+        cr_assert_str_eq(t, want[i], "issue %zu", i);
+        free(t);
+    }
+    cr_assert_not(tu_has(r, IN, "Kiaoshanbu"));
+    cr_assert_not(tu_has(r, IN, "Qiaoshanbu"));
+    tu_free(r);
+}
+
 Test(spelling, inconsistent_name_found_among_many_names)
 {
     /* 3,000 distinct invented names with one initial, none one edit from

@@ -1,5 +1,5 @@
 /* test_tokenize.c — token kinds, flags and exact byte offsets
- * (checker/tokenize.c). */
+ * (checker/tokenize.c), and the sentence each token belongs to. */
 #include <criterion/criterion.h>
 #include <string.h>
 
@@ -27,8 +27,13 @@ static void expect_tokens(const char *text, const exp_tok *exp, size_t n)
                   exp[i].text);
         cr_assert_eq(t->kind, exp[i].kind, "token %zu [%s]: kind %d, expected %d", i, exp[i].text,
                      t->kind, exp[i].kind);
-        cr_assert_eq(t->flags, exp[i].flags, "token %zu [%s]: flags 0x%x, expected 0x%x", i,
-                     exp[i].text, t->flags, exp[i].flags);
+        /* the shape flags exactly; the sentence start where a sentence starts */
+        unsigned shape = t->flags & ~(unsigned)MTC_TF_SENTENCE_START;
+        cr_assert_eq(shape, exp[i].flags, "token %zu [%s]: flags 0x%x, expected 0x%x", i,
+                     exp[i].text, shape, exp[i].flags);
+        cr_assert_eq(!!(t->flags & MTC_TF_SENTENCE_START),
+                     i == d->sentences[mtc_tok_sentence(d, i)].first_token,
+                     "token %zu [%s]: sentence start", i, exp[i].text);
     }
     if (d->n_tokens > n) {
         const mtc_token *t = &d->tokens[n];
@@ -194,7 +199,9 @@ Test(tokenize, tokens_belong_to_sentences)
         cr_assert_eq(sent->first_token, next, "sentence %zu", s);
         cr_assert_eq(sent->n_tokens, expect_n[s], "sentence %zu", s);
         for (size_t i = sent->first_token; i < sent->first_token + sent->n_tokens; i++) {
-            cr_assert_eq(d->tokens[i].sentence, s);
+            cr_assert_eq(mtc_tok_sentence(d, i), s);
+            cr_assert_eq(!!(d->tokens[i].flags & MTC_TF_SENTENCE_START),
+                         i == sent->first_token);
             cr_assert(d->tokens[i].start >= sent->start && d->tokens[i].end <= sent->end);
         }
         next += sent->n_tokens;
@@ -238,4 +245,25 @@ Test(tokenize, long_runs_are_linear_and_complete)
     cr_assert_eq(covered, n);
     mtc_document_free(d);
     free(text);
+}
+
+/* mtc_tok_sentence on a model with empty sentences (no tokens) between and
+ * after the others: a token belongs to the sentence whose range holds it. */
+Test(tokenize, token_sentence_with_empty_sentences)
+{
+    mtc_sentence sents[5];
+    memset(sents, 0, sizeof sents);
+    const size_t first[5] = {0, 2, 2, 5, 5}, n[5] = {2, 0, 3, 0, 0};
+    for (size_t s = 0; s < 5; s++) {
+        sents[s].first_token = first[s];
+        sents[s].n_tokens = n[s];
+    }
+    mtc_document doc;
+    memset(&doc, 0, sizeof doc);
+    doc.sentences = sents;
+    doc.n_sentences = 5;
+    doc.n_tokens = 5;
+    const size_t want[5] = {0, 0, 2, 2, 2};
+    for (size_t t = 0; t < 5; t++)
+        cr_assert_eq(mtc_tok_sentence(&doc, t), want[t], "token %zu", t);
 }

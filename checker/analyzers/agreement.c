@@ -895,7 +895,7 @@ static void check_pronoun(const ag_sentence *as, size_t k, mtc_emitter *em)
 static int is_question(const ag_sentence *as, size_t k)
 {
     const mtc_document *doc = as->doc;
-    const mtc_sentence *s = &doc->sentences[doc->tokens[as->w[k].tok].sentence];
+    const mtc_sentence *s = &doc->sentences[mtc_tok_sentence(doc, as->w[k].tok)];
     for (size_t i = s->first_token + s->n_tokens; i > s->first_token; i--) {
         const mtc_token *t = &doc->tokens[i - 1];
         const char *p = mtc_tok_text(doc, t);

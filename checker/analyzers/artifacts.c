@@ -33,6 +33,7 @@
 #include "artifacts_script.h"
 #include "data.h"
 #include "utf8.h"
+#include "words.h"
 #include "wordset.h"
 
 /* The analyzer's rules: indexes into rules[] (a misspelled id does not compile). */
@@ -610,6 +611,35 @@ static uint64_t lower_hash(const mtc_document *doc, const mtc_token *tk)
     return form_hash(low, n);
 }
 
+/* lower_hash of the article's word tokens, kept per interned word (words.h:
+ * tokens of one lowercase form hash alike), so the checks below hold a hash
+ * per distinct word, not per token (a 64 MB article: 1 MB, not 89 MB). */
+typedef struct tok_hashes {
+    const mtc_document *doc;
+    uint64_t *by_word; /* form_hash of the word's lowercase form */
+} tok_hashes;
+
+/* A form longer than lower_token's buffer is hashed as lower_hash does it
+ * (the token's own bytes, cut), per token. */
+#define LOWER_MAX 255
+
+static void tok_hashes_init(tok_hashes *h, const mtc_document *doc)
+{
+    h->doc = doc;
+    h->by_word = mtc_xmalloc((doc->n_distinct ? doc->n_distinct : 1) * sizeof *h->by_word);
+    for (size_t w = 0; w < doc->n_distinct; w++)
+        h->by_word[w] = doc->words[w].len <= LOWER_MAX
+                            ? form_hash(mtc_word_text(doc, &doc->words[w]), doc->words[w].len)
+                            : 0;
+}
+
+static uint64_t tok_hash(const tok_hashes *h, size_t t)
+{
+    const mtc_token *tk = &h->doc->tokens[t];
+    const mtc_word *w = mtc_tok_word(h->doc, tk);
+    return w->len <= LOWER_MAX ? h->by_word[tk->word] : lower_hash(h->doc, tk);
+}
+
 static int words_equal(const mtc_document *doc, const word_ref *a, const word_ref *b)
 {
     if (a->hash != b->hash)
@@ -652,9 +682,7 @@ typedef struct separators {
 
 static void add_separators(const mtc_document *doc, const word_ref *w, size_t x, separators *sp)
 {
-    const mtc_token *a = &doc->tokens[w[x].tok];
-    const mtc_token *b = &doc->tokens[w[x + 1].tok];
-    if (a->sentence != b->sentence)
+    if (mtc_tok_sentence(doc, w[x].tok) != mtc_tok_sentence(doc, w[x + 1].tok))
         sp->sentence_break = 1;
     for (size_t t = w[x].tok + 1; t < w[x + 1].tok; t++) {
         const mtc_token *p = &doc->tokens[t];
@@ -738,7 +766,7 @@ static void emit_loop(const mtc_context *ctx, const word_ref *w, size_t i, size_
 }
 
 static void check_loops(const art_state *st, const mtc_context *ctx, const mtc_paragraph *p,
-                        const uint64_t *hashes, word_ref **buf, size_t *cap, mtc_emitter *em)
+                        const tok_hashes *hashes, word_ref **buf, size_t *cap, mtc_emitter *em)
 {
     const mtc_document *doc = ctx->doc;
     if (p->n_sentences == 0)
@@ -756,7 +784,7 @@ static void check_loops(const art_state *st, const mtc_context *ctx, const mtc_p
             *buf = mtc_xrealloc(*buf, *cap * sizeof **buf);
         }
         (*buf)[nw].tok = t;
-        (*buf)[nw].hash = hashes[t];
+        (*buf)[nw].hash = tok_hash(hashes, t);
         nw++;
     }
     const word_ref *w = *buf;
@@ -792,7 +820,7 @@ static void check_loops(const art_state *st, const mtc_context *ctx, const mtc_p
 
 /* 1 when sentences a and b have the same words, lowercased (what a key of
  * their words joined by spaces would show; hashes: lower_hash per token). */
-static int same_words(const mtc_document *doc, const uint64_t *hashes, const mtc_sentence *a,
+static int same_words(const mtc_document *doc, const tok_hashes *hashes, const mtc_sentence *a,
                       const mtc_sentence *b)
 {
     size_t i = a->first_token, ie = a->first_token + a->n_tokens;
@@ -804,7 +832,7 @@ static int same_words(const mtc_document *doc, const uint64_t *hashes, const mtc
             j++;
         if (i == ie || j == je)
             return i == ie && j == je;
-        word_ref x = {i, hashes[i]}, y = {j, hashes[j]};
+        word_ref x = {i, tok_hash(hashes, i)}, y = {j, tok_hash(hashes, j)};
         if (!words_equal(doc, &x, &y))
             return 0;
         i++;
@@ -815,7 +843,7 @@ static int same_words(const mtc_document *doc, const uint64_t *hashes, const mtc
 /* The same long sentence twice in an article: the second one is reported.
  * Sentences are compared by a hash of their lowercase words first, then
  * word by word with the earlier ones of the same hash. */
-static void check_duplicate_sentences(const mtc_context *ctx, const uint64_t *hashes,
+static void check_duplicate_sentences(const mtc_context *ctx, const tok_hashes *hashes,
                                       mtc_emitter *em)
 {
     const mtc_document *doc = ctx->doc;
@@ -830,7 +858,7 @@ static void check_duplicate_sentences(const mtc_context *ctx, const uint64_t *ha
             if (!is_word_token(tk))
                 continue;
             words += !is_number_token(tk);
-            h = (h ^ hashes[t]) * 0x9FB21C651E98DF25ull;
+            h = (h ^ tok_hash(hashes, t)) * 0x9FB21C651E98DF25ull;
             h ^= h >> 31;
         }
         if (words < DUP_SENTENCE_MIN_WORDS)
@@ -1150,17 +1178,16 @@ static void art_check_article(void *state, const mtc_context *ctx, mtc_emitter *
     const art_state *st = state;
     const mtc_document *doc = ctx->doc;
     if (mtc_rule_on(em, R_REPETITION)) {
-        /* lower_hash of every word token, for both checks */
-        uint64_t *hashes = mtc_xmalloc((doc->n_tokens ? doc->n_tokens : 1) * sizeof *hashes);
-        for (size_t t = 0; t < doc->n_tokens; t++)
-            hashes[t] = is_word_token(&doc->tokens[t]) ? lower_hash(doc, &doc->tokens[t]) : 0;
+        /* lower_hash of the word tokens (per interned word), for both checks */
+        tok_hashes hashes;
+        tok_hashes_init(&hashes, doc);
         word_ref *buf = NULL;
         size_t cap = 0;
         for (size_t p = 0; p < doc->n_paragraphs; p++)
-            check_loops(st, ctx, &doc->paragraphs[p], hashes, &buf, &cap, em);
+            check_loops(st, ctx, &doc->paragraphs[p], &hashes, &buf, &cap, em);
         free(buf);
-        check_duplicate_sentences(ctx, hashes, em);
-        free(hashes);
+        check_duplicate_sentences(ctx, &hashes, em);
+        free(hashes.by_word);
     }
     if (mtc_rule_on(em, R_CHROME) || mtc_rule_on(em, R_METADATA))
         check_chrome(st, ctx, em);

@@ -906,13 +906,16 @@ typedef struct sp_form {
     int reported;
 } sp_form;
 
+/* 12 bytes: a big article has millions (a 64 MB one 1.8 million). Text
+ * offsets and occurrence indexes fit 32 bits (a text is below 4 GiB, so
+ * it has fewer tokens than that). */
+#define OCC_END UINT32_MAX
 typedef struct sp_occ {
-    size_t start, end; /* span in doc->text */
-    size_t next;       /* next occurrence of the same form, SIZE_MAX = none */
-    int initial;
-    size_t ctx_tok;    /* a headline token whose name context is decided only
-                        * when a rule needs it (headline_name_ctx); SIZE_MAX:
-                        * none pending */
+    uint32_t start, end; /* span in doc->text */
+    uint32_t next;       /* next occurrence of the same form, OCC_END = none */
+    uint32_t ctx_tok;    /* a headline token whose name context is decided only
+                          * when a rule needs it (headline_name_ctx); OCC_END:
+                          * none pending */
 } sp_occ;
 
 typedef struct sp_variant_occ {
@@ -953,15 +956,14 @@ static sp_form *record(sp_article *a, const char *w, size_t len, size_t start, s
     }
     mtc_grow((void **)&a->occs, &a->cap_occs, a->n_occs + 1, sizeof *a->occs);
     sp_occ *o = &a->occs[a->n_occs];
-    o->start = start;
-    o->end = end;
-    o->next = SIZE_MAX;
-    o->initial = initial;
-    o->ctx_tok = ctx_tok;
+    o->start = (uint32_t)start;
+    o->end = (uint32_t)end;
+    o->next = OCC_END;
+    o->ctx_tok = ctx_tok == SIZE_MAX ? OCC_END : (uint32_t)ctx_tok;
     if (f->last == SIZE_MAX)
         f->first = a->n_occs;
     else
-        a->occs[f->last].next = a->n_occs;
+        a->occs[f->last].next = (uint32_t)a->n_occs;
     f->last = a->n_occs++;
     f->count++;
     if (!initial)
@@ -1155,7 +1157,7 @@ static int lower_known(sp_state *st, const mtc_wordset *repo, const mtc_document
 static int headline_name_ctx(sp_state *st, const mtc_wordset *repo, const mtc_document *d,
                              size_t ti)
 {
-    const mtc_sentence *s = &d->sentences[d->tokens[ti].sentence];
+    const mtc_sentence *s = &d->sentences[mtc_tok_sentence(d, ti)];
     size_t k = ti - s->first_token;
     const mtc_token *prev = k > 0 ? &d->tokens[ti - 1] : NULL;
     const mtc_token *next = k + 1 < s->n_tokens ? &d->tokens[ti + 1] : NULL;
@@ -1329,12 +1331,19 @@ static void walk(sp_state *st, const mtc_wordset *repo, const mtc_document *d, s
     }
 }
 
+/* The occurrence after o of the same form, SIZE_MAX after the last. */
+static size_t occ_next(const sp_article *a, size_t o)
+{
+    uint32_t n = a->occs[o].next;
+    return n == OCC_END ? SIZE_MAX : n;
+}
+
 static void emit_unknown(sp_state *st, mtc_emitter *em, const sp_article *a, const sp_form *f,
                          int rule, const char *why)
 {
     const sugg_list *sl = suggest(st, f->word, f->len);
     mtc_severity sev = severity_for(f->word, f->len, sl);
-    for (size_t o = f->first; o != SIZE_MAX; o = a->occs[o].next) {
+    for (size_t o = f->first; o != SIZE_MAX; o = occ_next(a, o)) {
         mtc_issue *is = mtc_emit(em, rule, sev, a->occs[o].start, a->occs[o].end,
                                  "unknown word '%s'%s", f->word, why);
         add_suggestions(is, sl);
@@ -1348,7 +1357,7 @@ static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
 {
     const sugg_list *sl = suggest(st, lower->word, lower->len);
     mtc_severity sev = severity_for(lower->word, lower->len, sl);
-    for (size_t o = f->first; o != SIZE_MAX; o = a->occs[o].next) {
+    for (size_t o = f->first; o != SIZE_MAX; o = occ_next(a, o)) {
         mtc_issue *is = mtc_emit(em, R_UNKNOWN_CAP, sev, a->occs[o].start, a->occs[o].end,
                                  "unknown word '%s' (the article also has the misspelled "
                                  "'%s': not a name)",
@@ -1443,6 +1452,7 @@ typedef struct name_del {
     uint64_t hash;
     size_t key;
 } name_del;
+#define DEL_END UINT32_MAX /* no deletion form (name_candidates' chains) */
 
 static int name_pair_cmp(const void *pa, const void *pb)
 {
@@ -1452,20 +1462,21 @@ static int name_pair_cmp(const void *pa, const void *pb)
     return p->y < q->y ? -1 : p->y > q->y;
 }
 
-/* The pairs of name keys (same first letter) that may be one edit apart:
- * those sharing a one-deletion form (every pair within one edit does, by
- * substitution, insertion, deletion or transposition), in key order and
- * without repeats. Replaces comparing every pair (40,000 names: 93 s). */
-static name_pair *name_candidates(const sp_article *a, const name_key *keys, size_t nk,
-                                  size_t *n_out)
+/* The pairs of keys [k0, k1) (one first letter) that share a one-deletion
+ * form, appended to *pairs. */
+static void group_candidates(const sp_article *a, const name_key *keys, size_t k0, size_t k1,
+                             name_pair **pairs, size_t *n_pairs, size_t *cap_pairs)
 {
     name_del *dels = NULL;
-    size_t n_dels = 0, cap_dels = 0;
-    for (size_t ki = 0; ki < nk; ki++) {
+    size_t n_dels = 0, cap_dels = 0, want = 0;
+    for (size_t ki = k0; ki < k1; ki++) /* a form and its deletions, as below */
+        want += 1 + keys[ki].cps;
+    mtc_grow((void **)&dels, &cap_dels, want ? want : 1, sizeof *dels);
+    for (size_t ki = k0; ki < k1; ki++) {
         const sp_form *x = &a->forms[keys[ki].form];
         int32_t cp[MAX_CP + 1];
         size_t n = 0;
-        cp[n++] = keys[ki].first; /* only forms with the same first letter pair up */
+        cp[n++] = keys[ki].first;
         for (size_t p = 0; p < x->len && n < MAX_CP + 1;) {
             int32_t c;
             p += (size_t)mtc_utf8_next(x->word, x->len, p, &c);
@@ -1478,32 +1489,54 @@ static name_pair *name_candidates(const sp_article *a, const name_key *keys, siz
     }
     /* the deletion forms grouped by hash in a table (was a sort of them all:
      * 4% of the per-article work): each form pairs with the earlier forms
-     * of its hash, chained through next[] (keys come in order, so x <= y) */
+     * of its hash, chained through next[] (keys come in order, so x <= y).
+     * Indexes of 32 bits: the table is much of the analyzer's memory on a
+     * big article */
+    if (n_dels >= DEL_END)
+        abort(); /* 4 billion deletion forms: 64 GB of them before this */
     size_t cap = 16;
     while (cap < 2 * n_dels)
         cap *= 2;
-    size_t *head = mtc_xmalloc(cap * sizeof *head);
-    size_t *next = mtc_xmalloc((n_dels ? n_dels : 1) * sizeof *next);
+    uint32_t *head = mtc_xmalloc(cap * sizeof *head);
+    uint32_t *next = mtc_xmalloc((n_dels ? n_dels : 1) * sizeof *next);
     for (size_t i = 0; i < cap; i++)
-        head[i] = SIZE_MAX;
-    name_pair *pairs = NULL;
-    size_t n_pairs = 0, cap_pairs = 0;
+        head[i] = DEL_END;
     for (size_t d = 0; d < n_dels; d++) {
         size_t j = (size_t)dels[d].hash & (cap - 1);
-        while (head[j] != SIZE_MAX && dels[head[j]].hash != dels[d].hash)
+        while (head[j] != DEL_END && dels[head[j]].hash != dels[d].hash)
             j = (j + 1) & (cap - 1);
-        for (size_t e = head[j]; e != SIZE_MAX; e = next[e]) {
+        for (uint32_t e = head[j]; e != DEL_END; e = next[e]) {
             if (dels[e].key == dels[d].key)
                 continue;
-            mtc_grow((void **)&pairs, &cap_pairs, n_pairs + 1, sizeof *pairs);
-            pairs[n_pairs++] = (name_pair){dels[e].key, dels[d].key};
+            mtc_grow((void **)pairs, cap_pairs, *n_pairs + 1, sizeof **pairs);
+            (*pairs)[(*n_pairs)++] = (name_pair){dels[e].key, dels[d].key};
         }
         next[d] = head[j];
-        head[j] = d;
+        head[j] = (uint32_t)d;
     }
     free(head);
     free(next);
     free(dels);
+}
+
+/* The pairs of name keys (same first letter) that may be one edit apart:
+ * those sharing a one-deletion form (every pair within one edit does, by
+ * substitution, insertion, deletion or transposition), in key order and
+ * without repeats. Replaces comparing every pair (40,000 names: 93 s).
+ * Only forms with the same first letter pair up, and the keys are sorted
+ * by it: one letter's keys at a time, so the tables hold the deletion
+ * forms of one letter, not of every name of the article (a 64 MB article:
+ * 1.2 million of them, 41 MB). */
+static name_pair *name_candidates(const sp_article *a, const name_key *keys, size_t nk,
+                                  size_t *n_out)
+{
+    name_pair *pairs = NULL;
+    size_t n_pairs = 0, cap_pairs = 0;
+    for (size_t k0 = 0, k1; k0 < nk; k0 = k1) {
+        for (k1 = k0 + 1; k1 < nk && keys[k1].first == keys[k0].first; k1++)
+            ;
+        group_candidates(a, keys, k0, k1, &pairs, &n_pairs, &cap_pairs);
+    }
     if (n_pairs > 1)
         qsort(pairs, n_pairs, sizeof *pairs, name_pair_cmp);
     size_t u = 0;
@@ -1702,8 +1735,9 @@ static void check_name_hyphens(mtc_emitter *em, const mtc_document *d)
         return;
     for (size_t i = 0; i + 1 < d->n_tokens; i++) {
         const mtc_token *a = &d->tokens[i], *b = &d->tokens[i + 1];
-        if (a->sentence != b->sentence || b->start != a->end + 1 || d->text[a->end] != ' ' ||
-            (a->flags & MTC_TF_HAS_HYPHEN) || (b->flags & MTC_TF_HAS_HYPHEN))
+        if ((b->flags & MTC_TF_SENTENCE_START) || b->start != a->end + 1 ||
+            d->text[a->end] != ' ' || (a->flags & MTC_TF_HAS_HYPHEN) ||
+            (b->flags & MTC_TF_HAS_HYPHEN))
             continue;
         size_t len = 0;
         if (!name_part(d, a, key, &len, sizeof key) || !name_part(d, b, key, &len, sizeof key))
@@ -1775,7 +1809,7 @@ static int abbreviation_key(const mtc_document *d, const mtc_token *t, char key[
  * capitals before or after it in its sentence, where no form is chosen. */
 static int in_capitals_run(const mtc_document *d, size_t i)
 {
-    const mtc_sentence *s = &d->sentences[d->tokens[i].sentence];
+    const mtc_sentence *s = &d->sentences[mtc_tok_sentence(d, i)];
     for (int dir = -1; dir <= 1; dir += 2) {
         for (size_t j = i;;) {
             if (dir < 0 ? j == s->first_token : j + 1 >= s->first_token + s->n_tokens)
@@ -1873,7 +1907,7 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
                    !f->hyph_part;
         int one_edit = f->count == 1 && f->mid == 1 && !f->hyph_part && f->letters >= 5 &&
                        !mtc_pinyin_name_like(f->word, f->len);
-        if ((slip || one_edit) && !f->name_ctx && a.occs[f->first].ctx_tok != SIZE_MAX)
+        if ((slip || one_edit) && !f->name_ctx && a.occs[f->first].ctx_tok != OCC_END)
             f->name_ctx = headline_name_ctx(st, repo, d, a.occs[f->first].ctx_tok);
         slip = slip && !f->name_ctx;
         one_edit = one_edit && !f->name_ctx;

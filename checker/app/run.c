@@ -241,9 +241,9 @@ static void on_article(void *ctx, const mtc_batch_item *it)
         s->totals->checked++;
         if (s->baseline_out) {
             mtc_buf b = MTC_BUF_INIT;
+            mtc_buf_stream(&b, s->baseline_out, s->ropt->spill);
             mtc_baseline_put_result(&b, it->res, s->ropt);
-            if (b.len)
-                fwrite(b.data, 1, b.len, s->baseline_out);
+            mtc_buf_flush(&b);
             mtc_buf_free(&b);
         }
         if (s->baseline)

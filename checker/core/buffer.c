@@ -1,5 +1,6 @@
-/* buffer.c — the growable string buffer (see buffer.h). Owns its data
- * until mtc_buf_detach hands it over. */
+/* buffer.c — the growable string buffer (see buffer.h), in memory or
+ * streamed to a FILE * in pieces of at most MTC_BUF_SPILL bytes. Owns its
+ * data until mtc_buf_detach hands it over; never owns the stream. */
 #include "buffer.h"
 
 #include <stdio.h>
@@ -13,8 +14,39 @@ static void reserve(mtc_buf *b, size_t extra)
     mtc_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
 }
 
+/* A streamed buffer's contents, written out. */
+static void spill(mtc_buf *b)
+{
+    if (b->len)
+        fwrite(b->data, 1, b->len, b->out);
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void mtc_buf_stream(mtc_buf *b, FILE *out, size_t piece)
+{
+    b->out = out;
+    b->spill = piece ? piece : MTC_BUF_SPILL;
+}
+
+int mtc_buf_flush(mtc_buf *b)
+{
+    if (!b->out)
+        return 0;
+    spill(b);
+    return ferror(b->out) ? -1 : 0;
+}
+
 void mtc_buf_put(mtc_buf *b, const char *s, size_t n)
 {
+    if (b->out && n > b->spill - b->len) {
+        spill(b);
+        if (n > b->spill) { /* a long piece: straight through */
+            fwrite(s, 1, n, b->out);
+            return;
+        }
+    }
     reserve(b, n);
     if (n)
         memcpy(b->data + b->len, s, n);
@@ -51,6 +83,8 @@ void mtc_buf_vprintf(mtc_buf *b, const char *fmt, va_list ap)
         vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     }
     b->len += (size_t)n;
+    if (b->out && b->len > b->spill)
+        spill(b);
 }
 
 void mtc_buf_printf(mtc_buf *b, const char *fmt, ...)
@@ -81,4 +115,6 @@ void mtc_buf_free(mtc_buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+    b->out = NULL;
+    b->spill = 0;
 }

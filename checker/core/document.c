@@ -201,6 +201,22 @@ size_t mtc_document_line_index(const mtc_document *doc, size_t src)
     return lo;
 }
 
+size_t mtc_tok_sentence(const mtc_document *doc, size_t tok)
+{
+    /* the last sentence starting at or before tok: sentences own their
+     * tokens in order, and an empty one has the first token of the next,
+     * so the last of equal first tokens is the one that holds tok */
+    size_t lo = 0, hi = doc->n_sentences;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->sentences[mid].first_token <= tok)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col)
 {
     mtc_document_source_line_col(doc, mtc_document_source_offset(doc, off), line, col);

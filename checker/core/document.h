@@ -39,17 +39,20 @@ enum {
     MTC_TF_HAS_HYPHEN = 1u << 3,
     MTC_TF_HAS_APOSTROPHE = 1u << 4,
     MTC_TF_NON_LATIN = 1u << 5,     /* contains letters outside Latin script ranges */
-    MTC_TF_MIXED_CASE = 1u << 6     /* uppercase after a lowercase letter (iPhone, McDonald) */
+    MTC_TF_MIXED_CASE = 1u << 6,    /* uppercase after a lowercase letter (iPhone, McDonald) */
+    MTC_TF_SENTENCE_START = 1u << 7 /* the first token of its sentence */
 };
 
-/* 20 bytes: every analyzer walks the token array, so its size is memory
- * traffic. Offsets are 32-bit: a text is at most MTC_MAX_TEXT bytes. */
+/* 16 bytes: every analyzer walks the token array, so its size is memory
+ * traffic, and it is the largest part of a big article's model (a 64 MB
+ * article has 11 million tokens). Offsets are 32-bit: a text is at most
+ * MTC_MAX_TEXT bytes. A token's sentence is not stored: mtc_tok_sentence
+ * finds it, and MTC_TF_SENTENCE_START marks where each one begins. */
 #define MTC_MAX_TEXT ((size_t)UINT32_MAX)
 typedef struct mtc_token {
     uint32_t start, end;
     uint16_t kind;  /* mtc_token_kind */
     uint16_t flags; /* MTC_TF_* */
-    uint32_t sentence;
     uint32_t word;  /* index into doc->words: tokens with the same lowercase
                      * form have the same word (words.h) */
 } mtc_token;
@@ -190,6 +193,12 @@ size_t mtc_document_line_index(const mtc_document *doc, size_t src);
 void mtc_document_line_col(const mtc_document *doc, size_t off, long *line, long *col);
 /* Number of code points in doc->source before source byte src, in O(block). */
 size_t mtc_document_source_chars(const mtc_document *doc, size_t src);
+
+/* Index of the sentence holding token tok (< doc->n_tokens): a binary
+ * search of the sentences' first tokens, O(log sentences). Two adjacent
+ * tokens i, i + 1 are in different sentences when token i + 1 has
+ * MTC_TF_SENTENCE_START. */
+size_t mtc_tok_sentence(const mtc_document *doc, size_t tok);
 
 /* Convenience accessors. */
 static inline const char *mtc_tok_text(const mtc_document *d, const mtc_token *t)

@@ -52,7 +52,6 @@
 typedef struct tok_state {
     mtc_document *doc;
     size_t cap;
-    uint32_t sentence;
     size_t email_memo; /* no e-mail address starts before this offset in the current run */
 } tok_state;
 
@@ -66,7 +65,6 @@ static inline void push(tok_state *st, size_t s, size_t e, int kind, unsigned fl
     t->end = (uint32_t)e;
     t->kind = (uint16_t)kind;
     t->flags = (uint16_t)flags;
-    t->sentence = st->sentence;
     t->word = 0; /* set by mtc_words_intern */
 }
 
@@ -577,15 +575,16 @@ void mtc_tokenize(mtc_document *doc)
     free(doc->tokens);
     doc->tokens = NULL;
     doc->n_tokens = 0;
-    tok_state st = {doc, 0, 0, 0};
+    tok_state st = {doc, 0, 0};
     /* a first guess that avoids most re-allocations: a token per 5 bytes */
     mtc_grow((void **)&doc->tokens, &st.cap, doc->len / 5 + 16, sizeof(mtc_token));
     for (size_t s = 0; s < doc->n_sentences; s++) {
         mtc_sentence *sent = &doc->sentences[s];
-        st.sentence = (uint32_t)s;
         sent->first_token = doc->n_tokens;
         tokenize_span(&st, sent->start, sent->end);
         sent->n_tokens = doc->n_tokens - sent->first_token;
+        if (sent->n_tokens)
+            doc->tokens[sent->first_token].flags |= MTC_TF_SENTENCE_START;
     }
     mtc_words_intern(doc);
 }

@@ -349,7 +349,8 @@ static void on_fatal_signal(int sig)
 
 void mtc_output_remove_on_signals(void)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    /* SIGXFSZ: a report streamed past the file-size limit (ulimit -f) */
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);

@@ -70,9 +70,10 @@ mtc_status mtc_output_open(const char *path, const mtc_input_list *inputs, mtc_o
  * change nothing but its inode and time stamps. */
 int mtc_output_unchanged(const char *path, const mtc_input_list *inputs, const void *data,
                          size_t len);
-/* Installs SIGINT/SIGTERM/SIGHUP/SIGPIPE handlers that remove the temporary
- * files of outputs still open, then end the process by the same signal:
- * an interrupted run leaves the previous reports as they were. */
+/* Installs SIGINT/SIGTERM/SIGHUP/SIGPIPE/SIGXFSZ handlers that remove the
+ * temporary files of outputs still open, then end the process by the same
+ * signal: an interrupted run (or one stopped by the file-size limit while
+ * a report streams) leaves the previous reports as they were. */
 void mtc_output_remove_on_signals(void);
 /* Flushes, fsyncs, closes and renames, then fsyncs the folder (the
  * rename on the disk); on failure removes the temporary file. */

@@ -17,6 +17,9 @@ typedef struct mtc_report_options {
     const char *base_dir;   /* paths are printed relative to it when set */
     int quiet;              /* text: only articles that fail the gate */
     int width;              /* text: columns for the context line (0 = 80) */
+    size_t spill;           /* reports are written in pieces of this many bytes as
+                             * they are produced (0: MTC_BUF_SPILL); SIZE_MAX:
+                             * each article built in memory, then written */
 } mtc_report_options;
 
 /* An input that could not be checked (issue 13): a file that could not be

@@ -35,6 +35,7 @@ static void cs_article(void *state, const mtc_result *res)
     mtc_buf path = MTC_BUF_INIT;
     mtc_report_rel_path(&path, &st->opt, doc->path);
     mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_stream(&b, st->out, st->opt.spill);
     mtc_buf_puts(&b, "  <file name=\"");
     mtc_escape_xml(&b, path.data, path.len);
     mtc_buf_puts(&b, "\">\n");
@@ -50,7 +51,7 @@ static void cs_article(void *state, const mtc_result *res)
         mtc_buf_puts(&b, "\"/>\n");
     }
     mtc_buf_puts(&b, "  </file>\n");
-    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_flush(&b);
     mtc_buf_free(&b);
     mtc_buf_free(&path);
 }

@@ -33,6 +33,7 @@ static void gh_article(void *state, const mtc_result *res)
     mtc_buf path = MTC_BUF_INIT;
     mtc_report_rel_path(&path, &st->opt, doc->path);
     mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_stream(&b, st->out, st->opt.spill);
     for (size_t i = 0; i < res->n_issues; i++) {
         const mtc_issue *is = &res->issues[i];
         mtc_issue_pos p;
@@ -54,8 +55,7 @@ static void gh_article(void *state, const mtc_result *res)
         mtc_buf_free(&m);
         mtc_buf_putc(&b, '\n');
     }
-    if (b.len)
-        fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_flush(&b);
     mtc_buf_free(&b);
     mtc_buf_free(&path);
 }

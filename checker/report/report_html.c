@@ -514,6 +514,7 @@ static void html_article(void *state, const mtc_result *res)
 {
     html_state *st = state;
     mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_stream(&b, st->out, st->opt.spill);
     if (st->files == 0) {
         char *title = mtc_html_title(res->doc);
         mtc_buf tb = MTC_BUF_INIT;
@@ -525,7 +526,7 @@ static void html_article(void *state, const mtc_result *res)
         mtc_buf_puts(&b, "<main>\n");
     }
     mtc_html_article(&b, res, &st->opt, st->files, NULL);
-    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_flush(&b);
     mtc_buf_free(&b);
     st->files++;
 }

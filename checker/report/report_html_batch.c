@@ -6,7 +6,9 @@
  * is removed, when it is still a page mtcheck generated (its generator
  * meta tag) — never any other file. Keeps only a small summary per article
  * (title, path, page name, score, counts, one digit per sentence), never
- * the documents. Owns the summaries and the folder path. */
+ * the documents. A page is built in memory (compared with the page already
+ * there, left alone when it is the same), except a big article's, which is
+ * streamed to its file. Owns the summaries and the folder path. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,10 @@
 #include "escape.h"
 #include "report_html.h"
 #include "wordset.h"
+
+/* Articles of this many bytes of text or more have their page streamed
+ * (mtc_html_dir_article). */
+#define HTML_STREAM_MIN ((size_t)4 * 1024 * 1024)
 
 typedef struct page_sum {
     char *title;
@@ -240,7 +246,23 @@ mtc_status mtc_html_dir_article(mtc_html_dir *hd, const mtc_result *res, mtc_err
     p->buckets[p->n_sent] = '\0';
     hd->n++;
 
+    /* A big article's page (about six times its text) is streamed to its
+     * temporary file as it is produced, not built in memory first: it is
+     * then written again on every run, even when its bytes do not change. */
+    mtc_output out;
+    int stream = doc->len >= HTML_STREAM_MIN;
+    if (stream) {
+        size_t len = strlen(hd->dir) + strlen(p->file) + 2;
+        char *path = mtc_xmalloc(len);
+        snprintf(path, len, "%s/%s", hd->dir, p->file);
+        mtc_status st = mtc_output_open(path, hd->inputs, &out, err);
+        free(path);
+        if (st != MTC_OK)
+            return st;
+    }
     mtc_buf b = MTC_BUF_INIT;
+    if (stream)
+        mtc_buf_stream(&b, out.fp, hd->opt.spill);
     mtc_buf tb = MTC_BUF_INIT;
     mtc_buf_puts(&tb, p->title);
     mtc_buf_puts(&tb, " \xE2\x80\x94 mtcheck review");
@@ -251,7 +273,16 @@ mtc_status mtc_html_dir_article(mtc_html_dir *hd, const mtc_result *res, mtc_err
     mtc_buf_puts(&b, "</main>\n<footer class=\"run\"><p>Checked by mtcheck " MTC_VERSION
                      ". Scores and issues are hints for the editor, not verdicts.</p></footer>\n");
     mtc_html_page_tail(&b);
-    mtc_status st = write_file(hd, hd->batch, p->file, &b, err);
+    mtc_status st;
+    if (!stream) {
+        st = write_file(hd, hd->batch, p->file, &b, err);
+    } else if (mtc_buf_flush(&b) != 0) {
+        mtc_error_set(err, MTC_ERR_IO, out.path, -1, -1, "cannot write the page");
+        mtc_output_abort(&out);
+        st = MTC_ERR_IO;
+    } else {
+        st = mtc_output_batch_add(hd->batch, &out, err);
+    }
     mtc_buf_free(&b);
     return st;
 }

@@ -44,6 +44,7 @@ static void json_article(void *state, const mtc_result *res)
     json_state *st = state;
     const mtc_document *doc = res->doc;
     mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_stream(&b, st->out, st->opt.spill);
     mtc_buf_puts(&b, st->files ? ",\n  {\"path\": " : "\n  {\"path\": ");
     mtc_escape_json(&b, doc->path, strlen(doc->path));
     mtc_buf_puts(&b, ", \"encoding\": ");
@@ -77,7 +78,7 @@ static void json_article(void *state, const mtc_result *res)
         mtc_json_put_issue_with_source(&b, doc, res->source_doc, &res->issues[i]);
     }
     mtc_buf_puts(&b, "]}");
-    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_flush(&b);
     mtc_buf_free(&b);
     st->files++;
 }

@@ -17,13 +17,14 @@
 
 typedef struct jl_state {
     FILE *out;
+    mtc_report_options opt;
 } jl_state;
 
 static void *jl_begin(FILE *out, const mtc_report_options *opt)
 {
-    (void)opt;
     jl_state *st = mtc_xcalloc(1, sizeof *st);
     st->out = out;
+    st->opt = *opt;
     return st;
 }
 
@@ -32,6 +33,7 @@ static void jl_article(void *state, const mtc_result *res)
     jl_state *st = state;
     const mtc_document *doc = res->doc;
     mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_stream(&b, st->out, st->opt.spill);
     mtc_buf_puts(&b, "{\"id\": ");
     if (doc->id_is_number) /* digits as the record wrote them */
         mtc_buf_puts(&b, doc->path);
@@ -54,7 +56,7 @@ static void jl_article(void *state, const mtc_result *res)
         mtc_json_put_issue_with_source(&b, doc, res->source_doc, &res->issues[i]);
     }
     mtc_buf_puts(&b, "]}\n");
-    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_flush(&b);
     fflush(st->out);
     mtc_buf_free(&b);
 }

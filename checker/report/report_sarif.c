@@ -105,6 +105,7 @@ static void sarif_article(void *state, const mtc_result *res)
     mtc_report_rel_path(&uri, &st->opt, strcmp(doc->path, "-") == 0 ? "stdin" : doc->path);
     char(*fp)[33] = mtc_issue_fingerprints(res);
     mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_stream(&b, st->out, st->opt.spill);
     for (size_t i = 0; i < res->n_issues; i++) {
         const mtc_issue *is = &res->issues[i];
         mtc_issue_pos p;
@@ -149,7 +150,7 @@ static void sarif_article(void *state, const mtc_result *res)
         }
         mtc_buf_puts(&b, "}}");
     }
-    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_flush(&b);
     mtc_buf_free(&b);
     mtc_buf_free(&uri);
     free(fp);

@@ -210,6 +210,7 @@ static void text_article(void *state, const mtc_result *res)
     if (st->opt.quiet && !res->failed)
         return; /* --quiet: an article that passes prints nothing */
     mtc_buf b = MTC_BUF_INIT;
+    mtc_buf_stream(&b, st->out, st->opt.spill);
     for (size_t i = 0; i < res->n_issues; i++) {
         const mtc_issue *is = &res->issues[i];
         long line, col;
@@ -251,7 +252,7 @@ static void text_article(void *state, const mtc_result *res)
         mtc_buf_puts(&b, res->failed ? C_RED "FAIL" C_RESET "\n" : C_GREEN "pass" C_RESET "\n");
     else
         mtc_buf_puts(&b, res->failed ? "FAIL\n" : "pass\n");
-    fwrite(b.data, 1, b.len, st->out);
+    mtc_buf_flush(&b);
     mtc_buf_free(&b);
 }
 

@@ -190,7 +190,8 @@ void mtc_json_put_number(mtc_buf *b, double x)
         mtc_buf_printf(b, "%.2f", x);
 }
 
-void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is)
+/* An issue object without its closing brace (the source span may follow). */
+static void put_issue_open(mtc_buf *b, const mtc_document *doc, const mtc_issue *is)
 {
     mtc_issue_pos p;
     mtc_issue_position(doc, is, &p);
@@ -216,6 +217,11 @@ void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is
         mtc_buf_puts(b, "null");
     else
         mtc_buf_printf(b, "%zu", is->sentence);
+}
+
+void mtc_json_put_issue(mtc_buf *b, const mtc_document *doc, const mtc_issue *is)
+{
+    put_issue_open(b, doc, is);
     mtc_buf_putc(b, '}');
 }
 
@@ -232,11 +238,12 @@ int mtc_issue_source_offsets(const mtc_document *src, const mtc_issue *is, size_
 void mtc_json_put_issue_with_source(mtc_buf *b, const mtc_document *doc, const mtc_document *src,
                                     const mtc_issue *is)
 {
-    mtc_json_put_issue(b, doc, is);
+    put_issue_open(b, doc, is);
     size_t a, e;
-    if (!mtc_issue_source_offsets(src, is, &a, &e))
+    if (!mtc_issue_source_offsets(src, is, &a, &e)) {
+        mtc_buf_putc(b, '}');
         return;
-    b->len--; /* reopen the object */
+    }
     mtc_buf_puts(b, ", \"source\": {\"file\": ");
     mtc_escape_json(b, src->path, strlen(src->path));
     mtc_buf_printf(b, ", \"byte_start\": %zu, \"byte_end\": %zu, \"text\": ", a, e);

@@ -82,7 +82,9 @@ static inline void fz_check_document(const mtc_document *doc)
     for (size_t t = 0; t < doc->n_tokens; t++) {
         const mtc_token *tk = &doc->tokens[t];
         if (tk->start >= tk->end || tk->end > doc->len || (t && tk->start < doc->tokens[t - 1].end) ||
-            (doc->n_sentences && tk->sentence >= doc->n_sentences))
+            (doc->n_sentences && (mtc_tok_sentence(doc, t) >= doc->n_sentences ||
+                                  t >= doc->sentences[mtc_tok_sentence(doc, t)].first_token +
+                                           doc->sentences[mtc_tok_sentence(doc, t)].n_tokens)))
             abort();
     }
     long line, col;
