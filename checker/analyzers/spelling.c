@@ -28,7 +28,8 @@
  *   of six letters or more also one wrong letter, the first only a vowel
  *   for a vowel: Someboby, Onother): spelling.unknown-capitalised; a word
  *   that reads as a pinyin name (core/pinyin.h: Daqing, Zhuge) is never
- *   taken for a slip;
+ *   taken for a slip; with name evidence, a word one slip from a function
+ *   word of grammar-closed-classes.tsv is still one ("Teh Kremlin said");
  * - hyphenated words are checked whole, then part by part; in a word with a
  *   capitalised part (Kim Jong-un, Jean-Luc) the lowercase parts are names;
  * - the same name spelled two ways (one edit apart, same first letter):
@@ -131,6 +132,8 @@ typedef struct sp_state {
     mtc_wordset *frequent; /* dictionaries/frequent-words.txt (SCOWL sizes 10-20) */
     mtc_wordset *most_frequent; /* dictionaries/frequent-words-10.txt (size 10) */
     mtc_wordset *speech;   /* dictionaries/segment-speech-verbs.txt: said, told */
+    mtc_wordset *function_words; /* every word of grammar-closed-classes.tsv of
+                                  * three letters or more (the, and, from) */
     mtc_wordset *subjects; /* subject pronouns (tag subj of
                             * dictionaries/grammar-closed-classes.tsv) */
     const char *news;      /* dictionaries/news-words.txt sorted at build time
@@ -226,6 +229,17 @@ static int subject_line(const char *line, size_t len, long lineno, void *ctx)
     return 0;
 }
 
+/* A line "word<TAB>tags" of grammar-closed-classes.tsv: the word of three
+ * letters or more goes into the set, whatever its tags. */
+static int function_word_line(const char *line, size_t len, long lineno, void *ctx)
+{
+    (void)lineno;
+    const char *tab = memchr(line, '\t', len);
+    if (tab && tab - line >= 3)
+        mtc_wordset_add(ctx, line, (size_t)(tab - line));
+    return 0;
+}
+
 /* Adds the lowercase form w to st->variants as it resolves: the pair of
  * its GB form when that pair marks GB, else the pair of its US form when
  * that pair marks US, else nothing. */
@@ -310,6 +324,7 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     st->most_frequent = mtc_wordset_new();
     st->speech = mtc_wordset_new();
     st->subjects = mtc_wordset_new();
+    st->function_words = mtc_wordset_new();
     st->news = mtc_data_get(NEWS_FILE, &st->news_len);
     if (!st->news) {
         mtc_error_set(err, MTC_ERR_CONFIG, NEWS_FILE, -1, -1,
@@ -329,6 +344,9 @@ static mtc_status sp_create(const mtc_config *cfg, void **state, mtc_error *err)
     if (s == MTC_OK)
         s = mtc_data_load_lines("dictionaries/grammar-closed-classes.tsv", subject_line,
                                 st->subjects, err);
+    if (s == MTC_OK)
+        s = mtc_data_load_lines("dictionaries/grammar-closed-classes.tsv", function_word_line,
+                                st->function_words, err);
     if (s == MTC_OK) {
         /* the lists the slip and compound searches ask about many
          * candidates, nearly all absent */
@@ -378,6 +396,7 @@ static void sp_destroy(void *state)
     mtc_wordset_free(st->most_frequent);
     mtc_wordset_free(st->speech);
     mtc_wordset_free(st->subjects);
+    mtc_wordset_free(st->function_words);
     for (size_t i = 0; i < st->n_repos; i++) {
         free(st->repos[i].dir);
         mtc_wordset_free(st->repos[i].words);
@@ -1371,6 +1390,8 @@ static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
     }
 }
 
+/* (fw_only: the article gives the word name evidence; it is reported only
+ * when it is one slip from a function word, which no name is.) */
 /* A capitalised unknown word seen once, at the start of a sentence or in a
  * headline, with nothing in the article that makes it a name (no other
  * occurrence, no capitalised neighbour, no possessive, no apposition after
@@ -1379,7 +1400,8 @@ static void emit_cap_paired(sp_state *st, mtc_emitter *em, const sp_article *a,
  * Haoran, Kowalska). A speech verb after it ("Lin said") makes it a name
  * unless the word it is a slip from is a subject pronoun too ("Thye
  * added": they). */
-static void emit_initial_slip(sp_state *st, mtc_emitter *em, const sp_article *a, sp_form *f)
+static void emit_initial_slip(sp_state *st, mtc_emitter *em, const sp_article *a, sp_form *f,
+                              int fw_only)
 {
     char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
     if (mtc_pinyin_name_like(f->word, f->len))
@@ -1387,7 +1409,23 @@ static void emit_initial_slip(sp_state *st, mtc_emitter *em, const sp_article *a
     size_t nf = slip_words(st, f->word, f->len, found, MTC_MAX_SUGGESTIONS);
     if (nf == 0)
         return;
-    if (f->name_next & NEXT_SPEECH) {
+    if (fw_only) {
+        /* name evidence beside it (a capitalised neighbour, "said", an
+         * apposition) gives way when the word is one slip from a function
+         * word: "Teh Kremlin said", "Nad officials added" */
+        size_t k = 0;
+        while (k < nf && !mtc_wordset_contains(st->function_words, found[k], strlen(found[k])))
+            k++;
+        if (k == nf)
+            return;
+        if (k > 0) {
+            char tmp[MAX_WORD + 1];
+            memcpy(tmp, found[k], sizeof tmp);
+            memcpy(found[k], found[0], sizeof tmp);
+            memcpy(found[0], tmp, sizeof tmp);
+        }
+        nf = 1;
+    } else if (f->name_next & NEXT_SPEECH) {
         size_t k = 0;
         while (k < nf && !mtc_wordset_contains(st->subjects, found[k], strlen(found[k])))
             k++;
@@ -1402,8 +1440,10 @@ static void emit_initial_slip(sp_state *st, mtc_emitter *em, const sp_article *a
     }
     const sp_occ *o = &a->occs[f->first];
     mtc_issue *is = mtc_emit(em, R_UNKNOWN_CAP, MTC_SEV_MAJOR, o->start, o->end,
-                             "unknown word '%s' at the start of a sentence: not used as a "
-                             "name in this article, and one slip from '%s'",
+                             fw_only ? "unknown word '%s' at the start of a sentence: one slip "
+                                       "from the function word '%s'"
+                                     : "unknown word '%s' at the start of a sentence: not used as "
+                                       "a name in this article, and one slip from '%s'",
                              f->word, found[0]);
     for (size_t k = 0; k < nf; k++) {
         found[k][0] = (char)mtc_ascii_toupper((unsigned char)found[k][0]);
@@ -1909,21 +1949,28 @@ static void sp_check_article(void *state, const mtc_context *ctx, mtc_emitter *e
                        !mtc_pinyin_name_like(f->word, f->len);
         if ((slip || one_edit) && !f->name_ctx && a.occs[f->first].ctx_tok != OCC_END)
             f->name_ctx = headline_name_ctx(st, repo, d, a.occs[f->first].ctx_tok);
+        /* with name evidence, still a slip from a function word (Teh) */
+        int fw_slip = slip && (f->name_ctx || (f->name_next & NEXT_SPEECH)) && f->letters <= 6;
+        fw_slip |= f->count == 1 && f->mid == 0 && !f->hyph_part &&
+                   (f->name_next & NEXT_APPOSITION) && f->letters <= 6;
         slip = slip && !f->name_ctx;
         one_edit = one_edit && !f->name_ctx;
         /* the dictionaries are asked only about a form one of these may
          * report (most names have a name beside them or occur twice); then
          * before the frequent words near it (a hunspell call costs less
          * than finding them) */
-        if (!(paired || slip || one_edit) || form_known(st, repo, f))
+        if (!(paired || slip || one_edit || fw_slip) || form_known(st, repo, f))
             continue;
         if (paired) {
             emit_cap_paired(st, em, &a, f, &a.forms[li]);
             f->reported = 1;
             continue;
         }
-        if (slip) {
-            emit_initial_slip(st, em, &a, f);
+        if (slip || fw_slip) {
+            if (slip)
+                emit_initial_slip(st, em, &a, f, 0);
+            if (!f->reported && fw_slip)
+                emit_initial_slip(st, em, &a, f, 1);
             continue;
         }
         char found[MTC_MAX_SUGGESTIONS][MAX_WORD + 1];
