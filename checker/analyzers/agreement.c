@@ -1249,6 +1249,14 @@ static void check_determiner(const ag_sentence *as, size_t k, mtc_emitter *em)
             (as->w[k + 2].roles & (F_VERB_SG | F_VERB_PL | F_MODAL)) &&
             phrase_head(as, k, singular_noun, 1, 0) == k + 1)
             h = k + 1;
+        /* "both child love my mother": a base verb with its object after it */
+        if (h == (size_t)-1 && k + 3 < as->n && as->w[k + 2].joined && as->w[k + 3].joined &&
+            !as->w[k + 1].boundary && !as->w[k + 2].boundary && as->w[k + 2].lower &&
+            !as->w[k + 2].roles && (as->w[k + 2].cls & MTC_LX_VERB) &&
+            !(as->w[k + 2].cls & (MTC_LX_PLURAL | MTC_LX_VERB_S)) &&
+            (as->w[k + 3].roles & (F_OBJ | F_OF_DET | F_THE | F_ART)) && as->w[k + 1].joined &&
+            singular_noun(&as->w[k + 1], 0))
+            h = k + 1;
         if (h != (size_t)-1) {
             const char *t = wtext(as, h, &n);
             if (!add_s(as->st, t, n, MTC_LX_PLURAL, sug, sizeof sug))
