@@ -834,14 +834,19 @@ static size_t slip_words(sp_state *st, const char *w, size_t len, char out[][MAX
     low[len] = '\0';
     size_t found = 0;
     char cand[MAX_WORD + 2];
+    /* the most frequent words for a short word, else the frequent ones; for
+     * two letters swapped in a word of eight letters or more, which few
+     * names are, the common ones (Comemrcials: commercials) */
     const mtc_wordset *words = len <= 4 ? st->most_frequent : st->frequent;
+    const mtc_wordset *swap_words = len >= 8 ? st->common : words;
+    const mtc_wordset *in_ = swap_words;
 #define TRY()                                                                                  \
     do {                                                                                       \
         size_t cl_ = strlen(cand);                                                             \
         int dup_ = 0;                                                                          \
         for (size_t f_ = 0; f_ < found; f_++)                                                  \
             dup_ |= strcmp(out[f_], cand) == 0;                                                \
-        if (!dup_ && cl_ > 2 && mtc_wordset_contains(words, cand, cl_)) {                      \
+        if (!dup_ && cl_ > 2 && mtc_wordset_contains(in_, cand, cl_)) {                        \
             memcpy(out[found], cand, cl_ + 1);                                                 \
             if (++found == max)                                                                \
                 return found;                                                                  \
@@ -855,6 +860,7 @@ static size_t slip_words(sp_state *st, const char *w, size_t len, char out[][MAX
         cand[i + 1] = low[i];
         TRY();
     }
+    in_ = words;
     for (size_t i = 1; i <= len; i++) { /* dropped */
         for (char c = 'a'; c <= 'z'; c++) {
             memcpy(cand, low, i);
