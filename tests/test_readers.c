@@ -12,6 +12,7 @@
 #include "buffer.h"
 #include "clitest.h"
 #include "document.h"
+#include "reader.h"
 #include "suppress.h"
 #include "testutil.h"
 
@@ -299,4 +300,42 @@ Test(readers, inline_code_is_a_placeholder_not_a_gap)
     ct_free(&r);
     free(pm);
     free(ph);
+}
+
+/* The source map in runs (document.h's mtc_srcmap, built by reader_extract.c):
+ * copied prose is one run however long, a byte decoded from a span and the
+ * bytes of a paragraph break keep their span, and every look-up answers as
+ * the per-byte maps it replaced did. */
+Test(readers, source_map_in_runs)
+{
+    mtc_extract ex;
+    mtc_extract_init(&ex);
+    const char *src = "Hello &amp; world\n\nNext";
+    for (size_t i = 0; i < 5; i++) /* "Hello" at 0..4 */
+        mtc_extract_putc(&ex, src[i], i);
+    mtc_extract_putc(&ex, ' ', 5);
+    mtc_extract_putc_span(&ex, '&', 6, 11); /* "&amp;" */
+    mtc_extract_putc(&ex, ' ', 11);
+    for (size_t i = 12; i < 17; i++) /* "world" */
+        mtc_extract_putc(&ex, src[i], i);
+    mtc_extract_break(&ex);
+    for (size_t i = 19; i < 23; i++) /* "Next" */
+        mtc_extract_putc(&ex, src[i], i);
+    mtc_extract_finish(&ex, strlen(src));
+    cr_assert_str_eq(ex.text.data, "Hello & world\n\nNext");
+    const mtc_srcmap *m = ex.map;
+    cr_assert_not_null(m);
+    cr_expect_leq(m->n, 7, "runs: %zu (a run per markup boundary, not per byte)", m->n);
+    /* text byte -> [start, end) in the source */
+    size_t want[][3] = {{0, 0, 1}, {4, 4, 5}, {5, 5, 6}, {6, 6, 11}, {7, 11, 12}, {8, 12, 13},
+                        {12, 16, 17}, {13, 17, 17}, {14, 17, 17}, {15, 19, 20}, {18, 22, 23}};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        cr_expect_eq(mtc_srcmap_start(m, want[i][0]), want[i][1], "start of text byte %zu",
+                     want[i][0]);
+        cr_expect_eq(mtc_srcmap_end(m, want[i][0]), want[i][2], "end of text byte %zu", want[i][0]);
+    }
+    cr_expect_eq(mtc_srcmap_start(m, ex.text.len), 23, "the text's end maps to the source's");
+    /* positions are clamped to the source */
+    cr_expect_leq(mtc_srcmap_start(m, 1000), strlen(src));
+    mtc_extract_free(&ex);
 }

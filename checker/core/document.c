@@ -118,7 +118,7 @@ static size_t count_words(const char *s, size_t len)
 }
 
 mtc_document *mtc_document_new(const char *path, char *text, size_t len, char *source,
-                               size_t source_len, size_t *map)
+                               size_t source_len, mtc_srcmap *map)
 {
     mtc_document *doc = mtc_xcalloc(1, sizeof *doc);
     doc->path = mtc_xstrdup(path ? path : "-");
@@ -140,8 +140,7 @@ void mtc_document_free(mtc_document *doc)
     if (doc->source != doc->text)
         free(doc->source);
     free(doc->text);
-    free(doc->map);
-    free(doc->map_end);
+    mtc_srcmap_free(doc->map);
     free(doc->path);
     free(doc->line_starts);
     free(doc->col_marks);
@@ -172,11 +171,54 @@ size_t mtc_document_words(const mtc_document *doc)
     return doc->n_words;
 }
 
+/* The run of m holding text byte off: the last one starting at or before it. */
+static size_t srcmap_run(const mtc_srcmap *m, size_t off)
+{
+    size_t lo = 0, hi = m->n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->text[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t mtc_srcmap_start(const mtc_srcmap *m, size_t off)
+{
+    if (m->n == 0)
+        return 0;
+    size_t k = srcmap_run(m, off);
+    size_t v = m->src[k] + (off > m->text[k] ? (off - m->text[k]) * m->step[k] : 0);
+    return v < m->source_len ? v : m->source_len;
+}
+
+size_t mtc_srcmap_end(const mtc_srcmap *m, size_t off)
+{
+    if (m->n == 0)
+        return 0;
+    size_t k = srcmap_run(m, off);
+    size_t v = m->src_end[k] + (off > m->text[k] ? (off - m->text[k]) * m->step[k] : 0);
+    return v < m->source_len ? v : m->source_len;
+}
+
+void mtc_srcmap_free(mtc_srcmap *m)
+{
+    if (!m)
+        return;
+    free(m->text);
+    free(m->src);
+    free(m->src_end);
+    free(m->step);
+    free(m);
+}
+
 size_t mtc_document_source_offset(const mtc_document *doc, size_t off)
 {
     if (off > doc->len)
         off = doc->len;
-    return doc->map ? doc->map[off] : off;
+    return doc->map ? mtc_srcmap_start(doc->map, off) : off;
 }
 
 size_t mtc_document_source_end(const mtc_document *doc, size_t off)
@@ -185,7 +227,7 @@ size_t mtc_document_source_end(const mtc_document *doc, size_t off)
         off = doc->len;
     if (!doc->map)
         return off;
-    return off == 0 || !doc->map_end ? doc->map[off] : doc->map_end[off - 1];
+    return off == 0 ? mtc_srcmap_start(doc->map, 0) : mtc_srcmap_end(doc->map, off - 1);
 }
 
 size_t mtc_document_line_index(const mtc_document *doc, size_t src)

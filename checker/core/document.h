@@ -113,6 +113,25 @@ typedef struct mtc_suppression {
                           * categories or prefixes; "all" = every rule */
 } mtc_suppression;
 
+/* Text bytes to source bytes, in runs (a Markdown or HTML source; plain
+ * text needs none). Run k starts at text byte text[k], whose source span is
+ * [src[k], src_end[k]); each later byte of the run adds step[k] (1: copied
+ * prose, 0: bytes made from one source span, such as a character reference
+ * or a paragraph break) to both. Runs ascend in text; the last one holds
+ * the text's end. About one run per markup boundary instead of two words
+ * per text byte. */
+typedef struct mtc_srcmap {
+    size_t n, cap;
+    size_t *text, *src, *src_end;
+    unsigned char *step;
+    size_t source_len; /* every position is clamped to it */
+} mtc_srcmap;
+
+/* The source byte text byte off starts at, and the one after it. */
+size_t mtc_srcmap_start(const mtc_srcmap *m, size_t off);
+size_t mtc_srcmap_end(const mtc_srcmap *m, size_t off);
+void mtc_srcmap_free(mtc_srcmap *m);
+
 struct mtc_document {
     char *path;             /* as given; "-" for stdin */
     char encoding[64];      /* encoding the input was decoded from */
@@ -124,14 +143,13 @@ struct mtc_document {
     size_t len;
 
     /* Source positions. For plain text source == text and map == NULL.
-     * Otherwise map[i] is the byte in source of text byte i (len+1 entries:
-     * map[len] is the end) and map_end[i] the source byte after text byte
-     * i (so a span ends at its last byte, not after the markup that
-     * follows it). */
+     * Otherwise map gives, for text byte i, the byte in source it starts at
+     * (i == len: the end) and the source byte after it (so a span ends at
+     * its last byte, not after the markup that follows it):
+     * mtc_document_source_offset and mtc_document_source_end read it. */
     char *source;           /* decoded source (UTF-8); may alias text */
     size_t source_len;
-    size_t *map;
-    size_t *map_end;
+    mtc_srcmap *map;        /* owned */
     size_t source_base;     /* added to reported offsets: 3 when a UTF-8 BOM
                              * was stripped, so offsets are the file's bytes */
 
@@ -171,7 +189,7 @@ struct mtc_document {
  * paragraphs, sentences and tokens are left empty (the loader segments and
  * tokenizes: input/loader.c). path is copied. */
 mtc_document *mtc_document_new(const char *path, char *text, size_t len, char *source,
-                               size_t source_len, size_t *map);
+                               size_t source_len, mtc_srcmap *map);
 
 /* A plain-text document from UTF-8 text (taken over, as above), segmented
  * and tokenized; no suppression lines are read (input/loader.c; for tests). */

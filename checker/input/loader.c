@@ -93,8 +93,6 @@ mtc_status mtc_document_from_bytes(const char *path, const char *bytes, size_t l
         size_t tlen = ex.text.len;
         doc = mtc_document_new(path, mtc_buf_detach(&ex.text), tlen, dec.text, dec.len, ex.map);
         ex.map = NULL;
-        doc->map_end = ex.map_end; /* the source byte after each text byte */
-        ex.map_end = NULL;
         sup = ex.sup;
         memset(&ex.sup, 0, sizeof ex.sup);
         mtc_extract_free(&ex);

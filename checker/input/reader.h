@@ -1,7 +1,8 @@
 /* reader.h — the readers, one per input format. Markdown and HTML extract
- * the prose of a decoded source into a UTF-8 text with two maps, from every
- * text byte to the source byte it starts at (len+1 entries) and to the
- * source byte after it (len entries), paragraphs separated by blank lines,
+ * the prose of a decoded source into a UTF-8 text with a source map (runs
+ * of text bytes, document.h's mtc_srcmap) from every text byte to the
+ * source byte it starts at and to the source byte after it (the text's end
+ * included), paragraphs separated by blank lines,
  * plus the suppression comments met on the way. A span of text [s, e) is
  * the source span [map[s], map_end[e-1]): it ends at its last byte, not at
  * the markup after it (issue 13). Plain text is its own source, less its
@@ -14,16 +15,15 @@
 #include <stddef.h>
 
 #include "buffer.h"
+#include "document.h"
 #include "mtcheck.h"
 #include "suppress.h"
 
 typedef struct mtc_extract {
     mtc_buf text;              /* the prose; caller takes text.data */
-    size_t *map;               /* text.len + 1 entries; caller takes it */
-    size_t cap_map;
-    size_t *map_end;           /* text.len entries (source byte after each
-                                * text byte); caller takes it */
-    size_t cap_map_end;
+    mtc_srcmap *map;           /* text byte -> source span, in runs (document.h);
+                                * caller takes it */
+    size_t prev_src, prev_end; /* the source span of the last byte put */
     mtc_suppress_builder sup;  /* suppression directives met */
     size_t last_src;           /* source byte after the last byte put */
     int pending_break;         /* a paragraph break is due before the next text */

@@ -17,26 +17,62 @@ void mtc_extract_init(mtc_extract *ex)
 void mtc_extract_free(mtc_extract *ex)
 {
     mtc_buf_free(&ex->text);
-    free(ex->map);
-    free(ex->map_end);
+    mtc_srcmap_free(ex->map);
     mtc_suppress_builder_free(&ex->sup);
     memset(ex, 0, sizeof *ex);
 }
 
+/* Maps text byte ex->text.len to the source span [src, src_end): the run
+ * open at the end goes on when the byte continues it (the next source
+ * byte after copied prose, the same span after a decoded one), else a run
+ * starts. */
+static void map_put(mtc_extract *ex, size_t src, size_t src_end)
+{
+    if (!ex->map)
+        ex->map = mtc_xcalloc(1, sizeof *ex->map);
+    mtc_srcmap *m = ex->map;
+    size_t at = ex->text.len;
+    if (m->n > 0) {
+        size_t k = m->n - 1, len = at - m->text[k];
+        if (len == 1 && m->step[k] == 0 && src == ex->prev_src + 1 && src_end == ex->prev_end + 1) {
+            m->step[k] = 1; /* a run of one byte becomes a run of copies */
+            return;
+        }
+        if (m->step[k] == 1 ? src == ex->prev_src + 1 && src_end == ex->prev_end + 1
+                            : src == ex->prev_src && src_end == ex->prev_end && len > 0)
+            return;
+    }
+    if (m->n == m->cap) {
+        size_t cap = m->cap;
+        mtc_grow((void **)&m->text, &cap, m->n + 1, sizeof *m->text);
+        cap = m->cap;
+        mtc_grow((void **)&m->src, &cap, m->n + 1, sizeof *m->src);
+        cap = m->cap;
+        mtc_grow((void **)&m->src_end, &cap, m->n + 1, sizeof *m->src_end);
+        cap = m->cap;
+        mtc_grow((void **)&m->step, &cap, m->n + 1, sizeof *m->step);
+        m->cap = cap;
+    }
+    m->text[m->n] = at;
+    m->src[m->n] = src;
+    m->src_end[m->n] = src_end;
+    m->step[m->n] = 0;
+    m->n++;
+}
+
 static void raw_put(mtc_extract *ex, char c, size_t src, size_t src_end)
 {
-    mtc_grow((void **)&ex->map, &ex->cap_map, ex->text.len + 2, sizeof *ex->map);
-    mtc_grow((void **)&ex->map_end, &ex->cap_map_end, ex->text.len + 1, sizeof *ex->map_end);
     /* the maps never go backwards (an alignment that resynchronised too
      * far must not give a later byte an earlier source position) */
-    if (ex->text.len > 0 && src < ex->map[ex->text.len - 1])
-        src = ex->map[ex->text.len - 1];
-    if (ex->text.len > 0 && src_end < ex->map_end[ex->text.len - 1])
-        src_end = ex->map_end[ex->text.len - 1];
+    if (ex->text.len > 0 && src < ex->prev_src)
+        src = ex->prev_src;
+    if (ex->text.len > 0 && src_end < ex->prev_end)
+        src_end = ex->prev_end;
     if (src_end < src)
         src_end = src;
-    ex->map[ex->text.len] = src;
-    ex->map_end[ex->text.len] = src_end;
+    map_put(ex, src, src_end);
+    ex->prev_src = src;
+    ex->prev_end = src_end;
     mtc_buf_putc(&ex->text, c);
 }
 
@@ -174,18 +210,31 @@ void mtc_extract_finish(mtc_extract *ex, size_t src_len)
 {
     mtc_extract_break(ex);
     ex->pending_break = 0;
-    mtc_grow((void **)&ex->map, &ex->cap_map, ex->text.len + 1, sizeof *ex->map);
-    mtc_grow((void **)&ex->map_end, &ex->cap_map_end, ex->text.len + 1, sizeof *ex->map_end);
-    ex->map[ex->text.len] = ex->text.len ? ex->last_src : 0;
-    ex->map_end[ex->text.len] = ex->map[ex->text.len]; /* unused; keeps the array whole */
-    /* every position inside the source, whatever a reader passed (clamping
-     * keeps the maps from going backwards) */
-    for (size_t i = 0; i <= ex->text.len; i++) {
-        if (ex->map[i] > src_len)
-            ex->map[i] = src_len;
-        if (ex->map_end[i] > src_len)
-            ex->map_end[i] = src_len;
+    /* the text's end: a run of its own (after the last byte, at its source
+     * end; nothing starts there) */
+    size_t end = ex->text.len ? ex->last_src : 0;
+    if (!ex->map)
+        ex->map = mtc_xcalloc(1, sizeof *ex->map);
+    mtc_srcmap *m = ex->map;
+    if (m->n == m->cap) {
+        size_t cap = m->cap;
+        mtc_grow((void **)&m->text, &cap, m->n + 1, sizeof *m->text);
+        cap = m->cap;
+        mtc_grow((void **)&m->src, &cap, m->n + 1, sizeof *m->src);
+        cap = m->cap;
+        mtc_grow((void **)&m->src_end, &cap, m->n + 1, sizeof *m->src_end);
+        cap = m->cap;
+        mtc_grow((void **)&m->step, &cap, m->n + 1, sizeof *m->step);
+        m->cap = cap;
     }
+    m->text[m->n] = ex->text.len;
+    m->src[m->n] = end;
+    m->src_end[m->n] = end;
+    m->step[m->n] = 0;
+    m->n++;
+    /* every position inside the source, whatever a reader passed (clamped
+     * on reading, which keeps the maps from going backwards) */
+    m->source_len = src_len;
     if (!ex->text.data)
         mtc_buf_puts(&ex->text, "");
 }

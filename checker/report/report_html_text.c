@@ -39,7 +39,7 @@ static void put_prose(mtc_buf *b, const mtc_document *doc, size_t from, size_t t
         mtc_escape_html(b, doc->text + i, at - i);
         if (!p)
             break;
-        size_t s0 = doc->map[at], s1 = doc->map_end[at + 2];
+        size_t s0 = mtc_document_source_offset(doc, at), s1 = mtc_document_source_end(doc, at + 3);
         if (s1 > doc->source_len)
             s1 = doc->source_len;
         const char *src = doc->source;

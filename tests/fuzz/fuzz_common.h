@@ -51,13 +51,19 @@ static inline void fz_check_document(const mtc_document *doc)
     if (doc->text[doc->len] != '\0' || !mtc_utf8_validate(doc->text, doc->len, &bad))
         abort();
     if (doc->map) {
-        if (doc->map[doc->len] > doc->source_len)
+        const mtc_srcmap *m = doc->map;
+        if (m->n == 0 || m->text[0] != 0 || m->text[m->n - 1] != doc->len ||
+            mtc_srcmap_start(m, doc->len) > doc->source_len)
             abort();
-        for (size_t i = 0; i < doc->len; i++)
-            if (doc->map[i] > doc->source_len || doc->map[i] > doc->map[i + 1] ||
-                !doc->map_end || doc->map_end[i] < doc->map[i] ||
-                doc->map_end[i] > doc->source_len || (i && doc->map_end[i] < doc->map_end[i - 1]))
+        for (size_t k = 1; k < m->n; k++)
+            if (m->text[k] <= m->text[k - 1] || m->step[k] > 1)
+                abort(); /* runs ascend in the text */
+        for (size_t i = 0; i < doc->len; i++) {
+            size_t a = mtc_srcmap_start(m, i), e = mtc_srcmap_end(m, i);
+            if (a > doc->source_len || a > mtc_srcmap_start(m, i + 1) || e < a ||
+                e > doc->source_len || (i && e < mtc_srcmap_end(m, i - 1)))
                 abort();
+        }
     } else if (doc->source != doc->text || doc->source_len != doc->len) {
         abort();
     }
