@@ -3,9 +3,12 @@
  * capitalised word reads as a pinyin name. Shared by the source checks
  * (names against the source's Han characters) and spelling (a word that
  * reads as pinyin is a name's, not a misspelling's). Owns nothing: the
- * table is constant. */
+ * table is constant (its syllables packed into numbers for the look-up are
+ * made once per process, read-only after). */
 #include "pinyin.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,15 +55,43 @@ static const char *const syllables[] = {
 
 #define N_SYLLABLES (sizeof syllables / sizeof *syllables)
 
-static int cmp_syllable(const void *key, const void *elem)
+/* A string of at most 8 bytes as a number whose order is the strings'
+ * (strcmp's: big-endian, NUL-padded); 0 for a longer one (no syllable). */
+static uint64_t pack8(const char *s)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    uint64_t v = 0;
+    size_t i = 0;
+    for (; i < 8 && s[i]; i++)
+        v |= (uint64_t)(unsigned char)s[i] << (8 * (7 - i));
+    return i == 8 && s[8] ? 0 : v;
+}
+
+/* The syllables packed (pack8), in the table's order: made once per
+ * process, read-only after. */
+static uint64_t packed[N_SYLLABLES];
+static pthread_once_t packed_once = PTHREAD_ONCE_INIT;
+
+static void pack_syllables(void)
+{
+    for (size_t i = 0; i < N_SYLLABLES; i++)
+        packed[i] = pack8(syllables[i]);
 }
 
 int mtc_pinyin_index(const char *s)
 {
-    const char *const *p = bsearch(s, syllables, N_SYLLABLES, sizeof *syllables, cmp_syllable);
-    return p ? (int)(p - syllables) : -1;
+    pthread_once(&packed_once, pack_syllables);
+    uint64_t key = pack8(s);
+    if (key == 0)
+        return -1; /* empty, or longer than any syllable */
+    size_t lo = 0, hi = N_SYLLABLES; /* a binary search over numbers, not strcmp */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (packed[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < N_SYLLABLES && packed[lo] == key ? (int)lo : -1;
 }
 
 const char *mtc_pinyin_syllable(int k)
