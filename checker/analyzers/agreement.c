@@ -466,12 +466,10 @@ static int is_word(const ag_sentence *as, size_t k, const char *w)
 {
     size_t n;
     const char *t = wtext(as, k, &n);
-    if (n != strlen(w))
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (mtc_ascii_tolower((unsigned char)t[i]) != w[i])
+    for (size_t i = 0; i < n; i++) /* no strlen: most words differ at once */
+        if (w[i] == '\0' || mtc_ascii_tolower((unsigned char)t[i]) != w[i])
             return 0;
-    return 1;
+    return w[n] == '\0';
 }
 
 static int make_form(const ag_state *st, const char *w, size_t n, size_t cut, const char *const *ends,
