@@ -357,6 +357,52 @@ Test(batch, results_in_batches_for_a_source_that_never_blocks)
     mtc_config_free(cfg);
 }
 
+/* A first checker made beforehand on its own thread (while a caller lists
+ * its inputs) is taken over by the run: the same results with 1 and 2
+ * workers; one that cannot be made is NULL, and the run then fails as it
+ * would have. */
+Test(batch, first_checker_made_beforehand)
+{
+    mtc_config *cfg = mtc_config_new();
+    mtc_config_set_rule(cfg, "all", 0);
+    mtc_config_set_rule(cfg, "typography", 1);
+    const mtc_config *cfgs[] = {cfg};
+    for (size_t workers = 1; workers <= 2; workers++) {
+        mtc_batch_early early;
+        cr_assert(mtc_batch_prepare(&early, cfg), "a thread starts");
+        mtc_checker *first = mtc_batch_prepared(&early);
+        cr_assert_not_null(first, "%s", early.err.message);
+        cr_assert_null(mtc_batch_prepared(&early), "taken once");
+        gen g = {40, 0, 0, 0, 4, 1};
+        mtc_batch b;
+        memset(&b, 0, sizeof b);
+        b.workers = workers;
+        b.window = g.window;
+        b.configs = cfgs;
+        b.n_configs = 1;
+        b.input_format = MTC_INPUT_TEXT;
+        b.next = gen_next;
+        b.next_ctx = &g;
+        b.done = gen_done;
+        b.done_ctx = &g;
+        b.first_checker = first; /* the run frees it */
+        mtc_error err;
+        cr_assert_eq(mtc_batch_run(&b, &err), MTC_OK, "%s", err.message);
+        cr_assert_eq(g.done, 40);
+        cr_assert(g.order_ok, "workers %zu: results out of order or wrong", workers);
+    }
+    mtc_config *bad = mtc_config_new();
+    snprintf(bad->lang, sizeof bad->lang, "xx_XX");
+    mtc_config_add_dicpath(bad, "/nonexistent");
+    mtc_batch_early early;
+    mtc_batch_prepare(&early, bad);
+    cr_assert_null(mtc_batch_prepared(&early), "no dictionary: no checker");
+    cr_assert_neq(early.status, MTC_OK);
+    cr_assert(strlen(early.err.message) > 0);
+    mtc_config_free(bad);
+    mtc_config_free(cfg);
+}
+
 /* Writes the batch fixtures as {"id": path, "text": ...} lines. */
 static char *write_jsonl(const char *dir)
 {

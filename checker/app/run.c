@@ -293,6 +293,8 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
     mtc_source_map *config_sources = NULL;
     const mtc_config **cfgs = NULL;
     int have_configs = 0, have_inputs = 0, have_output = 0, have_stream = 0;
+    mtc_batch_early early; /* the first checker, made while the inputs are listed */
+    memset(&early, 0, sizeof early);
     mtc_jsonl_source js;
     mtc_config_set configs;
     mtc_baseline *baseline = NULL;
@@ -310,6 +312,9 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
                             (void *)opt, &err) != MTC_OK)
         goto fail;
     have_configs = 1;
+    /* the first worker's checker (hunspell and the word lists: ~50 ms) is
+     * made on a thread of its own meanwhile */
+    mtc_batch_prepare(&early, configs.inis[0]->cfg);
 
     mtc_inputs_collect_outside(opt->paths, opt->n_paths, opt->html_dir, &inputs);
     have_inputs = 1;
@@ -478,7 +483,13 @@ mtc_status mtc_run_check(const mtc_options *opt, const mtc_run_hooks *hooks,
             report_unread(&s, opt->paths[a], 0, 0, &w);
         }
     int fatal = cannot_report; /* nothing is checked, no report is committed */
-    if (!cannot_report && (opt->stdin_jsonl || s.total > 0) && mtc_batch_run(&b, &err) != MTC_OK) {
+    int will_run = !cannot_report && (opt->stdin_jsonl || s.total > 0);
+    b.first_checker = mtc_batch_prepared(&early); /* the batch takes it over */
+    if (!will_run) {
+        mtc_checker_free(b.first_checker);
+        b.first_checker = NULL;
+    }
+    if (will_run && mtc_batch_run(&b, &err) != MTC_OK) {
         diagnose(hooks, &err);
         result = err.status != MTC_OK ? err.status : MTC_ERR_CONFIG;
         fatal = 1;
@@ -549,6 +560,7 @@ fail:
     totals->trouble = 1;
     result = err.status != MTC_OK ? err.status : MTC_ERR_CONFIG;
 done:
+    mtc_checker_free(mtc_batch_prepared(&early)); /* a step before the batch failed */
     for (size_t i = 0; i < s.n_sides; i++) /* only when a step above failed */
         mtc_output_abort(&s.sides[i].out);
     if (have_baseline_out)

@@ -80,6 +80,32 @@ static void free_checkers(const mtc_batch *b, mtc_checker **checkers, size_t n)
     free(checkers);
 }
 
+static void *make_early(void *arg)
+{
+    mtc_batch_early *e = arg;
+    e->status = mtc_checker_new(e->cfg, &e->chk, &e->err);
+    return NULL;
+}
+
+int mtc_batch_prepare(mtc_batch_early *e, const mtc_config *cfg)
+{
+    memset(e, 0, sizeof *e);
+    e->cfg = cfg;
+    e->started = pthread_create(&e->thread, NULL, make_early, e) == 0;
+    return e->started;
+}
+
+mtc_checker *mtc_batch_prepared(mtc_batch_early *e)
+{
+    if (!e->started)
+        return NULL;
+    pthread_join(e->thread, NULL);
+    e->started = 0;
+    mtc_checker *chk = e->status == MTC_OK ? e->chk : NULL;
+    e->chk = NULL;
+    return chk;
+}
+
 size_t mtc_batch_cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -264,7 +290,9 @@ static mtc_status run_inline(const mtc_batch *b, mtc_error *err)
     size_t nc = b->n_configs ? b->n_configs : 1;
     w.checkers = mtc_xcalloc(nc, sizeof *w.checkers);
     mtc_status rc = MTC_OK;
-    if (b->n_configs)
+    if (b->first_checker)
+        w.checkers[0] = b->first_checker; /* made before the run */
+    else if (b->n_configs)
         rc = mtc_checker_new(b->configs[0], &w.checkers[0], err);
     /* process() takes these for a checker it creates later (one thread:
      * nothing waits on them) */
@@ -332,7 +360,9 @@ mtc_status mtc_batch_run(const mtc_batch *b, mtc_error *err)
         ws[i].p = &p;
         ws[i].checkers = mtc_xcalloc(b->n_configs ? b->n_configs : 1, sizeof *ws[i].checkers);
     }
-    if (b->n_configs)
+    if (b->first_checker)
+        ws[0].checkers[0] = b->first_checker; /* made before the run */
+    else if (b->n_configs)
         rc = mtc_checker_new(b->configs[0], &ws[0].checkers[0], err);
     size_t started = 0;
     if (rc == MTC_OK) {

@@ -4,6 +4,7 @@
 #ifndef MTC_BATCH_H
 #define MTC_BATCH_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "checker.h"
@@ -78,7 +79,28 @@ typedef struct mtc_batch {
      * in order (a streamed article's result does not wait for the next
      * input line). */
     int source_never_blocks;
+    /* Optional: the first worker's checker for configs[0], made before the
+     * run (mtc_batch_prepare: while the caller lists its inputs); the run
+     * takes it over (uses it, frees it). NULL: made by the run. */
+    mtc_checker *first_checker;
 } mtc_batch;
+
+/* Makes the checker of a configuration on a thread of its own while the
+ * caller goes on (listing inputs): mtc_batch_prepare starts it (0: no
+ * thread could start, nothing to wait for), mtc_batch_prepared waits for
+ * it and returns it (NULL when it could not be made: the run then makes it
+ * again and reports why). Only one checker is made at a time by these:
+ * call mtc_batch_prepared before mtc_batch_run. */
+typedef struct mtc_batch_early {
+    const mtc_config *cfg;
+    mtc_checker *chk;
+    mtc_status status;
+    mtc_error err;
+    pthread_t thread;
+    int started;
+} mtc_batch_early;
+int mtc_batch_prepare(mtc_batch_early *e, const mtc_config *cfg);
+mtc_checker *mtc_batch_prepared(mtc_batch_early *e);
 
 /* Runs the batch to the end (workers == 1: on the calling thread, no
  * thread started). Checkers are created one after another (libhunspell
