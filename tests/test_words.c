@@ -111,20 +111,22 @@ Test(words, lexicon_by_token_matches_lexicon_by_text)
     cr_assert_eq(mtc_grammar_lexicon_load(&err), lx);
 }
 
-/* Short tokens are lowercased eight bytes at a time: only A-Z change (not
- * @ [ ` { next to them in ASCII), a non-ASCII byte takes the Unicode path,
- * and a token near the end of the text (fewer than eight bytes left) gets
- * the same form byte by byte. */
+/* Tokens are lowercased eight bytes at a time: only A-Z change (not @ [ `
+ * { next to them in ASCII), a non-ASCII byte (in any piece) takes the
+ * Unicode path, and a token near the end of the text (fewer than eight
+ * bytes after it) gets the same form byte by byte. */
 Test(words, short_tokens_word_at_a_time)
 {
     mtc_document *d = tu_doc("@ [ ` { A Z a z Q QWERTYU QWERTYUI Qwertyuio ÉTÉ Ü x "
-                             "MIXed ZZ END\n");
+                             "ABCDEFGHÉ ABCDEFGHIJKLMNOPQRSTUVWXYZ MIXed ZZ END\n");
     const char *want[][2] = {{"@", "@"},       {"[", "["},           {"`", "`"},
                              {"{", "{"},       {"A", "a"},           {"Z", "z"},
                              {"a", "a"},       {"z", "z"},           {"QWERTYU", "qwertyu"},
                              {"QWERTYUI", "qwertyui"}, {"Qwertyuio", "qwertyuio"},
                              {"ÉTÉ", "été"},   {"Ü", "ü"},           {"MIXed", "mixed"},
-                             {"ZZ", "zz"},     {"END", "end"}};
+                             {"ZZ", "zz"},     {"END", "end"},
+                             {"ABCDEFGHÉ", "abcdefghé"}, /* non-ASCII after 8 bytes */
+                             {"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"}};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         const mtc_word *w = mtc_tok_word(d, tok(d, want[i][0]));
         cr_assert_str_eq(mtc_word_text(d, w), want[i][1], "%s", want[i][0]);

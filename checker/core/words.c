@@ -96,7 +96,11 @@ void mtc_words_intern(mtc_document *doc)
     mtc_grow((void **)&text, &text_cap, doc->len + doc->n_tokens + 64, 1);
     mtc_grow((void **)&words, &words_cap, doc->n_tokens / 2 + 16, sizeof *words);
     intern_table tb = {NULL, 0};
-    rehash(&tb, words, 0, 256);
+    /* room for a distinct word per token up to 4,096 without growing */
+    size_t first_cap = 256;
+    while (first_cap < 2 * doc->n_tokens && first_cap < 8192)
+        first_cap *= 2;
+    rehash(&tb, words, 0, first_cap);
     for (size_t ti = 0; ti < doc->n_tokens; ti++) {
         mtc_token *t = &doc->tokens[ti];
         size_t len = t->end - t->start;
@@ -109,14 +113,23 @@ void mtc_words_intern(mtc_document *doc)
         const unsigned char *src = (const unsigned char *)doc->text + t->start;
         size_t ln = 0;
         int ascii;
-        if (len < 8 && t->start + 8 <= doc->len) {
-            /* a short token: its 8 bytes at once (the text goes on after it) */
-            uint64_t v = load64(src) & ((1ull << (8 * len)) - 1);
-            uint64_t lv = lower8(v, &ascii);
+        if (t->start + len + 8 <= doc->len) {
+            /* 8 bytes at a time, the last piece masked (the text goes on
+             * after the token) */
+            ascii = 1;
+            while (ascii && ln + 8 <= len) {
+                uint64_t lv = lower8(load64(src + ln), &ascii);
+                memcpy(low + ln, &lv, 8);
+                ln += 8;
+            }
             if (ascii) {
-                memcpy(low, &lv, 8); /* the form and NULs after it */
+                uint64_t v = load64(src + ln) & ((1ull << (8 * (len - ln))) - 1);
+                uint64_t lv = lower8(v, &ascii);
+                memcpy(low + ln, &lv, 8); /* the form's end and NULs after it */
                 ln = len;
             }
+            if (!ascii)
+                ln = 0;
         } else {
             while (ln < len && src[ln] < 0x80) { /* ASCII: in line */
                 unsigned c = src[ln];
