@@ -117,6 +117,18 @@ void mtc_extract_break(mtc_extract *ex)
     if (ex->text.len > 0 && ex->text.data[ex->text.len - 1] == ' ') {
         ex->text.len--;
         ex->text.data[ex->text.len] = '\0';
+        /* and its place in the map: a run that started at it goes, and the
+         * last byte's span is the one before it again */
+        mtc_srcmap *m = ex->map;
+        while (m && m->n > 0 && m->text[m->n - 1] >= ex->text.len)
+            m->n--;
+        if (m && m->n > 0 && ex->text.len > 0) {
+            size_t k = m->n - 1, d = (ex->text.len - 1 - m->text[k]) * m->step[k];
+            ex->prev_src = m->src[k] + d; /* unclamped: the source length comes at the end */
+            ex->prev_end = m->src_end[k] + d;
+        } else {
+            ex->prev_src = ex->prev_end = 0;
+        }
     }
     if (ex->text.len > 0)
         ex->pending_break = 1;
