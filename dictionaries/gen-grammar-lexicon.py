@@ -276,6 +276,25 @@ def add_person_count(lex, base):
     return 0
 
 
+def verb_forms(base):
+    """WordNet's verb.exc as lemma -> its irregular forms (None, with a
+    message, when the file cannot be read)."""
+    forms = {}
+    try:
+        with open(os.path.join(base, "verb.exc"), encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                parts = line.split()
+                if len(parts) >= 2 and WORD_RE.match(parts[0]):
+                    for lemma in parts[1:]:
+                        forms.setdefault(lemma, set()).add(parts[0])
+    except OSError as e:
+        sys.stderr.write("gen-grammar-lexicon.py: verb.exc: %s (install wordnet-base)\n" % e.strerror)
+        return None
+    return forms
+
+
 def add_base_not_participle(lex, base):
     """Marks 'b' on a base form ('V') whose past participle is another word,
     so that "have" before it is wrong (have modify, must have write): a
@@ -283,16 +302,8 @@ def add_base_not_participle(lex, base):
     an irregular one with a participle in verb.exc that the lexicon marks
     'P' (written). Not a base that is its own participle (come, become,
     run: verb.exc lists only came, became, ran) or is a past itself."""
-    forms = {}
-    try:
-        with open(os.path.join(base, "verb.exc"), encoding="utf-8", errors="replace") as f:
-            for line in f:
-                parts = line.split()
-                if len(parts) >= 2 and WORD_RE.match(parts[0]):
-                    for lemma in parts[1:]:
-                        forms.setdefault(lemma, set()).add(parts[0])
-    except OSError as e:
-        sys.stderr.write("gen-grammar-lexicon.py: verb.exc: %s (install wordnet-base)\n" % e.strerror)
+    forms = verb_forms(base)
+    if forms is None:
         return 1
     for w, c in lex.items():
         if "V" not in c or c & set("DP") or not WORD_RE.match(w):
@@ -315,18 +326,8 @@ def add_base_not_participle(lex, base):
 def add_past_only(lex, base):
     """Marks 'x' on a past tense whose verb has a separate irregular past
     participle in verb.exc (went/gone)."""
-    forms = {}
-    try:
-        with open(os.path.join(base, "verb.exc"), encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if line.startswith(" "):
-                    continue
-                parts = line.split()
-                if len(parts) >= 2 and WORD_RE.match(parts[0]):
-                    for lemma in parts[1:]:
-                        forms.setdefault(lemma, set()).add(parts[0])
-    except OSError as e:
-        sys.stderr.write("gen-grammar-lexicon.py: verb.exc: %s (install wordnet-base)\n" % e.strerror)
+    forms = verb_forms(base)
+    if forms is None:
         return 1
     for lemma, fs in forms.items():
         for w in fs:

@@ -99,21 +99,31 @@ const char *mtc_pinyin_syllable(int k)
     return k >= 0 && (size_t)k < N_SYLLABLES ? syllables[k] : "";
 }
 
-/* Splits the letters w[0, n) (one part of a word: no '-' or '\'') into the
- * fewest pinyin syllables; writes their indexes to out (up to cap). Returns
- * the count, or 0 when the letters do not split. */
-int mtc_pinyin_split_part(const char *w, size_t n, int *out, int cap)
+#define MAX_PART 24 /* letters in one part of a word */
+
+/* The letters w[0, n) in lowercase into low (MAX_PART + 1 bytes); 0 when
+ * a byte is no ASCII letter or the part is empty or too long. */
+static int lower_part(const char *w, size_t n, char *low)
 {
-    enum { MAXL = 24 };
-    if (n == 0 || n > MAXL)
+    if (n == 0 || n > MAX_PART)
         return 0;
-    char low[MAXL + 1];
     for (size_t i = 0; i < n; i++) {
         if (!mtc_ascii_is_alpha((unsigned char)w[i]))
             return 0;
         low[i] = (char)mtc_ascii_tolower((unsigned char)w[i]);
     }
-    int best[MAXL + 1], from[MAXL + 1], syl[MAXL + 1];
+    return 1;
+}
+
+/* Splits the letters w[0, n) (one part of a word: no '-' or '\'') into the
+ * fewest pinyin syllables; writes their indexes to out (up to cap). Returns
+ * the count, or 0 when the letters do not split. */
+int mtc_pinyin_split_part(const char *w, size_t n, int *out, int cap)
+{
+    char low[MAX_PART + 1];
+    if (!lower_part(w, n, low))
+        return 0;
+    int best[MAX_PART + 1], from[MAX_PART + 1], syl[MAX_PART + 1];
     best[0] = 0;
     for (size_t i = 1; i <= n; i++) {
         best[i] = 1 << 20;
@@ -143,16 +153,10 @@ int mtc_pinyin_split_part(const char *w, size_t n, int *out, int cap)
  * first begins with a consonant. */
 static int name_part(const char *w, size_t n)
 {
-    enum { MAXL = 24 };
-    if (n == 0 || n > MAXL)
+    char low[MAX_PART + 1];
+    if (!lower_part(w, n, low))
         return 0;
-    char low[MAXL + 1];
-    for (size_t i = 0; i < n; i++) {
-        if (!mtc_ascii_is_alpha((unsigned char)w[i]))
-            return 0;
-        low[i] = (char)mtc_ascii_tolower((unsigned char)w[i]);
-    }
-    int ok[MAXL + 1] = {1}; /* ok[i]: low[0, i) splits */
+    int ok[MAX_PART + 1] = {1}; /* ok[i]: low[0, i) splits */
     for (size_t i = 1; i <= n; i++) {
         for (size_t l = 1; l <= 6 && l <= i && !ok[i]; l++) {
             size_t from = i - l;

@@ -22,6 +22,27 @@ void mtc_extract_free(mtc_extract *ex)
     memset(ex, 0, sizeof *ex);
 }
 
+/* Appends a run of one byte (step 0 until a next byte continues it). */
+static void srcmap_push(mtc_srcmap *m, size_t text, size_t src, size_t src_end)
+{
+    if (m->n == m->cap) {
+        size_t cap = m->cap;
+        mtc_grow((void **)&m->text, &cap, m->n + 1, sizeof *m->text);
+        cap = m->cap;
+        mtc_grow((void **)&m->src, &cap, m->n + 1, sizeof *m->src);
+        cap = m->cap;
+        mtc_grow((void **)&m->src_end, &cap, m->n + 1, sizeof *m->src_end);
+        cap = m->cap;
+        mtc_grow((void **)&m->step, &cap, m->n + 1, sizeof *m->step);
+        m->cap = cap;
+    }
+    m->text[m->n] = text;
+    m->src[m->n] = src;
+    m->src_end[m->n] = src_end;
+    m->step[m->n] = 0;
+    m->n++;
+}
+
 /* Maps text byte ex->text.len to the source span [src, src_end): the run
  * open at the end goes on when the byte continues it (the next source
  * byte after copied prose, the same span after a decoded one), else a run
@@ -42,22 +63,7 @@ static void map_put(mtc_extract *ex, size_t src, size_t src_end)
                             : src == ex->prev_src && src_end == ex->prev_end && len > 0)
             return;
     }
-    if (m->n == m->cap) {
-        size_t cap = m->cap;
-        mtc_grow((void **)&m->text, &cap, m->n + 1, sizeof *m->text);
-        cap = m->cap;
-        mtc_grow((void **)&m->src, &cap, m->n + 1, sizeof *m->src);
-        cap = m->cap;
-        mtc_grow((void **)&m->src_end, &cap, m->n + 1, sizeof *m->src_end);
-        cap = m->cap;
-        mtc_grow((void **)&m->step, &cap, m->n + 1, sizeof *m->step);
-        m->cap = cap;
-    }
-    m->text[m->n] = at;
-    m->src[m->n] = src;
-    m->src_end[m->n] = src_end;
-    m->step[m->n] = 0;
-    m->n++;
+    srcmap_push(m, at, src, src_end);
 }
 
 static void raw_put(mtc_extract *ex, char c, size_t src, size_t src_end)
@@ -228,22 +234,7 @@ void mtc_extract_finish(mtc_extract *ex, size_t src_len)
     if (!ex->map)
         ex->map = mtc_xcalloc(1, sizeof *ex->map);
     mtc_srcmap *m = ex->map;
-    if (m->n == m->cap) {
-        size_t cap = m->cap;
-        mtc_grow((void **)&m->text, &cap, m->n + 1, sizeof *m->text);
-        cap = m->cap;
-        mtc_grow((void **)&m->src, &cap, m->n + 1, sizeof *m->src);
-        cap = m->cap;
-        mtc_grow((void **)&m->src_end, &cap, m->n + 1, sizeof *m->src_end);
-        cap = m->cap;
-        mtc_grow((void **)&m->step, &cap, m->n + 1, sizeof *m->step);
-        m->cap = cap;
-    }
-    m->text[m->n] = ex->text.len;
-    m->src[m->n] = end;
-    m->src_end[m->n] = end;
-    m->step[m->n] = 0;
-    m->n++;
+    srcmap_push(m, ex->text.len, end, end);
     /* every position inside the source, whatever a reader passed (clamped
      * on reading, which keeps the maps from going backwards) */
     m->source_len = src_len;
