@@ -185,22 +185,25 @@ static size_t srcmap_run(const mtc_srcmap *m, size_t off)
     return lo;
 }
 
-size_t mtc_srcmap_start(const mtc_srcmap *m, size_t off)
+/* Text byte off read through base (m->src or m->src_end): its run's value
+ * plus the run's step for each byte before it, clamped to the source. */
+static size_t srcmap_at(const mtc_srcmap *m, const size_t *base, size_t off)
 {
     if (m->n == 0)
         return 0;
     size_t k = srcmap_run(m, off);
-    size_t v = m->src[k] + (off > m->text[k] ? (off - m->text[k]) * m->step[k] : 0);
+    size_t v = base[k] + (off > m->text[k] ? (off - m->text[k]) * m->step[k] : 0);
     return v < m->source_len ? v : m->source_len;
+}
+
+size_t mtc_srcmap_start(const mtc_srcmap *m, size_t off)
+{
+    return srcmap_at(m, m->src, off);
 }
 
 size_t mtc_srcmap_end(const mtc_srcmap *m, size_t off)
 {
-    if (m->n == 0)
-        return 0;
-    size_t k = srcmap_run(m, off);
-    size_t v = m->src_end[k] + (off > m->text[k] ? (off - m->text[k]) * m->step[k] : 0);
-    return v < m->source_len ? v : m->source_len;
+    return srcmap_at(m, m->src_end, off);
 }
 
 void mtc_srcmap_free(mtc_srcmap *m)

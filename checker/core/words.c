@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "bytes.h"
 #include "utf8.h"
 #include "wordset.h"
 
@@ -17,38 +18,6 @@ typedef struct intern_table {
     uint32_t *slots; /* word index + 1; 0 = empty */
     size_t cap;      /* power of two */
 } intern_table;
-
-static inline uint64_t load64(const void *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
-static inline uint32_t load32(const void *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
-/* 1 when a[0..n) == b[0..n): overlapping word loads inside both (a form
- * is short; a call to memcmp costs more than the compare) */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-    if (n >= 8) {
-        for (size_t i = 0; i + 8 < n; i += 8)
-            if (load64(a + i) != load64(b + i))
-                return 0;
-        return load64(a + n - 8) == load64(b + n - 8);
-    }
-    if (n >= 4)
-        return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
-}
 
 #define ONES 0x0101010101010101ull
 #define HIGH 0x8080808080808080ull
@@ -118,12 +87,12 @@ void mtc_words_intern(mtc_document *doc)
              * after the token) */
             ascii = 1;
             while (ascii && ln + 8 <= len) {
-                uint64_t lv = lower8(load64(src + ln), &ascii);
+                uint64_t lv = lower8(mtc_load64(src + ln), &ascii);
                 memcpy(low + ln, &lv, 8);
                 ln += 8;
             }
             if (ascii) {
-                uint64_t v = load64(src + ln) & ((1ull << (8 * (len - ln))) - 1);
+                uint64_t v = mtc_load64(src + ln) & ((1ull << (8 * (len - ln))) - 1);
                 uint64_t lv = lower8(v, &ascii);
                 memcpy(low + ln, &lv, 8); /* the form's end and NULs after it */
                 ln = len;
@@ -146,7 +115,7 @@ void mtc_words_intern(mtc_document *doc)
         uint32_t found = 0;
         for (uint32_t s; (s = tb.slots[j]) != 0; j = (j + 1) & (tb.cap - 1)) {
             const mtc_word *w = &words[s - 1];
-            if (w->hash == h && w->len == ln && same_bytes(text + w->lower, low, ln)) {
+            if (w->hash == h && w->len == ln && mtc_bytes_equal(text + w->lower, low, ln)) {
                 found = s;
                 break;
             }

@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "bytes.h"
 #include "data.h"
 #include "utf8.h"
 
@@ -66,38 +67,6 @@ void mtc_wordset_free(mtc_wordset *set)
     free(set);
 }
 
-static inline uint64_t load32(const unsigned char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
-static inline uint64_t load64(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
-/* Compares short keys with two overlapping loads (words: cheaper than a
- * call to memcmp). */
-static inline int key_equal(const char *a, const char *b, size_t len)
-{
-    if (len > 16)
-        return memcmp(a, b, len) == 0;
-    if (len >= 8)
-        return load64(a) == load64(b) && load64(a + len - 8) == load64(b + len - 8);
-    if (len >= 4)
-        return load32((const unsigned char *)a) == load32((const unsigned char *)b) &&
-               load32((const unsigned char *)a + len - 4) ==
-                   load32((const unsigned char *)b + len - 4);
-    for (size_t i = 0; i < len; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
-}
-
 static inline uint32_t tag_of(uint64_t h)
 {
     return (uint32_t)(h >> 32) | 1u;
@@ -117,7 +86,7 @@ static inline slot *find_slot(const mtc_wordset *set, const char *key, size_t le
     for (;;) {
         slot *s = &set->slots[i];
         if (!s->tag || (s->tag == tag && key_len_at(set, s->off) == len &&
-                        key_equal(set->arena + s->off + KEY_HEADER, key, len)))
+                        mtc_bytes_equal(set->arena + s->off + KEY_HEADER, key, len)))
             return s;
         i = (i + 1) & (set->cap - 1);
     }
